@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** repository root, wherever the process was started from */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const supabaseDir = join(repoRoot, 'supabase');
+export const migrationsDir = join(supabaseDir, 'migrations');
+export const bootstrapFile = join(supabaseDir, 'local', 'bootstrap.sql');
+export const seedFile = join(supabaseDir, 'seed.sql');
+export const sqlTestsDir = join(supabaseDir, 'tests');

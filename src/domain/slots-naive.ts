@@ -1,5 +1,6 @@
-// A deliberately simple reference for slots.ts: mark every minute of the range
-// in bitmaps, then test each minute as a start, minute by minute. It shares only
+// A deliberately simple reference for slots.ts: walk the range minute by minute,
+// decide for each minute whether it is free by testing it against every blocked
+// range and busy session, then take aligned starts followed by enough free minutes. It shares only
 // the weekly-window expansion with the real engine (not its interval algebra or
 // its cutting), so the property tests use it as an oracle, and the benchmark
 // `slots.90_days` times the real engine against it.
@@ -30,13 +31,28 @@ export function naiveBookableSlots(input: SlotInput): Slot[] {
   const origin = Math.floor(Math.min(window.start, ...open.map((i) => i.start)) / MINUTE) - 1;
   const size = Math.ceil(window.end / MINUTE) + length + 2 - origin;
   const isOpen = new Uint8Array(size);
-  const isTaken = new Uint8Array(size);
-  const mark = (bits: Uint8Array, from: number, to: number) => {
-    for (let m = Math.max(0, from - origin); m < Math.min(size, to - origin); m++) bits[m] = 1;
-  };
-  for (const i of open) mark(isOpen, i.start / MINUTE, i.end / MINUTE);
-  for (const i of input.blocked ?? []) mark(isTaken, i.start / MINUTE, i.end / MINUTE);
-  for (const i of input.busy ?? []) mark(isTaken, i.start / MINUTE - pad, i.end / MINUTE + pad);
+  for (const i of open) {
+    for (
+      let m = Math.max(0, i.start / MINUTE - origin);
+      m < Math.min(size, i.end / MINUTE - origin);
+      m++
+    ) {
+      isOpen[m] = 1;
+    }
+  }
+  // each minute on its own: open, and clear of every blocked range and every
+  // busy session widened by both buffers (a linear scan of the lists per minute)
+  const blocked = input.blocked ?? [];
+  const busy = input.busy ?? [];
+  const freeAhead = new Int32Array(size + 1); // free minutes from here on, in a row
+  for (let m = size - 1; m >= 0; m--) {
+    const t = (origin + m) * MINUTE;
+    const free =
+      isOpen[m] === 1 &&
+      !blocked.some((b) => b.start <= t && t < b.end) &&
+      !busy.some((b) => b.start - pad * MINUTE <= t && t < b.end + pad * MINUTE);
+    freeAhead[m] = free ? (freeAhead[m + 1] ?? 0) + 1 : 0;
+  }
 
   const out: Slot[] = [];
   let runStart = -1;
@@ -48,9 +64,7 @@ export function naiveBookableSlots(input: SlotInput): Slot[] {
     if (runStart < 0) runStart = m;
     const start = (origin + m) * MINUTE;
     if ((m - runStart) % step !== 0 || start < window.start || start >= window.end) continue;
-    let ok = m + length <= size;
-    for (let k = m; ok && k < m + length; k++) ok = isOpen[k] === 1 && isTaken[k] === 0;
-    if (ok) out.push({ start, end: start + length * MINUTE });
+    if ((freeAhead[m] ?? 0) >= length) out.push({ start, end: start + length * MINUTE });
   }
   return out;
 }

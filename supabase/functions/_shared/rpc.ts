@@ -1,0 +1,143 @@
+// The database access object the money and Moyklass functions use: one call of a
+// SQL function, executed in one transaction as `service_role`. In production it
+// goes through PostgREST (`supabaseRpc`); in tests and the local stack it can run
+// in-process against the database (`sqlRpc`). Either way the same SQL runs.
+import { HttpError } from './http-error.ts';
+
+export type Rpc = (fn: string, args: Record<string, unknown>) => Promise<unknown>;
+
+/** A failed RPC: the SQLSTATE (when known), the hint our SQL sets as a machine code. */
+export class RpcError extends Error {
+  constructor(
+    readonly sqlstate: string,
+    message: string,
+    readonly hint: string | null,
+    readonly transient: boolean,
+  ) {
+    super(message);
+    this.name = 'RpcError';
+  }
+}
+
+// connection trouble, serialization failures, lock timeouts, resources, shutdown
+const transientClasses = new Set(['08', '40', '53', '55', '57', '58']);
+
+export function isTransientSqlstate(sqlstate: string): boolean {
+  return sqlstate === '' || transientClasses.has(sqlstate.slice(0, 2));
+}
+
+interface SupabaseLikeError {
+  code?: string;
+  message?: string;
+  hint?: string | null;
+}
+interface SupabaseLike {
+  rpc(
+    fn: string,
+    args: Record<string, unknown>,
+  ): PromiseLike<{ data: unknown; error: SupabaseLikeError | null; status?: number }>;
+}
+
+/** RPC through supabase-js with the service role key (production). */
+export function supabaseRpc(client: SupabaseLike): Rpc {
+  return async (fn, args) => {
+    let result: { data: unknown; error: SupabaseLikeError | null; status?: number };
+    try {
+      result = await client.rpc(fn, args);
+    } catch {
+      throw new RpcError('', 'database unreachable', null, true);
+    }
+    const { data, error, status } = result;
+    if (!error) return data;
+    const sqlstate = /^[0-9A-Z]{5}$/.test(error.code ?? '') ? (error.code as string) : '';
+    const transient = isTransientSqlstate(sqlstate) || (status !== undefined && status >= 502);
+    throw new RpcError(sqlstate, error.message ?? 'database error', error.hint ?? null, transient);
+  };
+}
+
+interface SqlQueryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+/** structurally the local stack's `Database` (supabase/local/db/database.ts) */
+export interface SqlTransactor {
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+}
+
+const identifier = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * RPC run in-process: one transaction, `set local role service_role` and the
+ * claims PostgREST would set, then `select public.<fn>(p_x => $1, …)`.
+ */
+export function sqlRpc(db: SqlTransactor): Rpc {
+  return async (fn, args) => {
+    const names = Object.keys(args);
+    if (!identifier.test(fn) || !names.every((n) => identifier.test(n))) {
+      throw new Error(`bad rpc name: ${fn}`);
+    }
+    const call = names.map((n, i) => `${n} => $${i + 1}`).join(', ');
+    try {
+      return await db.transaction(async (tx) => {
+        await tx.query(`select set_config('role', 'service_role', true)`);
+        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [
+          JSON.stringify({ role: 'service_role' }),
+        ]);
+        const r = await tx.query<{ result: unknown }>(
+          `select public.${fn}(${call}) as result`,
+          names.map((n) => toParam(args[n])),
+        );
+        return r.rows[0]?.result ?? null;
+      });
+    } catch (e) {
+      if (e instanceof RpcError) throw e;
+      const err = e as { code?: unknown; message?: unknown; hint?: unknown };
+      const sqlstate = typeof err.code === 'string' ? err.code : '';
+      throw new RpcError(
+        sqlstate,
+        typeof err.message === 'string' ? err.message : 'database error',
+        typeof err.hint === 'string' ? err.hint : null,
+        isTransientSqlstate(sqlstate),
+      );
+    }
+  };
+}
+
+// objects and arrays of objects travel as json text; arrays of scalars stay
+// arrays (uuid[], text[]), as both drivers serialize them
+function toParam(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v;
+  return JSON.stringify(v);
+}
+
+/**
+ * What a failed RPC means for the HTTP caller. Our SQL raises 42501 (forbidden),
+ * P0002 (not found), 22023 (invalid) and P0001 with a hint naming a conflict.
+ */
+export function rpcHttpError(e: unknown): HttpError {
+  if (e instanceof HttpError) return e;
+  if (!(e instanceof RpcError)) return new HttpError(500, 'internal', 'Internal error');
+  if (e.transient) {
+    return new HttpError(503, 'temporarily_unavailable', 'Try again shortly', undefined, {
+      'retry-after': '5',
+    });
+  }
+  const code = e.hint && /^[a-z_]{3,40}$/.test(e.hint) ? e.hint : null;
+  switch (e.sqlstate) {
+    case '42501':
+      return new HttpError(403, code ?? 'forbidden', safeMessage(e, 'Not allowed'));
+    case 'P0002':
+      return new HttpError(404, code ?? 'not_found', safeMessage(e, 'Not found'));
+    case '22023':
+      return new HttpError(422, code ?? 'invalid', safeMessage(e, 'Invalid request'));
+    case 'P0001':
+      return new HttpError(409, code ?? 'conflict', safeMessage(e, 'Conflict'));
+    default:
+      return new HttpError(500, 'internal', 'Internal error');
+  }
+}
+
+// our own SQL writes user-facing messages for the states above; cap their length
+function safeMessage(e: RpcError, fallback: string): string {
+  return e.message && e.message.length <= 200 ? e.message : fallback;
+}

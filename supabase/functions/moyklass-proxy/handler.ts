@@ -1,0 +1,198 @@
+// moyklass-proxy: a coach or admin of an organization asks for the Moyklass
+// subscriptions of the organization's linked athletes in one season. The
+// function reads the organization's API key server-side, fetches each linked
+// athlete's subscriptions, keeps those overlapping the season (1 Sep–31 Aug),
+// stores the snapshot per athlete and season in one transaction (the synced table
+// `moyklass_subscriptions`, so the roster filter works offline) and answers with
+// the same data. Nothing is stored unless every fetch succeeded.
+//
+// POST {orgId, season: <start year>, athleteIds?: uuid[]}
+//   200 {orgId, season, seasonStart, seasonEnd, athletes: [{athleteId, moyklassUserId, subscriptions}]}
+//   400/413/415 bad input · 401 no or bad token · 403 not a coach/admin of the org
+//   402 the CRM plan does not allow this · 409 Moyklass not connected
+//   502 Moyklass refused the key or answered nonsense · 503 Moyklass or the database unavailable
+import { z } from 'zod';
+import type { Authenticate } from '../_shared/auth.ts';
+import { withCors } from '../_shared/cors.ts';
+import {
+  HttpError,
+  bearerToken,
+  errorResponse,
+  jsonResponse,
+  readJson,
+  requireMethod,
+} from '../_shared/http-error.ts';
+import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
+import {
+  MoyklassClient,
+  MoyklassError,
+  type MoyklassOptions,
+  RateLimiter,
+  type TokenCache,
+} from './moyklass-client.ts';
+import {
+  type SubscriptionSnapshot,
+  overlapsSeason,
+  seasonBounds,
+  toSnapshot,
+  userSubscriptionSchema,
+} from './subscriptions.ts';
+
+export interface MoyklassProxyDeps {
+  authenticate: Authenticate;
+  rpc: Rpc;
+  fetch: typeof fetch;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  random?: () => number;
+  moyklassBaseUrl?: string;
+  tokenCache: TokenCache;
+  /** the limiter of one company; keep it for the life of the process */
+  limiterFor: (companyKey: string) => RateLimiter;
+  moyklass?: MoyklassOptions;
+}
+
+export const requestSchema = z
+  .object({
+    orgId: z.uuid(),
+    season: z.number().int().min(2000).max(2100),
+    athleteIds: z.array(z.uuid()).min(1).max(1000).optional(),
+  })
+  .strict();
+
+const contextSchema = z.object({
+  apiKey: z.string().min(1),
+  athletes: z.array(z.object({ athleteId: z.uuid(), moyklassUserId: z.number().int().positive() })),
+});
+
+export interface AthleteSubscriptions {
+  athleteId: string;
+  moyklassUserId: number;
+  subscriptions: SubscriptionSnapshot[];
+}
+
+export async function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps) {
+  try {
+    requireMethod(req, 'POST');
+    const userId = await deps.authenticate(bearerToken(req));
+    if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
+    const input = await readJson(req, requestSchema);
+    const { start, end } = seasonBounds(input.season);
+
+    let context: z.output<typeof contextSchema>;
+    try {
+      context = contextSchema.parse(
+        await deps.rpc('moyklass_prepare', {
+          p_user: userId,
+          p_org: input.orgId,
+          p_athlete_ids: input.athleteIds ?? null,
+        }),
+      );
+    } catch (e) {
+      throw rpcHttpError(e);
+    }
+
+    const companyKey = `${input.orgId}:${await fingerprint(context.apiKey)}`;
+    const client = new MoyklassClient(
+      context.apiKey,
+      companyKey,
+      {
+        fetch: deps.fetch,
+        now: deps.now,
+        sleep: deps.sleep,
+        ...(deps.random ? { random: deps.random } : {}),
+        ...(deps.moyklassBaseUrl ? { baseUrl: deps.moyklassBaseUrl } : {}),
+        tokenCache: deps.tokenCache,
+        limiter: deps.limiterFor(companyKey),
+      },
+      deps.moyklass,
+    );
+
+    const athletes: AthleteSubscriptions[] = [];
+    try {
+      for (const a of context.athletes) {
+        const subs = await client.listAll(
+          '/v1/company/userSubscriptions',
+          // server side: began by the season's end; the rest of the overlap test below
+          { userId: a.moyklassUserId, beginDate: client.dateFilter('1970-01-01', end) },
+          'subscriptions',
+          userSubscriptionSchema,
+        );
+        athletes.push({
+          athleteId: a.athleteId,
+          moyklassUserId: a.moyklassUserId,
+          subscriptions: subs
+            .filter((s) => s.userId === a.moyklassUserId && overlapsSeason(s, input.season))
+            .map(toSnapshot)
+            .sort(
+              (x, y) =>
+                (x.beginDate ?? '').localeCompare(y.beginDate ?? '') || x.moyklassId - y.moyklassId,
+            ),
+        });
+      }
+    } catch (e) {
+      throw moyklassHttpError(e);
+    }
+
+    try {
+      await deps.rpc('moyklass_store_snapshot', {
+        p_user: userId,
+        p_org: input.orgId,
+        p_season: input.season,
+        p_payload: {
+          athleteIds: athletes.map((a) => a.athleteId),
+          snapshots: athletes.flatMap((a) =>
+            a.subscriptions.map((s) => ({ athleteId: a.athleteId, ...s })),
+          ),
+        },
+      });
+    } catch (e) {
+      throw rpcHttpError(e);
+    }
+
+    return jsonResponse({
+      orgId: input.orgId,
+      season: input.season,
+      seasonStart: start,
+      seasonEnd: end,
+      athletes,
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+export function createMoyklassProxyHandler(deps: MoyklassProxyDeps) {
+  return withCors((req) => handleMoyklassProxy(req, deps));
+}
+
+export function moyklassHttpError(e: unknown): HttpError {
+  if (e instanceof HttpError) return e;
+  if (!(e instanceof MoyklassError)) return new HttpError(500, 'internal', 'Internal error');
+  switch (e.kind) {
+    case 'plan':
+      return new HttpError(402, 'crm_plan_restriction', 'The CRM plan does not allow this');
+    case 'auth':
+      return new HttpError(
+        502,
+        'moyklass_auth',
+        "Moyklass refused the organization's API key; an admin should check it",
+      );
+    case 'unavailable':
+      return new HttpError(503, 'moyklass_unavailable', e.message, undefined, {
+        'retry-after': '30',
+      });
+    case 'bad_response':
+      return new HttpError(502, 'moyklass_bad_response', `${e.message}; nothing was stored`);
+    case 'rejected':
+      return new HttpError(502, 'moyklass_rejected', e.message);
+  }
+}
+
+/** a short, non-reversible id of the key (the cache forgets a rotated key's token) */
+async function fingerprint(secret: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
+  return Array.from(new Uint8Array(digest).slice(0, 8), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+}

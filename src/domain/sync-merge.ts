@@ -1,7 +1,7 @@
 // Applying what the server says to a device that may have edits of its own.
 // The server decides conflicts (per-field last-writer-wins in its own order); a
 // device only refuses to overwrite fields it has not yet pushed.
-import { jsonEquals, type PendingChange, type SyncRow } from './sync-outbox.ts';
+import type { PendingChange, SyncRow } from './sync-outbox.ts';
 
 /**
  * The row a device should hold after pulling `pulled` (the server's row, possibly a
@@ -27,21 +27,4 @@ export function mergePulledRow(
 
 export function isTombstone(row: Readonly<Record<string, unknown>>): boolean {
   return row.deleted_at !== null && row.deleted_at !== undefined;
-}
-
-/**
- * After a push was acknowledged, the device remembers the values it sent (echoes).
- * The next pull confirms them or shows someone else's later write won: the loser is
- * told. Returns the fields whose server value is not the one this device sent.
- */
-export function supersededFields(
-  echoes: Readonly<Record<string, unknown>>,
-  pulled: SyncRow,
-): Record<string, { mine: unknown; theirs: unknown }> {
-  const out: Record<string, { mine: unknown; theirs: unknown }> = {};
-  for (const [field, mine] of Object.entries(echoes)) {
-    const theirs = isTombstone(pulled) ? null : pulled[field];
-    if (isTombstone(pulled) || !jsonEquals(mine, theirs)) out[field] = { mine, theirs };
-  }
-  return out;
 }

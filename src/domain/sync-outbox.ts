@@ -20,6 +20,11 @@ export const outboxEntrySchema = z.object({
   op: mutationOpSchema,
   /** only the fields the edit changed (all given fields for an insert, none for a delete) */
   fields: z.record(z.string(), z.unknown()),
+  /**
+   * for an update: the values the device held before the edit. The server uses
+   * them only to tell the device whose value this write replaces unseen.
+   */
+  base: z.record(z.string(), z.unknown()).optional(),
   /** device clock, for display only: client clocks never order anything */
   createdAt: z.number(),
 });
@@ -32,16 +37,19 @@ export interface Mutation {
   id: string;
   op: MutationOp;
   fields: Record<string, unknown>;
+  base?: Record<string, unknown>;
 }
 
 export function toMutation(entry: OutboxEntry): Mutation {
-  return {
+  const m: Mutation = {
     seq: entry.seq,
     table: entry.table,
     id: entry.rowId,
     op: entry.op,
     fields: entry.fields,
   };
+  if (entry.base) m.base = entry.base;
+  return m;
 }
 
 /** deep equality of JSON values (key order of objects ignored) */

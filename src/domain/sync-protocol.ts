@@ -46,6 +46,21 @@ export const pullResponseSchema = z.object({
   more: z.boolean(),
   cursor: pullCursorSchema,
   digests: z.record(z.string(), z.object({ count: z.number(), sha256: z.string() })).optional(),
+  /** same-field races the caller's devices lost (the loser is told) */
+  conflicts: z
+    .array(
+      z.object({
+        client_id: z.string(),
+        seq: z.number(),
+        table: z.string(),
+        row_id: z.string(),
+        field: z.string(),
+        mine: z.unknown(),
+        theirs: z.unknown(),
+        by: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

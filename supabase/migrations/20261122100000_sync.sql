@@ -110,6 +110,53 @@ create policy rejections_select_own on sync.rejections
 create policy rejections_insert_own on sync.rejections
   for insert to authenticated with check (user_id = (select auth.uid()));
 
+-- same-field races: who wrote each field last, and who lost ----------------------
+-- per-field last-writer-wins is decided by server order. when a write replaces a
+-- value its device never saw (the `base` it sent differs from the stored value),
+-- the device that wrote the replaced value lost a race: it is told through its
+-- next pull. only the security definer sync.record_writes touches these tables.
+create table sync.field_writers (
+  table_name text not null,
+  row_id uuid not null,
+  field text not null,
+  user_id uuid not null,
+  client_id uuid not null,
+  seq bigint not null,
+  primary key (table_name, row_id, field)
+);
+comment on table sync.field_writers is 'the device that last wrote each synced field';
+
+alter table sync.field_writers enable row level security;
+revoke all on sync.field_writers from public, anon, authenticated;
+grant all on sync.field_writers to service_role;
+-- no policy: devices never read or write it directly
+
+create table sync.conflicts (
+  id bigint generated always as identity primary key,
+  -- the loser: the device whose value was overwritten without being seen
+  user_id uuid not null references auth.users (id) on delete cascade,
+  client_id uuid not null,
+  seq bigint not null,
+  table_name text not null,
+  row_id uuid not null,
+  field text not null,
+  mine jsonb,
+  theirs jsonb,
+  by_user uuid,
+  xid xid8 not null default pg_current_xact_id(),
+  created_at timestamptz not null default now()
+);
+comment on table sync.conflicts is 'values overwritten by a later write that did not see them';
+create index conflicts_user_xid on sync.conflicts (user_id, xid);
+
+alter table sync.conflicts enable row level security;
+revoke all on sync.conflicts from public, anon, authenticated;
+grant select on sync.conflicts to authenticated;
+grant all on sync.conflicts to service_role;
+
+create policy conflicts_select_own on sync.conflicts
+  for select to authenticated using (user_id = (select auth.uid()));
+
 -- helpers -----------------------------------------------------------------------------
 
 -- the registry entry for a table, or an error the push reports as a rejection
@@ -161,10 +208,48 @@ begin
 end
 $$;
 
+-- records the writer of each written field and, for fields whose base differs
+-- from the value replaced, a conflict for the device that wrote that value. called
+-- by sync.apply_mutation only after rls let the caller's write through; definer
+-- rights because the caller may not read other users' writer records.
+create function sync.record_writes(
+  p_table text, p_row uuid, p_cols text[], p_before jsonb, p_base jsonb, p_after jsonb,
+  p_client uuid, p_seq bigint
+)
+returns void
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_user uuid := auth.uid();
+  v_col text;
+  v_w sync.field_writers;
+begin
+  if v_user is null then
+    raise exception 'sign in to sync' using errcode = '42501';
+  end if;
+  foreach v_col in array p_cols loop
+    if p_base is not null and p_base ? v_col and p_before is not null
+       and (p_before -> v_col) is distinct from (p_base -> v_col) then
+      select * into v_w from sync.field_writers f
+        where f.table_name = p_table and f.row_id = p_row and f.field = v_col;
+      if found and not (v_w.user_id = v_user and v_w.client_id = p_client) then
+        insert into sync.conflicts (user_id, client_id, seq, table_name, row_id, field, mine, theirs, by_user)
+        values (v_w.user_id, v_w.client_id, v_w.seq, p_table, p_row, v_col,
+          p_before -> v_col, p_after -> v_col, v_user);
+      end if;
+    end if;
+    insert into sync.field_writers (table_name, row_id, field, user_id, client_id, seq)
+    values (p_table, p_row, v_col, v_user, p_client, p_seq)
+    on conflict (table_name, row_id, field) do update
+      set user_id = excluded.user_id, client_id = excluded.client_id, seq = excluded.seq;
+  end loop;
+end
+$$;
+
 -- applies one mutation as the caller; raises (and so rolls back to the caller's
 -- block) when it is refused. an update or delete that rls filters touches zero
 -- rows without an error, so the row count is checked.
-create function sync.apply_mutation(p_m jsonb)
+create function sync.apply_mutation(p_m jsonb, p_client_id uuid)
 returns void
 language plpgsql volatile security invoker set search_path = ''
 as $$
@@ -179,6 +264,9 @@ declare
   v_assign text;
   v_count bigint;
   v_tombstoned boolean;
+  v_before jsonb;
+  v_after jsonb;
+  v_base jsonb;
 begin
   v_reg := sync.registered(p_m ->> 'table');
   begin
@@ -203,18 +291,37 @@ begin
       v_reg.table_name
     ) using v_id, v_fields;
     get diagnostics v_count = row_count;
+    if v_count = 1 then
+      perform sync.record_writes(v_reg.table_name, v_id, v_cols, null, null, null,
+        p_client_id, (p_m ->> 'seq')::bigint);
+    end if;
 
   elsif v_op = 'update' then
     if cardinality(v_cols) = 0 then
       return; -- nothing changed: nothing to write
     end if;
+    -- the values this write replaces, as the caller may see them
+    execute format('select to_jsonb(t) from public.%I t where t.id = $1 and t.deleted_at is null',
+      v_reg.table_name) into v_before using v_id;
+    -- the values the device saw before its edit, in the columns' own types
+    if jsonb_typeof(p_m -> 'base') = 'object' then
+      execute format('select to_jsonb(r) from jsonb_populate_record(null::public.%I, $1) as r',
+        v_reg.table_name) into v_base using p_m -> 'base';
+      select jsonb_object_agg(k, v_base -> k) into v_base
+        from jsonb_object_keys(p_m -> 'base') as k;
+    end if;
     select string_agg(format('%I = r.%I', c, c), ', ') into v_assign from unnest(v_cols) as c;
     execute format(
       'update public.%I as t set %s from jsonb_populate_record(null::public.%I, $2) as r
-        where t.id = $1 and t.deleted_at is null',
+        where t.id = $1 and t.deleted_at is null
+        returning to_jsonb(t)',
       v_reg.table_name, v_assign, v_reg.table_name
-    ) using v_id, v_fields;
+    ) into v_after using v_id, v_fields;
     get diagnostics v_count = row_count;
+    if v_count = 1 then
+      perform sync.record_writes(v_reg.table_name, v_id, v_cols, v_before, v_base, v_after,
+        p_client_id, (p_m ->> 'seq')::bigint);
+    end if;
 
   elsif v_op = 'delete' then
     -- soft delete: the tombstone is what tells other devices
@@ -270,7 +377,8 @@ as $$
 $$;
 
 -- push ------------------------------------------------------------------------------
--- p_mutations: [{seq, table, id, op: insert|update|delete, fields: {column: value}}]
+-- p_mutations: [{seq, table, id, op: insert|update|delete, fields: {column: value},
+-- base?: {column: value the device saw before its edit}}]
 -- in ascending seq. returns {last_seq, results: [{seq, status, replay?, code?, reason?,
 -- message?}]} where status is applied | rejected | pending (not reached because of
 -- a gap: the device resends from last_seq + 1).
@@ -337,7 +445,7 @@ begin
     end if;
 
     begin
-      perform sync.apply_mutation(v_m);
+      perform sync.apply_mutation(v_m, p_client_id);
       v_results := v_results || jsonb_build_object('seq', v_seq, 'status', 'applied');
     exception when others then
       get stacked diagnostics v_state = returned_sqlstate, v_msg = message_text, v_hint = pg_exception_hint;
@@ -369,7 +477,8 @@ $$;
 -- answer: {changes: [{table, rows: [...]}], cursor, more, digests?}
 --   more = true: call again with `cursor` (same horizon, next page);
 --   more = false: `digests` {table: {count, sha256}} describe the ids the caller may
---   see with stamps below the horizon, for the device's access check.
+--   see with stamps below the horizon, for the device's access check, and
+--   `conflicts` lists same-field races the caller's devices lost in the window.
 -- rows are whole rows (to_jsonb), tombstones included once a device has a cursor
 -- (a first sync has nothing to delete).
 create function public.sync_pull(p_cursor jsonb default null, p_limit int default 1000)
@@ -391,6 +500,7 @@ declare
   v_digests jsonb := '{}'::jsonb;
   v_count bigint;
   v_hash text;
+  v_conflicts jsonb;
 begin
   if auth.uid() is null then
     raise exception 'sign in to sync' using errcode = '42501';
@@ -452,8 +562,17 @@ begin
       jsonb_build_object('count', v_count, 'sha256', v_hash));
   end loop;
 
+  -- last page: same-field races this user's devices lost in the window
+  select coalesce(jsonb_agg(jsonb_build_object('client_id', c.client_id, 'seq', c.seq,
+           'table', c.table_name, 'row_id', c.row_id, 'field', c.field,
+           'mine', c.mine, 'theirs', c.theirs, 'by', c.by_user) order by c.id), '[]'::jsonb)
+    into v_conflicts
+    from sync.conflicts c
+    where c.user_id = (select auth.uid()) and c.xid >= v_from and c.xid < v_to;
+
   return jsonb_build_object('changes', v_changes, 'more', false,
-    'cursor', jsonb_build_object('from', v_to::text), 'digests', v_digests);
+    'cursor', jsonb_build_object('from', v_to::text), 'digests', v_digests,
+    'conflicts', v_conflicts);
 end
 $$;
 
@@ -479,8 +598,9 @@ begin
 end
 $$;
 
--- the caller's view of some rows of a synced table (missing = not visible)
-create function public.sync_rows(p_table text, p_ids uuid[])
+-- the caller's view of some rows of a synced table (missing = not visible); ids as a
+-- json array, which every client and gateway passes the same way
+create function public.sync_rows(p_table text, p_ids jsonb)
 returns jsonb
 language plpgsql stable security invoker set search_path = ''
 as $$
@@ -491,13 +611,17 @@ begin
   if auth.uid() is null then
     raise exception 'sign in to sync' using errcode = '42501';
   end if;
-  if cardinality(p_ids) > 10000 then
+  if p_ids is null or jsonb_typeof(p_ids) <> 'array' then
+    raise exception 'ids must be an array' using errcode = '22023';
+  end if;
+  if jsonb_array_length(p_ids) > 10000 then
     raise exception 'at most 10000 ids per call' using errcode = '22023';
   end if;
   v_reg := sync.registered(p_table);
   execute format(
     $q$select coalesce(jsonb_agg(to_jsonb(t) order by t.id), '[]'::jsonb)
-         from public.%I t where t.id = any ($1)$q$,
+         from public.%I t
+        where t.id = any (array(select e::uuid from jsonb_array_elements_text($1) as e))$q$,
     v_reg.table_name
   ) into v_rows using p_ids;
   return v_rows;
@@ -507,20 +631,22 @@ $$;
 -- grants ------------------------------------------------------------------------------
 revoke all on function sync.registered(text) from public, anon;
 revoke all on function sync.writable_columns(sync.tables, jsonb) from public, anon;
-revoke all on function sync.apply_mutation(jsonb) from public, anon;
+revoke all on function sync.apply_mutation(jsonb, uuid) from public, anon;
 revoke all on function sync.reason_for(text, text) from public, anon;
+revoke all on function sync.record_writes(text, uuid, text[], jsonb, jsonb, jsonb, uuid, bigint) from public, anon;
 revoke all on function sync.is_transient(text) from public, anon;
 revoke all on function public.sync_push(uuid, jsonb) from public, anon;
 revoke all on function public.sync_pull(jsonb, int) from public, anon;
 revoke all on function public.sync_ids(text) from public, anon;
-revoke all on function public.sync_rows(text, uuid[]) from public, anon;
+revoke all on function public.sync_rows(text, jsonb) from public, anon;
 
 grant execute on function sync.registered(text) to authenticated, service_role;
 grant execute on function sync.writable_columns(sync.tables, jsonb) to authenticated, service_role;
-grant execute on function sync.apply_mutation(jsonb) to authenticated, service_role;
+grant execute on function sync.apply_mutation(jsonb, uuid) to authenticated, service_role;
 grant execute on function sync.reason_for(text, text) to authenticated, service_role;
+grant execute on function sync.record_writes(text, uuid, text[], jsonb, jsonb, jsonb, uuid, bigint) to authenticated, service_role;
 grant execute on function sync.is_transient(text) to authenticated, service_role;
 grant execute on function public.sync_push(uuid, jsonb) to authenticated;
 grant execute on function public.sync_pull(jsonb, int) to authenticated;
 grant execute on function public.sync_ids(text) to authenticated;
-grant execute on function public.sync_rows(text, uuid[]) to authenticated;
+grant execute on function public.sync_rows(text, jsonb) to authenticated;

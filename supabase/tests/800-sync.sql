@@ -2,7 +2,7 @@
 -- sync bookkeeping. a probe table (created and rolled back here) stands in for a
 -- feature table so these tests do not depend on any feature's policies.
 begin;
-select plan(55);
+select plan(61);
 
 -- fixtures --------------------------------------------------------------------------
 insert into auth.users (id, email) values
@@ -54,14 +54,18 @@ insert into sync.tables (table_name, stamp_column, pull_order) values ('sync_pro
 select ok((select relrowsecurity from pg_class where oid = 'sync.tables'::regclass), 'rls on sync.tables');
 select ok((select relrowsecurity from pg_class where oid = 'sync.clients'::regclass), 'rls on sync.clients');
 select ok((select relrowsecurity from pg_class where oid = 'sync.rejections'::regclass), 'rls on sync.rejections');
+select ok((select relrowsecurity from pg_class where oid = 'sync.conflicts'::regclass), 'rls on sync.conflicts');
+select ok((select relrowsecurity from pg_class where oid = 'sync.field_writers'::regclass), 'rls on sync.field_writers');
+select ok(not has_table_privilege('authenticated', 'sync.field_writers', 'select'), 'devices cannot read writer records');
 select ok(not has_schema_privilege('anon', 'sync', 'usage'), 'anon has no access to schema sync');
 select ok(not has_function_privilege('anon', 'public.sync_push(uuid, jsonb)', 'execute'), 'anon cannot push');
 select ok(not has_function_privilege('anon', 'public.sync_pull(jsonb, int)', 'execute'), 'anon cannot pull');
 select ok(has_function_privilege('authenticated', 'public.sync_push(uuid, jsonb)', 'execute'), 'authenticated may push');
 select is(
   (select count(*)::int from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where (n.nspname = 'sync' or p.proname like 'sync\_%') and p.prosecdef),
-  0, 'every sync function is security invoker');
+    where (n.nspname = 'sync' or p.proname like 'sync\_%') and p.prosecdef
+      and p.proname <> 'record_writes'),
+  0, 'every sync function but the writer log is security invoker');
 select is(
   (select count(*)::int from pg_proc p join pg_namespace n on n.oid = p.pronamespace
     where (n.nspname = 'sync' or (n.nspname = 'public' and p.proname in ('sync_push', 'sync_pull', 'sync_ids', 'sync_rows')))
@@ -131,6 +135,16 @@ select set_config('t.r', public.sync_push('00000000-0000-4000-c000-000000000001'
 ]')::text, true);
 select is(current_setting('t.r')::jsonb #>> '{results,0,status}', 'rejected', 'a replayed rejection is reported as rejected');
 
+-- a write that did not see the value it replaces tells that value's writer
+select set_config('t.r', public.sync_push('00000000-0000-4000-c000-000000000003', '[
+  {"seq":1,"table":"sync_probe","id":"00000000-0000-4000-b000-000000000001","op":"update","fields":{"note":"from c3"},"base":{"note":"stale"}},
+  {"seq":2,"table":"sync_probe","id":"00000000-0000-4000-b000-000000000001","op":"update","fields":{"note":"again"},"base":{"note":"from c3"}}
+]')::text, true);
+select is((select count(*)::int from sync.conflicts), 1, 'one lost race is recorded (overwriting a seen value is none)');
+select is(
+  (select client_id::text || '/' || seq || '/' || (mine #>> '{}') || '/' || (theirs #>> '{}') from sync.conflicts),
+  '00000000-0000-4000-c000-000000000001/3/changed since/from c3', 'the loser is the device that wrote the replaced value');
+
 -- delete is a tombstone; deleting again is done
 select set_config('t.r', public.sync_push('00000000-0000-4000-c000-000000000001', '[
   {"seq":11,"table":"sync_probe","id":"00000000-0000-4000-b000-000000000002","op":"delete"},
@@ -157,6 +171,7 @@ select is(jsonb_path_query_array(current_setting('t.r')::jsonb, '$.results[*].st
 select is(jsonb_path_query_array(current_setting('t.r')::jsonb, '$.results[*].reason'), '["forbidden","forbidden","conflict"]', 'an rls-filtered update is forbidden, not a silent success');
 select is((select count(*)::int from sync.clients), 1, 'b sees only its own client row');
 select is((select count(*)::int from sync.rejections), 3, 'b sees only its own rejections');
+select is((select count(*)::int from sync.conflicts), 0, 'b sees no conflicts of a');
 select throws_ok(
   $$insert into sync.clients (user_id, client_id) values ('00000000-0000-4000-a000-00000000000a', gen_random_uuid())$$,
   '42501', null, 'b cannot create a client row for a');
@@ -168,7 +183,7 @@ select throws_ok($$delete from sync.rejections$$, '42501', null, 'nobody deletes
 select throws_ok($$insert into sync.tables (table_name, pull_order) values ('x', 1)$$, '42501', null, 'devices cannot register tables');
 
 reset role;
-select is((select last_seq from sync.clients where user_id = '00000000-0000-4000-a000-00000000000a'), 13::bigint, 'b cannot reset a''s sequence');
+select is((select last_seq from sync.clients where client_id = '00000000-0000-4000-c000-000000000001'), 13::bigint, 'b cannot reset a''s sequence');
 
 -- pull ---------------------------------------------------------------------------------
 -- rows written inside this test's own transaction carry its xid, which is not below
@@ -208,7 +223,7 @@ select ok(not (jsonb_path_query_array(current_setting('t.p')::jsonb, '$.changes[
 
 -- access reconciliation
 select is(public.sync_ids('sync_probe'), '["00000000-0000-4000-b000-000000000004"]', 'sync_ids lists what b may see, without tombstones');
-select is(jsonb_array_length(public.sync_rows('sync_probe', array['00000000-0000-4000-b000-000000000001', '00000000-0000-4000-b000-000000000004']::uuid[])), 1, 'sync_rows returns only visible rows');
+select is(jsonb_array_length(public.sync_rows('sync_probe', '["00000000-0000-4000-b000-000000000001", "00000000-0000-4000-b000-000000000004"]')), 1, 'sync_rows returns only visible rows');
 select throws_ok($$select public.sync_ids('no_such_table')$$, '22023', null, 'sync_ids refuses unknown tables');
 
 reset role;

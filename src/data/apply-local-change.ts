@@ -1,0 +1,68 @@
+// A local edit: the row and its outbox entry are written in one transaction, so a
+// crash leaves either both or neither. Reads never wait for the network.
+import { changedFields, type OutboxEntry, type SyncRow } from '../domain/sync-outbox.ts';
+import type { UserDatabase } from './open-user-database.ts';
+
+export type LocalChange =
+  | { table: string; op: 'insert'; row: SyncRow }
+  | { table: string; op: 'update'; id: string; patch: Record<string, unknown> }
+  | { table: string; op: 'delete'; id: string };
+
+/**
+ * Applies an edit locally and queues it. Returns the outbox entry, or null when
+ * the edit changes nothing. `now` is the device clock, stored for display only.
+ */
+export async function applyLocalChange(
+  db: UserDatabase,
+  change: LocalChange,
+  now: () => number = Date.now,
+): Promise<OutboxEntry | null> {
+  if (!db.synced.some((t) => t.name === change.table)) {
+    throw new Error(`${change.table} is not a synced table`);
+  }
+  const rows = db.rows(change.table);
+  return db.transaction('rw', [rows, db.outbox, db.meta], async () => {
+    let rowId: string;
+    let fields: Record<string, unknown>;
+    let base: Record<string, unknown> | undefined;
+    if (change.op === 'insert') {
+      rowId = change.row.id;
+      if (await rows.get(rowId)) throw new Error(`${change.table} ${rowId} already exists`);
+      fields = changedFields(undefined, change.row);
+      await rows.add({ ...change.row });
+    } else if (change.op === 'update') {
+      rowId = change.id;
+      const before = await rows.get(rowId);
+      if (!before) throw new Error(`${change.table} ${rowId} does not exist here`);
+      fields = changedFields(before, change.patch);
+      if (Object.keys(fields).length === 0) return null;
+      base = Object.fromEntries(Object.keys(fields).map((k) => [k, before[k] ?? null]));
+      await rows.put({ ...before, ...fields });
+    } else {
+      rowId = change.id;
+      if (!(await rows.get(rowId))) return null;
+      fields = {};
+      await rows.delete(rowId);
+    }
+    const clientMeta = await db.meta.get('clientId');
+    const clientId = typeof clientMeta?.value === 'string' ? clientMeta.value : crypto.randomUUID();
+    const nextMeta = await db.meta.get('nextSeq');
+    const seq = typeof nextMeta?.value === 'number' ? nextMeta.value : 1;
+    const entry: OutboxEntry = {
+      seq,
+      clientId,
+      table: change.table,
+      rowId,
+      op: change.op,
+      fields,
+      ...(base ? { base } : {}),
+      createdAt: now(),
+    };
+    await db.outbox.add(entry);
+    await db.meta.bulkPut([
+      { key: 'clientId', value: clientId },
+      { key: 'nextSeq', value: seq + 1 },
+    ]);
+    return entry;
+  });
+}

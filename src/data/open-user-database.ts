@@ -1,0 +1,70 @@
+// One IndexedDB database per signed-in user, named by the user's id, so two people
+// sharing a phone never see each other's data and one user's outbox can never be
+// pushed under another's session.
+import { Dexie, type Table } from 'dexie';
+import type { OutboxEntry, SyncRow } from '../domain/sync-outbox.ts';
+import type { SyncIssue } from '../domain/sync-protocol.ts';
+import { syncedTables, type SyncedTableDeclaration } from './synced-tables.ts';
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export class UserDatabase extends Dexie {
+  readonly outbox!: Table<OutboxEntry, number>;
+  readonly meta!: Table<MetaRecord, string>;
+  readonly issues!: Table<SyncIssue, number>;
+
+  constructor(
+    readonly userId: string,
+    readonly synced: readonly SyncedTableDeclaration[],
+    options?: ConstructorParameters<typeof Dexie>[1],
+  ) {
+    super(userDatabaseName(userId), options);
+    const internal = {
+      sync_outbox: 'seq, [table+rowId]',
+      sync_meta: 'key',
+      sync_issues: '++id, kind, [table+rowId]',
+    };
+    const last = Math.max(1, ...synced.map((t) => t.since));
+    for (let v = 1; v <= last; v++) {
+      const stores: Record<string, string> = { ...internal };
+      for (const t of synced) {
+        if (t.since <= v) stores[t.name] = ['id', ...t.indexes].join(', ');
+      }
+      this.version(v).stores(stores);
+    }
+    (this as { outbox: Table<OutboxEntry, number> }).outbox = this.table('sync_outbox');
+    (this as { meta: Table<MetaRecord, string> }).meta = this.table('sync_meta');
+    (this as { issues: Table<SyncIssue, number> }).issues = this.table('sync_issues');
+  }
+
+  /** a synced table's local rows */
+  rows(table: string): Table<SyncRow, string> {
+    return this.table(table);
+  }
+
+  /** the synced tables' stores */
+  rowTables(): Table<SyncRow, string>[] {
+    return this.synced.map((t) => this.rows(t.name));
+  }
+}
+
+export function userDatabaseName(userId: string): string {
+  return `trackside-user-${userId}`;
+}
+
+/** opens (creating or upgrading) the local database of one user */
+export async function openUserDatabase(
+  userId: string,
+  options: {
+    tables?: readonly SyncedTableDeclaration[];
+    dexie?: ConstructorParameters<typeof Dexie>[1];
+  } = {},
+): Promise<UserDatabase> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new Error(`not a user id: ${userId}`);
+  const db = new UserDatabase(userId.toLowerCase(), options.tables ?? syncedTables, options.dexie);
+  await db.open();
+  return db;
+}

@@ -1,0 +1,93 @@
+// Pulls everything that changed since the stored cursor, page by page. Each page's
+// rows and the cursor that follows it are stored in one Dexie transaction, so a
+// crash mid-pull resumes where it stopped and never skips a row. Rows with pending
+// local edits keep those edits. The last page's digests detect access changes.
+import { mergePulledRow } from '../domain/sync-merge.ts';
+import { pendingByRow, rowKey, type SyncRow } from '../domain/sync-outbox.ts';
+import { pullResponseSchema, type PullCursor } from '../domain/sync-protocol.ts';
+import { idsDigest } from './ids-digest.ts';
+import type { UserDatabase } from './open-user-database.ts';
+import { reconcileAccess } from './reconcile-access.ts';
+import type { SyncTransport } from './sync-transport.ts';
+
+interface StoredCursor {
+  cursor: PullCursor | null;
+  /** the tables the cursor covers: a table added later starts from scratch */
+  tables: string[];
+}
+
+export interface PullSummary {
+  requests: number;
+  rows: number;
+  reconciled: string[];
+}
+
+export async function pullChanges(
+  db: UserDatabase,
+  transport: SyncTransport,
+  options: { pageSize?: number; now?: () => number } = {},
+): Promise<PullSummary> {
+  const now = options.now ?? Date.now;
+  const names = db.synced.map((t) => t.name);
+  const stored = (await db.meta.get('cursor'))?.value as StoredCursor | undefined;
+  let cursor =
+    stored && stored.tables.join(',') === names.join(',')
+      ? stored.cursor
+      : (null as PullCursor | null);
+  const summary: PullSummary = { requests: 0, rows: 0, reconciled: [] };
+  const stores = db.rowTables();
+  for (;;) {
+    const page = pullResponseSchema.parse(
+      await transport.call('sync_pull', { p_cursor: cursor, p_limit: options.pageSize ?? 1000 }),
+    );
+    summary.requests++;
+    await db.transaction('rw', [...stores, db.outbox, db.issues, db.meta], async () => {
+      const pending = pendingByRow(await db.outbox.toArray());
+      for (const change of page.changes) {
+        if (!names.includes(change.table)) continue; // a table this app version does not know
+        const store = db.rows(change.table);
+        const pulled = change.rows as SyncRow[];
+        const ids = pulled.map((r) => r.id);
+        const locals = await store.bulkGet(ids);
+        const puts: SyncRow[] = [];
+        const deletes: string[] = [];
+        for (const [i, row] of pulled.entries()) {
+          const p = pending.get(rowKey(change.table, row.id));
+          const merged = mergePulledRow(locals[i], row, p);
+          if (merged) puts.push(merged);
+          else if (locals[i]) deletes.push(row.id);
+        }
+        if (puts.length) await store.bulkPut(puts);
+        if (deletes.length) await store.bulkDelete(deletes);
+        summary.rows += pulled.length;
+      }
+      // the loser of a same-field race is told (only this device's lost writes)
+      const clientId = (await db.meta.get('clientId'))?.value;
+      for (const c of page.conflicts ?? []) {
+        if (c.client_id !== clientId) continue;
+        await db.issues.add({
+          kind: 'superseded',
+          table: c.table,
+          rowId: c.row_id,
+          fields: { [c.field]: c.mine },
+          theirs: { [c.field]: c.theirs },
+          reason: 'superseded',
+          message: 'someone else changed this later without seeing your change',
+          at: now(),
+        });
+      }
+      await db.meta.put({ key: 'cursor', value: { cursor: page.cursor, tables: names } });
+    });
+    cursor = page.cursor;
+    if (page.more) continue;
+    for (const t of names) {
+      const digest = page.digests?.[t];
+      if (!digest) continue;
+      const ids = await db.rows(t).toCollection().primaryKeys();
+      if (ids.length === digest.count && (await idsDigest(ids)) === digest.sha256) continue;
+      await reconcileAccess(db, transport, t);
+      summary.reconciled.push(t);
+    }
+    return summary;
+  }
+}

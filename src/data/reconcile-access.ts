@@ -1,0 +1,37 @@
+// When the server's digest of what the caller may see differs from the device's,
+// access changed (a grant or a revocation) or the device missed something: compare
+// ids, drop what is no longer visible, fetch what is missing. Rows with pending
+// local edits are left to their push verdicts.
+import { pendingByRow, rowKey } from '../domain/sync-outbox.ts';
+import { idsResponseSchema } from '../domain/sync-protocol.ts';
+import type { UserDatabase } from './open-user-database.ts';
+import { refetchRows } from './refetch-rows.ts';
+import type { SyncTransport } from './sync-transport.ts';
+
+export async function reconcileAccess(
+  db: UserDatabase,
+  transport: SyncTransport,
+  table: string,
+): Promise<{ removed: number; fetched: number }> {
+  const serverIds = new Set(
+    idsResponseSchema
+      .parse(await transport.call('sync_ids', { p_table: table }))
+      .map((id) => id.toLowerCase()),
+  );
+  const store = db.rows(table);
+  const missing: string[] = [];
+  let removed = 0;
+  await db.transaction('rw', [store, db.outbox], async () => {
+    const pending = pendingByRow(await db.outbox.where('table').equals(table).toArray());
+    const localIds = await store.toCollection().primaryKeys();
+    const local = new Set(localIds);
+    const gone = localIds.filter((id) => !serverIds.has(id) && !pending.has(rowKey(table, id)));
+    await store.bulkDelete(gone);
+    removed = gone.length;
+    for (const id of serverIds) {
+      if (!local.has(id) && !pending.get(rowKey(table, id))?.deleted) missing.push(id);
+    }
+  });
+  if (missing.length) await refetchRows(db, transport, table, missing);
+  return { removed, fetched: missing.length };
+}

@@ -1,0 +1,10 @@
+/**
+ * Entry point: registers the service worker (production builds only; the dev
+ * server has none) and mounts the shell. Pages load lazily from the shell.
+ */
+import './pages/app-root.ts';
+import { serviceWorkerUpdates } from './state/service-worker-updates.ts';
+
+if (import.meta.env.PROD) {
+  serviceWorkerUpdates.register(`${import.meta.env.BASE_URL}sw.js`);
+}

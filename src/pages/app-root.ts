@@ -1,0 +1,211 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { supabase } from '../data/supabase-client.ts';
+import { AuthSessionController } from '../state/auth-session-controller.ts';
+import type { AuthState } from '../state/auth-state.ts';
+import { ContextProvider } from '../state/context.ts';
+import { supabaseContext } from '../state/contexts.ts';
+import { clearMyOrganizationsCache } from '../state/my-organizations-cache.ts';
+import { OnlineController } from '../state/online-controller.ts';
+import { RouterController, type RouteDefinition } from '../state/router-controller.ts';
+import { SwUpdateController } from '../state/sw-update-controller.ts';
+import { strings } from '../strings.ts';
+import '../components/ts-app-bar.ts';
+import '../components/ts-update-prompt.ts';
+import { sharedStyles } from '../components/shared-styles.ts';
+import type { NavigateEvent } from './navigate-event.ts';
+
+type RouteName = 'home' | 'sign-in' | 'create-organization' | 'accept-invitation' | 'invite';
+
+const routes: readonly RouteDefinition<RouteName>[] = [
+  { name: 'home', pattern: '/' },
+  { name: 'sign-in', pattern: '/sign-in' },
+  { name: 'create-organization', pattern: '/organizations/new' },
+  { name: 'accept-invitation', pattern: '/invite' },
+  { name: 'invite', pattern: '/invite/:token' },
+];
+
+interface Page {
+  /** loads the page's module (a separate chunk) */
+  load: () => Promise<unknown>;
+  title: string;
+  render: (params: Record<string, string>) => TemplateResult;
+}
+
+const signIn: Page = {
+  load: () => import('./sign-in-page.ts'),
+  title: strings.signIn.title,
+  render: () => html`<sign-in-page></sign-in-page>`,
+};
+const acceptInvitation: Page = {
+  load: () => import('./accept-invitation-page.ts'),
+  title: strings.acceptInvitation.title,
+  render: (p) => html`<accept-invitation-page .token=${p['token'] ?? ''}></accept-invitation-page>`,
+};
+const pages: Record<RouteName, Page> = {
+  home: {
+    load: () => import('./home-page.ts'),
+    title: strings.home.title,
+    render: () => html`<home-page></home-page>`,
+  },
+  'sign-in': signIn,
+  'create-organization': {
+    load: () => import('./create-organization-page.ts'),
+    title: strings.createOrganization.title,
+    render: () => html`<create-organization-page></create-organization-page>`,
+  },
+  'accept-invitation': acceptInvitation,
+  invite: acceptInvitation,
+};
+const notFound: Page = {
+  load: () => import('./not-found-page.ts'),
+  title: strings.notFound.title,
+  render: () => html`<not-found-page></not-found-page>`,
+};
+
+/**
+ * The shell: app bar, the routed page and the update prompt. Provides the
+ * Supabase client and the auth session to everything below, and decides which
+ * page a URL shows. Every route except `/sign-in` needs a session; without one
+ * the sign-in page shows in place, so a deep link (`/invite/<token>`) still lands
+ * where it pointed once the user has signed in.
+ */
+@customElement('app-root')
+export class AppRoot extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        min-height: 100dvh;
+        display: flex;
+        flex-direction: column;
+      }
+      main {
+        flex: 1;
+        width: 100%;
+        max-width: 40rem;
+        margin: 0 auto;
+        padding: var(--ts-space-5) var(--ts-space-4) var(--ts-space-6);
+      }
+      main:focus {
+        outline: none;
+      }
+      .skip {
+        position: absolute;
+        left: var(--ts-space-2);
+        top: -100px;
+        z-index: 20;
+        padding: var(--ts-space-2) var(--ts-space-3);
+        background: var(--ts-color-surface);
+      }
+      .skip:focus {
+        top: var(--ts-space-2);
+      }
+      .loading {
+        color: var(--ts-color-muted);
+      }
+    `,
+  ];
+
+  readonly #router = new RouterController(this, routes);
+  readonly #online = new OnlineController(this);
+  readonly #swUpdate = new SwUpdateController(this);
+  readonly #auth = new AuthSessionController(this, supabase, (state, previous) =>
+    this.onAuthChange(state, previous),
+  );
+  readonly #loaded = new Set<Page>();
+  #renderedPage: Page | undefined;
+
+  constructor() {
+    super();
+    new ContextProvider(this, supabaseContext, supabase);
+    this.addEventListener('navigate', (event: NavigateEvent) => {
+      this.#router.navigate(event.to, { replace: event.replace });
+    });
+  }
+
+  override render() {
+    const page = this.currentPage();
+    return html`
+      <a class="skip" href="#main" @click=${this.skipToMain}>${strings.skipToContent}</a>
+      <ts-app-bar
+        heading=${strings.appName}
+        ?offline=${!this.#online.online}
+        offline-label=${strings.offline}
+      ></ts-app-bar>
+      <main id="main" tabindex="-1">${page ? this.renderPage(page) : this.renderLoading()}</main>
+      ${
+        this.#swUpdate.needRefresh
+          ? html`<ts-update-prompt
+              message=${strings.newVersion}
+              reload-label=${strings.reload}
+              dismiss-label=${strings.dismiss}
+              @reload-requested=${() => this.#swUpdate.reload()}
+              @dismissed=${() => this.#swUpdate.dismiss()}
+            ></ts-update-prompt>`
+          : nothing
+      }
+    `;
+  }
+
+  override updated(): void {
+    const page = this.currentPage();
+    if (!page || !this.#loaded.has(page) || page === this.#renderedPage) return;
+    const first = this.#renderedPage === undefined;
+    this.#renderedPage = page;
+    document.title = `${page.title} · ${strings.appName}`;
+    // after an in-app navigation, start screen readers and keyboards at the new content
+    if (!first) this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  /** the page for the current URL and session, or undefined while the session is read */
+  private currentPage(): Page | undefined {
+    const auth = this.#auth.state;
+    if (auth.status === 'loading') return undefined;
+    const { name } = this.#router.route;
+    if (name === null) return notFound;
+    if (name === 'sign-in') return signIn;
+    return auth.status === 'signed-in' ? pages[name] : signIn;
+  }
+
+  private renderPage(page: Page): TemplateResult {
+    if (this.#loaded.has(page)) return page.render(this.#router.route.params);
+    page
+      .load()
+      .then(() => {
+        this.#loaded.add(page);
+        this.requestUpdate();
+      })
+      .catch((error: unknown) => {
+        // a chunk missing offline (first visit never finished) or a stale deploy
+        console.error('page failed to load', error);
+      });
+    return this.renderLoading();
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<p class="loading" role="status">${strings.loading}</p>`;
+  }
+
+  private onAuthChange(state: AuthState, previous: AuthState): void {
+    if (state.status === 'signed-out' && previous.status === 'signed-in') {
+      // one user's data never lingers for the next
+      clearMyOrganizationsCache();
+      this.#router.navigate('/sign-in', { replace: true });
+    } else if (state.status === 'signed-in' && this.#router.route.name === 'sign-in') {
+      this.#router.navigate('/', { replace: true });
+    }
+  }
+
+  // the skip link targets an id inside this shadow root, which the URL hash cannot reach
+  private skipToMain(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'app-root': AppRoot;
+  }
+}

@@ -1,0 +1,200 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { AuthState } from '../state/auth-state.ts';
+import { ContextConsumer } from '../state/context.ts';
+import { authContext, supabaseContext } from '../state/contexts.ts';
+import { describeError } from '../state/describe-error.ts';
+import {
+  MyOrganizationsController,
+  type MyOrganization,
+} from '../state/my-organizations-controller.ts';
+import { strings } from '../strings.ts';
+import { sharedStyles } from '../components/shared-styles.ts';
+import '../components/ts-notice.ts';
+
+const t = strings.home;
+
+/**
+ * The signed-in user's organizations with their role in each, the ways to get
+ * another one (create, accept an invitation) and sign-out.
+ */
+@customElement('home-page')
+export class HomePage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0 0 var(--ts-space-5);
+        padding: 0;
+        display: grid;
+        gap: var(--ts-space-3);
+      }
+      li.card {
+        display: grid;
+        gap: var(--ts-space-1);
+      }
+      .name {
+        font-size: 1.0625rem;
+        font-weight: 700;
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--ts-space-1) var(--ts-space-3);
+        margin: 0;
+        color: var(--ts-color-muted);
+        font-size: 0.9375rem;
+      }
+      .role {
+        display: inline-block;
+        padding: 1px var(--ts-space-2);
+        border-radius: 999px;
+        background: var(--ts-color-brand-soft);
+        color: var(--ts-color-brand-strong);
+        font-weight: 600;
+      }
+      .actions {
+        margin-bottom: var(--ts-space-6);
+      }
+      .actions .button {
+        flex: 1 1 12rem;
+      }
+      footer {
+        border-top: 1px solid var(--ts-color-border);
+        padding-top: var(--ts-space-4);
+      }
+      footer p {
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #auth = new ContextConsumer(this, authContext, { subscribe: true });
+  readonly #organizations = new MyOrganizationsController(this);
+  #loadedFor: string | undefined;
+
+  @state() private signOutError = '';
+  @state() private signingOut = false;
+
+  override willUpdate(): void {
+    const user = this.user();
+    const client = this.#client.value;
+    // (re)load when the page first sees a user, or the user changed under it
+    if (user && client && user.id !== this.#loadedFor) {
+      this.#loadedFor = user.id;
+      void this.#organizations.load(client, user.id);
+    }
+  }
+
+  override render() {
+    const user = this.user();
+    return html`
+      <h1>${t.title}</h1>
+      ${this.renderOrganizations()}
+      <div class="actions">
+        <a class="button" href="/organizations/new">${t.create}</a>
+        <a class="button secondary" href="/invite">${t.accept}</a>
+      </div>
+      <footer>
+        ${user ? html`<p class="muted">${t.signedInAs(user.displayName)}</p>` : nothing}
+        ${
+          this.signOutError
+            ? html`<ts-notice tone="error"><p>${this.signOutError}</p></ts-notice>`
+            : nothing
+        }
+        <button
+          class="button secondary"
+          type="button"
+          ?disabled=${this.signingOut}
+          @click=${this.signOut}
+        >
+          ${t.signOut}
+        </button>
+      </footer>
+    `;
+  }
+
+  private renderOrganizations() {
+    const state = this.#organizations.state;
+    switch (state.status) {
+      case 'idle':
+      case 'loading':
+        return state.status === 'loading' && state.items
+          ? this.renderList(state.items)
+          : html`<p class="muted" role="status">${strings.loading}</p>`;
+      case 'error':
+        return html`<ts-notice tone="error">
+            <p>${t.loadFailed}: ${state.network ? strings.networkError : state.message}</p>
+          </ts-notice>
+          <p>
+            <button class="button secondary" type="button" @click=${this.retry}>${t.retry}</button>
+          </p>`;
+      case 'ready':
+        return html`${
+          state.stale ? html`<ts-notice><p>${strings.offlineHint}</p></ts-notice>` : nothing
+        }
+        ${this.renderList(state.items)}`;
+    }
+  }
+
+  private renderList(items: MyOrganization[]) {
+    if (items.length === 0) {
+      return html`<div class="card stack" style="margin-bottom: var(--ts-space-5)">
+        <p>${t.empty}</p>
+        <p class="muted">${t.emptyHint}</p>
+      </div>`;
+    }
+    return html`<ul aria-label=${t.title}>
+      ${items.map(
+        (org) =>
+          html`<li class="card">
+            <p class="name">${org.name}</p>
+            <p class="meta">
+              <span class="role"
+                ><span class="visually-hidden">${t.role}: </span>${strings.roleName(org.role)}</span
+              >
+              <span>${strings.kindName(org.kind)}</span>
+              <span>${org.timeZone}</span>
+            </p>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private user() {
+    const auth: AuthState | undefined = this.#auth.value;
+    return auth?.status === 'signed-in' ? auth.user : undefined;
+  }
+
+  private retry(): void {
+    const user = this.user();
+    const client = this.#client.value;
+    if (user && client) void this.#organizations.load(client, user.id);
+  }
+
+  private async signOut(): Promise<void> {
+    const client = this.#client.value;
+    if (!client) return;
+    this.signingOut = true;
+    this.signOutError = '';
+    try {
+      // the shell hears SIGNED_OUT, wipes cached data and goes to /sign-in
+      const { error } = await client.auth.signOut();
+      if (error) this.signOutError = describeError(error).message;
+    } catch (error) {
+      this.signOutError = describeError(error).message;
+    } finally {
+      this.signingOut = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'home-page': HomePage;
+  }
+}

@@ -1,0 +1,9 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { createContext } from './context.ts';
+import type { AuthState } from './auth-state.ts';
+
+/** the app's Supabase client; pages reach the server only through this */
+export const supabaseContext = createContext<SupabaseClient>('trackside.supabase');
+
+/** who is signed in; `loading` until the stored session has been read */
+export const authContext = createContext<AuthState>('trackside.auth');

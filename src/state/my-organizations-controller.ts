@@ -1,0 +1,144 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import { readMyOrganizationsCache, writeMyOrganizationsCache } from './my-organizations-cache.ts';
+
+// TODO(#app-shell): move these to src/domain/schemas once the domain layer has
+// organization and membership schemas; they must agree with the migration's columns.
+const membershipRow = z.object({
+  id: z.string(),
+  org_id: z.string(),
+  role: z.string(),
+  left_at: z.string().nullable(),
+});
+const organizationRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  slug: z.string().nullable(),
+  time_zone: z.string(),
+});
+
+export interface MyOrganization {
+  membershipId: string;
+  orgId: string;
+  name: string;
+  kind: string;
+  slug: string | null;
+  timeZone: string;
+  role: string;
+}
+
+export type MyOrganizationsState =
+  | { status: 'idle' }
+  | { status: 'loading'; items: MyOrganization[] | null }
+  | { status: 'ready'; items: MyOrganization[]; stale: boolean }
+  | { status: 'error'; message: string; network: boolean };
+
+/**
+ * The signed-in user's current organizations and their role in each. Two flat
+ * selects joined here (the local gateway serves no embedded resources). The last
+ * good answer is kept per user so a cold start offline still lists the clubs.
+ */
+export class MyOrganizationsController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  #generation = 0;
+  state: MyOrganizationsState = { status: 'idle' };
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    // drop answers that arrive after the page went away
+    this.#generation++;
+  }
+
+  async load(client: SupabaseClient, userId: string): Promise<void> {
+    // a later load (another user, a retry) wins over one still in flight
+    const generation = ++this.#generation;
+    const cached = readMyOrganizationsCache(userId);
+    this.#set({ status: 'loading', items: cached });
+    try {
+      const items = await fetchMyOrganizations(client, userId);
+      if (generation !== this.#generation) return;
+      writeMyOrganizationsCache(userId, items);
+      this.#set({ status: 'ready', items, stale: false });
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      const network = isNetworkError(error);
+      if (cached && network) this.#set({ status: 'ready', items: cached, stale: true });
+      else this.#set({ status: 'error', message: errorMessage(error), network });
+    }
+  }
+
+  #set(state: MyOrganizationsState): void {
+    this.state = state;
+    this.#host.requestUpdate();
+  }
+}
+
+class QueryError extends Error {
+  readonly network: boolean;
+  constructor(error: PostgrestError, status: number) {
+    super(error.message);
+    // postgrest-js reports a fetch that never reached the server as status 0
+    this.network = status === 0;
+  }
+}
+
+async function fetchMyOrganizations(
+  client: SupabaseClient,
+  userId: string,
+): Promise<MyOrganization[]> {
+  const memberships = await client
+    .from('memberships')
+    .select('id,org_id,role,left_at')
+    .eq('user_id', userId);
+  if (memberships.error) throw new QueryError(memberships.error, memberships.status);
+  const current = z
+    .array(membershipRow)
+    .parse(memberships.data)
+    .filter((m) => m.left_at === null);
+  if (current.length === 0) return [];
+
+  const organizations = await client
+    .from('organizations')
+    .select('id,name,kind,slug,time_zone')
+    .in(
+      'id',
+      current.map((m) => m.org_id),
+    );
+  if (organizations.error) throw new QueryError(organizations.error, organizations.status);
+  const byId = new Map(
+    z
+      .array(organizationRow)
+      .parse(organizations.data)
+      .map((o) => [o.id, o]),
+  );
+
+  const items: MyOrganization[] = [];
+  for (const m of current) {
+    const org = byId.get(m.org_id);
+    if (!org) continue;
+    items.push({
+      membershipId: m.id,
+      orgId: org.id,
+      name: org.name,
+      kind: org.kind,
+      slug: org.slug,
+      timeZone: org.time_zone,
+      role: m.role,
+    });
+  }
+  return items.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
+function isNetworkError(error: unknown): boolean {
+  return error instanceof QueryError ? error.network : error instanceof TypeError;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,79 @@
+import { defineConfig, loadEnv } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { DEFAULT_JWT_SECRET, localAnonKey } from './supabase/local/keys.ts';
+
+// The local stack's API (Supabase's own local port) when no project is configured.
+const localApiUrl = 'http://127.0.0.1:54321';
+
+/**
+ * The Supabase URL and anon key baked into the build. Unset, they point at the
+ * embedded local stack, whose anon key is derived from its JWT secret. A
+ * production build sets both:
+ * `VITE_SUPABASE_URL=https://….supabase.co VITE_SUPABASE_ANON_KEY=… npm run build`.
+ */
+function supabaseEnv(mode: string): { url: string; anonKey: string } {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  return {
+    url: env.VITE_SUPABASE_URL || localApiUrl,
+    anonKey:
+      env.VITE_SUPABASE_ANON_KEY || localAnonKey(process.env.JWT_SECRET ?? DEFAULT_JWT_SECRET),
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const { url, anonKey } = supabaseEnv(mode);
+  return {
+    define: {
+      'import.meta.env.VITE_SUPABASE_URL': JSON.stringify(url),
+      'import.meta.env.VITE_SUPABASE_ANON_KEY': JSON.stringify(anonKey),
+    },
+    build: {
+      outDir: 'dist',
+      target: 'es2022',
+    },
+    plugins: [
+      VitePWA({
+        strategies: 'injectManifest',
+        srcDir: 'src',
+        filename: 'sw.ts',
+        // main.ts registers through workbox-window, which drives the update prompt
+        injectRegister: false,
+        registerType: 'prompt',
+        injectManifest: {
+          // a classic script: module service workers are not everywhere yet
+          rollupFormat: 'iife',
+          // the shell: pages are lazy chunks, all precached so any route opens offline;
+          // the manifest and its icons are added by the plugin (includeManifestIcons)
+          globPatterns: ['**/*.{js,css,html}'],
+        },
+        manifest: {
+          id: '/',
+          name: 'Trackside',
+          short_name: 'Trackside',
+          description: 'Тренировки, посещаемость и расписание — даже без связи',
+          lang: 'ru',
+          dir: 'ltr',
+          start_url: '/',
+          scope: '/',
+          display: 'standalone',
+          orientation: 'any',
+          theme_color: '#b3361d',
+          background_color: '#f6f4f1',
+          categories: ['sports', 'productivity'],
+          icons: [
+            { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+            { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+            {
+              src: '/icons/icon-maskable-512.png',
+              sizes: '512x512',
+              type: 'image/png',
+              purpose: 'maskable',
+            },
+          ],
+        },
+        // the dev server runs without a service worker; offline is tested on the build
+        devOptions: { enabled: false },
+      }),
+    ],
+  };
+});

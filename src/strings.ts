@@ -3,14 +3,13 @@
  * @lit/localize (or any catalogue) can replace it without touching the pages.
  */
 
-/** organization kinds, as the `organizations.kind` column stores them */
+/** organization kinds a user may create (`create_organization` refuses reseller and platform) */
 export const organizationKinds = [
   'club',
   'school',
   'coach_business',
   'race',
   'timing_company',
-  'reseller',
 ] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
 
@@ -35,14 +34,19 @@ const roleNames: Record<string, string> = {
   member: 'Участник',
 };
 
-// Server messages we can say better in Russian; the original text is still shown
-// beside the translation so support can search for it.
-const serverMessages: Record<string, string> = {
-  'Invalid login credentials': 'Неверный email или пароль',
-  'User already registered': 'Пользователь с таким email уже зарегистрирован',
-  'Email not confirmed': 'Email не подтверждён',
-  'Failed to fetch': 'Нет связи с сервером',
-};
+// Server messages we can say better in Russian. The server's own text is still
+// shown beside the translation, so support can search for it.
+const serverMessages: [RegExp, string][] = [
+  [/^Invalid login credentials$/, 'Неверный email или пароль'],
+  [/^User already registered$/, 'Пользователь с таким email уже зарегистрирован'],
+  [/^Email not confirmed$/, 'Email не подтверждён'],
+  [/^the slug ".*" is taken/, 'Этот адрес уже занят, выберите другой'],
+  [/^invitation not found/, 'Приглашение не найдено: проверьте код или попросите новую ссылку'],
+  [/^this invitation has been revoked/, 'Приглашение отозвано: попросите новое'],
+  [/^this invitation expired/, 'Срок приглашения истёк: попросите новое'],
+  [/^this invitation has already been used/, 'Приглашение уже использовано: попросите новое'],
+  [/^you are already a member/, 'Вы уже состоите в этой организации'],
+];
 
 export const strings = {
   appName: 'Trackside',
@@ -94,7 +98,6 @@ export const strings = {
     timeZoneHint: 'IANA, например Europe/Moscow',
     locale: 'Язык',
     submit: 'Создать',
-    slugTaken: 'Этот адрес уже занят, выберите другой',
     created: (name: string) => `Организация «${name}» создана`,
   },
 
@@ -122,7 +125,7 @@ export const strings = {
     required: 'Заполните поле',
     email: 'Введите email, например coach@example.com',
     passwordTooShort: 'Пароль должен быть не короче 6 символов',
-    slug: 'Только латиница в нижнем регистре, цифры и дефис (3–40 символов)',
+    slug: 'Только строчная латиница, цифры и дефис внутри, от 3 до 63 символов',
     timeZone: 'Неизвестный часовой пояс',
     tooLong: (max: number) => `Не длиннее ${max} символов`,
   },
@@ -132,7 +135,7 @@ export const strings = {
 
   /** a server error as the user should read it: our wording plus the server's own */
   serverError(message: string): string {
-    const known = serverMessages[message];
+    const known = serverMessages.find(([pattern]) => pattern.test(message))?.[1];
     return known ? `${known} (${message})` : message;
   },
   networkError: 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз.',

@@ -22,7 +22,7 @@ const schema = z.object({
   slug: z
     .string()
     .trim()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, v.slug),
+    .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, v.slug),
   kind: z.enum(organizationKinds),
   timeZone: z.string().refine((zone) => timeZones.has(zone), v.timeZone),
   locale: z.enum(['ru', 'en']),
@@ -161,9 +161,9 @@ export class CreateOrganizationPage extends LitElement {
         return;
       }
       const described = describeError(error, status);
-      // a taken slug is the one server error the user fixes in a particular field
-      if (described.code === '23505' && /slug/i.test(error.message)) {
-        this.errors = { slug: t.slugTaken };
+      // slug problems (taken, malformed) are fixed in the slug field: say so there
+      if (!described.network && /\bslug\b/.test(error.message)) {
+        this.errors = { slug: described.message };
         await this.updateComplete;
         focusFirstInvalid(this.renderRoot, this.errors);
       } else {

@@ -20,7 +20,7 @@ export function slugify(name: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
+      .slice(0, 63)
       .replace(/-+$/, '')
   );
 }

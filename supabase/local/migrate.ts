@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from './db/database.ts';
+import type { Database, PgError } from './db/database.ts';
 import { bootstrapFile, migrationsDir, seedFile } from './paths.ts';
 
 export interface Migration {
@@ -50,13 +50,22 @@ export async function applyMigrations(db: Database, dir = migrationsDir): Promis
         );
       });
     } catch (e) {
-      throw new Error(`migration ${m.version}_${m.name} failed: ${(e as Error).message}`, {
-        cause: e,
-      });
+      throw migrationError(m, sql, e);
     }
     done.push(m.version);
   }
   return done;
+}
+
+// the drivers attach the whole script to their errors; name the file and line instead
+function migrationError(m: Migration, sql: string, e: unknown): Error {
+  const err = e as PgError;
+  const position = Number((err as { position?: string }).position);
+  const line = position > 0 ? `:${sql.slice(0, position).split('\n').length}` : '';
+  const detail = [err.detail, err.hint].filter(Boolean).join(' ');
+  return new Error(
+    `migration ${m.version}_${m.name}.sql${line} failed: [${err.code ?? '?'}] ${err.message}${detail ? ` (${detail})` : ''}`,
+  );
 }
 
 export async function applySeed(db: Database): Promise<void> {

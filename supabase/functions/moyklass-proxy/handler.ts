@@ -6,8 +6,9 @@
 // `moyklass_subscriptions`, so the roster filter works offline) and answers with
 // the same data. Nothing is stored unless every fetch succeeded.
 //
-// POST {orgId, season: <start year>, athleteIds?: uuid[]}
-//   200 {orgId, season, seasonStart, seasonEnd, athletes: [{athleteId, moyklassUserId, subscriptions}]}
+// POST {orgId, season: '2025-2026', athleteIds?: uuid[]}
+//   200 {orgId, season, seasonStart, seasonEnd, athletes: [{athleteId, moyklassUserId,
+//        subscriptions}], unlinked: [athlete ids with no moyklass id]}
 //   400/413/415 bad input · 401 no or bad token · 403 not a coach/admin of the org
 //   402 the CRM plan does not allow this · 409 Moyklass not connected
 //   502 Moyklass refused the key or answered nonsense · 503 Moyklass or the database unavailable
@@ -55,7 +56,10 @@ export interface MoyklassProxyDeps {
 export const requestSchema = z
   .object({
     orgId: z.uuid(),
-    season: z.number().int().min(2000).max(2100),
+    season: z
+      .string()
+      .regex(/^(19|20)\d{2}-(19|20)\d{2}$/, 'a season looks like 2025-2026')
+      .refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, 'consecutive years'),
     athleteIds: z.array(z.uuid()).min(1).max(1000).optional(),
   })
   .strict();
@@ -63,6 +67,7 @@ export const requestSchema = z
 const contextSchema = z.object({
   apiKey: z.string().min(1),
   athletes: z.array(z.object({ athleteId: z.uuid(), moyklassUserId: z.number().int().positive() })),
+  unlinked: z.array(z.uuid()).default([]),
 });
 
 export interface AthleteSubscriptions {
@@ -77,7 +82,8 @@ export async function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps)
     const userId = await deps.authenticate(bearerToken(req));
     if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
     const input = await readJson(req, requestSchema);
-    const { start, end } = seasonBounds(input.season);
+    const startYear = Number(input.season.slice(0, 4));
+    const { start, end } = seasonBounds(startYear);
 
     let context: z.output<typeof contextSchema>;
     try {
@@ -122,7 +128,7 @@ export async function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps)
           athleteId: a.athleteId,
           moyklassUserId: a.moyklassUserId,
           subscriptions: subs
-            .filter((s) => s.userId === a.moyklassUserId && overlapsSeason(s, input.season))
+            .filter((s) => s.userId === a.moyklassUserId && overlapsSeason(s, startYear))
             .map(toSnapshot)
             .sort(
               (x, y) =>
@@ -156,6 +162,7 @@ export async function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps)
       seasonStart: start,
       seasonEnd: end,
       athletes,
+      unlinked: context.unlinked,
     });
   } catch (e) {
     return errorResponse(e);

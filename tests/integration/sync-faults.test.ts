@@ -229,6 +229,7 @@ describe('sync fault matrix', () => {
     expect(await db.outbox.count()).toBe(0);
     expect((await h.visibleItems(u)).length).toBe(300);
     expect(await db.rows('items').count()).toBe(300);
+    expect(await db.issues.count()).toBe(0);
   });
 
   it('two devices edit different fields of one row: both survive', async () => {

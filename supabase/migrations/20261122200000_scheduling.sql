@@ -1318,6 +1318,9 @@ revoke all on function
   public.mark_no_show(uuid, uuid), public.resolve_conflict(uuid, text)
   from public, anon, authenticated;
 
+-- pure: wall clock → instant (for reports and tests that run as a user)
+grant execute on function private.zoned_instant(date, time, text) to authenticated, service_role;
+
 grant execute on function
   public.book_slot(uuid, uuid, timestamptz, int, uuid, uuid),
   public.book_group_session(uuid, uuid, uuid),

@@ -1,0 +1,78 @@
+// stripe-webhook: verify, dedupe and apply in one transaction, then answer.
+//   * the signature is checked on the raw body with the Stripe SDK
+//     (constructEventAsync + SubtleCrypto, 300 s tolerance): a bad signature, a
+//     stale timestamp or an edited body → 400 and nothing is written;
+//   * the event id is recorded in the same transaction as its effect
+//     (public.stripe_apply_event), so a duplicate or a concurrent redelivery does
+//     nothing, and transitions are monotonic, so any order ends the same;
+//   * 2xx only after the commit; 503 on a temporary failure (Stripe retries),
+//     500 on anything unexpected (Stripe retries too). A permanent business
+//     rejection (no such purchase, amount mismatch) is kept as a dead letter and
+//     answered 200, since retrying cannot fix it.
+// Stripe calls it without a user token: config.toml needs `verify_jwt = false`.
+import type Stripe from 'stripe';
+import {
+  HttpError,
+  errorResponse,
+  jsonResponse,
+  readText,
+  requireMethod,
+} from '../_shared/http-error.ts';
+import { type Rpc, RpcError } from '../_shared/rpc.ts';
+import { toAppliedEvent } from './events.ts';
+
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+export interface StripeWebhookDeps {
+  rpc: Rpc;
+  /** whsec_… of this endpoint */
+  webhookSecret: string;
+  stripe: Pick<Stripe, 'webhooks'>;
+  cryptoProvider: Stripe.CryptoProvider;
+  /** epoch ms; the signature's age is measured against it */
+  now: () => number;
+}
+
+export async function handleStripeWebhook(req: Request, deps: StripeWebhookDeps) {
+  try {
+    requireMethod(req, 'POST');
+    const signature = req.headers.get('stripe-signature');
+    if (!signature)
+      throw new HttpError(400, 'missing_signature', 'Stripe-Signature header required');
+    const raw = await readText(req, 512 * 1024);
+
+    let event: Stripe.Event;
+    try {
+      event = await deps.stripe.webhooks.constructEventAsync(
+        raw,
+        signature,
+        deps.webhookSecret,
+        SIGNATURE_TOLERANCE_SECONDS,
+        deps.cryptoProvider,
+        deps.now(),
+      );
+    } catch {
+      throw new HttpError(400, 'invalid_signature', 'The signature does not verify');
+    }
+
+    let result: unknown;
+    try {
+      result = await deps.rpc('stripe_apply_event', { p_event: { ...toAppliedEvent(event) } });
+    } catch (e) {
+      if (e instanceof RpcError && e.transient) {
+        throw new HttpError(503, 'temporarily_unavailable', 'Try again later', undefined, {
+          'retry-after': '30',
+        });
+      }
+      throw new HttpError(500, 'internal', 'The event could not be applied');
+    }
+    const outcome = (result as { outcome?: unknown } | null)?.outcome;
+    return jsonResponse({ received: true, outcome: typeof outcome === 'string' ? outcome : null });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+export function createStripeWebhookHandler(deps: StripeWebhookDeps) {
+  return (req: Request) => handleStripeWebhook(req, deps);
+}

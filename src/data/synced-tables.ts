@@ -13,12 +13,15 @@ export interface SyncedTableDeclaration {
 }
 
 export const syncedTables: readonly SyncedTableDeclaration[] = [
+  // tenancy (20261122110000_create_tenancy.sql)
   { name: 'organizations', indexes: [], since: 1 },
-  { name: 'memberships', indexes: ['org_id', 'user_id'], since: 1 },
   { name: 'profiles', indexes: [], since: 1 },
+  { name: 'memberships', indexes: ['org_id', 'user_id'], since: 1 },
+  // people (20261122110100_create_athletes.sql)
   { name: 'training_groups', indexes: ['org_id'], since: 1 },
-  { name: 'athletes', indexes: ['org_id', 'group_id'], since: 1 },
-  { name: 'rank_history', indexes: ['athlete_id'], since: 1 },
+  { name: 'training_group_coaches', indexes: ['org_id', 'group_id', 'user_id'], since: 1 },
+  { name: 'athletes', indexes: ['org_id', 'group_id', 'user_id'], since: 1 },
+  { name: 'rank_history', indexes: ['org_id', 'athlete_id'], since: 1 },
 ];
 
 /** the names, in declaration order */

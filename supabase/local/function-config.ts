@@ -1,0 +1,27 @@
+// `verify_jwt` per function from supabase/config.toml, read minimally: only
+// `[functions.<name>]` tables and their `verify_jwt = true|false` keys matter
+// here, and anything else in the file is skipped. The default is true, as in
+// Supabase.
+import { existsSync, readFileSync } from 'node:fs';
+
+export function parseVerifyJwt(toml: string): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  let current: string | null = null;
+  for (const raw of toml.split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, '').trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const table = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+    if (table) {
+      const fn = /^functions\.("?)([A-Za-z0-9_-]+)\1$/.exec(table[1] as string);
+      current = fn ? (fn[2] as string) : null;
+      continue;
+    }
+    const kv = /^verify_jwt\s*=\s*(true|false)$/.exec(line);
+    if (current !== null && kv) out[current] = kv[1] === 'true';
+  }
+  return out;
+}
+
+export function readVerifyJwt(configFile: string): Record<string, boolean> {
+  return existsSync(configFile) ? parseVerifyJwt(readFileSync(configFile, 'utf8')) : {};
+}

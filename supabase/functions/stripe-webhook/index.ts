@@ -1,17 +1,7 @@
-// Deno entry: wires the platform's environment into the portable handler.
-import Stripe from 'stripe';
-import { deno, requireEnv } from '../_shared/env.ts';
-import { serviceClient } from '../_shared/supabase.ts';
-import { createStripeWebhookHandler } from './handler.ts';
+// Deno entry (Supabase Edge Runtime). Stripe sends no user token: verify_jwt = false.
+import { serveEdgeHandler } from '../_shared/edge-handler.ts';
+import { deno } from '../_shared/env.ts';
+import { stripeWebhookFromEnv } from './wiring.ts';
 
-const { rpc } = serviceClient();
-
-deno().serve(
-  createStripeWebhookHandler({
-    rpc,
-    webhookSecret: requireEnv('STRIPE_WEBHOOK_SECRET'),
-    stripe: new Stripe(requireEnv('STRIPE_SECRET_KEY')),
-    cryptoProvider: Stripe.createSubtleCryptoProvider(),
-    now: () => Date.now(),
-  }),
-);
+const handler = stripeWebhookFromEnv((name) => deno().env.get(name));
+serveEdgeHandler((req) => handler(req));

@@ -1,0 +1,10 @@
+// The local stack's registration (see _shared/edge-handler.ts): events come from
+// the local test checkout, signed with the local secret unless one is configured.
+import type { LocalEdgeFunction } from '../_shared/edge-handler.ts';
+import { buildOnFirstRequest } from '../_shared/supabase.ts';
+import { LOCAL_WEBHOOK_SECRET } from '../checkout/local-stripe.ts';
+import { stripeWebhookFromEnv } from './wiring.ts';
+
+const stripeWebhook: LocalEdgeFunction = (ctx) =>
+  buildOnFirstRequest(() => stripeWebhookFromEnv(ctx.env, { webhookSecret: LOCAL_WEBHOOK_SECRET }));
+export default stripeWebhook;

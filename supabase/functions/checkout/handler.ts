@@ -1,0 +1,261 @@
+// checkout: a signed-in user buys a product. The price comes from the database
+// (public.checkout_prepare, which also applies a valid discount code and records a
+// pending purchase), never from the client; the Stripe Checkout Session carries
+// the purchase id in its metadata (and client_reference_id) so the webhook links
+// the payment back; the answer is the session's URL.
+//
+// POST {productId, discountCode?, successPath?, cancelPath?}
+//   200 {url, purchaseId, sessionId, amountMinor, currency, percentOff}
+//   400/413/415 bad input · 401 not signed in · 404 product not on sale
+//   422 invalid discount code or nothing to pay · 502 Stripe refused · 503 try again
+//
+// Local stack only (deps.local set): GET …/local/pay?session= shows a test payment
+// page; POST …/local/complete {session, outcome: paid|failed} delivers the signed
+// event to the real stripe-webhook and redirects (form) or answers JSON.
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import type { Authenticate } from '../_shared/auth.ts';
+import { withCors } from '../_shared/cors.ts';
+import {
+  HttpError,
+  bearerToken,
+  errorResponse,
+  jsonResponse,
+  readJson,
+  readText,
+  requireMethod,
+  validate,
+} from '../_shared/http-error.ts';
+import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
+import { LocalCheckoutError, type LocalOutcome, type LocalStripe } from './local-stripe.ts';
+
+export type CheckoutSessionParams = Stripe.Checkout.SessionCreateParams;
+
+/** the one Stripe call this function makes (the real client satisfies it) */
+export interface StripeCheckout {
+  checkout: {
+    sessions: {
+      create(
+        params: CheckoutSessionParams,
+        options?: { idempotencyKey?: string },
+      ): Promise<{ id: string; url: string | null }>;
+    };
+  };
+}
+
+export interface CheckoutDeps {
+  authenticate: Authenticate;
+  rpc: Rpc;
+  stripe: StripeCheckout;
+  /** the app's origin; success and cancel pages are paths under it */
+  siteUrl: string;
+  /** the local test checkout (local stack only) */
+  local?: LocalStripe;
+}
+
+const appPath = z
+  .string()
+  .max(200)
+  .regex(/^\/(?!\/)[A-Za-z0-9\-._~/]*$/, 'a path in the app, like /purchases');
+
+export const checkoutRequestSchema = z
+  .object({
+    productId: z.uuid(),
+    discountCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{3,32}$/, 'letters, digits, - and _, 3–32 characters')
+      .optional(),
+    successPath: appPath.optional(),
+    cancelPath: appPath.optional(),
+  })
+  .strict();
+
+const preparedSchema = z.object({
+  purchaseId: z.uuid(),
+  orgId: z.uuid(),
+  productId: z.uuid(),
+  kind: z.enum(['product', 'package', 'plan']),
+  name: z.string(),
+  description: z.string().nullable(),
+  amountMinor: z.number().int().nonnegative(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  percentOff: z.number().int().nullable(),
+  billingInterval: z.enum(['month', 'year']).nullable(),
+});
+
+export async function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Response> {
+  try {
+    const path = new URL(req.url).pathname.replace(/\/+$/, '');
+    if (path.endsWith('/local/pay') || path.endsWith('/local/complete')) {
+      if (!deps.local) throw new HttpError(404, 'not_found', 'Not found');
+      return path.endsWith('/local/pay')
+        ? localPayPage(req, deps.local)
+        : await localComplete(req, deps.local);
+    }
+    requireMethod(req, 'POST');
+    const userId = await deps.authenticate(bearerToken(req));
+    if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
+    const input = await readJson(req, checkoutRequestSchema);
+
+    let prepared: z.output<typeof preparedSchema>;
+    try {
+      prepared = preparedSchema.parse(
+        await deps.rpc('checkout_prepare', {
+          p_user: userId,
+          p_product: input.productId,
+          p_discount_code: input.discountCode ?? null,
+        }),
+      );
+    } catch (e) {
+      throw rpcHttpError(e);
+    }
+
+    if (prepared.amountMinor === 0) {
+      await attach(deps, prepared.purchaseId, null);
+      throw new HttpError(422, 'nothing_to_pay', 'The discount leaves nothing to pay');
+    }
+
+    const site = deps.siteUrl.replace(/\/+$/, '');
+    const metadata = {
+      purchase_id: prepared.purchaseId,
+      org_id: prepared.orgId,
+      product_id: prepared.productId,
+    };
+    const subscription = prepared.kind === 'plan';
+    const params: CheckoutSessionParams = {
+      mode: subscription ? 'subscription' : 'payment',
+      client_reference_id: prepared.purchaseId,
+      metadata,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: prepared.currency.toLowerCase(),
+            unit_amount: prepared.amountMinor,
+            product_data: {
+              name: prepared.name,
+              ...(prepared.description ? { description: prepared.description } : {}),
+            },
+            ...(subscription && prepared.billingInterval
+              ? { recurring: { interval: prepared.billingInterval } }
+              : {}),
+          },
+        },
+      ],
+      ...(subscription
+        ? { subscription_data: { metadata } }
+        : { payment_intent_data: { metadata } }),
+      success_url: `${site}${input.successPath ?? '/purchases'}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${site}${input.cancelPath ?? '/purchases'}?checkout=canceled`,
+    };
+
+    let session: { id: string; url: string | null };
+    try {
+      // one session per purchase, even if this call is retried
+      session = await deps.stripe.checkout.sessions.create(params, {
+        idempotencyKey: `checkout-${prepared.purchaseId}`,
+      });
+    } catch {
+      await attach(deps, prepared.purchaseId, null);
+      throw new HttpError(
+        502,
+        'payment_provider_error',
+        'The payment provider refused the checkout',
+      );
+    }
+    if (!session.url) {
+      await attach(deps, prepared.purchaseId, null);
+      throw new HttpError(
+        502,
+        'payment_provider_error',
+        'The payment provider gave no checkout page',
+      );
+    }
+    await attach(deps, prepared.purchaseId, session.id);
+
+    return jsonResponse({
+      url: session.url,
+      purchaseId: prepared.purchaseId,
+      sessionId: session.id,
+      amountMinor: prepared.amountMinor,
+      currency: prepared.currency,
+      percentOff: prepared.percentOff,
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+async function attach(deps: CheckoutDeps, purchaseId: string, sessionId: string | null) {
+  try {
+    await deps.rpc('checkout_attach', { p_purchase: purchaseId, p_session_id: sessionId });
+  } catch (e) {
+    throw rpcHttpError(e);
+  }
+}
+
+export function createCheckoutHandler(deps: CheckoutDeps) {
+  return withCors((req) => handleCheckout(req, deps));
+}
+
+// the local test checkout ---------------------------------------------------------------
+
+const completeSchema = z
+  .object({
+    session: z.string().regex(/^cs_local_[0-9a-f]{24}$/),
+    outcome: z.enum(['paid', 'failed']),
+  })
+  .strict();
+
+function localPayPage(req: Request, local: LocalStripe): Response {
+  requireMethod(req, 'GET');
+  const id = new URL(req.url).searchParams.get('session') ?? '';
+  const session = local.sessions.get(id);
+  if (!session) throw new HttpError(404, 'not_found', 'No such checkout session');
+  const amount = (session.amountTotal / 100).toFixed(2);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Local test checkout</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem">
+<h1>Local test checkout</h1>
+<p>No money moves: this page stands in for Stripe in the local stack.</p>
+<p><strong>${amount} ${escapeHtml(session.currency.toUpperCase())}</strong></p>
+<form method="post" action="complete">
+<input type="hidden" name="session" value="${escapeHtml(session.id)}">
+<button name="outcome" value="paid">Pay</button>
+<button name="outcome" value="failed">Decline the card</button>
+</form></body></html>`;
+  return new Response(html, {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+  });
+}
+
+async function localComplete(req: Request, local: LocalStripe): Promise<Response> {
+  requireMethod(req, 'POST');
+  const type = req.headers.get('content-type') ?? '';
+  const form = /^application\/x-www-form-urlencoded\b/i.test(type);
+  const input = form
+    ? validate(completeSchema, Object.fromEntries(new URLSearchParams(await readText(req, 4096))))
+    : await readJson(req, completeSchema, 4096);
+  let result: { webhookStatus: number; redirect: string };
+  try {
+    result = await local.complete(input.session, input.outcome as LocalOutcome);
+  } catch (e) {
+    if (e instanceof LocalCheckoutError)
+      throw new HttpError(e.status, 'checkout_session', e.message);
+    throw new HttpError(502, 'webhook_unreachable', 'The webhook could not be reached');
+  }
+  if (result.webhookStatus < 200 || result.webhookStatus >= 300) {
+    throw new HttpError(502, 'webhook_failed', `The webhook answered ${result.webhookStatus}`);
+  }
+  if (form && result.redirect) {
+    return new Response(null, { status: 303, headers: { location: result.redirect } });
+  }
+  return jsonResponse({ delivered: true, outcome: input.outcome, redirect: result.redirect });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -3,18 +3,28 @@ import { jwtVerify } from 'jose';
 
 export type Authenticate = (accessToken: string) => Promise<string | null>;
 
-interface SupabaseAuthLike {
-  auth: {
-    getUser(jwt: string): PromiseLike<{ data: { user: { id: string } | null }; error: unknown }>;
-  };
-}
-
-/** asks Supabase Auth (production: it also honours logouts and asymmetric keys) */
-export function supabaseAuthenticate(client: SupabaseAuthLike): Authenticate {
+/**
+ * asks Supabase Auth (GET /auth/v1/user with the caller's token): it also honours
+ * logouts and asymmetric signing keys
+ */
+export function supabaseAuthenticate(
+  baseUrl: string,
+  apiKey: string,
+  fetchImpl: typeof fetch = fetch,
+): Authenticate {
+  const root = baseUrl.replace(/\/+$/, '');
   return async (token) => {
     try {
-      const { data, error } = await client.auth.getUser(token);
-      return error || !data.user ? null : data.user.id;
+      const res = await fetchImpl(`${root}/auth/v1/user`, {
+        headers: { apikey: apiKey, authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) {
+        await res.body?.cancel();
+        return null;
+      }
+      const user = (await res.json()) as { id?: unknown } | null;
+      return typeof user?.id === 'string' ? user.id : null;
     } catch {
       return null;
     }

@@ -1,7 +1,7 @@
 // The database access object the money and Moyklass functions use: one call of a
 // SQL function, executed in one transaction as `service_role`. In production it
-// goes through PostgREST (`supabaseRpc`); in tests and the local stack it can run
-// in-process against the database (`sqlRpc`). Either way the same SQL runs.
+// goes through PostgREST (`postgrestRpc`); in tests it can run in-process against
+// the database (`sqlRpc`). Either way the same SQL runs.
 import { HttpError } from './http-error.ts';
 
 export type Rpc = (fn: string, args: Record<string, unknown>) => Promise<unknown>;
@@ -26,32 +26,49 @@ export function isTransientSqlstate(sqlstate: string): boolean {
   return sqlstate === '' || transientClasses.has(sqlstate.slice(0, 2));
 }
 
-interface SupabaseLikeError {
-  code?: string;
-  message?: string;
-  hint?: string | null;
-}
-interface SupabaseLike {
-  rpc(
-    fn: string,
-    args: Record<string, unknown>,
-  ): PromiseLike<{ data: unknown; error: SupabaseLikeError | null; status?: number }>;
-}
-
-/** RPC through supabase-js with the service role key (production). */
-export function supabaseRpc(client: SupabaseLike): Rpc {
+/**
+ * RPC through PostgREST with the service role key (production, and the local
+ * stack's gateway): POST /rest/v1/rpc/<fn>, one transaction per call.
+ */
+export function postgrestRpc(
+  baseUrl: string,
+  serviceKey: string,
+  fetchImpl: typeof fetch = fetch,
+): Rpc {
+  const root = baseUrl.replace(/\/+$/, '');
   return async (fn, args) => {
-    let result: { data: unknown; error: SupabaseLikeError | null; status?: number };
+    let res: Response;
     try {
-      result = await client.rpc(fn, args);
+      res = await fetchImpl(`${root}/rest/v1/rpc/${encodeURIComponent(fn)}`, {
+        method: 'POST',
+        headers: {
+          apikey: serviceKey,
+          authorization: `Bearer ${serviceKey}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify(args),
+        signal: AbortSignal.timeout(30_000),
+      });
     } catch {
       throw new RpcError('', 'database unreachable', null, true);
     }
-    const { data, error, status } = result;
-    if (!error) return data;
-    const sqlstate = /^[0-9A-Z]{5}$/.test(error.code ?? '') ? (error.code as string) : '';
-    const transient = isTransientSqlstate(sqlstate) || (status !== undefined && status >= 502);
-    throw new RpcError(sqlstate, error.message ?? 'database error', error.hint ?? null, transient);
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null; // not json: the status alone decides
+    }
+    if (res.ok) return body;
+    const err = (body ?? {}) as { code?: unknown; message?: unknown; hint?: unknown };
+    const sqlstate = typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) ? err.code : '';
+    throw new RpcError(
+      sqlstate,
+      typeof err.message === 'string' ? err.message : `rpc ${fn} failed (${res.status})`,
+      typeof err.hint === 'string' ? err.hint : null,
+      isTransientSqlstate(sqlstate) || res.status >= 502,
+    );
   };
 }
 

@@ -1,9 +1,9 @@
-// The service-role client a function uses for its RPCs and to check callers'
-// tokens. SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are set by the platform (and
-// by the local stack's gateway, pointing at itself).
-import { createClient } from '@supabase/supabase-js';
+// What a function uses to reach Supabase: RPCs through PostgREST with the service
+// role key, and Auth to check callers' tokens (plain fetch: no realtime, no client
+// library to boot). SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY
+// are set by the platform (and by the local stack's gateway, pointing at itself).
 import { type Authenticate, supabaseAuthenticate } from './auth.ts';
-import { type Rpc, supabaseRpc } from './rpc.ts';
+import { type Rpc, postgrestRpc } from './rpc.ts';
 
 export type Env = (name: string) => string | undefined;
 
@@ -15,26 +15,25 @@ export function required(env: Env, name: string): string {
 }
 
 export function serviceClient(env: Env): { rpc: Rpc; authenticate: Authenticate } {
-  const client = createClient(
-    required(env, 'SUPABASE_URL'),
-    required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
-    {
-      auth: { persistSession: false, autoRefreshToken: false },
-    },
-  );
-  return { rpc: supabaseRpc(client), authenticate: supabaseAuthenticate(client) };
+  const url = required(env, 'SUPABASE_URL');
+  const serviceKey = required(env, 'SUPABASE_SERVICE_ROLE_KEY');
+  return {
+    rpc: postgrestRpc(url, serviceKey),
+    authenticate: supabaseAuthenticate(url, env('SUPABASE_ANON_KEY') ?? serviceKey),
+  };
 }
 
 /**
- * A handler built on its first request: the local stack knows its own URL only
- * once it listens, after the functions are registered.
+ * A handler built on its first request, from that request's environment: the
+ * local stack knows its own URL only once it listens, after registration.
  */
 export function buildOnFirstRequest(
-  build: () => (req: Request) => Promise<Response>,
-): (req: Request) => Promise<Response> {
+  build: (env: Env) => (req: Request) => Promise<Response>,
+  fallback: Env,
+): (req: Request, ctx?: { env: Env }) => Promise<Response> {
   let handler: ((req: Request) => Promise<Response>) | null = null;
-  return (req) => {
-    handler ??= build();
+  return (req, ctx) => {
+    handler ??= build(ctx?.env ?? fallback);
     return handler(req);
   };
 }

@@ -5,5 +5,5 @@ import { buildOnFirstRequest } from '../_shared/supabase.ts';
 import { localCheckoutFromEnv } from './wiring.ts';
 
 const checkout: LocalEdgeFunction = (ctx) =>
-  buildOnFirstRequest(() => localCheckoutFromEnv(ctx.env));
+  buildOnFirstRequest((env) => localCheckoutFromEnv(env), ctx.env);
 export default checkout;

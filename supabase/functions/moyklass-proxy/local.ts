@@ -4,5 +4,5 @@ import { buildOnFirstRequest } from '../_shared/supabase.ts';
 import { moyklassProxyFromEnv } from './wiring.ts';
 
 const moyklassProxy: LocalEdgeFunction = (ctx) =>
-  buildOnFirstRequest(() => moyklassProxyFromEnv(ctx.env));
+  buildOnFirstRequest((env) => moyklassProxyFromEnv(env), ctx.env);
 export default moyklassProxy;

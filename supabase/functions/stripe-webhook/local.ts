@@ -6,5 +6,8 @@ import { LOCAL_WEBHOOK_SECRET } from '../checkout/local-stripe.ts';
 import { stripeWebhookFromEnv } from './wiring.ts';
 
 const stripeWebhook: LocalEdgeFunction = (ctx) =>
-  buildOnFirstRequest(() => stripeWebhookFromEnv(ctx.env, { webhookSecret: LOCAL_WEBHOOK_SECRET }));
+  buildOnFirstRequest(
+    (env) => stripeWebhookFromEnv(env, { webhookSecret: LOCAL_WEBHOOK_SECRET }),
+    ctx.env,
+  );
 export default stripeWebhook;

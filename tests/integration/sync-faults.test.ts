@@ -18,14 +18,6 @@ import {
   type SyncHarness,
 } from './sync-harness.ts';
 
-let h: SyncHarness;
-beforeAll(async () => {
-  h = await createSyncHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
 async function device(userId: string): Promise<UserDatabase> {
   // a distinct IndexedDB per device: fake-indexeddb is one global factory, so give
   // each device its own by name suffix through a fresh factory
@@ -52,10 +44,6 @@ function scripted(
   return withFaults(transport, (fn) => faults[fn]?.shift());
 }
 
-async function serverItem(id: string): Promise<Record<string, unknown> | undefined> {
-  return (await h.db.query('select * from public.items where id = $1', [id])).rows[0];
-}
-
 /** a fresh team name, so tests sharing the database never see each other's rows */
 function fresh(name: string): string {
   return `${name}-${randomUUID().slice(0, 8)}`;
@@ -65,7 +53,19 @@ function item(team: string, fields: Record<string, unknown> = {}) {
   return { id: randomUUID(), team, title: 't', note: null, score: 1, ...fields };
 }
 
-describe('sync fault matrix', () => {
+describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await createSyncHarness(mode);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function serverItem(id: string): Promise<Record<string, unknown> | undefined> {
+    return (await h.db.query('select * from public.items where id = $1', [id])).rows[0];
+  }
+
   let red = '';
   let blue = '';
   let green = '';

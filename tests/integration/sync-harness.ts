@@ -8,6 +8,10 @@ import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import type { SyncedTableDeclaration } from '../../src/data/synced-tables.ts';
 import { SyncAuthError, SyncNetworkError, SyncServerError } from '../../src/data/sync-errors.ts';
 import type { SyncTransport } from '../../src/data/sync-transport.ts';
+import { createSupabaseTransport } from '../../src/data/create-supabase-transport.ts';
+import { noRealtimeTransport } from '../../supabase/local/no-realtime.ts';
+import { startGateway, type Harness } from './gateway-harness.ts';
+import { createClient } from '@supabase/supabase-js';
 
 export const fixtureTables: readonly SyncedTableDeclaration[] = [
   { name: 'items', indexes: ['team'], since: 1 },
@@ -70,11 +74,20 @@ export interface SyncHarness {
 /** every push as the server answered it, before any fault could lose the answer */
 export type PushLog = { clientId: string; mutations: unknown[]; response: unknown }[];
 
-export async function createSyncHarness(): Promise<SyncHarness> {
-  const db = await createTestDatabase();
-  // the foundation may already define tables of these names for features; the
-  // fixture lives in its own names, so drop only what the fixture creates
+/**
+ * `sql`: each RPC runs on the database in one transaction as the user, exactly as
+ * the gateway runs it (fast; the property test's default).
+ * `supabase-js`: the local stack's gateway on a free port and the real supabase-js
+ * client per user, signed up through /auth/v1.
+ */
+export type HarnessMode = 'sql' | 'supabase-js';
+
+export async function createSyncHarness(mode: HarnessMode = 'sql'): Promise<SyncHarness> {
+  const gateway = mode === 'supabase-js' ? await startGateway() : null;
+  const db = gateway?.db ?? (await createTestDatabase());
   await db.exec(fixtureSql);
+  /** signed-in sessions of the users created through the gateway */
+  const sessions = new Map<string, { access_token: string; refresh_token: string }>();
 
   async function asUser<T>(userId: string, sql: string, params: unknown[]): Promise<T[]> {
     return db.transaction(async (tx) => {
@@ -97,11 +110,22 @@ export async function createSyncHarness(): Promise<SyncHarness> {
     db,
     grant,
     async addUser(teams = []) {
-      const id = randomUUID();
-      await db.query('insert into auth.users (id, email) values ($1, $2)', [
-        id,
-        `${id}@test.local`,
-      ]);
+      let id: string = randomUUID();
+      if (gateway) {
+        const { data, error } = await gateway
+          .client()
+          .auth.signUp({ email: `${id}@test.local`, password: 'sync harness pw' });
+        if (error || !data.session || !data.user) {
+          throw error ?? new Error('sign-up gave no session');
+        }
+        id = data.user.id;
+        sessions.set(id, data.session);
+      } else {
+        await db.query('insert into auth.users (id, email) values ($1, $2)', [
+          id,
+          `${id}@test.local`,
+        ]);
+      }
       for (const t of teams) await grant(id, t);
       return id;
     },
@@ -119,6 +143,7 @@ export async function createSyncHarness(): Promise<SyncHarness> {
       );
     },
     transport(session, log) {
+      if (gateway) return supabaseTransport(gateway, sessions, session, log);
       return {
         async call(fn, args) {
           if (session.userId === null) throw new SyncAuthError('no session');
@@ -153,7 +178,56 @@ export async function createSyncHarness(): Promise<SyncHarness> {
         },
       };
     },
-    close: () => db.close(),
+    close: () => (gateway ? gateway.close() : db.close()),
+  };
+}
+
+/** a transport over a real supabase-js client of `session.userId`, logging pushes at the wire */
+function supabaseTransport(
+  gateway: Harness,
+  sessions: Map<string, { access_token: string; refresh_token: string }>,
+  session: { userId: string | null },
+  log?: PushLog,
+): SyncTransport {
+  const clients = new Map<string, Promise<SyncTransport>>();
+  const logging: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const url = String(input instanceof Request ? input.url : input);
+    if (log && response.ok && url.includes('/rest/v1/rpc/sync_push')) {
+      const args = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+      log.push({
+        clientId: String(args.p_client_id),
+        mutations: args.p_mutations as unknown[],
+        response: await response.clone().json(),
+      });
+    }
+    return response;
+  };
+  const current = (): Promise<SyncTransport> => {
+    const userId = session.userId;
+    if (userId === null) throw new SyncAuthError('no session');
+    let t = clients.get(userId);
+    if (!t) {
+      t = (async () => {
+        const c = createClient(gateway.url, gateway.anonKey, {
+          auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+          global: { fetch: logging },
+          realtime: { transport: noRealtimeTransport },
+        });
+        const tokens = sessions.get(userId);
+        if (!tokens) throw new SyncAuthError(`no session for ${userId}`);
+        const { error } = await c.auth.setSession(tokens);
+        if (error) throw error;
+        return createSupabaseTransport(c);
+      })();
+      clients.set(userId, t);
+    }
+    return t;
+  };
+  return {
+    call: async (fn, args) => (await current()).call(fn, args),
+    currentUser: async () => (session.userId === null ? null : (await current()).currentUser()),
+    refresh: async () => (session.userId === null ? null : (await current()).refresh()),
   };
 }
 

@@ -7,7 +7,8 @@
 //     listed for the user) — nothing lost, nothing applied twice;
 //   - the server holds exactly what replaying the applied mutations in server order
 //     gives (per-field last-writer-wins).
-// SYNC_MODEL_RUNS raises the number of runs (default 200); SYNC_MODEL_SEED replays one.
+// SYNC_MODEL_RUNS raises the number of runs (default 200); SYNC_MODEL_SEED replays one;
+// SYNC_MODEL_VIA=supabase-js runs it through the gateway and supabase-js (slower).
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -101,7 +102,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 let h: SyncHarness;
 beforeAll(async () => {
-  h = await createSyncHarness();
+  h = await createSyncHarness(process.env.SYNC_MODEL_VIA === 'supabase-js' ? 'supabase-js' : 'sql');
 });
 afterAll(async () => {
   await h?.close();

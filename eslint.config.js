@@ -27,11 +27,20 @@ export default tseslint.config(
             { group: ['lit', 'lit/*', '@lit/*'], message: 'domain is pure: no Lit' },
             { group: ['dexie', 'dexie/*'], message: 'domain is pure: no Dexie' },
             { group: ['@supabase/*'], message: 'domain is pure: no Supabase' },
-            { group: ['../data/*', '../state/*', '../components/*', '../pages/*'], message: 'domain imports nothing of the app' },
+            {
+              group: ['../data/*', '../state/*', '../components/*', '../pages/*'],
+              message: 'domain imports nothing of the app',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'inject a clock' }, 'window', 'document', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'inject a clock' },
+        'window',
+        'document',
+        'localStorage',
+      ],
     },
   },
   {
@@ -50,7 +59,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['dexie', 'dexie/*', '@supabase/*'], message: 'components get data through state' },
+            {
+              group: ['dexie', 'dexie/*', '@supabase/*'],
+              message: 'components get data through state',
+            },
             { group: ['../data/*', '../../data/*'], message: 'components get data through state' },
           ],
         },

@@ -8,7 +8,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'supabase/functions/**/*.test.ts', 'supabase/local/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'supabase/functions/**/*.test.ts',
+            'supabase/local/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -112,7 +112,8 @@ create table public.credit_ledger (
   id uuid primary key default gen_random_uuid(),
   org_id uuid not null references public.organizations (id) on delete restrict,
   user_id uuid not null references auth.users (id) on delete restrict,
-  delta integer not null check (delta <> 0),
+  -- an expiry that finds nothing left is recorded as 0, so the lot is settled
+  delta integer not null check (delta <> 0 or kind = 'expiry'),
   kind text not null
     check (kind in ('purchase', 'refund', 'booking', 'booking_return', 'expiry', 'adjustment')),
   purchase_id uuid references public.purchases (id) on delete restrict,
@@ -122,12 +123,13 @@ create table public.credit_ledger (
   created_at timestamptz not null default now(),
   created_by uuid default auth.uid(),
   constraint credit_ledger_purchase_shape
-    check ((kind in ('purchase', 'refund')) = (purchase_id is not null)),
+    check ((kind in ('purchase', 'refund', 'expiry')) = (purchase_id is not null)),
   constraint credit_ledger_booking_shape
     check ((kind in ('booking', 'booking_return')) = (booking_id is not null))
 );
 comment on table public.credit_ledger is 'every credit movement; balance = sum(delta); never updated or deleted';
--- a purchase grants once and is reversed once; a booking spends once and returns once
+-- a purchase grants once, is reversed once and expires once; a booking spends once
+-- and returns once
 create unique index credit_ledger_purchase_once on public.credit_ledger (purchase_id, kind)
   where purchase_id is not null;
 create unique index credit_ledger_booking_once on public.credit_ledger (booking_id, kind)
@@ -191,6 +193,56 @@ $$;
 create trigger credit_ledger_apply after insert on public.credit_ledger
   for each row execute function private.credit_ledger_apply();
 
+-- expiry: a package's credits are valid for valid_days from the payment. credits are
+-- taken from the lot that expires first, so when a lot expires, what is left of it
+-- is the balance minus the lots still valid (never more than the lot, never below
+-- zero). each lot is settled once (an 'expiry' entry, 0 when nothing was left).
+-- p_org/p_user narrow it to one balance (before a spend); null/null is the job.
+create function private.expire_credits(p_org uuid default null, p_user uuid default null)
+returns integer
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_lot record;
+  v_balance integer;
+  v_valid integer;
+  v_take integer;
+  v_settled integer := 0;
+begin
+  for v_lot in
+    select g.org_id, g.user_id, g.purchase_id, g.delta
+      from public.credit_ledger g
+     where g.kind = 'purchase' and g.expires_at <= now()
+       and (p_org is null or g.org_id = p_org)
+       and (p_user is null or g.user_id = p_user)
+       and not exists (select from public.credit_ledger x
+                        where x.purchase_id = g.purchase_id and x.kind in ('expiry', 'refund'))
+     order by g.expires_at, g.purchase_id
+  loop
+    select b.balance into v_balance from public.credit_balances b
+     where b.org_id = v_lot.org_id and b.user_id = v_lot.user_id
+     for update;
+    select coalesce(sum(g.delta), 0) into v_valid from public.credit_ledger g
+     where g.org_id = v_lot.org_id and g.user_id = v_lot.user_id and g.kind = 'purchase'
+       and g.expires_at > now()
+       and not exists (select from public.credit_ledger x
+                        where x.purchase_id = g.purchase_id and x.kind in ('expiry', 'refund'));
+    v_take := greatest(least(v_lot.delta, coalesce(v_balance, 0) - v_valid), 0);
+    insert into public.credit_ledger (org_id, user_id, delta, kind, purchase_id, note)
+    values (v_lot.org_id, v_lot.user_id, -v_take, 'expiry', v_lot.purchase_id,
+            case when v_take = 0 then 'nothing left to expire' end)
+    on conflict (purchase_id, kind) where purchase_id is not null do nothing;
+    v_settled := v_settled + 1;
+  end loop;
+  return v_settled;
+end
+$$;
+
+insert into private.scheduled_jobs (name, schedule, command, description) values
+  ('expire-credits', '7 * * * *', 'select private.expire_credits()',
+   'hourly at :07 utc: what is left of packages past their validity expires');
+select private.schedule_jobs();
+
 -- spending and returning credits (for the booking rpcs) ------------------------------------------
 -- a user spends their own credit; staff may spend for a member of their org.
 -- returns the balance after; raises P0001/insufficient_credits when none is left.
@@ -210,6 +262,8 @@ begin
      and not private.is_active_member(p_org, (select auth.uid()), 'coach') then
     raise exception 'you may not spend this credit' using errcode = '42501';
   end if;
+  -- credits past their validity are gone before anything is spent
+  perform private.expire_credits(p_org, p_user);
   insert into public.credit_ledger (org_id, user_id, delta, kind, booking_id)
   values (p_org, p_user, -1, 'booking', p_booking)
   on conflict (booking_id, kind) where booking_id is not null do nothing;
@@ -598,6 +652,7 @@ declare
   v_outcome text := 'applied';
   v_note text;
   v_balance integer;
+  v_later integer;
   v_reverse integer;
   v_inserted integer;
 begin
@@ -700,12 +755,24 @@ begin
      where id = v_purchase.id;
     if coalesce((p_event ->> 'refunded')::boolean, false) and v_purchase.status <> 'refunded' then
       update public.purchases set status = 'refunded', refunded_at = v_created where id = v_purchase.id;
-      if v_purchase.status = 'paid' and v_purchase.credits is not null then
-        -- take back what is left of the purchase's credits; never below zero
+      if v_purchase.status = 'paid' and v_purchase.credits is not null
+         and not exists (select from public.credit_ledger x
+                          where x.purchase_id = v_purchase.id and x.kind = 'expiry') then
+        -- take back what is left of this lot: credits go from the lot that expires
+        -- first, so that is the balance minus the valid lots expiring after it
+        -- (at most the lot, never below zero; see private.expire_credits)
         select b.balance into v_balance from public.credit_balances b
          where b.org_id = v_purchase.org_id and b.user_id = v_purchase.user_id
          for update;
-        v_reverse := least(v_purchase.credits, coalesce(v_balance, 0));
+        select coalesce(sum(g.delta), 0) into v_later from public.credit_ledger g
+          join public.credit_ledger mine on mine.purchase_id = v_purchase.id and mine.kind = 'purchase'
+         where g.org_id = v_purchase.org_id and g.user_id = v_purchase.user_id
+           and g.kind = 'purchase' and g.purchase_id <> v_purchase.id
+           and g.expires_at > now()
+           and (g.expires_at, g.purchase_id) > (mine.expires_at, mine.purchase_id)
+           and not exists (select from public.credit_ledger x
+                            where x.purchase_id = g.purchase_id and x.kind in ('expiry', 'refund'));
+        v_reverse := greatest(least(v_purchase.credits, coalesce(v_balance, 0) - v_later), 0);
         if v_reverse > 0 then
           insert into public.credit_ledger (org_id, user_id, delta, kind, purchase_id, note)
           values (v_purchase.org_id, v_purchase.user_id, -v_reverse, 'refund', v_purchase.id,
@@ -729,6 +796,7 @@ $$;
 revoke all on function private.stamp_synced_row() from public, anon, authenticated;
 revoke all on function private.credit_ledger_append_only() from public, anon, authenticated;
 revoke all on function private.credit_ledger_apply() from public, anon, authenticated;
+revoke all on function private.expire_credits(uuid, uuid) from public, anon, authenticated;
 revoke all on function private.spend_credit(uuid, uuid, uuid) from public, anon;
 revoke all on function private.return_credit(uuid) from public, anon;
 revoke all on function public.set_moyklass_api_key(uuid, text) from public, anon;
@@ -740,6 +808,7 @@ revoke all on function public.checkout_prepare(uuid, uuid, text) from public, an
 revoke all on function public.checkout_attach(uuid, text) from public, anon, authenticated;
 revoke all on function public.stripe_apply_event(jsonb) from public, anon, authenticated;
 
+grant execute on function private.expire_credits(uuid, uuid) to service_role;
 grant execute on function private.spend_credit(uuid, uuid, uuid) to authenticated, service_role;
 grant execute on function private.return_credit(uuid) to authenticated, service_role;
 grant execute on function public.set_moyklass_api_key(uuid, text) to authenticated;

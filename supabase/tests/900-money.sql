@@ -2,7 +2,7 @@
 -- service-role rpcs, the credit ledger that never goes negative, stripe events
 -- applied exactly once and in any order.
 begin;
-select plan(89);
+select plan(98);
 
 -- fixtures (as the migration owner) -------------------------------------------------------
 insert into auth.users (id, email) values
@@ -95,11 +95,11 @@ select lives_ok(format($$select public.checkout_attach(%L, 'cs_test_1')$$, curre
   'a checkout session is attached to the purchase');
 
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_1', 'type', 'checkout.session.completed',
-  'created', 1767225600, 'purchaseId', current_setting('t.p1'), 'sessionId', 'cs_test_1',
+  'created', extract(epoch from now())::bigint - 4400, 'purchaseId', current_setting('t.p1'), 'sessionId', 'cs_test_1',
   'paymentIntentId', 'pi_1', 'amountTotal', 1692, 'currency', 'eur', 'paymentStatus', 'paid')) ->> 'outcome',
   'applied', 'checkout.session.completed is applied');
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_1', 'type', 'checkout.session.completed',
-  'created', 1767225600, 'purchaseId', current_setting('t.p1'), 'sessionId', 'cs_test_1',
+  'created', extract(epoch from now())::bigint - 4400, 'purchaseId', current_setting('t.p1'), 'sessionId', 'cs_test_1',
   'paymentIntentId', 'pi_1', 'amountTotal', 1692, 'currency', 'eur', 'paymentStatus', 'paid')) ->> 'outcome',
   'duplicate', 'the same event again is a duplicate');
 select is((select status from public.purchases where id = current_setting('t.p1')::uuid), 'paid', 'the purchase is paid');
@@ -107,30 +107,30 @@ select is((select balance from public.credit_balances where user_id = '00000000-
   10, 'the package granted 10 credits, once');
 select is((select redemptions from public.discount_codes where code = 'SPRING15'), 1, 'the code counts one redemption');
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_2', 'type', 'payment_intent.payment_failed',
-  'created', 1767225500, 'purchaseId', current_setting('t.p1'), 'paymentIntentId', 'pi_1')) ->> 'outcome',
+  'created', extract(epoch from now())::bigint - 4500, 'purchaseId', current_setting('t.p1'), 'paymentIntentId', 'pi_1')) ->> 'outcome',
   'applied', 'a late payment_failed is recorded');
 select is((select status from public.purchases where id = current_setting('t.p1')::uuid), 'paid',
   'a failure arriving after the payment does not undo it');
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_3', 'type', 'checkout.session.completed',
-  'created', 1767225600, 'purchaseId', current_setting('t.p1'), 'sessionId', 'cs_test_1',
+  'created', extract(epoch from now())::bigint - 4400, 'purchaseId', current_setting('t.p1'), 'sessionId', 'cs_test_1',
   'amountTotal', 1692, 'currency', 'eur', 'paymentStatus', 'paid')) ->> 'note',
   'already paid', 'a second completion event for the same session grants nothing');
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_4', 'type', 'checkout.session.completed',
-  'created', 1767225600, 'purchaseId', '00000000-0000-4000-b000-00000000ffff', 'sessionId', 'cs_unknown',
+  'created', extract(epoch from now())::bigint - 4400, 'purchaseId', '00000000-0000-4000-b000-00000000ffff', 'sessionId', 'cs_unknown',
   'amountTotal', 100, 'currency', 'eur', 'paymentStatus', 'paid')) ->> 'outcome',
   'rejected', 'an event for an unknown purchase is kept as rejected');
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_5', 'type', 'customer.created',
-  'created', 1767225600)) ->> 'outcome', 'ignored', 'an unhandled type is ignored');
+  'created', extract(epoch from now())::bigint - 4400)) ->> 'outcome', 'ignored', 'an unhandled type is ignored');
 select is((select count(*)::int from private.stripe_events), 5, 'every distinct event is recorded once');
 
 -- a refund that overtakes the completion: refunded, no credits
 select set_config('t.p2', (public.checkout_prepare('00000000-0000-4000-8000-0000000000a3',
   '00000000-0000-4000-b000-000000000001', null) ->> 'purchaseId'), true);
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_6', 'type', 'charge.refunded',
-  'created', 1767229200, 'purchaseId', current_setting('t.p2'), 'paymentIntentId', 'pi_2',
+  'created', extract(epoch from now())::bigint - 800, 'purchaseId', current_setting('t.p2'), 'paymentIntentId', 'pi_2',
   'amountRefunded', 1990, 'refunded', true)) ->> 'outcome', 'applied', 'an early refund is applied');
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_7', 'type', 'checkout.session.completed',
-  'created', 1767225600, 'purchaseId', current_setting('t.p2'), 'sessionId', 'cs_test_2',
+  'created', extract(epoch from now())::bigint - 4400, 'purchaseId', current_setting('t.p2'), 'sessionId', 'cs_test_2',
   'paymentIntentId', 'pi_2', 'amountTotal', 1990, 'currency', 'eur', 'paymentStatus', 'paid')) ->> 'note',
   'already refunded', 'the completion after the refund grants nothing');
 select is((select status from public.purchases where id = current_setting('t.p2')::uuid), 'refunded',
@@ -190,7 +190,7 @@ select throws_ok($$update public.credit_ledger set delta = 100$$, '42501', null,
 select throws_ok($$delete from public.credit_ledger$$, '42501', null, 'the ledger cannot be deleted, even by the service');
 -- a refund after every credit was spent takes back nothing (never negative)
 select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_8', 'type', 'charge.refunded',
-  'created', 1767229300, 'purchaseId', current_setting('t.p1'), 'paymentIntentId', 'pi_1',
+  'created', extract(epoch from now())::bigint - 700, 'purchaseId', current_setting('t.p1'), 'paymentIntentId', 'pi_1',
   'amountRefunded', 1692, 'refunded', true)) ->> 'outcome', 'applied', 'refund of a spent package is applied');
 select is((select balance from public.credit_balances where user_id = '00000000-0000-4000-8000-0000000000a3'),
   0, 'and leaves the balance at 0');
@@ -270,6 +270,43 @@ select throws_ok($$insert into public.moyklass_snapshots (org_id, athlete_id, se
 select set_config('request.jwt.claims', '{"sub":"00000000-0000-4000-8000-0000000000b1","role":"authenticated"}', true);
 select is_empty($$select * from public.moyklass_snapshots$$, 'coach of another org: sees no snapshots');
 reset role;
+
+-- expiry and refunds across lots (credits go from the lot that expires first) ---------------
+insert into public.purchases (id, org_id, user_id, product_id, kind, product_name, credits, valid_days,
+  amount_minor, currency, status) values
+  ('00000000-0000-4000-b100-000000000001', '00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a1',
+   '00000000-0000-4000-b000-000000000001', 'package', 'old lot', 5, 30, 1000, 'EUR', 'paid'),
+  ('00000000-0000-4000-b100-000000000002', '00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a1',
+   '00000000-0000-4000-b000-000000000001', 'package', 'new lot', 3, 30, 1000, 'EUR', 'paid');
+insert into public.credit_ledger (org_id, user_id, delta, kind, purchase_id, expires_at) values
+  ('00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a1', 5, 'purchase',
+   '00000000-0000-4000-b100-000000000001', now() - interval '1 day'),
+  ('00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a1', 3, 'purchase',
+   '00000000-0000-4000-b100-000000000002', now() + interval '30 days');
+-- two sessions were booked before the old lot expired
+insert into public.credit_ledger (org_id, user_id, delta, kind, booking_id) values
+  ('00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a1', -1, 'booking', '00000000-0000-4000-d100-000000000001'),
+  ('00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a1', -1, 'booking', '00000000-0000-4000-d100-000000000002');
+select is(private.expire_credits(), 1, 'the expiry job settles the one expired lot');
+select is((select delta from public.credit_ledger where purchase_id = '00000000-0000-4000-b100-000000000001' and kind = 'expiry'),
+  -3, 'what is left of the old lot (5 − 2 spent) expires; the new lot is untouched');
+select is((select balance from public.credit_balances where user_id = '00000000-0000-4000-8000-0000000000a1'), 3,
+  'the balance keeps the valid lot');
+select is(private.expire_credits(), 0, 'a settled lot is not expired twice');
+set local role service_role;
+select set_config('request.jwt.claims', '{"role":"service_role"}', true);
+select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_9', 'type', 'charge.refunded',
+  'created', extract(epoch from now())::bigint - 600, 'purchaseId', '00000000-0000-4000-b100-000000000002', 'refunded', true,
+  'amountRefunded', 1000)) ->> 'outcome', 'applied', 'a refund of the valid lot is applied');
+select is((select balance from public.credit_balances where user_id = '00000000-0000-4000-8000-0000000000a1'), 0,
+  'its three credits are taken back');
+select is(public.stripe_apply_event(jsonb_build_object('id', 'evt_10', 'type', 'charge.refunded',
+  'created', extract(epoch from now())::bigint - 500, 'purchaseId', '00000000-0000-4000-b100-000000000001', 'refunded', true,
+  'amountRefunded', 1000)) ->> 'outcome', 'applied', 'a refund of the expired lot is applied');
+select is((select count(*)::int from public.credit_ledger where purchase_id = '00000000-0000-4000-b100-000000000001' and kind = 'refund'),
+  0, 'but takes back nothing: its credits already expired');
+reset role;
+select ok(exists (select from private.scheduled_jobs where name = 'expire-credits'), 'the expiry job is scheduled');
 
 select * from finish();
 rollback;

@@ -14,6 +14,7 @@ export default defineConfig({
             'supabase/local/**/*.test.ts',
           ],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
       {

@@ -199,6 +199,57 @@ describe('checkout', () => {
   });
 });
 
+describe('checkout when Stripe or the discount says no', () => {
+  it('answers 502 and cancels the purchase when Stripe refuses', async () => {
+    const refusing = createCheckoutHandler({
+      authenticate: async () => BUYER,
+      rpc: sqlRpc(db),
+      stripe: {
+        checkout: {
+          sessions: {
+            create: async () => {
+              throw new Error('Invalid API Key provided: sk_live_****1234');
+            },
+          },
+        },
+      },
+      siteUrl: 'https://app.trackside.test',
+    });
+    const res = await refusing(
+      new Request('http://local/checkout', {
+        method: 'POST',
+        headers: { authorization: 'Bearer any', 'content-type': 'application/json' },
+        body: JSON.stringify({ productId: PACKAGE }),
+      }),
+    );
+    expect(res.status).toBe(502);
+    const text = await res.text();
+    expect(text).not.toContain('sk_live');
+    expect(JSON.parse(text)).toEqual({
+      error: {
+        code: 'payment_provider_error',
+        message: 'The payment provider refused the checkout',
+      },
+    });
+    expect(
+      await one<string>(
+        db,
+        `select status from public.purchases order by created_at desc, id limit 1`,
+      ),
+    ).toBe('canceled');
+  });
+
+  it('refuses a checkout that leaves nothing to pay', async () => {
+    await db.query(
+      `insert into public.discount_codes (org_id, code, percent_off) select org_id, 'FREE100', 100 from public.products where id = $1`,
+      [PACKAGE],
+    );
+    const { status, body } = await buy({ productId: PACKAGE, discountCode: 'FREE100' });
+    expect(status).toBe(422);
+    expect((body.error as { code: string }).code).toBe('nothing_to_pay');
+  });
+});
+
 describe('stripe-webhook on the database', () => {
   it('records one purchase when the same event arrives three times at once', async () => {
     const { body } = await buy({ productId: PACKAGE });

@@ -4,7 +4,7 @@
 // driven without a socket (`handle`).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EdgeHandler } from '../functions/_shared/edge-handler.ts';
+import type { EdgeContext, EdgeHandler } from '../functions/_shared/edge-handler.ts';
 import type { Database } from './db/database.ts';
 import { apiKeyRefusal } from './api-key.ts';
 import { AUTH_PREFIX, createAuthRoutes } from './auth-routes.ts';
@@ -42,6 +42,10 @@ export interface Gateway {
   readonly serviceKey: string;
   /** the base URL once listening, e.g. http://127.0.0.1:54321 */
   readonly url: string | null;
+  /** what handlers get as `ctx`: SUPABASE_URL and the keys, then process.env */
+  readonly functionContext: EdgeContext;
+  /** adds an Edge Function after creation (local.ts factories need functionContext) */
+  registerFunction(name: string, handler: EdgeHandler): void;
   handle(req: ApiRequest): Promise<ApiResponse>;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -80,8 +84,9 @@ export function createServer(options: GatewayOptions): Gateway {
     };
     return Object.hasOwn(local, name) ? local[name] : process.env[name];
   };
+  const registry: Record<string, EdgeHandler> = { ...options.functions };
   const functions = createFunctionsRoutes({
-    functions: options.functions ?? {},
+    functions: registry,
     verifyJwt: options.functionsVerifyJwt ?? {},
     jwtSecret: secret,
     now,
@@ -145,6 +150,10 @@ export function createServer(options: GatewayOptions): Gateway {
     serviceKey,
     get url() {
       return url;
+    },
+    functionContext: { env: functionEnv },
+    registerFunction(name, handler) {
+      registry[name] = handler;
     },
     handle,
     listen(port, host = '127.0.0.1') {

@@ -1,0 +1,99 @@
+// The embedded local stack as `npm start` and `npm run dev` run it: the database
+// (PGlite in DATA_DIR, or DATABASE_URL) brought up to date and seeded on first
+// run, the gateway on API_PORT with the Edge Functions that have a local.ts, and
+// the scheduler.
+import { join } from 'node:path';
+import type { Database } from './db/database.ts';
+import { openDatabase } from './db/open-database.ts';
+import { existsSync } from 'node:fs';
+import { type LocalConfig, publicHost } from './config.ts';
+import { readVerifyJwt } from './function-config.ts';
+import { loadLocalFunctions } from './load-functions.ts';
+import { prepareDatabase } from './migrate.ts';
+import { noRealtimeTransport } from './no-realtime.ts';
+import { seedFile, supabaseDir } from './paths.ts';
+import { type Scheduler, createScheduler } from './scheduler.ts';
+import { type Gateway, createServer } from './server.ts';
+
+export interface LocalStack {
+  db: Database;
+  gateway: Gateway;
+  scheduler: Scheduler;
+  apiUrl: string;
+  /** the database was created (and seeded) by this start */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+const log = (m: string, e?: unknown) => console.error(`[local] ${m}`, e ?? '');
+
+export async function startLocalStack(config: LocalConfig): Promise<LocalStack> {
+  // Edge Functions build supabase-js clients; on Node 20 createClient throws
+  // without a WebSocket (Realtime), which the local stack does not offer.
+  const g = globalThis as { WebSocket?: unknown };
+  g.WebSocket ??= noRealtimeTransport;
+
+  const db = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  try {
+    const { fresh } = await prepareDatabase(db, { seed: true });
+    const gateway = createServer({
+      db,
+      jwtSecret: config.jwtSecret,
+      jwtExpiry: config.jwtExpiry,
+      corsOrigins: config.corsOrigins,
+      functionsVerifyJwt: readVerifyJwt(join(supabaseDir, 'config.toml')),
+      log,
+    });
+    const functions = await loadLocalFunctions(
+      join(supabaseDir, 'functions'),
+      gateway.functionContext,
+      log,
+    );
+    for (const [name, handler] of Object.entries(functions))
+      gateway.registerFunction(name, handler);
+    const bound = new URL(await gateway.listen(config.apiPort, config.host));
+    const scheduler = await createScheduler({
+      db,
+      log: (m, e) => console.error(`[scheduler] ${m}`, e ?? ''),
+    });
+    scheduler.start();
+    return {
+      db,
+      gateway,
+      scheduler,
+      // the port actually bound (API_PORT=0 picks a free one), on a host browsers can use
+      apiUrl: `http://${publicHost(config.host)}:${bound.port}`,
+      seeded: fresh && existsSync(seedFile),
+      async stop() {
+        await scheduler.stop();
+        await gateway.close();
+        // PGlite flushes its data folder on close
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** SIGINT/SIGTERM run `shutdown` once; a second signal exits at once */
+export function onShutdown(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    shutdown().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('shutdown failed', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

@@ -282,6 +282,31 @@ describe('stripe-webhook on the database', () => {
     ).toBe(1);
   });
 
+  it('grants once when two different events report the same payment at once', async () => {
+    const { body } = await buy({ productId: PACKAGE });
+    const purchaseId = String(body.purchaseId);
+    const completed = completedEvent(
+      'evt_twin_a',
+      purchaseId,
+      String(body.sessionId),
+      1990,
+      'pi_twin',
+    );
+    const asyncSucceeded = {
+      ...completedEvent('evt_twin_b', purchaseId, String(body.sessionId), 1990, 'pi_twin'),
+      type: 'checkout.session.async_payment_succeeded',
+    };
+    const results = await Promise.all([deliver(completed), deliver(asyncSucceeded)]);
+    expect(results.map((r) => r.body.outcome)).toEqual(['applied', 'applied']);
+    expect(
+      await one<number>(
+        db,
+        `select count(*)::int from public.credit_ledger where purchase_id = $1`,
+        [purchaseId],
+      ),
+    ).toBe(1);
+  });
+
   it('rejects a 301 s old signature and an edited body without writing, accepts 299 s', async () => {
     const { body } = await buy({ productId: PACKAGE });
     const event = completedEvent('evt_age', String(body.purchaseId), String(body.sessionId), 1990);

@@ -227,22 +227,25 @@ begin
   if v_user is null then
     raise exception 'sign in to sync' using errcode = '42501';
   end if;
-  foreach v_col in array p_cols loop
-    if p_base is not null and p_base ? v_col and p_before is not null
-       and (p_before -> v_col) is distinct from (p_base -> v_col) then
-      select * into v_w from sync.field_writers f
-        where f.table_name = p_table and f.row_id = p_row and f.field = v_col;
-      if found and not (v_w.user_id = v_user and v_w.client_id = p_client) then
-        insert into sync.conflicts (user_id, client_id, seq, table_name, row_id, field, mine, theirs, by_user)
-        values (v_w.user_id, v_w.client_id, v_w.seq, p_table, p_row, v_col,
-          p_before -> v_col, p_after -> v_col, v_user);
+  -- lost races: only a write that names what it saw (an update's base) can lose one
+  if p_base is not null and p_before is not null then
+    foreach v_col in array p_cols loop
+      if p_base ? v_col and (p_before -> v_col) is distinct from (p_base -> v_col) then
+        select * into v_w from sync.field_writers f
+          where f.table_name = p_table and f.row_id = p_row and f.field = v_col;
+        if found and not (v_w.user_id = v_user and v_w.client_id = p_client) then
+          insert into sync.conflicts (user_id, client_id, seq, table_name, row_id, field, mine, theirs, by_user)
+          values (v_w.user_id, v_w.client_id, v_w.seq, p_table, p_row, v_col,
+            p_before -> v_col, p_after -> v_col, v_user);
+        end if;
       end if;
-    end if;
-    insert into sync.field_writers (table_name, row_id, field, user_id, client_id, seq)
-    values (p_table, p_row, v_col, v_user, p_client, p_seq)
-    on conflict (table_name, row_id, field) do update
-      set user_id = excluded.user_id, client_id = excluded.client_id, seq = excluded.seq;
-  end loop;
+    end loop;
+  end if;
+  -- the writer of every written field, in one statement
+  insert into sync.field_writers (table_name, row_id, field, user_id, client_id, seq)
+  select p_table, p_row, c, v_user, p_client, p_seq from unnest(p_cols) as c
+  on conflict (table_name, row_id, field) do update
+    set user_id = excluded.user_id, client_id = excluded.client_id, seq = excluded.seq;
 end
 $$;
 

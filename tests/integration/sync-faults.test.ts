@@ -232,6 +232,31 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     expect(await db.issues.count()).toBe(0);
   });
 
+  it('the app killed mid-pull: reopened, it resumes at the stored page without loss', async () => {
+    const u = await h.addUser([red]);
+    const writer = await device(u);
+    const t = h.transport({ userId: u });
+    for (let i = 0; i < 25; i++) {
+      await applyLocalChange(writer, { table: 'items', op: 'insert', row: item(red) });
+    }
+    await syncOnce(writer, t);
+    let reader = await device(u);
+    const calls: string[] = [];
+    let pulls = 0;
+    const faulty = withFaults(t, (fn) => {
+      calls.push(fn);
+      return fn === 'sync_pull' && ++pulls === 2 ? 'drop-response' : undefined;
+    });
+    await expect(syncOnce(reader, faulty, { pageSize: 10 })).rejects.toThrow(/response lost/);
+    expect(await reader.rows('items').count()).toBe(10);
+    reader = await reopen(reader);
+    calls.length = 0;
+    await syncOnce(reader, faulty, { pageSize: 10 });
+    // page 2 again (its answer was lost), page 3, and nothing from the start
+    expect(calls).toEqual(['sync_pull', 'sync_pull']);
+    expect(await reader.rows('items').count()).toBe(25);
+  });
+
   it('two devices edit different fields of one row: both survive', async () => {
     const u = await h.addUser([red]);
     const a = await device(u);

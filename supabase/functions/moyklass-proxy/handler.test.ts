@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RpcError, type Rpc } from '../_shared/rpc.ts';
 import { FakeMoyklass, fakeSubscription } from './fake-moyklass.ts';
@@ -258,6 +259,21 @@ describe('moyklass-proxy handler', () => {
       'payload_too_large',
     ]);
     expect(await bad(undefined, { method: 'GET' })).toEqual([405, 'method_not_allowed']);
+  });
+
+  it('answers any body it cannot use with a 4xx JSON error, never a 500 or a stack', async () => {
+    const { call, stored } = setup();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.json(), fc.string()), async (body) => {
+        const res = await call(body);
+        const text = await res.text();
+        expect([400, 413, 415].includes(res.status) || res.status === 200).toBe(true);
+        expect(() => JSON.parse(text) as unknown).not.toThrow();
+        expect(text).not.toMatch(/\.ts:\d+|at [A-Za-z]+ \(/);
+      }),
+      { numRuns: 200 },
+    );
+    expect(stored.every((s) => s.fn === 'moyklass_store_snapshot')).toBe(true);
   });
 
   it('answers the CORS preflight', async () => {

@@ -22,6 +22,20 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'training_group_coaches', indexes: ['org_id', 'group_id', 'user_id'], since: 1 },
   { name: 'athletes', indexes: ['org_id', 'group_id', 'user_id'], since: 1 },
   { name: 'rank_history', indexes: ['org_id', 'athlete_id'], since: 1 },
+  // scheduling (20261122200000_scheduling.sql); its screens may add indexes
+  { name: 'coach_settings', indexes: ['org_id', 'coach_id'], since: 1 },
+  { name: 'weekly_availability', indexes: ['org_id', 'coach_id'], since: 1 },
+  { name: 'blocked_slots', indexes: ['org_id', 'coach_id'], since: 1 },
+  { name: 'availability_additions', indexes: ['org_id', 'coach_id'], since: 1 },
+  { name: 'group_timetables', indexes: ['org_id', 'group_id'], since: 1 },
+  { name: 'recurring_bookings', indexes: ['org_id', 'coach_id', 'member_id'], since: 1 },
+  { name: 'training_sessions', indexes: ['org_id', 'coach_id', 'starts_at'], since: 1 },
+  { name: 'bookings', indexes: ['org_id', 'session_id', 'member_id'], since: 1 },
+  { name: 'session_conflicts', indexes: ['org_id', 'coach_id'], since: 1 },
+  // money (20261122300000_money.sql)
+  { name: 'moyklass_snapshots', indexes: ['org_id'], since: 1 },
+  { name: 'purchases', indexes: ['org_id'], since: 1 },
+  { name: 'credit_balances', indexes: ['org_id'], since: 1 },
 ];
 
 /** the names, in declaration order */

@@ -2,7 +2,7 @@
 -- sync bookkeeping. a probe table (created and rolled back here) stands in for a
 -- feature table so these tests do not depend on any feature's policies.
 begin;
-select plan(61);
+select plan(65);
 
 -- fixtures --------------------------------------------------------------------------
 insert into auth.users (id, email) values
@@ -22,6 +22,8 @@ create table public.sync_probe (
   deleted_at timestamptz,
   xid xid8 not null default pg_current_xact_id()
 );
+
+create index sync_probe_xid_idx on public.sync_probe (xid, id);
 
 create function public.sync_probe_stamp() returns trigger
 language plpgsql set search_path = '' as $$
@@ -71,6 +73,32 @@ select is(
     where (n.nspname = 'sync' or (n.nspname = 'public' and p.proname in ('sync_push', 'sync_pull', 'sync_ids', 'sync_rows')))
       and not coalesce(p.proconfig @> array['search_path=""'], false)),
   0, 'every sync function fixes search_path');
+
+-- every registered table can be synced -------------------------------------------
+select is(
+  (select array_agg(t.table_name order by t.table_name) from sync.tables t
+    where to_regclass('public.' || t.table_name) is null
+       or not exists (select from pg_attribute a where a.attrelid = to_regclass('public.' || t.table_name)
+                        and a.attname = 'id' and a.atttypid = 'uuid'::regtype and not a.attisdropped)
+       or not exists (select from pg_attribute a where a.attrelid = to_regclass('public.' || t.table_name)
+                        and a.attname = 'deleted_at' and not a.attisdropped)
+       or not exists (select from pg_attribute a where a.attrelid = to_regclass('public.' || t.table_name)
+                        and a.attname = t.stamp_column and a.atttypid = 'xid8'::regtype and not a.attisdropped)),
+  null, 'every synced table has id uuid, deleted_at and an xid8 stamp');
+select is(
+  (select array_agg(t.table_name order by t.table_name) from sync.tables t
+    where not has_table_privilege('authenticated', 'public.' || t.table_name, 'select')),
+  null, 'authenticated may select whole rows of every synced table (the pull sends rows)');
+select is(
+  (select array_agg(t.table_name order by t.table_name) from sync.tables t
+    where not (select relrowsecurity from pg_class where oid = to_regclass('public.' || t.table_name))),
+  null, 'rls is on for every synced table');
+select is(
+  (select array_agg(t.table_name order by t.table_name) from sync.tables t
+    where not exists (
+      select from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+       where i.indrelid = to_regclass('public.' || t.table_name) and a.attname = t.stamp_column)),
+  null, 'every synced table has an index leading with its stamp (pull ranges)');
 
 -- push as user a ----------------------------------------------------------------------
 set local role authenticated;

@@ -40,6 +40,7 @@ const fixtureSql = `
     deleted_at timestamptz,
     xid xid8 not null default pg_current_xact_id()
   );
+  create index items_xid_idx on public.items (xid, id);
   create function public.items_stamp() returns trigger
   language plpgsql set search_path = '' as $$
   begin

@@ -126,7 +126,9 @@ export class TsField extends LitElement {
   }
 
   override render() {
-    const describedBy = [this.hint ? 'hint' : '', 'error'].filter(Boolean).join(' ');
+    // while a message explains what is wrong, the hint would only repeat it
+    const hint = this.error ? '' : this.hint;
+    const describedBy = hint ? 'hint error' : 'error';
     const invalid = this.error ? 'true' : 'false';
     return html`
       <label for="control">${this.label}</label>
@@ -179,7 +181,7 @@ export class TsField extends LitElement {
             : nothing
         }
       </div>
-      ${this.hint ? html`<p id="hint" class="hint">${this.hint}</p>` : nothing}
+      ${hint ? html`<p id="hint" class="hint">${hint}</p>` : nothing}
       <p id="error" class="error">${this.error}</p>
     `;
   }

@@ -13,12 +13,14 @@ export class TsNotice extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      :host {
+        margin-bottom: var(--ts-space-4);
+      }
       div {
         padding: var(--ts-space-3) var(--ts-space-4);
         border-radius: var(--ts-radius);
         border-inline-start: 4px solid var(--ts-color-info);
         background: var(--ts-color-info-soft);
-        margin-bottom: var(--ts-space-4);
       }
       :host([tone='error']) div {
         border-color: var(--ts-color-danger);
@@ -37,8 +39,13 @@ export class TsNotice extends LitElement {
   /** `info`, `success` or `error` */
   @property({ reflect: true }) tone: 'info' | 'success' | 'error' = 'info';
 
+  override willUpdate(): void {
+    // the role sits on the host so the live region's text is the slotted message itself
+    this.setAttribute('role', this.tone === 'error' ? 'alert' : 'status');
+  }
+
   override render() {
-    return html`<div role=${this.tone === 'error' ? 'alert' : 'status'}><slot></slot></div>`;
+    return html`<div><slot></slot></div>`;
   }
 }
 

@@ -117,7 +117,6 @@ export class CreateOrganizationPage extends LitElement {
         ></ts-field>
         <div class="actions">
           <button class="button" type="submit" ?disabled=${this.busy}>${t.submit}</button>
-          <a class="button secondary" href="/">${strings.back}</a>
         </div>
       </form>
     `;

@@ -8,6 +8,7 @@ import {
   MyOrganizationsController,
   type MyOrganization,
 } from '../state/my-organizations-controller.ts';
+import { OnlineController } from '../state/online-controller.ts';
 import { strings } from '../strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -56,6 +57,9 @@ export class HomePage extends LitElement {
         color: var(--ts-color-brand-strong);
         font-weight: 600;
       }
+      .empty {
+        margin-bottom: var(--ts-space-5);
+      }
       .actions {
         margin-bottom: var(--ts-space-6);
       }
@@ -75,7 +79,9 @@ export class HomePage extends LitElement {
   readonly #client = new ContextConsumer(this, supabaseContext);
   readonly #auth = new ContextConsumer(this, authContext, { subscribe: true });
   readonly #organizations = new MyOrganizationsController(this);
+  readonly #online = new OnlineController(this);
   #loadedFor: string | undefined;
+  #wasOnline = navigator.onLine;
 
   @state() private signOutError = '';
   @state() private signingOut = false;
@@ -83,8 +89,11 @@ export class HomePage extends LitElement {
   override willUpdate(): void {
     const user = this.user();
     const client = this.#client.value;
-    // (re)load when the page first sees a user, or the user changed under it
-    if (user && client && user.id !== this.#loadedFor) {
+    // (re)load when the page first sees a user, when the user changed under it,
+    // and when the network comes back
+    const backOnline = this.#online.online && !this.#wasOnline;
+    this.#wasOnline = this.#online.online;
+    if (user && client && (user.id !== this.#loadedFor || backOnline)) {
       this.#loadedFor = user.id;
       void this.#organizations.load(client, user.id);
     }
@@ -143,7 +152,7 @@ export class HomePage extends LitElement {
 
   private renderList(items: MyOrganization[]) {
     if (items.length === 0) {
-      return html`<div class="card stack" style="margin-bottom: var(--ts-space-5)">
+      return html`<div class="card stack empty">
         <p>${t.empty}</p>
         <p class="muted">${t.emptyHint}</p>
       </div>`;

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
+import { strings } from '../strings.ts';
 import { readMyOrganizationsCache, writeMyOrganizationsCache } from './my-organizations-cache.ts';
 
 // TODO(#app-shell): move these to src/domain/schemas once the domain layer has
@@ -59,6 +60,13 @@ export class MyOrganizationsController implements ReactiveController {
     // a later load (another user, a retry) wins over one still in flight
     const generation = ++this.#generation;
     const cached = readMyOrganizationsCache(userId);
+    // known offline: answer from the cache at once instead of waiting out
+    // postgrest-js's retries; the page loads again when the network is back
+    if (!navigator.onLine) {
+      if (cached) this.#set({ status: 'ready', items: cached, stale: true });
+      else this.#set({ status: 'error', message: strings.networkError, network: true });
+      return;
+    }
     this.#set({ status: 'loading', items: cached });
     try {
       const items = await fetchMyOrganizations(client, userId);

@@ -1,0 +1,183 @@
+/**
+ * The shell end to end, in the system Chromium at phone width (360×740): the
+ * built PWA (with its service worker) served against the local stack seeded with
+ * the demo club. Screenshots land in test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repoRoot } from '../../supabase/local/paths.ts';
+import { launchChromium } from './chromium.ts';
+import { startLocalApp, type LocalApp } from './local-app.ts';
+
+const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
+const shots = join(repoRoot, 'test-results');
+const phone = { width: 360, height: 740 };
+
+let app: LocalApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await launchChromium();
+  app = await startLocalApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** a fresh browser profile at phone size; on failure, a screenshot of where it stopped */
+async function withPage(
+  name: string,
+  fn: (page: Page, context: BrowserContext) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext({ viewport: phone, locale: 'ru-RU' });
+  // a stuck step fails on its own (with a screenshot) well before the test's timeout
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[page]', error.message));
+  try {
+    await fn(page, context);
+  } catch (error) {
+    await page
+      .screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true })
+      .catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Пароль', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+}
+
+/** serious and critical axe violations, as readable lines */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('sign-in and organizations at 360 px', () => {
+  test('a wrong password shows the server’s message next to the form', async () => {
+    await withPage('wrong-password', async (page) => {
+      // signed out, the home URL shows the sign-in form in place
+      await page.goto(app.url);
+      await page.getByRole('heading', { name: 'Вход' }).waitFor();
+      await signIn(page, { email: demoCoach.email, password: 'not-the-password' });
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Invalid login credentials');
+      await page.screenshot({ path: join(shots, 'sign-in-wrong-password.png'), fullPage: true });
+      // still on the sign-in page, nothing stored
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(await page.getByRole('heading', { name: 'Вход' }).count()).toBe(1);
+    });
+  });
+
+  test('the demo coach signs in and sees their club and role', async () => {
+    await withPage('demo-coach', async (page) => {
+      await page.goto(`${app.url}/sign-in`);
+      await page.getByRole('heading', { name: 'Вход' }).waitFor();
+      await page.screenshot({ path: join(shots, 'sign-in.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await signIn(page, demoCoach);
+      await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+      // /sign-in hands over to the home page once signed in
+      expect(new URL(page.url()).pathname).toBe('/');
+      const clubs = await app.organizationsOf(demoCoach.email);
+      expect(clubs.length).toBeGreaterThan(0);
+      const list = page.getByRole('list', { name: 'Мои организации' });
+      for (const club of clubs) {
+        const item = list.getByRole('listitem').filter({ hasText: club.name });
+        await item.waitFor();
+        expect(await item.textContent()).toContain(roleNames[club.role]);
+      }
+      await page.screenshot({ path: join(shots, 'home-coach.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+
+  test('a new user signs up, creates an organization, and the shell opens offline', async () => {
+    const stamp = Date.now().toString(36);
+    const email = `runner-${stamp}@example.test`;
+    const orgName = `Бегущий город ${stamp}`;
+    await withPage('sign-up-offline', async (page, context) => {
+      // a deep link from a cold start: sign-in shows in place, then the page it pointed to
+      await page.goto(`${app.url}/organizations/new`);
+      await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
+      await page.getByRole('heading', { name: 'Регистрация' }).waitFor();
+      await page.getByLabel('Имя и фамилия').fill('Анна Бегунова');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Пароль', { exact: true }).fill('short');
+      await page.getByRole('button', { name: 'Зарегистрироваться', exact: true }).click();
+      // a validation message right by the field, before anything is sent
+      await page.getByText('Пароль должен быть не короче 6 символов').waitFor();
+      await page.screenshot({ path: join(shots, 'sign-up-validation.png'), fullPage: true });
+      await page.getByLabel('Пароль', { exact: true }).fill('long-enough-password');
+      await page.getByLabel('Пароль', { exact: true }).press('Enter');
+
+      // signed up and in: the deep link's page shows
+      await page.getByRole('heading', { name: 'Новая организация' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/organizations/new');
+      await page.getByLabel('Название').fill(orgName);
+      // the slug is suggested from the Russian name
+      expect(await page.getByLabel('Короткий адрес').inputValue()).toBe(
+        `begushchiy-gorod-${stamp}`,
+      );
+      await page.getByLabel('Тип').selectOption('club');
+      await page.getByLabel('Часовой пояс').selectOption('Europe/Moscow');
+      await page.screenshot({ path: join(shots, 'create-organization.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Создать', exact: true }).click();
+
+      await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+      const item = page.getByRole('listitem').filter({ hasText: orgName });
+      await item.waitFor();
+      expect(await item.textContent()).toContain('Владелец');
+      await page.screenshot({ path: join(shots, 'home-new-owner.png'), fullPage: true });
+
+      // the service worker has precached the shell
+      const swReady = await page.evaluate(() =>
+        Promise.race([
+          navigator.serviceWorker.ready.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+        ]),
+      );
+      expect(swReady, 'the service worker never activated').toBe(true);
+      await context.setOffline(true);
+      const response = await page.reload();
+      expect(response?.fromServiceWorker()).toBe(true);
+      await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+      await page.getByText('Нет сети').waitFor();
+      // the last list loaded is still there, marked as possibly out of date
+      await page.getByRole('listitem').filter({ hasText: orgName }).waitFor();
+      await page.getByText('Вы офлайн: показаны последние загруженные данные.').waitFor();
+      await page.screenshot({ path: join(shots, 'home-offline.png'), fullPage: true });
+
+      // and a deep link never visited before opens offline too (navigation fallback)
+      const invite = await page.goto(`${app.url}/invite/abc123`);
+      expect(invite?.fromServiceWorker()).toBe(true);
+      await page.getByRole('heading', { name: 'Приглашение' }).waitFor();
+      expect(await page.getByLabel('Код или ссылка приглашения').inputValue()).toBe('abc123');
+      await page.screenshot({ path: join(shots, 'invite-offline.png'), fullPage: true });
+    });
+    // one journey through a signed-up user; PGlite on a busy machine is slow
+  }, 240_000);
+});
+
+const roleNames: Record<string, string> = {
+  owner: 'Владелец',
+  admin: 'Администратор',
+  coach: 'Тренер',
+  athlete: 'Спортсмен',
+  member: 'Участник',
+};

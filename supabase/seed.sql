@@ -1,0 +1,148 @@
+-- demo data for the local stack and `supabase db reset` (never `db push`):
+-- a running club in Moscow with two training groups, four people to sign in as,
+-- twenty athletes with schedules and ranks in seed 001's formats, some rank history
+-- and an open invitation. every demo password is `trackside-demo`.
+--
+--   admin@trackside.test    owner of the club            d0000000-0000-4000-8000-000000000001
+--   coach@trackside.test    coach of «Начинающие»         d0000000-0000-4000-8000-000000000002
+--   coach2@trackside.test   coach of «Спринт»             d0000000-0000-4000-8000-000000000003
+--   athlete@trackside.test  athlete Петров Иван (group 1) d0000000-0000-4000-8000-000000000004
+--
+--   club      d1000000-0000-4000-8000-000000000001  «Старт», slug start
+--   groups    d2000000-0000-4000-8000-000000000001  Начинающие (season 2026-2027)
+--             d2000000-0000-4000-8000-000000000002  Спринт (season 2026-2027)
+--   athletes  d4000000-0000-4000-8000-0000000000NN  (NN = 01…20; 01 is the athlete's own)
+--   invitation code JUMP-FAST (athletes, 50 uses, 90 days from seeding)
+--
+-- users are inserted the way supabase's own seeds do (auth.users + auth.identities,
+-- bcrypt via pgcrypto, empty strings in the token columns gotrue reads), so the same
+-- file works on a real supabase database. re-running it changes nothing.
+
+-- people -------------------------------------------------------------------------------------
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change
+)
+select '00000000-0000-0000-0000-000000000000', u.id, 'authenticated', 'authenticated', u.email,
+       extensions.crypt('trackside-demo', extensions.gen_salt('bf')), now(),
+       '{"provider": "email", "providers": ["email"]}'::jsonb,
+       jsonb_build_object('display_name', u.display_name), now(), now(),
+       '', '', '', ''
+  from (values
+    ('d0000000-0000-4000-8000-000000000001'::uuid, 'admin@trackside.test', 'Ольга Смирнова'),
+    ('d0000000-0000-4000-8000-000000000002'::uuid, 'coach@trackside.test', 'Игорь Волков'),
+    ('d0000000-0000-4000-8000-000000000003'::uuid, 'coach2@trackside.test', 'Марина Козлова'),
+    ('d0000000-0000-4000-8000-000000000004'::uuid, 'athlete@trackside.test', 'Иван Петров')
+  ) as u(id, email, display_name)
+on conflict (id) do nothing;
+
+insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+select u.id, u.id, u.id::text, 'email',
+       jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true, 'phone_verified', false),
+       now(), now(), now()
+  from auth.users u
+ where u.id in ('d0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002',
+                'd0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-000000000004')
+on conflict do nothing;
+
+-- profiles come from the auth.users trigger; the demo's prefer Russian
+update public.profiles set locale = 'ru', time_zone = 'Europe/Moscow'
+ where id in ('d0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002',
+              'd0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-000000000004')
+   and time_zone is null;
+
+-- the club -------------------------------------------------------------------------------------
+insert into public.organizations (id, kind, name, slug, time_zone, locale) values
+  ('d1000000-0000-4000-8000-000000000001', 'club', 'Лёгкоатлетический клуб «Старт»', 'start', 'Europe/Moscow', 'ru')
+on conflict (id) do nothing;
+
+insert into public.memberships (org_id, user_id, role) values
+  ('d1000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000001', 'owner'),
+  ('d1000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', 'coach'),
+  ('d1000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000003', 'coach'),
+  ('d1000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000004', 'athlete')
+on conflict (org_id, user_id) do nothing;
+
+insert into public.training_groups (id, org_id, name, season) values
+  ('d2000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'Начинающие', '2026-2027'),
+  ('d2000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001', 'Спринт', '2026-2027')
+on conflict (id) do nothing;
+
+insert into public.training_group_coaches (id, org_id, group_id, user_id) values
+  ('d3000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+   'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002'),
+  ('d3000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001',
+   'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003')
+on conflict (id) do nothing;
+
+-- athletes ---------------------------------------------------------------------------------------
+insert into public.athletes (id, org_id, group_id, user_id, name, season, status, schedule, rank_start, rank_end, moyklass_user_id, notes)
+select ('d4000000-0000-4000-8000-0000000000' || a.n)::uuid, 'd1000000-0000-4000-8000-000000000001',
+       a.group_id::uuid, a.user_id::uuid, a.name, '2026-2027', a.status, a.schedule, a.rank_start, a.rank_end,
+       a.moyklass_user_id, a.notes
+  from (values
+    -- «Начинающие»
+    ('01', 'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000004', 'Петров Иван', 'active',
+     'Пн 18:00, Ср 18:00', 'III юношеский разряд', null, 1002301, null),
+    ('02', 'd2000000-0000-4000-8000-000000000001', null, 'Смирнова Анна', 'active',
+     'Пн 18:00, Ср 18:00, Пт 17:30', 'Без разряда', null, 1002302, null),
+    ('03', 'd2000000-0000-4000-8000-000000000001', null, 'Кузнецов Артём', 'active',
+     'Самозапись', null, null, null, null),
+    ('04', 'd2000000-0000-4000-8000-000000000001', null, 'Попова Мария', 'active',
+     'Вт 17:00, Чт 17:00', 'II юношеский разряд', null, 1002304, null),
+    ('05', 'd2000000-0000-4000-8000-000000000001', null, 'Васильев Дмитрий', 'active',
+     null, 'Без разряда', null, null, 'Пришёл в октябре, пробное занятие'),
+    ('06', 'd2000000-0000-4000-8000-000000000001', null, 'Соколова Елизавета', 'active',
+     'Пн 18:00, Ср 19:00', 'III юношеский разряд', null, 1002306, null),
+    ('07', 'd2000000-0000-4000-8000-000000000001', null, 'Михайлов Никита', 'active',
+     'Сб 10:00', null, null, null, null),
+    ('08', 'd2000000-0000-4000-8000-000000000001', null, 'Новикова Полина', 'active',
+     'Самозапись', 'I юношеский разряд', null, 1002308, null),
+    ('09', 'd2000000-0000-4000-8000-000000000001', null, 'Фёдоров Максим', 'inactive',
+     'Вт 17:00, Чт 17:00, Сб 11:00', 'II юношеский разряд', null, null, 'Травма голеностопа, перерыв до января'),
+    ('10', 'd2000000-0000-4000-8000-000000000001', null, 'Морозова Варвара', 'active',
+     null, null, null, null, null),
+    -- «Спринт»
+    ('11', 'd2000000-0000-4000-8000-000000000002', null, 'Волков Егор', 'active',
+     'Пн 19:00, Ср 19:00, Пт 19:00', 'I взрослый разряд', 'КМС', 1002311, null),
+    ('12', 'd2000000-0000-4000-8000-000000000002', null, 'Алексеева Софья', 'active',
+     'Вт 19:30, Чт 19:30', 'КМС', null, 1002312, null),
+    ('13', 'd2000000-0000-4000-8000-000000000002', null, 'Лебедев Кирилл', 'active',
+     'Самозапись', 'II взрослый разряд', null, null, null),
+    ('14', 'd2000000-0000-4000-8000-000000000002', null, 'Семёнова Дарья', 'active',
+     'Пн 19:00, Ср 19:00', 'МС', null, 1002314, 'Сборы в Кисловодске в марте'),
+    ('15', 'd2000000-0000-4000-8000-000000000002', null, 'Егоров Матвей', 'active',
+     'Вт 19:30, Чт 19:30, Сб 12:00', 'III взрослый разряд', null, null, null),
+    ('16', 'd2000000-0000-4000-8000-000000000002', null, 'Павлова Ксения', 'active',
+     null, 'I взрослый разряд', null, 1002316, null),
+    ('17', 'd2000000-0000-4000-8000-000000000002', null, 'Козлов Тимофей', 'active',
+     'Пт 18:30', 'КМС', null, null, null),
+    ('18', 'd2000000-0000-4000-8000-000000000002', null, 'Степанова Алиса', 'active',
+     'Самозапись', 'II взрослый разряд', null, null, null),
+    ('19', 'd2000000-0000-4000-8000-000000000002', null, 'Николаев Лев', 'active',
+     'Пн 07:00, Ср 07:00, Пт 07:00', 'МСМК', null, 1002319, null),
+    -- not in a group yet: only admins see them
+    ('20', null, null, 'Орлова Вероника', 'active',
+     null, null, null, null, 'Записалась через сайт, распределить в группу')
+  ) as a(n, group_id, user_id, name, status, schedule, rank_start, rank_end, moyklass_user_id, notes)
+on conflict (id) do nothing;
+
+-- ranks of past seasons
+insert into public.rank_history (id, org_id, athlete_id, season, rank_start, rank_end) values
+  ('d5000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+   'd4000000-0000-4000-8000-000000000001', '2025-2026', 'Без разряда', 'III юношеский разряд'),
+  ('d5000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001',
+   'd4000000-0000-4000-8000-000000000011', '2025-2026', 'II взрослый разряд', 'I взрослый разряд'),
+  ('d5000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001',
+   'd4000000-0000-4000-8000-000000000014', '2024-2025', 'КМС', 'МС'),
+  ('d5000000-0000-4000-8000-000000000004', 'd1000000-0000-4000-8000-000000000001',
+   'd4000000-0000-4000-8000-000000000014', '2025-2026', 'МС', 'МС')
+on conflict (id) do nothing;
+
+-- an open invitation for athletes (e.g. for the sign-up flow in a demo)
+insert into public.invitations (id, org_id, role, code, token, expires_at, max_uses, created_by) values
+  ('d6000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'athlete',
+   'JUMP-FAST', 'demo_invitation_link_token_for_trackside_01', now() + interval '90 days', 50,
+   'd0000000-0000-4000-8000-000000000001')
+on conflict (id) do nothing;

@@ -792,8 +792,262 @@ begin
 end
 $$;
 
+-- email ---------------------------------------------------------------------------------------
+-- an outbox of emails to send, filled by triggers and jobs in the same transaction as
+-- what they announce, drained by the email-dispatch function (templates ru/en live
+-- there). each person can switch each kind off (email_preferences, synced: absent
+-- = on). a reminder is queued only shortly before it is due and every email is
+-- re-checked when claimed, so a cancelled booking never gets a reminder.
+create table public.email_preferences (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null default auth.uid() references auth.users (id) on delete cascade,
+  kind text not null check (kind in ('booking_confirmation', 'booking_notification',
+    'booking_cancellation', 'purchase_confirmation', 'session_reminder')),
+  enabled boolean not null default true,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  updated_by uuid,
+  deleted_at timestamptz,
+  xid xid8 not null default pg_current_xact_id(),
+  constraint email_preferences_user_kind_key unique (user_id, kind)
+);
+comment on table public.email_preferences is 'which kinds of email a person wants; no row = yes';
+create index email_preferences_xid_idx on public.email_preferences (xid, id);
+create trigger stamp_synced_row before insert or update on public.email_preferences
+  for each row execute function private.stamp_synced_row();
+alter table public.email_preferences enable row level security;
+revoke all on public.email_preferences from public, anon, authenticated;
+grant select on public.email_preferences to authenticated;
+grant insert (id, user_id, kind, enabled) on public.email_preferences to authenticated;
+grant update (enabled, deleted_at) on public.email_preferences to authenticated;
+grant all on public.email_preferences to service_role;
+create policy email_preferences_select_own on public.email_preferences for select to authenticated
+  using (user_id = (select auth.uid()));
+create policy email_preferences_insert_own on public.email_preferences for insert to authenticated
+  with check (user_id = (select auth.uid()));
+create policy email_preferences_update_own on public.email_preferences for update to authenticated
+  using (user_id = (select auth.uid())) with check (user_id = (select auth.uid()));
+insert into sync.tables (table_name, stamp_column, pull_order) values ('email_preferences', 'xid', 6040);
+
+create table private.email_outbox (
+  id uuid primary key default gen_random_uuid(),
+  kind text not null check (kind in ('booking_confirmation', 'booking_notification',
+    'booking_cancellation', 'purchase_confirmation', 'session_reminder')),
+  user_id uuid not null references auth.users (id) on delete cascade,
+  org_id uuid references public.organizations (id) on delete cascade,
+  locale text not null default 'ru' check (locale in ('ru', 'en')),
+  -- one email per fact: 'purchase_confirmation:<purchase>', 'session_reminder:<booking>'
+  dedupe_key text not null unique,
+  payload jsonb not null default '{}'::jsonb check (jsonb_typeof(payload) = 'object'),
+  booking_id uuid,
+  send_after timestamptz not null default now(),
+  status text not null default 'pending'
+    check (status in ('pending', 'sending', 'sent', 'failed', 'skipped')),
+  attempts integer not null default 0,
+  locked_until timestamptz,
+  last_error text,
+  sent_at timestamptz,
+  created_at timestamptz not null default now()
+);
+comment on table private.email_outbox is 'emails to send; drained by the email-dispatch function';
+create index email_outbox_due_idx on private.email_outbox (send_after) where status in ('pending', 'sending');
+create index email_outbox_user_id_idx on private.email_outbox (user_id);
+create index email_outbox_org_id_idx on private.email_outbox (org_id);
+alter table private.email_outbox enable row level security;
+revoke all on private.email_outbox from public, anon, authenticated;
+grant select, insert, update on private.email_outbox to service_role;
+
+-- does p_user want emails of p_kind (no preference row: yes)
+create function private.wants_email(p_user uuid, p_kind text)
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce((select p.enabled from public.email_preferences p
+                    where p.user_id = p_user and p.kind = p_kind and p.deleted_at is null), true)
+$$;
+
+-- queues one email (once per dedupe key) unless the person switched the kind off
+create function private.enqueue_email(p_kind text, p_user uuid, p_org uuid, p_dedupe text,
+  p_payload jsonb, p_send_after timestamptz default now(), p_booking uuid default null)
+returns void
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  if p_user is null or not private.wants_email(p_user, p_kind) then
+    return;
+  end if;
+  insert into private.email_outbox (kind, user_id, org_id, locale, dedupe_key, payload, send_after, booking_id)
+  select p_kind, p_user, p_org,
+         case when left(coalesce(pr.locale, o.locale, 'ru'), 2) = 'en' then 'en' else 'ru' end,
+         p_dedupe, coalesce(p_payload, '{}'::jsonb), coalesce(p_send_after, now()), p_booking
+    from (select 1) one
+    left join public.profiles pr on pr.id = p_user
+    left join public.organizations o on o.id = p_org
+  on conflict (dedupe_key) do nothing;
+end
+$$;
+
+-- what an email about a booking says: the session's time, place and people
+create function private.booking_email_payload(p_booking public.bookings)
+returns jsonb
+language sql stable security definer set search_path = ''
+as $$
+  select jsonb_build_object(
+    'bookingId', p_booking.id, 'sessionId', s.id, 'startsAt', s.starts_at, 'endsAt', s.ends_at,
+    'timeZone', s.time_zone, 'title', s.title, 'room', s.room, 'organization', o.name,
+    'coachName', cp.display_name, 'memberName', mp.display_name)
+    from public.training_sessions s
+    join public.organizations o on o.id = s.org_id
+    left join public.profiles cp on cp.id = p_booking.coach_id
+    left join public.profiles mp on mp.id = p_booking.member_id
+   where s.id = p_booking.session_id
+$$;
+
+-- a booking made: confirmation to the member, notification to the coach; a booking
+-- cancelled: a cancellation email to the member (and to the coach when the member
+-- cancelled)
+create function private.booking_emails()
+returns trigger
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_payload jsonb := coalesce(private.booking_email_payload(new), '{}'::jsonb);
+begin
+  if tg_op = 'INSERT' and new.status = 'confirmed' then
+    perform private.enqueue_email('booking_confirmation', new.member_id, new.org_id,
+      'booking_confirmation:' || new.id, v_payload);
+    if new.coach_id is distinct from new.member_id then
+      perform private.enqueue_email('booking_notification', new.coach_id, new.org_id,
+        'booking_notification:' || new.id, v_payload);
+    end if;
+  elsif tg_op = 'UPDATE' and new.status like 'cancelled%' and old.status not like 'cancelled%' then
+    v_payload := v_payload || jsonb_build_object('cancelledBy', new.status);
+    perform private.enqueue_email('booking_cancellation', new.member_id, new.org_id,
+      'booking_cancellation:' || new.id || ':member', v_payload);
+    if new.status = 'cancelled_by_member' and new.coach_id is distinct from new.member_id then
+      perform private.enqueue_email('booking_cancellation', new.coach_id, new.org_id,
+        'booking_cancellation:' || new.id || ':coach', v_payload);
+    end if;
+  end if;
+  return null;
+end
+$$;
+create trigger booking_emails after insert or update of status on public.bookings
+  for each row execute function private.booking_emails();
+
+-- reminders 24 h before a session, queued by a job only when due within the next 15
+-- minutes (so one cancelled before then never gets one); the dispatcher re-checks
+create function private.enqueue_session_reminders()
+returns integer
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_booking public.bookings;
+  v_starts timestamptz;
+  v_count integer := 0;
+begin
+  for v_booking in
+    select b.* from public.bookings b
+      join public.training_sessions s on s.id = b.session_id
+     where b.status = 'confirmed' and b.deleted_at is null and s.status = 'scheduled'
+       and s.starts_at - interval '24 hours' between now() - interval '30 minutes'
+                                                 and now() + interval '15 minutes'
+       and b.created_at < s.starts_at - interval '24 hours'
+  loop
+    select s.starts_at into v_starts from public.training_sessions s where s.id = v_booking.session_id;
+    perform private.enqueue_email('session_reminder', v_booking.member_id, v_booking.org_id,
+      'session_reminder:' || v_booking.id, private.booking_email_payload(v_booking),
+      v_starts - interval '24 hours', v_booking.id);
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end
+$$;
+
+insert into private.scheduled_jobs (name, schedule, command, description) values
+  ('enqueue-session-reminders', '*/10 * * * *', 'select private.enqueue_session_reminders()',
+   'every 10 minutes: queue the reminders due within 15 minutes (24 h before each session)');
+select private.schedule_jobs();
+
+-- purchase confirmation: queued when a purchase becomes paid
+create function private.purchase_emails()
+returns trigger
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  if new.status = 'paid' and old.status is distinct from 'paid' then
+    perform private.enqueue_email('purchase_confirmation', new.user_id, new.org_id,
+      'purchase_confirmation:' || new.id,
+      jsonb_build_object('purchaseId', new.id, 'productName', new.product_name, 'kind', new.kind,
+        'amountMinor', new.amount_minor, 'currency', new.currency, 'credits', new.credits,
+        'validDays', new.valid_days, 'percentOff', new.percent_off));
+  end if;
+  return null;
+end
+$$;
+create trigger purchase_emails after update of status on public.purchases
+  for each row execute function private.purchase_emails();
+
+-- email-dispatch: claims due emails (skip locked, so two dispatchers never send one
+-- twice), skipping those no longer wanted or whose booking is no longer on
+create function public.email_claim_batch(p_limit integer default 20)
+returns jsonb
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_rows jsonb;
+begin
+  update private.email_outbox e set status = 'skipped', last_error = 'no longer wanted or booking cancelled'
+   where e.status = 'pending' and e.send_after <= now()
+     and (not private.wants_email(e.user_id, e.kind)
+          or (e.kind = 'session_reminder' and not exists (
+                select from public.bookings b join public.training_sessions s on s.id = b.session_id
+                 where b.id = e.booking_id and b.status = 'confirmed' and b.deleted_at is null
+                   and s.status = 'scheduled' and s.starts_at > now())));
+  with due as (
+    select e.id from private.email_outbox e
+     where (e.status = 'pending' and e.send_after <= now())
+        or (e.status = 'sending' and e.locked_until < now())
+     order by e.send_after, e.id
+     limit least(greatest(coalesce(p_limit, 20), 1), 100)
+     for update skip locked
+  ), claimed as (
+    update private.email_outbox e
+       set status = 'sending', attempts = e.attempts + 1, locked_until = now() + interval '5 minutes'
+      from due where e.id = due.id
+    returning e.*
+  )
+  select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'kind', c.kind, 'locale', c.locale,
+           'to', u.email, 'attempts', c.attempts, 'payload', c.payload) order by c.send_after, c.id),
+           '[]'::jsonb)
+    into v_rows
+    from claimed c join auth.users u on u.id = c.user_id;
+  return v_rows;
+end
+$$;
+
+-- email-dispatch: the outcome of one send. a retryable failure waits 1, 2, 4 … minutes
+-- (at most 6 hours) and gives up after 8 attempts; a permanent one fails at once.
+create function public.email_mark(p_id uuid, p_sent boolean, p_error text default null,
+  p_retryable boolean default true)
+returns void
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  update private.email_outbox e
+     set status = case when p_sent then 'sent'
+                       when not p_retryable or e.attempts >= 8 then 'failed'
+                       else 'pending' end,
+         sent_at = case when p_sent then now() end,
+         last_error = case when p_sent then null else left(p_error, 500) end,
+         locked_until = null,
+         send_after = case when p_sent then e.send_after
+                           else now() + least(interval '1 minute' * power(2, e.attempts - 1), interval '6 hours') end
+   where e.id = p_id and e.status = 'sending';
+end
+$$;
+
 -- grants on functions ------------------------------------------------------------------------
-revoke all on function private.stamp_synced_row() from public, anon, authenticated;
 revoke all on function private.credit_ledger_append_only() from public, anon, authenticated;
 revoke all on function private.credit_ledger_apply() from public, anon, authenticated;
 revoke all on function private.expire_credits(uuid, uuid) from public, anon, authenticated;
@@ -819,3 +1073,16 @@ grant execute on function public.moyklass_store_snapshot(uuid, uuid, text, jsonb
 grant execute on function public.checkout_prepare(uuid, uuid, text) to service_role;
 grant execute on function public.checkout_attach(uuid, text) to service_role;
 grant execute on function public.stripe_apply_event(jsonb) to service_role;
+
+revoke all on function private.wants_email(uuid, text) from public, anon, authenticated;
+revoke all on function private.enqueue_email(text, uuid, uuid, text, jsonb, timestamptz, uuid) from public, anon, authenticated;
+revoke all on function private.booking_email_payload(public.bookings) from public, anon, authenticated;
+revoke all on function private.booking_emails() from public, anon, authenticated;
+revoke all on function private.enqueue_session_reminders() from public, anon, authenticated;
+revoke all on function private.purchase_emails() from public, anon, authenticated;
+revoke all on function public.email_claim_batch(integer) from public, anon, authenticated;
+revoke all on function public.email_mark(uuid, boolean, text, boolean) from public, anon, authenticated;
+grant execute on function private.enqueue_email(text, uuid, uuid, text, jsonb, timestamptz, uuid) to service_role;
+grant execute on function private.enqueue_session_reminders() to service_role;
+grant execute on function public.email_claim_batch(integer) to service_role;
+grant execute on function public.email_mark(uuid, boolean, text, boolean) to service_role;

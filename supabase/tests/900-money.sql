@@ -2,7 +2,7 @@
 -- service-role rpcs, the credit ledger that never goes negative, stripe events
 -- applied exactly once and in any order.
 begin;
-select plan(98);
+select plan(117);
 
 -- fixtures (as the migration owner) -------------------------------------------------------
 insert into auth.users (id, email) values
@@ -307,6 +307,69 @@ select is((select count(*)::int from public.credit_ledger where purchase_id = '0
   0, 'but takes back nothing: its credits already expired');
 reset role;
 select ok(exists (select from private.scheduled_jobs where name = 'expire-credits'), 'the expiry job is scheduled');
+
+-- email ------------------------------------------------------------------------------------
+select is((select count(*)::int from private.email_outbox where kind = 'purchase_confirmation'
+            and user_id = '00000000-0000-4000-8000-0000000000a3'), 1,
+  'a paid purchase queues one confirmation (the refunded-before-paid one none)');
+select is((select locale from private.email_outbox where kind = 'purchase_confirmation' limit 1), 'ru',
+  'in the person''s language (russian by default)');
+
+set local role authenticated;
+select set_config('request.jwt.claims', '{"sub":"00000000-0000-4000-8000-0000000000a2","role":"authenticated"}', true);
+select lives_ok($$insert into public.email_preferences (kind, enabled) values ('booking_notification', false)$$,
+  'coach: switches booking notifications off');
+select throws_ok($$insert into public.email_preferences (user_id, kind, enabled)
+  values ('00000000-0000-4000-8000-0000000000a3', 'session_reminder', false)$$, '42501', null,
+  'coach: cannot switch off someone else''s emails');
+select throws_ok($$select * from private.email_outbox$$, '42501', null, 'clients cannot read the outbox');
+select throws_ok($$select public.email_claim_batch(10)$$, '42501', null, 'clients cannot claim emails');
+select set_config('request.jwt.claims', '{"sub":"00000000-0000-4000-8000-0000000000a3","role":"authenticated"}', true);
+select is_empty($$select * from public.email_preferences$$, 'athlete: sees only their own preferences');
+reset role;
+
+insert into public.training_sessions (id, org_id, coach_id, member_id, kind, origin, local_date, time_zone, starts_at, ends_at) values
+  ('00000000-0000-4000-e100-000000000001', '00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a2',
+   '00000000-0000-4000-8000-0000000000a3', 'one_to_one', 'one_time_booking', (now() + interval '1 day')::date, 'Europe/Moscow',
+   now() + interval '24 hours' - interval '5 minutes', now() + interval '25 hours'),
+  ('00000000-0000-4000-e100-000000000002', '00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a1',
+   '00000000-0000-4000-8000-0000000000a3', 'one_to_one', 'one_time_booking', (now() + interval '1 day')::date, 'Europe/Moscow',
+   now() + interval '24 hours' - interval '5 minutes', now() + interval '25 hours');
+insert into public.bookings (id, org_id, session_id, coach_id, member_id, created_at) values
+  ('00000000-0000-4000-e200-000000000001', '00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-e100-000000000001',
+   '00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000a3', now() - interval '3 days'),
+  ('00000000-0000-4000-e200-000000000002', '00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-e100-000000000002',
+   '00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a3', now() - interval '3 days');
+select is((select array_agg(kind || ':' || right(user_id::text, 2) order by kind, user_id) from private.email_outbox
+            where booking_id is null and kind like 'booking%'),
+  '{booking_confirmation:a3,booking_confirmation:a3,booking_notification:a1}'::text[],
+  'bookings queue confirmations, and a notification only for the coach who did not opt out');
+select is(private.enqueue_session_reminders(), 2, 'reminders are queued when due within 15 minutes');
+select is(private.enqueue_session_reminders(), 2, 'running the job again finds them again');
+select is((select count(*)::int from private.email_outbox where kind = 'session_reminder'), 2, 'but queues each once');
+update public.bookings set status = 'cancelled_by_member', cancelled_at = now()
+ where id = '00000000-0000-4000-e200-000000000002';
+select is((select count(*)::int from private.email_outbox where kind = 'booking_cancellation'), 2,
+  'a member''s cancellation tells the member and the coach');
+
+set local role service_role;
+select set_config('request.jwt.claims', '{"role":"service_role"}', true);
+select set_config('t.batch', public.email_claim_batch(50)::text, true);
+select is((select count(*)::int from jsonb_array_elements(current_setting('t.batch')::jsonb) e
+            where e ->> 'kind' = 'session_reminder'), 1, 'the cancelled booking''s reminder is not sent');
+select is((select status from private.email_outbox where booking_id = '00000000-0000-4000-e200-000000000002'), 'skipped',
+  'it is marked skipped');
+select ok((select bool_and(e ->> 'to' like '%@money.test') from jsonb_array_elements(current_setting('t.batch')::jsonb) e),
+  'claimed emails carry the recipient address');
+select is(public.email_claim_batch(50), '[]'::jsonb, 'claimed emails are not claimed twice');
+select lives_ok(format($$select public.email_mark(%L, true)$$,
+  current_setting('t.batch')::jsonb -> 0 ->> 'id'), 'a sent email is marked');
+select lives_ok(format($$select public.email_mark(%L, false, 'provider timeout', true)$$,
+  current_setting('t.batch')::jsonb -> 1 ->> 'id'), 'a failed send is marked for retry');
+select is((select status || '/' || (send_after > now())::text from private.email_outbox
+            where id = (current_setting('t.batch')::jsonb -> 1 ->> 'id')::uuid), 'pending/true',
+  'and waits before the next attempt');
+reset role;
 
 select * from finish();
 rollback;

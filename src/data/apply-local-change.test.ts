@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { applyLocalChange } from './apply-local-change.ts';
-import { openUserDatabase, userDatabaseName } from './open-user-database.ts';
+import { openUserDatabase, UserDatabase } from './open-user-database.ts';
 
 const tables = [{ name: 'athletes', indexes: ['org_id'], since: 1 }];
 const user = '00000000-0000-4000-8000-0000000000a1';
@@ -83,7 +83,7 @@ describe('applyLocalChange', () => {
       op: 'insert',
       row: { id: '00000000-0000-4000-8000-000000000006', name: 'A' },
     });
-    expect(a.name).toBe(userDatabaseName(user));
+    expect(a.name).toBe(UserDatabase.nameFor(user));
     expect(b.name).not.toBe(a.name);
     expect(await b.rows('athletes').count()).toBe(0);
     expect(await b.outbox.count()).toBe(0);

@@ -21,7 +21,7 @@ export class UserDatabase extends Dexie {
     readonly synced: readonly SyncedTableDeclaration[],
     options?: ConstructorParameters<typeof Dexie>[1],
   ) {
-    super(userDatabaseName(userId), options);
+    super(UserDatabase.nameFor(userId), options);
     const internal = {
       sync_outbox: 'seq, [table+rowId]',
       sync_meta: 'key',
@@ -40,6 +40,11 @@ export class UserDatabase extends Dexie {
     (this as { issues: Table<SyncIssue, number> }).issues = this.table('sync_issues');
   }
 
+  /** the IndexedDB name of a user's database */
+  static nameFor(userId: string): string {
+    return `trackside-user-${userId}`;
+  }
+
   /** a synced table's local rows */
   rows(table: string): Table<SyncRow, string> {
     return this.table(table);
@@ -49,10 +54,6 @@ export class UserDatabase extends Dexie {
   rowTables(): Table<SyncRow, string>[] {
     return this.synced.map((t) => this.rows(t.name));
   }
-}
-
-export function userDatabaseName(userId: string): string {
-  return `trackside-user-${userId}`;
 }
 
 /** opens (creating or upgrading) the local database of one user */

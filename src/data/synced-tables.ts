@@ -37,10 +37,3 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'purchases', indexes: ['org_id'], since: 1 },
   { name: 'credit_balances', indexes: ['org_id'], since: 1 },
 ];
-
-/** the names, in declaration order */
-export function syncedTableNames(
-  tables: readonly SyncedTableDeclaration[] = syncedTables,
-): string[] {
-  return tables.map((t) => t.name);
-}

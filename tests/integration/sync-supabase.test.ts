@@ -241,4 +241,57 @@ describe('sync through supabase-js and the local stack', () => {
     const { data } = await owner.from('athletes').select('notes').eq('id', target.id);
     expect(data).toEqual([{ notes: null }]);
   });
+  it("an athlete moved to another coach's group leaves the first coach's device and reaches the second's", async () => {
+    const coaches = [client(), client()];
+    const ids: string[] = [];
+    const devices: UserDatabase[] = [];
+    const groups = [randomUUID(), randomUUID()];
+    const athlete = randomUUID();
+    for (const [i, c] of coaches.entries()) {
+      const id = await signUp(c);
+      ids.push(id);
+      const invitation = await rpc<{ code: string }>(owner, 'create_invitation', {
+        p_org_id: orgId,
+        p_role: 'coach',
+      });
+      await rpc(c, 'accept_invitation', { p_code_or_token: invitation.code });
+      await applyLocalChange(ownerDevice, {
+        table: 'training_groups',
+        op: 'insert',
+        row: { id: groups[i], org_id: orgId, name: `Группа ${i + 2}` },
+      });
+      await applyLocalChange(ownerDevice, {
+        table: 'training_group_coaches',
+        op: 'insert',
+        row: { id: randomUUID(), org_id: orgId, group_id: groups[i], user_id: id },
+      });
+    }
+    await applyLocalChange(ownerDevice, {
+      table: 'athletes',
+      op: 'insert',
+      row: { id: athlete, org_id: orgId, group_id: groups[0], name: 'Переходит' },
+    });
+    await syncOnce(ownerDevice, createSupabaseTransport(owner));
+    for (const [i, c] of coaches.entries()) {
+      const d = await device(ids[i] ?? '');
+      devices.push(d);
+      await syncOnce(d, createSupabaseTransport(c));
+    }
+    expect(await devices[0]?.rows('athletes').get(athlete)).toBeDefined();
+    expect(await devices[1]?.rows('athletes').get(athlete)).toBeUndefined();
+
+    await applyLocalChange(ownerDevice, {
+      table: 'athletes',
+      op: 'update',
+      id: athlete,
+      patch: { group_id: groups[1] },
+    });
+    await syncOnce(ownerDevice, createSupabaseTransport(owner));
+    for (const [i, c] of coaches.entries()) {
+      const d = devices[i];
+      if (d) await syncOnce(d, createSupabaseTransport(c));
+    }
+    expect(await devices[0]?.rows('athletes').get(athlete)).toBeUndefined();
+    expect((await devices[1]?.rows('athletes').get(athlete))?.group_id).toBe(groups[1]);
+  });
 });

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
-import { createServer } from '../../supabase/local/server.ts';
+import { createServer, serveNode } from '../../supabase/local/server.ts';
+import { createStaticHandler } from '../../supabase/local/static-server.ts';
 import { buildApp } from './build-app.ts';
 
 export interface LocalApp {
@@ -19,13 +19,16 @@ export interface LocalApp {
 }
 
 /**
- * The whole stack on free ports: a fresh seeded database, the gateway, and the
- * PWA built against that gateway and served with an index.html fallback.
+ * The whole stack on free ports: a fresh copy of the seeded database, the
+ * gateway, and the PWA built against that gateway, served by the local stack's
+ * static server (index.html fallback for client routes). Free ports and a
+ * private build mean a running `npm start` (API on 54321) never gets in the way.
+ * (startLocalStack wants a persistent data folder; tests want a throwaway copy.)
  */
 export async function startLocalApp(): Promise<LocalApp> {
   const outDir = mkdtempSync(join(tmpdir(), 'trackside-e2e-'));
   const db = await createTestDatabase({ seed: true });
-  const app = serveStatic(outDir);
+  const app = serveApp(outDir);
   const appUrl = await app.listen();
   const gateway = createServer({ db, corsOrigins: [appUrl] });
   try {
@@ -60,42 +63,23 @@ export async function startLocalApp(): Promise<LocalApp> {
   }
 }
 
-// TODO(#app-shell): use supabase/local/static-server.ts once it lands; this is the
-// minimum the test needs: files from `root`, index.html for every other path.
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-function serveStatic(root: string): { listen(): Promise<string>; close(): Promise<void> } {
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-      let file = join(root, path);
-      const found = await stat(file).catch(() => null);
-      if (!found?.isFile()) file = join(root, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
-    })().catch(() => {
-      res.writeHead(500).end();
-    });
-  });
+function serveApp(root: string): { listen(): Promise<string>; close(): Promise<void> } {
+  const serveStatic = createStaticHandler(root);
+  const log = (message: string, error?: unknown) => console.error(`[app] ${message}`, error ?? '');
+  const server = http.createServer(
+    (req, res) => void serveNode(req, res, serveStatic, 1024 * 1024, log),
+  );
   return {
     listen: () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
         server.listen(0, '127.0.0.1', () => {
           resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
         });
       }),
     close: () =>
       new Promise((resolve) => {
+        if (!server.listening) return resolve();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

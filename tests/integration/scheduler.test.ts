@@ -30,6 +30,8 @@ afterAll(async () => {
   await db?.close();
 });
 
+// the product's own jobs (from the migrations) may be due at the same minutes
+const mine = (names: string[]) => names.filter((n) => n.startsWith('gw-test-'));
 const ticks = async () =>
   Number(
     (await db.query<{ n: number }>('select count(*)::int as n from public.gw_ticks')).rows[0]?.n,
@@ -46,13 +48,13 @@ describe('scheduler', () => {
   });
 
   it('runs nothing before a job is due', async () => {
-    expect(await scheduler.tick()).toEqual([]);
+    expect(mine(await scheduler.tick())).toEqual([]);
     expect(await ticks()).toBe(0);
   });
 
   it('runs due jobs as the owner, logs the failing one and carries on', async () => {
     clock = Date.parse('2026-11-22T12:05:10Z');
-    expect(await scheduler.tick()).toEqual(['gw-test-tick']);
+    expect(mine(await scheduler.tick())).toEqual(['gw-test-tick']);
     expect(await ticks()).toBe(1);
     expect(logged).toContain('job gw-test-broken failed');
   });
@@ -61,13 +63,13 @@ describe('scheduler', () => {
     clock = Date.parse('2026-11-22T12:05:50Z');
     expect(await scheduler.tick()).toEqual([]);
     clock = Date.parse('2026-11-22T12:06:00Z');
-    expect(await scheduler.tick()).toEqual([]);
+    expect(mine(await scheduler.tick())).toEqual([]);
     expect(await ticks()).toBe(1);
   });
 
   it('runs every job due in the same minute', async () => {
     clock = Date.parse('2026-11-22T13:00:05Z');
-    expect(await scheduler.tick()).toEqual(['gw-test-hourly', 'gw-test-tick']);
+    expect(mine(await scheduler.tick())).toEqual(['gw-test-hourly', 'gw-test-tick']);
     expect(await ticks()).toBe(3);
   });
 });

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { Rpc } from '../_shared/rpc.ts';
+import { createEmailDispatchHandler } from './handler.ts';
+import { MemoryMailbox, httpEmailProvider } from './providers.ts';
+import { renderEmail } from './templates.ts';
+
+const booking = {
+  startsAt: '2026-03-29T15:00:00Z',
+  timeZone: 'Europe/Berlin',
+  title: 'Intervals',
+  organization: 'Club A',
+  coachName: 'Olga',
+  memberName: 'Anna',
+};
+
+describe('templates', () => {
+  it('shows times in the session’s zone, in the person’s language', () => {
+    // 29 March 2026 is the day Berlin moves to summer time: 15:00 UTC is 17:00 there
+    const ru = renderEmail('session_reminder', 'ru', booking);
+    expect(ru.subject).toBe('Напоминание: тренировка завтра');
+    expect(ru.text).toContain('17:00');
+    expect(ru.text).toContain('Тренер: Olga');
+    const en = renderEmail('booking_confirmation', 'en', booking);
+    expect(en.subject).toBe('Your booking is confirmed');
+    expect(en.text).toContain('17:00');
+    expect(en.text).toContain('Intervals, Club A');
+  });
+
+  it('formats amounts and credits of a purchase', () => {
+    const p = {
+      productName: '10 sessions',
+      amountMinor: 169200,
+      currency: 'RUB',
+      credits: 10,
+      validDays: 90,
+    };
+    expect(renderEmail('purchase_confirmation', 'ru', p).text).toMatch(/1\s692,00\s₽/);
+    expect(renderEmail('purchase_confirmation', 'en', p).text).toContain(
+      '10 session credits were added, valid for 90 days',
+    );
+  });
+
+  it('has a subject for every kind in both languages', () => {
+    for (const kind of [
+      'booking_confirmation',
+      'booking_notification',
+      'booking_cancellation',
+      'purchase_confirmation',
+      'session_reminder',
+    ] as const) {
+      for (const locale of ['ru', 'en'] as const)
+        expect(renderEmail(kind, locale, {}).subject.length).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('email-dispatch handler', () => {
+  const claimed = [
+    {
+      id: '00000000-0000-4000-8000-000000000001',
+      kind: 'booking_confirmation',
+      locale: 'en',
+      to: 'a@x.test',
+      payload: booking,
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000002',
+      kind: 'purchase_confirmation',
+      locale: 'ru',
+      to: 'b@x.test',
+      payload: {},
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000003',
+      kind: 'session_reminder',
+      locale: 'ru',
+      to: null,
+      payload: booking,
+    },
+  ];
+
+  function setup(provider = new MemoryMailbox()) {
+    const marks: Record<string, unknown>[] = [];
+    const rpc: Rpc = async (fn, args) => {
+      if (fn === 'email_claim_batch') return claimed;
+      marks.push(args);
+      return null;
+    };
+    const handler = createEmailDispatchHandler({ rpc, provider, serviceKey: 'service-key' });
+    const post = (token: string) =>
+      handler(
+        new Request('http://local/email-dispatch', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      );
+    return { marks, post };
+  }
+
+  it('sends what it claims and records each outcome', async () => {
+    const mailbox = new MemoryMailbox();
+    const { marks, post } = setup(mailbox);
+    const res = await post('service-key');
+    expect(await res.json()).toEqual({ claimed: 3, sent: 2, retrying: 0, failed: 1 });
+    expect(mailbox.messages.map((m) => [m.to, m.subject])).toEqual([
+      ['a@x.test', 'Your booking is confirmed'],
+      ['b@x.test', 'Оплата получена'],
+    ]);
+    expect(marks.map((m) => [m.p_sent, m.p_retryable])).toEqual([
+      [true, false],
+      [true, false],
+      [false, false],
+    ]);
+  });
+
+  it('retries when the provider is down and gives up on a refused address', async () => {
+    let status = 503;
+    const provider = httpEmailProvider({
+      url: 'https://mail.test/emails',
+      apiKey: 'k',
+      from: 'Trackside <no-reply@trackside.test>',
+      fetch: async () => new Response('{}', { status }),
+    });
+    const down = setup(provider);
+    expect(await (await down.post('service-key')).json()).toMatchObject({
+      sent: 0,
+      retrying: 2,
+      failed: 1,
+    });
+    status = 422;
+    const refused = setup(provider);
+    expect(await (await refused.post('service-key')).json()).toMatchObject({
+      sent: 0,
+      retrying: 0,
+      failed: 3,
+    });
+  });
+
+  it('only the scheduler, holding the service key, may dispatch', async () => {
+    const { marks, post } = setup();
+    const res = await post('an-anon-key');
+    expect(res.status).toBe(401);
+    expect(marks).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+// The emails, in Russian and English. Times are shown in the session's IANA zone,
+// amounts in the purchase's currency.
+export type EmailKind =
+  | 'booking_confirmation'
+  | 'booking_notification'
+  | 'booking_cancellation'
+  | 'purchase_confirmation'
+  | 'session_reminder';
+export type Locale = 'ru' | 'en';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+}
+
+type Payload = Record<string, unknown>;
+
+const str = (p: Payload, k: string): string | null =>
+  typeof p[k] === 'string' ? (p[k] as string) : null;
+const num = (p: Payload, k: string): number | null =>
+  typeof p[k] === 'number' ? (p[k] as number) : null;
+
+function when(p: Payload, locale: Locale): string {
+  const starts = str(p, 'startsAt');
+  if (!starts || Number.isNaN(Date.parse(starts))) return '';
+  const zone = str(p, 'timeZone') ?? 'Europe/Moscow';
+  try {
+    return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: zone,
+    }).format(new Date(starts));
+  } catch {
+    return new Date(starts).toISOString();
+  }
+}
+
+function money(p: Payload, locale: Locale): string {
+  const minor = num(p, 'amountMinor');
+  const currency = str(p, 'currency');
+  if (minor === null || !currency) return '';
+  try {
+    return new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+      style: 'currency',
+      currency,
+    }).format(minor / 100);
+  } catch {
+    return `${(minor / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+function session(p: Payload, locale: Locale): string {
+  const parts = [str(p, 'title'), str(p, 'organization'), str(p, 'room')].filter(Boolean);
+  const place = parts.length ? ` (${parts.join(', ')})` : '';
+  return `${when(p, locale)}${place}`;
+}
+
+const footer: Record<Locale, string> = {
+  ru: '\n\n— Trackside\nОтключить такие письма можно в настройках профиля.',
+  en: '\n\n— Trackside\nYou can switch these emails off in your profile settings.',
+};
+
+export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): RenderedEmail {
+  const coach = str(payload, 'coachName') ?? (locale === 'ru' ? 'тренер' : 'your coach');
+  const member = str(payload, 'memberName') ?? (locale === 'ru' ? 'спортсмен' : 'an athlete');
+  const at = session(payload, locale);
+  let subject: string;
+  let body: string;
+  if (locale === 'ru') {
+    switch (kind) {
+      case 'booking_confirmation':
+        subject = 'Запись подтверждена';
+        body = `Вы записаны на тренировку: ${at}.\nТренер: ${coach}.`;
+        break;
+      case 'booking_notification':
+        subject = 'Новая запись на тренировку';
+        body = `${member} записался(-ась) на тренировку: ${at}.`;
+        break;
+      case 'booking_cancellation':
+        subject = 'Запись отменена';
+        body = `Запись на тренировку ${at} отменена.`;
+        break;
+      case 'session_reminder':
+        subject = 'Напоминание: тренировка завтра';
+        body = `Напоминаем о тренировке: ${at}.\nТренер: ${coach}.`;
+        break;
+      case 'purchase_confirmation': {
+        subject = 'Оплата получена';
+        const credits = num(payload, 'credits');
+        const days = num(payload, 'validDays');
+        body =
+          `Спасибо! Оплата «${str(payload, 'productName') ?? ''}» на сумму ${money(payload, locale)} получена.` +
+          (credits
+            ? `\nНа ваш счёт зачислено занятий: ${credits}${days ? `, действуют ${days} дн.` : ''}.`
+            : '');
+        break;
+      }
+    }
+  } else {
+    switch (kind) {
+      case 'booking_confirmation':
+        subject = 'Your booking is confirmed';
+        body = `You are booked for a session: ${at}.\nCoach: ${coach}.`;
+        break;
+      case 'booking_notification':
+        subject = 'New booking';
+        body = `${member} booked a session: ${at}.`;
+        break;
+      case 'booking_cancellation':
+        subject = 'Booking cancelled';
+        body = `The booking for the session on ${at} was cancelled.`;
+        break;
+      case 'session_reminder':
+        subject = 'Reminder: your session is tomorrow';
+        body = `A reminder of your session: ${at}.\nCoach: ${coach}.`;
+        break;
+      case 'purchase_confirmation': {
+        subject = 'Payment received';
+        const credits = num(payload, 'credits');
+        const days = num(payload, 'validDays');
+        body =
+          `Thank you! We received ${money(payload, locale)} for "${str(payload, 'productName') ?? ''}".` +
+          (credits
+            ? `\n${credits} session credits were added${days ? `, valid for ${days} days` : ''}.`
+            : '');
+        break;
+      }
+    }
+  }
+  return { subject, text: body + footer[locale] };
+}

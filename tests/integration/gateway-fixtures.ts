@@ -69,6 +69,12 @@ create function public.gw_touch() returns int language sql volatile as $$
   insert into public.gw_items (id, name, qty) values (999, 'touched', 1) returning id
 $$;
 
+create function public.gw_item(p_id int) returns public.gw_items
+  language sql stable as $$ select * from public.gw_items where id = p_id $$;
+
+create function public.gw_json_keys(jsonb) returns int
+  language sql immutable as $$ select count(*)::int from jsonb_object_keys($1) $$;
+
 create function public.gw_secret() returns int language sql as $$ select 42 $$;
 revoke execute on function public.gw_secret() from public, anon;
 `;

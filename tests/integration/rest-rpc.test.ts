@@ -56,6 +56,18 @@ describe('rpc', () => {
     ]);
   });
 
+  it('returns a function of a row type as one object', async () => {
+    const { data, error } = await h.client().rpc('gw_item', { p_id: 2 });
+    expect(error).toBeNull();
+    expect(data).toEqual({ id: 2, name: 'b', qty: 5, tags: null, data: null, note: null });
+  });
+
+  it('passes the whole body to a single unnamed json/jsonb parameter', async () => {
+    const { data, error } = await h.client().rpc('gw_json_keys', { x: 1, y: [2], z: { w: 3 } });
+    expect(error).toBeNull();
+    expect(data).toBe(3);
+  });
+
   it('answers void functions with 204 and no data', async () => {
     const { data, error, status } = await h.client().rpc('gw_noop');
     expect(error).toBeNull();

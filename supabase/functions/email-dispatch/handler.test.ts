@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rpc } from '../_shared/rpc.ts';
 import { createEmailDispatchHandler } from './handler.ts';
-import { MemoryMailbox, httpEmailProvider } from './providers.ts';
+import { type EmailProvider, MemoryMailbox, httpEmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
 
 const booking = {
@@ -79,7 +79,7 @@ describe('email-dispatch handler', () => {
     },
   ];
 
-  function setup(provider = new MemoryMailbox()) {
+  function setup(provider: EmailProvider = new MemoryMailbox()) {
     const marks: Record<string, unknown>[] = [];
     const rpc: Rpc = async (fn, args) => {
       if (fn === 'email_claim_batch') return claimed;

@@ -104,6 +104,15 @@ describe('sign-in and organizations at 360 px', () => {
       }
       await page.screenshot({ path: join(shots, 'home-coach.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
+
+      // sign-out returns to /sign-in and leaves nothing of this user behind
+      await page.getByRole('button', { name: 'Выйти' }).click();
+      await page.getByRole('heading', { name: 'Вход' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      const leftovers = await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => /trackside|sb-/.test(key)),
+      );
+      expect(leftovers).toEqual([]);
     });
   });
 
@@ -153,6 +162,18 @@ describe('sign-in and organizations at 360 px', () => {
         ]),
       );
       expect(swReady, 'the service worker never activated').toBe(true);
+      // the shell is precached (index.html for navigations); the worker itself never is
+      const precached = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) {
+          for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        }
+        return urls.map((url) => new URL(url).pathname);
+      });
+      expect(precached).toContain('/index.html');
+      expect(precached).toContain('/manifest.webmanifest');
+      expect(precached.some((path) => path.startsWith('/assets/home-page'))).toBe(true);
+      expect(precached).not.toContain('/sw.js');
       await context.setOffline(true);
       const response = await page.reload();
       expect(response?.fromServiceWorker()).toBe(true);

@@ -1,24 +1,29 @@
 -- money: products and packages, discount codes, purchases, the credit ledger,
--- stripe event idempotency; and the moyklass side: api keys (server-only),
--- athlete links and per-season subscription snapshots (ARCHITECTURE §7, issue 6).
+-- stripe event idempotency; the moyklass side: api keys (server-only) and
+-- per-season subscription snapshots; the email outbox (ARCHITECTURE §7, issue 6).
 --
 -- who writes what
 --   products, discount codes                   staff of the organization, through rls
+--   email preferences                          each person their own, through rls
 --   purchases, ledger, balances, snapshots     only the edge functions (service_role),
---                                              through the rpcs at the end of this file
---   stripe events, moyklass api keys           private schema, service_role only; an admin
+--                                              through the rpcs in this file
+--   stripe events, moyklass api keys, outbox   private schema, service_role only; an admin
 --                                              sets a key through set_moyklass_api_key and
 --                                              can never read it back
 -- an athlete's moyklass student id is athletes.moyklass_user_id (foundation).
 -- helpers reused from the foundation: private.org_ids_with_role, is_active_member,
--- coached_group_ids, coached_athlete_ids, own_athlete_ids, stamp_synced_row,
--- is_valid_season.
+-- coached_athlete_ids, own_athlete_ids, stamp_synced_row, is_valid_season,
+-- scheduled_jobs / schedule_jobs.
+-- for the booking rpcs: private.spend_credit(org, user, booking) and
+-- private.return_credit(booking).
 --
 -- credits. the ledger is append-only (a trigger refuses update and delete); the
 -- balance of (org, user) is the sum of its deltas, kept in credit_balances by an
--- insert trigger whose upsert is checked `balance >= 0`: a spend that would go
+-- insert trigger whose update is checked `balance >= 0`: a spend that would go
 -- negative fails on that check, and two concurrent spends serialize on the
--- balance row, so the balance can never go negative.
+-- balance row, so the balance can never go negative. a package's credits expire
+-- valid_days after the payment (hourly job, and before every spend); credits are
+-- taken from the lot that expires first.
 --
 -- stripe. every event is recorded in private.stripe_events in the same transaction
 -- as its effect (insert … on conflict do nothing: a duplicate does nothing).

@@ -14,6 +14,9 @@
 -- idempotent: create or replace everywhere.
 begin;
 
+-- the runners install pgTAP already; `supabase test db` on a fresh project may not
+create extension if not exists pgtap with schema extensions;
+
 create schema if not exists tests;
 grant usage on schema tests to anon, authenticated, service_role;
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EdgeContext } from '../../supabase/functions/_shared/edge-handler.ts';
 import checkoutLocal from '../../supabase/functions/checkout/local.ts';
+import emailLocal from '../../supabase/functions/email-dispatch/local.ts';
 import moyklassLocal from '../../supabase/functions/moyklass-proxy/local.ts';
 import webhookLocal from '../../supabase/functions/stripe-webhook/local.ts';
 import { type Harness, startGateway } from './gateway-harness.ts';
@@ -21,6 +22,7 @@ beforeAll(async () => {
       checkout: await checkoutLocal(registration),
       'stripe-webhook': await webhookLocal(registration),
       'moyklass-proxy': await moyklassLocal(registration),
+      'email-dispatch': await emailLocal(registration),
     },
     functionsVerifyJwt: { 'stripe-webhook': false, checkout: false },
   });
@@ -88,6 +90,27 @@ describe('local purchase path', () => {
       body: JSON.stringify({ session, outcome: 'paid' }),
     });
     expect(again.status).toBe(409);
+  });
+
+  it('sends the purchase confirmation to the local mailbox', async () => {
+    const auth = { authorization: `Bearer ${h.serviceKey}`, apikey: h.serviceKey };
+    const refused = await fetch(`${h.url}/functions/v1/email-dispatch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${buyerToken}` },
+    });
+    expect(refused.status).toBe(401);
+    const dispatched = await fetch(`${h.url}/functions/v1/email-dispatch`, {
+      method: 'POST',
+      headers: auth,
+    });
+    expect(await dispatched.json()).toMatchObject({ sent: 1, failed: 0 });
+    const mailbox = await fetch(`${h.url}/functions/v1/email-dispatch/local/mailbox`, {
+      headers: auth,
+    });
+    const { messages } = (await mailbox.json()) as { messages: { to: string; subject: string }[] };
+    expect(messages.map((m) => [m.to, m.subject])).toEqual([
+      ['e2e-buyer@money.test', 'Оплата получена'],
+    ]);
   });
 
   it('records a declined card as a failed purchase', async () => {

@@ -47,15 +47,21 @@ export async function pullChanges(
         if (!names.includes(change.table)) continue; // a table this app version does not know
         const store = db.rows(change.table);
         const pulled = change.rows as SyncRow[];
-        const ids = pulled.map((r) => r.id);
-        const locals = await store.bulkGet(ids);
+        // only rows with pending local edits need their local version to merge
+        const withPending = pulled.filter((r) => pending.has(rowKey(change.table, r.id)));
+        const locals = new Map(
+          (await store.bulkGet(withPending.map((r) => r.id))).map((r, i) => [
+            withPending[i]?.id,
+            r,
+          ]),
+        );
         const puts: SyncRow[] = [];
         const deletes: string[] = [];
-        for (const [i, row] of pulled.entries()) {
+        for (const row of pulled) {
           const p = pending.get(rowKey(change.table, row.id));
-          const merged = mergePulledRow(locals[i], row, p);
+          const merged = mergePulledRow(locals.get(row.id), row, p);
           if (merged) puts.push(merged);
-          else if (locals[i]) deletes.push(row.id);
+          else deletes.push(row.id);
         }
         if (puts.length) await store.bulkPut(puts);
         if (deletes.length) await store.bulkDelete(deletes);

@@ -245,7 +245,7 @@ describe('sync through supabase-js and the local stack', () => {
     const coaches = [client(), client()];
     const ids: string[] = [];
     const devices: UserDatabase[] = [];
-    const groups = [randomUUID(), randomUUID()];
+    const groups: string[] = [randomUUID(), randomUUID()];
     const athlete = randomUUID();
     for (const [i, c] of coaches.entries()) {
       const id = await signUp(c);
@@ -258,7 +258,7 @@ describe('sync through supabase-js and the local stack', () => {
       await applyLocalChange(ownerDevice, {
         table: 'training_groups',
         op: 'insert',
-        row: { id: groups[i], org_id: orgId, name: `Группа ${i + 2}` },
+        row: { id: groups[i] ?? '', org_id: orgId, name: `Группа ${i + 2}` },
       });
       await applyLocalChange(ownerDevice, {
         table: 'training_group_coaches',

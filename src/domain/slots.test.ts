@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { Interval } from './interval-set.ts';
 import { covers, normalize, overlaps, subtract } from './interval-set.ts';
 import type { SlotInput } from './slots.ts';
-import { bookableSlots, bookingWindow, groupByLocalDate, openTime, slotsByDay } from './slots.ts';
+import {
+  bookableSlots,
+  bookingWindow,
+  fitsAvailability,
+  groupByLocalDate,
+  openTime,
+  slotsByDay,
+} from './slots.ts';
 import { naiveBookableSlots } from './slots-naive.ts';
 import type { WeeklyWindow } from './weekly-rule.ts';
 import { expandWeekly, windowOf } from './weekly-rule.ts';
@@ -151,6 +158,31 @@ describe('bookable slots', () => {
       '2026-11-22T22:30',
       '2026-11-29T22:30',
     ]);
+  });
+});
+
+describe('fitting availability (the flag a device shows before it syncs)', () => {
+  const zone = 'Europe/Berlin';
+  const rules = {
+    settings: { zone, durationMinutes: 60, horizonDays: 30 },
+    weekly: [windowOf(1, '09:00', '12:00'), windowOf(1, '12:00', '14:00')],
+    additions: [{ start: at(zone, '2026-03-31', '18:00'), end: at(zone, '2026-03-31', '19:00') }],
+    blocked: [{ start: at(zone, '2026-04-06', '10:00'), end: at(zone, '2026-04-06', '10:30') }],
+  };
+  const session = (date: string, from: string, to: string) => ({
+    start: at(zone, date, from),
+    end: at(zone, date, to),
+  });
+
+  it('accepts sessions inside windows (also across adjacent ones) and additions', () => {
+    expect(fitsAvailability(rules, session('2026-03-30', '11:30', '12:30'))).toBe(true);
+    expect(fitsAvailability(rules, session('2026-03-31', '18:00', '19:00'))).toBe(true);
+  });
+
+  it('flags sessions outside them, or in blocked time', () => {
+    expect(fitsAvailability(rules, session('2026-03-30', '13:30', '14:30'))).toBe(false);
+    expect(fitsAvailability(rules, session('2026-03-31', '10:00', '11:00'))).toBe(false);
+    expect(fitsAvailability(rules, session('2026-04-06', '09:45', '10:45'))).toBe(false);
   });
 });
 

@@ -20,7 +20,7 @@
 // over candidates that jumps straight to each free interval, so a day full of
 // busy time costs nothing per minute (compare slots-naive.ts).
 import type { Interval } from './interval-set.ts';
-import { normalize, subtract, union, widen } from './interval-set.ts';
+import { covers, normalize, subtract, union, widen } from './interval-set.ts';
 import type { WeeklyWindow } from './weekly-rule.ts';
 import { expandWeekly } from './weekly-rule.ts';
 import type { Instant, LocalDate } from './zoned-time.ts';
@@ -155,4 +155,20 @@ export function groupByLocalDate(slots: readonly Slot[], bookerZone: string): Sl
 /** bookable slots for a booker in `bookerZone`, grouped by their local date */
 export function slotsByDay(input: SlotInput, bookerZone: string): SlotDay[] {
   return groupByLocalDate(bookableSlots(input), bookerZone);
+}
+
+/**
+ * Whether a session still fits the coach's rules: inside open time (weekly
+ * windows ∪ additions) and clear of blocked time. The database flags future
+ * sessions that stop fitting (session_conflicts, kind outside_availability) with
+ * the same rule; this lets a device show the flag before it syncs.
+ */
+export function fitsAvailability(
+  rules: Pick<SlotInput, 'settings' | 'weekly' | 'additions' | 'blocked'>,
+  session: Interval,
+): boolean {
+  const input: SlotInput = { ...rules, now: session.start };
+  const open = openTime(input, session);
+  if (!covers(open, session.start, session.end)) return false;
+  return !(rules.blocked ?? []).some((b) => b.start < session.end && session.start < b.end);
 }

@@ -356,8 +356,9 @@ begin
          for each row execute function private.stamp_synced_row()', v_table);
     execute format('create index %I on public.%I (xid, id)', v_table || '_xid_idx', v_table);
   end loop;
-  foreach v_table in array array['coach_settings', 'group_timetables', 'recurring_bookings',
-    'training_sessions']
+  -- the tables clients write; recurring bookings and sessions copy their zone from
+  -- a checked coach_settings or timetable row inside the rpcs
+  foreach v_table in array array['coach_settings', 'group_timetables']
   loop
     execute format(
       'create trigger check_time_zone before insert or update of time_zone on public.%I
@@ -1179,6 +1180,19 @@ begin
   update public.bookings
      set status = 'cancelled_by_' || v_by, cancelled_at = now()
    where session_id = p_session_id and status = 'confirmed';
+  -- bookings announce their own cancellation (the email outbox's trigger on
+  -- bookings); an occurrence of a recurring booking has no booking row, so its
+  -- member is told here when the coach cancels. the outbox arrives with a later
+  -- migration (money), hence the dynamic call.
+  if not found and v_by = 'coach' and v_session.member_id is not null
+     and pg_catalog.to_regprocedure('private.enqueue_email(text, uuid, uuid, text, jsonb, timestamptz, uuid)') is not null then
+    execute 'select private.enqueue_email($1, $2, $3, $4, $5)'
+      using 'booking_cancellation', v_session.member_id, v_session.org_id,
+            'session_cancellation:' || p_session_id,
+            jsonb_build_object('sessionId', p_session_id, 'startsAt', v_session.starts_at,
+              'endsAt', v_session.ends_at, 'timeZone', v_session.time_zone, 'room', v_session.room,
+              'cancelledBy', 'cancelled_by_coach');
+  end if;
   update public.session_conflicts
      set status = 'resolved', resolution = 'cancelled', resolved_at = now(), resolved_by = auth.uid()
    where session_id = p_session_id and status = 'open';

@@ -3,7 +3,7 @@
 -- buffers is impossible), recurring bookings checked on every occurrence, group
 -- capacity, cancellation windows, no-shows and availability-change flags.
 begin;
-select plan(60);
+select plan(61);
 
 -- wall clock → instant: dst gaps move forward, overlaps take the earlier instant
 -- (the same vectors as src/domain/zoned-time.test.ts) ---------------------------------
@@ -229,6 +229,12 @@ select pg_temp.act_as('c1');
 select is(public.cancel_session((select id from public.training_sessions
     where recurring_booking_id = '5c000000-0000-4000-e000-000000000005' order by starts_at limit 1)) ->> 'status',
   'cancelled', 'the coach cancels any time');
+reset role;
+select is((select count(*)::int from private.email_outbox where user_id = '5c000000-0000-4000-b000-0000000000d2'
+    and kind = 'booking_cancellation' and dedupe_key like 'session_cancellation:%'), 1,
+  'the member of the cancelled occurrence is told through the email outbox');
+set local role authenticated;
+select pg_temp.act_as('c1');
 
 -- no-show -----------------------------------------------------------------------------------------------
 select pg_temp.act_as('d1');

@@ -24,7 +24,7 @@ import {
   userJson,
 } from './auth-users.ts';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
-import { emptyResponse, jsonResponse } from './http-types.ts';
+import { emptyResponse, jsonResponse, safeDecode } from './http-types.ts';
 import type { JwtClaims } from './jwt.ts';
 import { verifyJwt } from './jwt.ts';
 import { requestToken } from './request-principal.ts';
@@ -359,7 +359,7 @@ export function createAuthRoutes(o: AuthOptions) {
       if (!id && m === 'POST') return adminCreate(req, body);
       if (!id && m === 'GET') return adminList(req);
       if (id && (m === 'GET' || m === 'PUT' || m === 'DELETE'))
-        return adminOne(req, decodeURIComponent(id), body);
+        return adminOne(req, safeDecode(id) ?? '', body);
     }
     throw new AuthFailure(404, 'not_found', 'Not Found');
   }

@@ -5,7 +5,7 @@
 // handler, which answers CORS itself (as deployed functions must).
 import type { EdgeContext, EdgeHandler } from '../functions/_shared/edge-handler.ts';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
-import { jsonResponse } from './http-types.ts';
+import { jsonResponse, safeDecode } from './http-types.ts';
 import { verifyJwt } from './jwt.ts';
 
 export const FUNCTIONS_PREFIX = '/functions/v1';
@@ -33,7 +33,8 @@ export function createFunctionsRoutes(o: FunctionsOptions) {
   const ctx: EdgeContext = { env: o.env };
   return async function handleFunctions(req: ApiRequest): Promise<ApiResponse> {
     const rest = req.url.pathname.slice(FUNCTIONS_PREFIX.length);
-    const name = decodeURIComponent(rest.split('/')[1] ?? '');
+    const name = safeDecode(rest.split('/')[1] ?? '') ?? '';
+    // read per request: the gateway may register functions after creation
     const handler = Object.hasOwn(o.functions, name) ? o.functions[name] : undefined;
     if (!handler)
       return jsonResponse(404, { code: 'NOT_FOUND', message: 'Requested function was not found' });

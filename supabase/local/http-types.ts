@@ -46,3 +46,12 @@ export function emptyResponse(status: number, headers: Record<string, string> = 
 export function header(req: ApiRequest, name: string): string | undefined {
   return req.headers[name.toLowerCase()];
 }
+
+/** decodeURIComponent that answers null for malformed escapes instead of throwing */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

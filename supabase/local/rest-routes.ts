@@ -5,7 +5,7 @@
 import type { Database, Queryable } from './db/database.ts';
 import { isPgError } from './db/database.ts';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
-import { jsonResponse } from './http-types.ts';
+import { jsonResponse, safeDecode } from './http-types.ts';
 import { findFunctions, findTable } from './rest-catalog.ts';
 import { applyRequestContext } from './rest-context.ts';
 import { PostgrestFailure, failureResponse, pgErrorResponse, pgrstError } from './rest-errors.ts';
@@ -125,7 +125,8 @@ export async function handleRest(
     .slice(REST_PREFIX.length)
     .split('/')
     .filter(Boolean)
-    .map(decodeURIComponent);
+    // a malformed escape can name no table or function
+    .map((segment) => safeDecode(segment) ?? '%');
   const authenticated = principal.role !== 'anon';
   try {
     checkProfile(req);

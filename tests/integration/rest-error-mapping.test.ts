@@ -114,6 +114,12 @@ describe('error mapping', () => {
     });
   });
 
+  it('a malformed escape in the path is an unknown table, not a crash', async () => {
+    const res = await rawFetch(h, '/rest/v1/%E0%A4%A');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 'PGRST205' });
+  });
+
   it('a table outside the exposed schema is unknown too', async () => {
     const { status } = await h.client().from('pg_class').select('*');
     expect(status).toBe(404);

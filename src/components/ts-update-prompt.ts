@@ -35,9 +35,14 @@ export class TsUpdatePrompt extends LitElement {
         box-shadow: 0 6px 24px rgb(0 0 0 / 25%);
       }
       p {
-        flex: 1 1 10rem;
+        flex: 1 1 14rem;
         margin: 0;
         font-weight: 600;
+      }
+      .buttons {
+        display: flex;
+        gap: var(--ts-space-2);
+        margin-inline-start: auto;
       }
       .button.secondary {
         background: transparent;
@@ -59,12 +64,14 @@ export class TsUpdatePrompt extends LitElement {
     return html`
       <div role="status">
         <p>${this.message}</p>
-        <button class="button" type="button" @click=${() => this.emit('reload-requested')}>
-          ${this.reloadLabel}
-        </button>
-        <button class="button secondary" type="button" @click=${() => this.emit('dismissed')}>
-          ${this.dismissLabel}
-        </button>
+        <span class="buttons">
+          <button class="button secondary" type="button" @click=${() => this.emit('dismissed')}>
+            ${this.dismissLabel}
+          </button>
+          <button class="button" type="button" @click=${() => this.emit('reload-requested')}>
+            ${this.reloadLabel}
+          </button>
+        </span>
       </div>
     `;
   }

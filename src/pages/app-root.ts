@@ -90,6 +90,10 @@ export class AppRoot extends LitElement {
       main:focus {
         outline: none;
       }
+      /* room to scroll the page's end out from under the update prompt */
+      main.under-prompt {
+        padding-bottom: 9rem;
+      }
       .skip {
         position: absolute;
         left: var(--ts-space-2);
@@ -133,7 +137,9 @@ export class AppRoot extends LitElement {
         ?offline=${!this.#online.online}
         offline-label=${strings.offline}
       ></ts-app-bar>
-      <main id="main" tabindex="-1">${page ? this.renderPage(page) : this.renderLoading()}</main>
+      <main id="main" tabindex="-1" class=${this.#swUpdate.needRefresh ? 'under-prompt' : ''}>
+        ${page ? this.renderPage(page) : this.renderLoading()}
+      </main>
       ${
         this.#swUpdate.needRefresh
           ? html`<ts-update-prompt

@@ -13,6 +13,8 @@ export interface LocalApp {
   url: string;
   /** the API the PWA was built against */
   apiUrl: string;
+  /** the folder the PWA is served from (a test may "deploy" into it) */
+  outDir: string;
   /** a user's current organizations, straight from the database */
   organizationsOf(email: string): Promise<{ name: string; role: string }[]>;
   stop(): Promise<void>;
@@ -37,6 +39,7 @@ export async function startLocalApp(): Promise<LocalApp> {
     return {
       url: appUrl,
       apiUrl,
+      outDir,
       async organizationsOf(email) {
         const { rows } = await db.query<{ name: string; role: string }>(
           `select o.name, m.role

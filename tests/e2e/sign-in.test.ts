@@ -3,7 +3,7 @@
  * built PWA (with its service worker) served against the local stack seeded with
  * the demo club. Screenshots land in test-results/.
  */
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -193,6 +193,40 @@ describe('sign-in and organizations at 360 px', () => {
     });
     // one journey through a signed-up user; PGlite on a busy machine is slow
   }, 240_000);
+
+  test('a new deploy offers “reload” and only switches when asked', async () => {
+    await withPage('update-prompt', async (page) => {
+      await page.goto(app.url);
+      await page.getByRole('heading', { name: 'Вход' }).waitFor();
+      // the first visit installs the worker; from the next load on it controls the page
+      await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+      // a deploy: any byte change to sw.js makes the browser install it as a new version
+      appendFileSync(join(app.outDir, 'sw.js'), `\n// deploy ${Date.now()}\n`);
+      await page.reload();
+      const prompt = page.getByText('Доступна новая версия');
+      await prompt.waitFor();
+      await page.screenshot({ path: join(shots, 'update-prompt.png'), fullPage: true });
+
+      // the waiting worker takes over and the page reloads into it
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Обновить' }).click(),
+      ]);
+      await page.getByRole('heading', { name: 'Вход' }).waitFor();
+      expect(await prompt.count()).toBe(0);
+      const registration = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.ready;
+        return {
+          waiting: r.waiting !== null,
+          controlled: navigator.serviceWorker.controller !== null,
+        };
+      });
+      expect(registration).toEqual({ waiting: false, controlled: true });
+    });
+  });
 });
 
 const roleNames: Record<string, string> = {

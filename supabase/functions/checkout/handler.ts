@@ -7,7 +7,8 @@
 // POST {productId, discountCode?, successPath?, cancelPath?}
 //   200 {url, purchaseId, sessionId, amountMinor, currency, percentOff}
 //   400/413/415 bad input · 401 not signed in · 404 product not on sale
-//   422 invalid discount code or nothing to pay · 502 Stripe refused · 503 try again
+//   422 invalid discount code or nothing to pay · 429 too many checkouts
+//   502 Stripe refused · 503 try again
 //
 // Local stack only (deps.local set): GET …/local/pay?session= shows a test payment
 // page; POST …/local/complete {session, outcome: paid|failed} delivers the signed
@@ -16,6 +17,7 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { Authenticate } from '../_shared/auth.ts';
 import { withCors } from '../_shared/cors.ts';
+import type { CallerLimiter } from '../_shared/rate-limit.ts';
 import {
   HttpError,
   bearerToken,
@@ -51,6 +53,8 @@ export interface CheckoutDeps {
   siteUrl: string;
   /** the local test checkout (local stack only) */
   local?: LocalStripe;
+  /** per-user budget of checkouts (429 beyond it) */
+  callerLimiter?: CallerLimiter;
 }
 
 const appPath = z
@@ -96,6 +100,7 @@ export async function handleCheckout(req: Request, deps: CheckoutDeps): Promise<
     requireMethod(req, 'POST');
     const userId = await deps.authenticate(bearerToken(req));
     if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
+    deps.callerLimiter?.take(userId);
     const input = await readJson(req, checkoutRequestSchema);
 
     let prepared: z.output<typeof preparedSchema>;

@@ -1,6 +1,7 @@
 // Builds the handler from an environment: shared by the Deno entry (index.ts,
 // real Stripe) and the local stack (local.ts, the local test checkout).
 import Stripe from 'stripe';
+import { CallerLimiter } from '../_shared/rate-limit.ts';
 import { type Env, required, serviceClient } from '../_shared/supabase.ts';
 import { createCheckoutHandler } from './handler.ts';
 import { LOCAL_WEBHOOK_SECRET, LocalStripe } from './local-stripe.ts';
@@ -13,6 +14,7 @@ export function checkoutFromEnv(env: Env) {
     rpc,
     stripe: new Stripe(required(env, 'STRIPE_SECRET_KEY')),
     siteUrl: required(env, 'SITE_URL'),
+    callerLimiter: new CallerLimiter(10, 60_000),
   });
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CallerLimiter } from '../_shared/rate-limit.ts';
 import { RpcError, type Rpc } from '../_shared/rpc.ts';
 import { FakeMoyklass, fakeSubscription } from './fake-moyklass.ts';
 import { RateLimiter, memoryTokenCache } from './moyklass-client.ts';
@@ -16,7 +17,7 @@ interface Stored {
 }
 
 /** an in-memory stand-in for the two SQL functions (the SQL itself is tested by pgTAP and the integration test) */
-function setup(options: { staff?: boolean; connected?: boolean } = {}) {
+function setup(options: { staff?: boolean; connected?: boolean; perMinute?: number } = {}) {
   const clock = { t: Date.parse('2025-10-01T09:00:00Z') };
   const now = () => clock.t;
   const sleep = async (ms: number) => {
@@ -63,6 +64,9 @@ function setup(options: { staff?: boolean; connected?: boolean } = {}) {
     moyklassBaseUrl: 'https://moyklass.test',
     tokenCache: memoryTokenCache(),
     limiterFor: () => new RateLimiter(7, now, sleep),
+    ...(options.perMinute
+      ? { callerLimiter: new CallerLimiter(options.perMinute, 60_000, now) }
+      : {}),
   };
   const handler = createMoyklassProxyHandler(deps);
   const call = (
@@ -274,6 +278,19 @@ describe('moyklass-proxy handler', () => {
       { numRuns: 200 },
     );
     expect(stored.every((s) => s.fn === 'moyklass_store_snapshot')).toBe(true);
+  });
+
+  it('limits how often one user may sync (429 with Retry-After)', async () => {
+    const { fake, call } = setup({ perMinute: 2 });
+    seedSeason(fake);
+    expect((await call(request)).status).toBe(200);
+    expect((await call(request)).status).toBe(200);
+    const limited = await call(request);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe(
+      'too_many_requests',
+    );
   });
 
   it('answers the CORS preflight', async () => {

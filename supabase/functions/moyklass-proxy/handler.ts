@@ -10,11 +10,12 @@
 //   200 {orgId, season, seasonStart, seasonEnd, athletes: [{athleteId, moyklassUserId,
 //        subscriptions}], unlinked: [athlete ids with no moyklass id]}
 //   400/413/415 bad input · 401 no or bad token · 403 not a coach/admin of the org
-//   402 the CRM plan does not allow this · 409 Moyklass not connected
+//   402 the CRM plan does not allow this · 409 Moyklass not connected · 429 too many syncs
 //   502 Moyklass refused the key or answered nonsense · 503 Moyklass or the database unavailable
 import { z } from 'zod';
 import type { Authenticate } from '../_shared/auth.ts';
 import { withCors } from '../_shared/cors.ts';
+import type { CallerLimiter } from '../_shared/rate-limit.ts';
 import {
   HttpError,
   bearerToken,
@@ -51,6 +52,8 @@ export interface MoyklassProxyDeps {
   /** the limiter of one company; keep it for the life of the process */
   limiterFor: (companyKey: string) => RateLimiter;
   moyklass?: MoyklassOptions;
+  /** per-user budget of syncs (429 beyond it) */
+  callerLimiter?: CallerLimiter;
 }
 
 export const requestSchema = z
@@ -81,6 +84,7 @@ export async function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps)
     requireMethod(req, 'POST');
     const userId = await deps.authenticate(bearerToken(req));
     if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
+    deps.callerLimiter?.take(userId);
     const input = await readJson(req, requestSchema);
     const startYear = Number(input.season.slice(0, 4));
     const { start, end } = seasonBounds(startYear);

@@ -1,5 +1,6 @@
 // Builds the handler from an environment: shared by the Deno entry (index.ts) and
 // the local stack (local.ts).
+import { CallerLimiter } from '../_shared/rate-limit.ts';
 import { type Env, serviceClient } from '../_shared/supabase.ts';
 import { RateLimiter, memoryTokenCache } from './moyklass-client.ts';
 import { createMoyklassProxyHandler } from './handler.ts';
@@ -9,6 +10,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // per process (isolate): one token and one 7 req/s budget per company
 const tokenCache = memoryTokenCache();
 const limiters = new Map<string, RateLimiter>();
+// a coach may sync a few times a minute (each sync may make many Moyklass calls)
+const callerLimiter = new CallerLimiter(6, 60_000);
 
 export function moyklassProxyFromEnv(env: Env) {
   const { rpc, authenticate } = serviceClient(env);
@@ -21,6 +24,7 @@ export function moyklassProxyFromEnv(env: Env) {
     sleep,
     ...(baseUrl ? { moyklassBaseUrl: baseUrl } : {}),
     tokenCache,
+    callerLimiter,
     limiterFor: (key) => {
       let limiter = limiters.get(key);
       if (!limiter) {

@@ -16,6 +16,14 @@
 -- rpcs below (security definer, each checks its caller); the rule tables are
 -- written directly under rls. every table is synced (read offline).
 --
+-- errors the rpcs raise (the client matches on code and hint):
+--   23P01 hint slot_taken         the time was taken, by a race or a clash (also what
+--                                 the exclusion constraint itself raises)
+--   P0001 hint outside_availability | blocked | too_soon | beyond_horizon |
+--         recurring_conflicts (detail: json [{date, starts_at, problem}]) |
+--         session_full | cancellation_window_passed | coach_not_bookable | invalid
+--   42501                         not allowed (not a member, not your booking, …)
+--
 -- local time. series store wall-clock times and an iana zone; each occurrence is
 -- the local date stepped 7 or 14 days and resolved with private.zoned_instant,
 -- which follows rfc 5545 and src/domain/zoned-time.ts: a time in a dst gap moves
@@ -150,7 +158,7 @@ create index availability_additions_coach_id_idx on public.availability_addition
 create table public.group_timetables (
   id uuid primary key default gen_random_uuid(),
   org_id uuid not null references public.organizations (id) on delete cascade,
-  group_id uuid not null references public.training_groups (id) on delete cascade,
+  group_id uuid not null,
   coach_id uuid not null references auth.users (id) on delete cascade,
   weekday smallint not null check (weekday between 0 and 6),
   start_time time not null check (start_time < '24:00'),
@@ -168,7 +176,10 @@ create table public.group_timetables (
   updated_by uuid,
   deleted_at timestamptz,
   xid xid8 not null default pg_current_xact_id(),
-  constraint group_timetables_dates check (end_date is null or end_date >= start_date)
+  constraint group_timetables_dates check (end_date is null or end_date >= start_date),
+  -- the group belongs to the same organization
+  constraint group_timetables_group_fkey foreign key (group_id, org_id)
+    references public.training_groups (id, org_id) on delete cascade
 );
 comment on table public.group_timetables is 'a group''s weekly training time; sessions are generated from it';
 create index group_timetables_org_idx on public.group_timetables (org_id, coach_id);
@@ -339,6 +350,34 @@ create index session_conflicts_coach_idx on public.session_conflicts (coach_id, 
 create index session_conflicts_org_idx on public.session_conflicts (org_id);
 create index session_conflicts_recurring_idx on public.session_conflicts (recurring_booking_id);
 create index session_conflicts_timetable_idx on public.session_conflicts (timetable_id);
+
+-- the coach named on a row must be staff (coach, admin or owner) of its organization,
+-- whoever writes it (an admin cannot file availability for an outsider)
+create function private.guard_schedule_coach()
+returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if not private.is_active_member(new.org_id, new.coach_id, 'coach') then
+    raise exception 'the coach must be staff of this organization' using errcode = '42501';
+  end if;
+  return new;
+end
+$$;
+
+do $$
+declare
+  v_table text;
+begin
+  foreach v_table in array array['coach_settings', 'weekly_availability', 'blocked_slots',
+    'availability_additions', 'group_timetables']
+  loop
+    execute format(
+      'create trigger guard_schedule_coach before insert or update of org_id, coach_id on public.%I
+         for each row execute function private.guard_schedule_coach()', v_table);
+  end loop;
+end
+$$;
 
 -- sync stamps and zone checks ---------------------------------------------------------
 -- the foundation's triggers: private.stamp_synced_row sets xid, updated_at,
@@ -1315,6 +1354,7 @@ $$;
 -- function privileges ----------------------------------------------------------------------------------------------
 revoke all on function
   private.sched_has_role(uuid, text), private.zoned_instant(date, time, text),
+  private.guard_schedule_coach(),
   private.training_sessions_reserve(),
   private.open_time(uuid, uuid, text, timestamptz, timestamptz, boolean),
   private.fits_availability(uuid, uuid, text, timestamptz, timestamptz),

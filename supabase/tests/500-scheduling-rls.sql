@@ -3,7 +3,7 @@
 -- athlete (d1), a member outside the group (d2), an admin of another organization
 -- (e1) and anon; allowed and denied. generated in the same shape for each table.
 begin;
-select plan(113);
+select plan(116);
 
 -- fixtures (as the migration owner) ---------------------------------------------------
 insert into auth.users (id, email) values
@@ -25,6 +25,8 @@ insert into public.memberships (org_id, user_id, role) values
   ('5c000000-0000-4000-a000-00000000000b', '5c000000-0000-4000-b000-0000000000e1', 'admin');
 insert into public.training_groups (id, org_id, name) values
   ('5c000000-0000-4000-c000-000000000001', '5c000000-0000-4000-a000-00000000000a', 'Sprinters');
+insert into public.training_groups (id, org_id, name) values
+  ('5c000000-0000-4000-c000-00000000000b', '5c000000-0000-4000-a000-00000000000b', 'Other club''s group');
 insert into public.training_group_coaches (org_id, group_id, user_id) values
   ('5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-c000-000000000001', '5c000000-0000-4000-b000-0000000000c1');
 insert into public.athletes (org_id, group_id, user_id, name) values
@@ -75,6 +77,21 @@ select ok(not has_function_privilege('authenticated', 'public.generate_sessions(
 select ok(has_function_privilege('authenticated',
   'public.create_recurring_booking(uuid, uuid, int, time, date, int, date, int, boolean, boolean, uuid, uuid)', 'execute'),
   'members may create recurring bookings');
+
+-- the coach on a rule row is staff of the organization; a timetable's group is its own
+select set_config('request.jwt.claims', '{"sub":"5c000000-0000-4000-b000-0000000000a1","role":"authenticated"}', true);
+set local role authenticated;
+select throws_ok($$insert into public.weekly_availability (org_id, coach_id, weekday, start_time, end_time)
+    values ('5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-b000-0000000000d1', 1, '09:00', '10:00')$$,
+  '42501', 'the coach must be staff of this organization', 'an admin cannot file availability for an athlete');
+select throws_ok($$insert into public.group_timetables (org_id, group_id, coach_id, weekday, start_time,
+    duration_minutes, time_zone, start_date) values ('5c000000-0000-4000-a000-00000000000a',
+    '5c000000-0000-4000-c000-00000000000b', '5c000000-0000-4000-b000-0000000000c1', 1, '18:00', 60,
+    'Europe/Berlin', current_date)$$, '23503', null, 'a timetable cannot name another organization''s group');
+select throws_ok($$insert into public.coach_settings (org_id, coach_id, time_zone)
+    values ('5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-b000-0000000000c2', 'Mars/Base')$$,
+  '22023', null, 'an unknown time zone is refused');
+reset role;
 
 -- coach_settings --------------------------------------------------------
 select set_config('request.jwt.claims', '{"sub":"5c000000-0000-4000-b000-0000000000c2","role":"authenticated"}', true);

@@ -9,6 +9,8 @@ export interface TableInfo {
   name: string;
   columns: string[];
   primaryKey: string[];
+  /** column → default expression, as Postgres prints it (for Prefer: missing=default) */
+  defaults: Record<string, string>;
 }
 
 export interface FunctionArg {
@@ -54,7 +56,11 @@ export function findTable(tx: Queryable, name: string): Promise<TableInfo | null
                       from pg_index i
                       cross join lateral unnest(i.indkey::int2[]) with ordinality as k(attnum, ord)
                       join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-                      where i.indrelid = c.oid and i.indisprimary)
+                      where i.indrelid = c.oid and i.indisprimary),
+       'defaults', (select coalesce(json_object_agg(a.attname, pg_get_expr(d.adbin, d.adrelid)), '{}')
+                    from pg_attrdef d
+                    join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+                    where d.adrelid = c.oid and a.attgenerated = '')
      )::text as j
      from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = $1 and c.relname = $2 and c.relkind in ('r', 'v', 'm', 'f', 'p')`,

@@ -139,10 +139,24 @@ async function insert(tx: Queryable, req: TableRequest): Promise<ApiResponse> {
   checkColumns(req.table, columns);
   const p = new SqlParams();
   const list = columns.map(ident).join(', ');
-  let dml =
-    columns.length === 0
-      ? `insert into public.${ident(t)} select from json_populate_recordset(null::public.${ident(t)}, ${p.add(JSON.stringify(rows))}::json) _pgrst_body`
-      : `insert into public.${ident(t)} (${list}) select ${list} from json_populate_recordset(null::public.${ident(t)}, ${p.add(JSON.stringify(rows))}::json) _pgrst_body`;
+  const payload = p.add(JSON.stringify(rows));
+  let dml: string;
+  if (columns.length === 0) {
+    dml = `insert into public.${ident(t)} select from json_array_elements(${payload}::json)`;
+  } else if (req.prefs.missing === 'default') {
+    // a key absent from a row takes the column default, not null; the default
+    // expressions are Postgres' own text (pg_get_expr) and names are validated
+    const values = columns.map((c) => {
+      const fallback = req.table.defaults[c] ?? 'null';
+      return `case when _pgrst_e.j ? '${c}' then _pgrst_r.${ident(c)} else ${fallback} end`;
+    });
+    dml =
+      `insert into public.${ident(t)} (${list}) select ${values.join(', ')} ` +
+      `from jsonb_array_elements(${payload}::jsonb) _pgrst_e(j) ` +
+      `cross join lateral jsonb_populate_record(null::public.${ident(t)}, _pgrst_e.j) _pgrst_r`;
+  } else {
+    dml = `insert into public.${ident(t)} (${list}) select ${list} from json_populate_recordset(null::public.${ident(t)}, ${payload}::json) _pgrst_body`;
+  }
   if (req.prefs.resolution) {
     const target = req.query.onConflict ?? req.table.primaryKey;
     if (target.length === 0) {

@@ -23,6 +23,12 @@ create table public.gw_products (
   price numeric check (price > 0)
 );
 
+create table public.gw_defaults (
+  id serial primary key,
+  label text default 'unnamed',
+  n int
+);
+
 create table public.gw_private (
   id int primary key,
   owner uuid not null default auth.uid(),

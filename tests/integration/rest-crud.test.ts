@@ -225,6 +225,36 @@ describe('insert, update, delete', () => {
     expect(data).toEqual([]);
   });
 
+  it('fills keys missing from some rows with null, or with defaults under missing=default', async () => {
+    const nulls = await h
+      .client()
+      .from('gw_defaults')
+      .insert([{ id: 101, label: 'a', n: 1 }, { id: 102 }])
+      .select('id, label, n');
+    expect(nulls.data).toEqual([
+      { id: 101, label: 'a', n: 1 },
+      { id: 102, label: null, n: null },
+    ]);
+    const defaults = await h
+      .client()
+      .from('gw_defaults')
+      .insert(
+        [
+          { id: 103, label: 'c' },
+          { id: 104, n: 4 },
+        ],
+        { defaultToNull: false },
+      )
+      .select('id, label, n');
+    expect(defaults.data).toEqual([
+      { id: 103, label: 'c', n: null },
+      { id: 104, label: 'unnamed', n: 4 },
+    ]);
+    // every column from its default (the serial id included)
+    const empty = await h.client().from('gw_defaults').insert({}).select('id, label');
+    expect(empty.data).toEqual([{ id: 1, label: 'unnamed' }]);
+  });
+
   it('refuses unknown columns with PGRST204', async () => {
     const { error, status } = await h
       .client()

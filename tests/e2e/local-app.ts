@@ -15,6 +15,8 @@ export interface LocalApp {
   apiUrl: string;
   /** the folder the PWA is served from (a test may "deploy" into it) */
   outDir: string;
+  /** the link token of a live invitation with this code (the seed has one) */
+  invitationToken(code: string): Promise<string>;
   /** a user's current organizations, straight from the database */
   organizationsOf(email: string): Promise<{ name: string; role: string }[]>;
   stop(): Promise<void>;
@@ -40,6 +42,16 @@ export async function startLocalApp(): Promise<LocalApp> {
       url: appUrl,
       apiUrl,
       outDir,
+      async invitationToken(code) {
+        const { rows } = await db.query<{ token: string }>(
+          'select token from public.invitations where code = $1 and token is not null',
+          [code],
+        );
+        const token = rows[0]?.token;
+        if (!token)
+          throw new Error(`no invitation with code ${code}: is supabase/seed.sql loaded?`);
+        return token;
+      },
       async organizationsOf(email) {
         const { rows } = await db.query<{ name: string; role: string }>(
           `select o.name, m.role

@@ -194,6 +194,38 @@ describe('sign-in and organizations at 360 px', () => {
     // one journey through a signed-up user; PGlite on a busy machine is slow
   }, 240_000);
 
+  test('an invitation link survives sign-up and joins the club', async () => {
+    const token = await app.invitationToken('JUMP-FAST');
+    const [club] = await app.organizationsOf('admin@trackside.test');
+    const stamp = Date.now().toString(36);
+    await withPage('invitation', async (page) => {
+      await page.goto(`${app.url}/invite/${token}`);
+      // signed out: the sign-in form shows in place, the link stays in the address bar
+      await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
+      await page.getByLabel('Имя и фамилия').fill('Иван Прыгунов');
+      await page.getByLabel('Email').fill(`jumper-${stamp}@example.test`);
+      await page.getByLabel('Пароль', { exact: true }).fill('long-enough-password');
+      await page.getByRole('button', { name: 'Зарегистрироваться', exact: true }).click();
+
+      await page.getByRole('heading', { name: 'Приглашение' }).waitFor();
+      const code = page.getByLabel('Код или ссылка приглашения');
+      expect(await code.inputValue()).toBe(token);
+      // a wrong code first: the server's reason, translated, beside the form
+      await code.fill('NOPE-NOPE');
+      await page.getByRole('button', { name: 'Принять' }).click();
+      await page.getByRole('alert').filter({ hasText: 'invitation not found' }).waitFor();
+      await page.screenshot({ path: join(shots, 'invitation-not-found.png'), fullPage: true });
+      // a pasted link works as well as a bare code
+      await code.fill(`${app.url}/invite/${token}`);
+      await page.getByRole('button', { name: 'Принять' }).click();
+
+      await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+      const item = page.getByRole('listitem').filter({ hasText: club?.name ?? '?' });
+      await item.waitFor();
+      expect(await item.textContent()).toContain('Спортсмен');
+    });
+  });
+
   test('a new deploy offers “reload” and only switches when asked', async () => {
     await withPage('update-prompt', async (page) => {
       await page.goto(app.url);

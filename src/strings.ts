@@ -3,18 +3,14 @@
  * @lit/localize (or any catalogue) can replace it without touching the pages.
  */
 
+import { SELF_SERVICE_KINDS, type Role } from './domain/organization.ts';
+
 /** organization kinds a user may create (`create_organization` refuses reseller and platform) */
-export const organizationKinds = [
-  'club',
-  'school',
-  'coach_business',
-  'race',
-  'timing_company',
-] as const;
+export const organizationKinds = SELF_SERVICE_KINDS;
 export type OrganizationKind = (typeof organizationKinds)[number];
 
 /** membership roles, as the `memberships.role` column stores them */
-export type MembershipRole = 'owner' | 'admin' | 'coach' | 'athlete' | 'member';
+export type MembershipRole = Role;
 
 const kindNames: Record<string, string> = {
   club: 'Клуб',

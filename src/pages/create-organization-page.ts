@@ -12,6 +12,7 @@ import '../components/ts-notice.ts';
 import { fieldErrors, focusFirstInvalid, formValues } from './form-errors.ts';
 import { NavigateEvent } from './navigate-event.ts';
 import { slugify } from './slugify.ts';
+import { SLUG_PATTERN } from '../domain/organization.ts';
 
 const t = strings.createOrganization;
 const v = strings.validation;
@@ -19,10 +20,7 @@ const v = strings.validation;
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
 const schema = z.object({
   name: z.string().trim().min(1, v.required).max(200, v.tooLong(200)),
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, v.slug),
+  slug: z.string().trim().regex(SLUG_PATTERN, v.slug),
   kind: z.enum(organizationKinds),
   timeZone: z.string().refine((zone) => timeZones.has(zone), v.timeZone),
   locale: z.enum(['ru', 'en']),

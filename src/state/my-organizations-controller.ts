@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { strings } from '../strings.ts';
 import { readMyOrganizationsCache, writeMyOrganizationsCache } from './my-organizations-cache.ts';
 
-// TODO(#app-shell): move these to src/domain/schemas once the domain layer has
-// organization and membership schemas; they must agree with the migration's columns.
+// the shape of the two flat selects below; the value rules live in
+// src/domain/organization.ts and the database checks them on write.
 const membershipRow = z.object({
   id: z.string(),
   org_id: z.string(),

@@ -22,6 +22,10 @@ export interface PullSummary {
   reconciled: string[];
 }
 
+// a club's first sync is tens of thousands of rows: 5,000 a page (≈2.5 MB of
+// JSON) keeps it to about ten requests without one huge response (sync.initial_pull)
+const defaultPageSize = 5000;
+
 export async function pullChanges(
   db: UserDatabase,
   transport: SyncTransport,
@@ -38,7 +42,7 @@ export async function pullChanges(
   const stores = db.rowTables();
   for (;;) {
     const page = pullResponseSchema.parse(
-      await transport.call('sync_pull', { p_cursor: cursor, p_limit: options.pageSize ?? 1000 }),
+      await transport.call('sync_pull', { p_cursor: cursor, p_limit: options.pageSize ?? defaultPageSize }),
     );
     summary.requests++;
     await db.transaction('rw', [...stores, db.outbox, db.issues, db.meta], async () => {

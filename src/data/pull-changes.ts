@@ -42,7 +42,10 @@ export async function pullChanges(
   const stores = db.rowTables();
   for (;;) {
     const page = pullResponseSchema.parse(
-      await transport.call('sync_pull', { p_cursor: cursor, p_limit: options.pageSize ?? defaultPageSize }),
+      await transport.call('sync_pull', {
+        p_cursor: cursor,
+        p_limit: options.pageSize ?? defaultPageSize,
+      }),
     );
     summary.requests++;
     await db.transaction('rw', [...stores, db.outbox, db.issues, db.meta], async () => {

@@ -6,10 +6,18 @@ import { join } from 'node:path';
 import { repoRoot } from '../../supabase/local/paths.ts';
 import type { BenchResult } from './bench-result.ts';
 import { rlsRosterOverhead } from './rls-roster-overhead.ts';
+import { sessionsGenerate10k } from './sessions-generate-10k.ts';
+import { slots90Days } from './slots-90-days.ts';
 import { syncInitialPull } from './sync-initial-pull.ts';
 import { syncPush1000 } from './sync-push-1000.ts';
 
-const benches: (() => Promise<BenchResult>)[] = [rlsRosterOverhead, syncInitialPull, syncPush1000];
+const benches: (() => Promise<BenchResult>)[] = [
+  rlsRosterOverhead,
+  slots90Days,
+  sessionsGenerate10k,
+  syncInitialPull,
+  syncPush1000,
+];
 
 const results: BenchResult[] = [];
 for (const bench of benches) results.push(await bench());

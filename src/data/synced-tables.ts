@@ -36,4 +36,6 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'moyklass_snapshots', indexes: ['org_id'], since: 1 },
   { name: 'purchases', indexes: ['org_id'], since: 1 },
   { name: 'credit_balances', indexes: ['org_id'], since: 1 },
+  // each person's email switches (20261122300000_money.sql)
+  { name: 'email_preferences', indexes: ['user_id'], since: 1 },
 ];

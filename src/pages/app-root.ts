@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { supabase } from '../data/supabase-client.ts';
+import { startSyncEngine, type SyncEngine } from '../data/start-sync-engine.ts';
 import { AuthSessionController } from '../state/auth-session-controller.ts';
 import type { AuthState } from '../state/auth-state.ts';
 import { ContextProvider } from '../state/context.ts';
@@ -9,13 +10,26 @@ import { clearMyOrganizationsCache } from '../state/my-organizations-cache.ts';
 import { OnlineController } from '../state/online-controller.ts';
 import { RouterController, type RouteDefinition } from '../state/router-controller.ts';
 import { SwUpdateController } from '../state/sw-update-controller.ts';
+import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../strings.ts';
+import { syncStrings } from '../sync-strings.ts';
+import { rosterStrings } from '../roster-strings.ts';
 import '../components/ts-app-bar.ts';
+import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import type { NavigateEvent } from './navigate-event.ts';
 
-type RouteName = 'home' | 'sign-in' | 'create-organization' | 'accept-invitation' | 'invite';
+type RouteName =
+  | 'home'
+  | 'sign-in'
+  | 'create-organization'
+  | 'accept-invitation'
+  | 'invite'
+  | 'sync'
+  | 'roster'
+  | 'athlete';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -23,6 +37,9 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'create-organization', pattern: '/organizations/new' },
   { name: 'accept-invitation', pattern: '/invite' },
   { name: 'invite', pattern: '/invite/:token' },
+  { name: 'sync', pattern: '/sync' },
+  { name: 'roster', pattern: '/roster' },
+  { name: 'athlete', pattern: '/roster/:id' },
 ];
 
 interface Page {
@@ -56,6 +73,21 @@ const pages: Record<RouteName, Page> = {
   },
   'accept-invitation': acceptInvitation,
   invite: acceptInvitation,
+  sync: {
+    load: () => import('./sync-issues-page.ts'),
+    title: syncStrings.issues.title,
+    render: () => html`<sync-issues-page></sync-issues-page>`,
+  },
+  roster: {
+    load: () => import('./roster-page.ts'),
+    title: rosterStrings.title,
+    render: () => html`<roster-page></roster-page>`,
+  },
+  athlete: {
+    load: () => import('./athlete-page.ts'),
+    title: rosterStrings.title,
+    render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
+  },
 };
 const notFound: Page = {
   load: () => import('./not-found-page.ts'),
@@ -117,6 +149,10 @@ export class AppRoot extends LitElement {
   readonly #auth = new AuthSessionController(this, supabase, (state, previous) =>
     this.onAuthChange(state, previous),
   );
+  readonly #sync = new SyncStatusController(this);
+  readonly #engineProvider = new ContextProvider<SyncEngine | null>(this, syncEngineContext, null);
+  /** bumps on every sign-in/out so a slow engine start for an old user is dropped */
+  #engineGeneration = 0;
   readonly #loaded = new Set<Page>();
   #renderedPage: Page | undefined;
 
@@ -132,11 +168,7 @@ export class AppRoot extends LitElement {
     const page = this.currentPage();
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${strings.skipToContent}</a>
-      <ts-app-bar
-        heading=${strings.appName}
-        ?offline=${!this.#online.online}
-        offline-label=${strings.offline}
-      ></ts-app-bar>
+      <ts-app-bar heading=${strings.appName}>${this.renderSyncStatus()}</ts-app-bar>
       <main id="main" tabindex="-1" class=${this.#swUpdate.needRefresh ? 'under-prompt' : ''}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>
@@ -189,11 +221,50 @@ export class AppRoot extends LitElement {
     return this.renderLoading();
   }
 
+  private renderSyncStatus(): TemplateResult {
+    const sync = this.#sync;
+    const online = this.#online.online;
+    // signed out there is nothing to sync: only the network state matters
+    if (!this.#engineProvider.value) {
+      return online
+        ? html``
+        : html`<ts-sync-status
+            .online=${false}
+            offline-label=${syncStrings.offline}
+          ></ts-sync-status>`;
+    }
+    const time =
+      sync.lastSyncAt === null
+        ? ''
+        : new Date(sync.lastSyncAt).toLocaleTimeString('ru-RU', {
+            hour: '2-digit',
+            minute: '2-digit',
+          });
+    const last = time ? syncStrings.lastSync(time) : syncStrings.neverSynced;
+    const rejected = sync.rejected.length;
+    return html`<ts-sync-status
+      .online=${online}
+      .pending=${sync.pending}
+      .rejected=${rejected}
+      online-label=${sync.syncing ? syncStrings.syncing : syncStrings.online}
+      offline-label=${syncStrings.offline}
+      pending-short=${syncStrings.pendingShort(sync.pending)}
+      pending-label=${sync.needsSignIn ? syncStrings.needsSignIn : syncStrings.pending(sync.pending)}
+      last-sync-short=${time}
+      last-sync-label=${last}
+      rejected-short=${syncStrings.rejectedShort(rejected)}
+      rejected-label=${syncStrings.rejected(rejected)}
+      rejected-href="/sync"
+    ></ts-sync-status>`;
+  }
+
   private renderLoading(): TemplateResult {
     return html`<p class="loading" role="status">${strings.loading}</p>`;
   }
 
   private onAuthChange(state: AuthState, previous: AuthState): void {
+    if (state.status === 'signed-in') this.startEngine(state.user.id);
+    else if (state.status === 'signed-out') this.stopEngine();
     if (state.status === 'signed-out' && previous.status === 'signed-in') {
       // one user's data never lingers for the next
       clearMyOrganizationsCache();
@@ -201,6 +272,41 @@ export class AppRoot extends LitElement {
     } else if (state.status === 'signed-in' && this.#router.route.name === 'sign-in') {
       this.#router.navigate('/', { replace: true });
     }
+  }
+
+  /** the signed-in user's engine; the same user signing in again resumes it */
+  private startEngine(userId: string): void {
+    const current = this.#engineProvider.value;
+    if (current?.userId === userId) {
+      // a refused refresh token paused sync until the user signed in again
+      if (this.#sync.needsSignIn) current.resume();
+      return;
+    }
+    this.stopEngine();
+    const generation = this.#engineGeneration;
+    startSyncEngine({ client: supabase, userId })
+      .then((engine) => {
+        if (generation !== this.#engineGeneration) {
+          engine.stop();
+          return;
+        }
+        this.#engineProvider.setValue(engine);
+        this.#sync.setSource(engine);
+      })
+      .catch((error: unknown) => {
+        // IndexedDB unavailable (private mode in some browsers): the app still
+        // works online, only offline edits are off
+        console.error('sync engine failed to start', error);
+      });
+  }
+
+  private stopEngine(): void {
+    this.#engineGeneration += 1;
+    const engine = this.#engineProvider.value;
+    if (!engine) return;
+    this.#sync.setSource(null);
+    this.#engineProvider.setValue(null);
+    engine.stop();
   }
 
   // the skip link targets an id inside this shadow root, which the URL hash cannot reach

@@ -9,7 +9,10 @@ import {
   type MyOrganization,
 } from '../state/my-organizations-controller.ts';
 import { OnlineController } from '../state/online-controller.ts';
+import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { strings } from '../strings.ts';
+import { syncStrings } from '../sync-strings.ts';
+import { rosterStrings } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 
@@ -78,6 +81,7 @@ export class HomePage extends LitElement {
 
   readonly #client = new ContextConsumer(this, supabaseContext);
   readonly #auth = new ContextConsumer(this, authContext, { subscribe: true });
+  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
   readonly #organizations = new MyOrganizationsController(this);
   readonly #online = new OnlineController(this);
   #loadedFor: string | undefined;
@@ -104,6 +108,11 @@ export class HomePage extends LitElement {
     return html`
       <h1>${t.title}</h1>
       ${this.renderOrganizations()}
+      ${
+        this.coaches()
+          ? html`<p><a class="button" href="/roster">${rosterStrings.link}</a></p>`
+          : nothing
+      }
       <div class="actions">
         <a class="button" href="/organizations/new">${t.create}</a>
         <a class="button secondary" href="/invite">${t.accept}</a>
@@ -174,6 +183,13 @@ export class HomePage extends LitElement {
     </ul>`;
   }
 
+  /** coaches and the club's admins get the roster */
+  private coaches(): boolean {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    return (items ?? []).some((o) => ['owner', 'admin', 'coach'].includes(o.role));
+  }
+
   private user() {
     const auth: AuthState | undefined = this.#auth.value;
     return auth?.status === 'signed-in' ? auth.user : undefined;
@@ -191,6 +207,13 @@ export class HomePage extends LitElement {
     this.signingOut = true;
     this.signOutError = '';
     try {
+      const engine = this.#engine.value;
+      if (engine) {
+        // the engine warns about unsent changes, wipes the user's local data and
+        // signs out; the shell hears SIGNED_OUT and goes to /sign-in
+        await engine.logout((n) => confirm(syncStrings.confirmLogout(n)));
+        return;
+      }
       // the shell hears SIGNED_OUT, wipes cached data and goes to /sign-in
       const { error } = await client.auth.signOut();
       if (error) this.signOutError = describeError(error).message;

@@ -19,6 +19,8 @@ export interface LocalApp {
   invitationToken(code: string): Promise<string>;
   /** a user's current organizations, straight from the database */
   organizationsOf(email: string): Promise<{ name: string; role: string }[]>;
+  /** an athlete's stored schedule, straight from the database */
+  athleteSchedule(id: string): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,13 @@ export async function startLocalApp(): Promise<LocalApp> {
           [email],
         );
         return rows;
+      },
+      async athleteSchedule(id) {
+        const { rows } = await db.query<{ schedule: string | null }>(
+          'select schedule from public.athletes where id = $1',
+          [id],
+        );
+        return rows[0]?.schedule ?? null;
       },
       async stop() {
         await Promise.allSettled([app.close(), gateway.close()]);

@@ -1,0 +1,158 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { SyncIssue } from '../domain/sync-protocol.ts';
+import { ContextConsumer } from '../state/context.ts';
+import { describeError } from '../state/describe-error.ts';
+import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { SyncStatusController } from '../state/sync-status-controller.ts';
+import { syncStrings } from '../sync-strings.ts';
+import { sharedStyles } from '../components/shared-styles.ts';
+import '../components/ts-notice.ts';
+
+const t = syncStrings.issues;
+
+/** a field value as the user typed it; objects (schedules) as JSON */
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Changes the server refused, each with what was sent and why, to retry (after
+ * editing a value if need be) or discard. Reads the same live status the app bar
+ * counts, so the list empties as the user resolves it.
+ */
+@customElement('sync-issues-page')
+export class SyncIssuesPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0 0 var(--ts-space-5);
+        padding: 0;
+        display: grid;
+        gap: var(--ts-space-3);
+      }
+      dl {
+        margin: 0;
+        display: grid;
+        gap: var(--ts-space-1);
+      }
+      dt {
+        font-weight: 700;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      label {
+        display: grid;
+        gap: var(--ts-space-1);
+      }
+      input {
+        font: inherit;
+        min-height: 44px;
+        padding: 0 var(--ts-space-2);
+      }
+    `,
+  ];
+
+  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #sync = new SyncStatusController(this);
+  /** edited values per issue id and field */
+  readonly #edits = new Map<number, Record<string, unknown>>();
+  @state() private error = '';
+
+  override willUpdate(): void {
+    const engine = this.#engine.value ?? null;
+    if (this.#source !== engine) {
+      this.#source = engine;
+      this.#sync.setSource(engine);
+    }
+  }
+  #source: unknown = undefined;
+
+  override render() {
+    const issues = this.#sync.rejected;
+    return html`
+      <h1>${t.title}</h1>
+      ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
+      ${
+        issues.length === 0
+          ? html`<p class="card" role="status">${t.empty}</p>`
+          : html`<ul aria-label=${t.title}>
+              ${issues.map((issue) => this.renderIssue(issue))}
+            </ul>`
+      }
+      <p><a class="button secondary" href="/">${t.back}</a></p>
+    `;
+  }
+
+  private renderIssue(issue: SyncIssue) {
+    const id = issue.id ?? -1;
+    const fields = Object.entries(issue.fields).filter(([k]) => k !== 'id' && k !== 'org_id');
+    return html`<li class="card stack">
+      <dl>
+        <dt>${t.table}</dt>
+        <dd>${issue.table}</dd>
+        <dt>${t.reason}</dt>
+        <dd>${issue.message}</dd>
+      </dl>
+      ${fields.map(
+        ([key, value]) =>
+          html`<label
+            >${key}
+            <input
+              .value=${show(value)}
+              @input=${(e: Event) => this.edit(id, key, value, (e.target as HTMLInputElement).value)}
+          /></label>`,
+      )}
+      <div class="actions">
+        <button class="button" type="button" @click=${() => this.retry(id)}>${t.retry}</button>
+        <button class="button secondary" type="button" @click=${() => this.discard(id)}>
+          ${t.discard}
+        </button>
+      </div>
+    </li>`;
+  }
+
+  private edit(id: number, key: string, original: unknown, text: string): void {
+    let value: unknown = text;
+    // structured values (a schedule) round-trip as JSON; keep text when it is not
+    if (typeof original !== 'string' && original !== null) {
+      try {
+        value = JSON.parse(text) as unknown;
+      } catch {
+        value = text;
+      }
+    }
+    this.#edits.set(id, { ...this.#edits.get(id), [key]: value });
+  }
+
+  private async retry(id: number): Promise<void> {
+    this.error = '';
+    try {
+      await this.#sync.retry(id, this.#edits.get(id));
+      this.#edits.delete(id);
+    } catch (error) {
+      this.error = describeError(error).message;
+    }
+  }
+
+  private async discard(id: number): Promise<void> {
+    this.error = '';
+    try {
+      await this.#sync.discard(id);
+      this.#edits.delete(id);
+    } catch (error) {
+      this.error = describeError(error).message;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sync-issues-page': SyncIssuesPage;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Russian copy for sync: the status in the app bar, the unsynced-changes page and
+ * the sign-out warning. Kept apart from strings.ts so the sync screens can grow
+ * their copy without touching the shell's catalogue.
+ */
+
+function plural(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+function changes(n: number): string {
+  return `${n} ${plural(n, 'изменение', 'изменения', 'изменений')}`;
+}
+
+export const syncStrings = {
+  online: 'В сети',
+  offline: 'Нет сети',
+  syncing: 'Синхронизация…',
+  /** the short pending badge; the full sentence goes to screen readers */
+  // an arrow, not an emoji: it must render on phones without an emoji font
+  pendingShort: (n: number) => `↑${n}`,
+  pending: (n: number) => (n === 0 ? 'Все изменения отправлены' : `Не отправлено: ${changes(n)}`),
+  lastSync: (time: string) => `Синхронизировано в ${time}`,
+  neverSynced: 'Ещё не синхронизировано',
+  rejectedShort: (n: number) => `! ${n}`,
+  rejected: (n: number) => `Отклонено сервером: ${changes(n)}. Открыть список`,
+  needsSignIn: 'Войдите снова, чтобы продолжить синхронизацию',
+  confirmLogout: (n: number) =>
+    `${changes(n)} ещё не ${n === 1 ? 'отправлено' : 'отправлены'} на сервер и будут потеряны при выходе. Выйти?`,
+  issues: {
+    title: 'Несинхронизированные изменения',
+    empty: 'Все изменения приняты сервером.',
+    table: 'Таблица',
+    values: 'Значения',
+    reason: 'Причина',
+    retry: 'Повторить',
+    discard: 'Отменить',
+    edit: 'Изменить значение',
+    back: 'На главную',
+  },
+} as const;

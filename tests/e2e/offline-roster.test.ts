@@ -1,0 +1,115 @@
+/**
+ * The coach's roster offline, end to end at 360 px: the built PWA against the
+ * seeded local stack. An edit made offline survives a reload, shows as pending
+ * and reaches the database once the network is back.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repoRoot } from '../../supabase/local/paths.ts';
+import { launchChromium } from './chromium.ts';
+import { startLocalApp, type LocalApp } from './local-app.ts';
+
+const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
+/** Смирнова Анна, group «Начинающие» (the demo coach's) */
+const anna = 'd4000000-0000-4000-8000-000000000002';
+const shots = join(repoRoot, 'test-results');
+const phone = { width: 360, height: 740 };
+
+let app: LocalApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await launchChromium();
+  app = await startLocalApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** the app bar's sync status, as screen readers hear it */
+function syncStatus(page: Page): Promise<string | null> {
+  return page.locator('ts-sync-status [role=status]').textContent();
+}
+
+describe('coach roster offline at 360 px', () => {
+  test('an offline schedule edit is pending, survives reloads and syncs when online', async () => {
+    const context = await browser.newContext({ viewport: phone, locale: 'ru-RU' });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[page]', error.message));
+    try {
+      await page.goto(`${app.url}/sign-in`);
+      await page.getByLabel('Email').fill(demoCoach.email);
+      await page.getByLabel('Пароль', { exact: true }).fill(demoCoach.password);
+      await page.getByRole('button', { name: 'Войти', exact: true }).click();
+      await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
+      await page.getByRole('heading', { name: 'Спортсмены' }).waitFor();
+
+      // the coach's group only: «Начинающие», not «Спринт»
+      const list = page.getByRole('list', { name: 'Спортсмены' });
+      await list.getByText('Смирнова Анна').waitFor();
+      expect(await list.getByText('Волков Егор').count()).toBe(0);
+      await list.getByText('🕐 Пн 18:00').first().waitFor();
+      await list.getByText('📝 Самозапись').first().waitFor();
+      await page.screenshot({ path: join(shots, 'roster-coach.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await context.setOffline(true);
+      await page.reload();
+      await list.getByText('Смирнова Анна').click();
+      await page.getByRole('heading', { name: 'Смирнова Анна' }).waitFor();
+      const schedule = page.getByLabel('Расписание');
+
+      // an invalid schedule: the message sits next to the field, nothing is queued
+      await schedule.fill('Понедельник вечером');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Неверный формат расписания').waitFor();
+      await page.screenshot({ path: join(shots, 'athlete-invalid.png'), fullPage: true });
+      expect(await syncStatus(page)).toContain('Все изменения отправлены');
+
+      await schedule.fill('Вт 18:00, Чт 18:00');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
+      await page.screenshot({ path: join(shots, 'athlete-pending.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // still offline, the edit is read back from the device
+      await page.reload();
+      await expect
+        .poll(() => page.getByLabel('Расписание').inputValue())
+        .toBe('Вт 18:00, Чт 18:00');
+      expect(await syncStatus(page)).toContain('Не отправлено: 1 изменение');
+      await page.getByRole('link', { name: 'К списку' }).click();
+      await list.getByText('🕐 Вт 18:00').waitFor();
+      await page.screenshot({ path: join(shots, 'roster-offline-pending.png'), fullPage: true });
+
+      await context.setOffline(false);
+      await expect
+        .poll(() => syncStatus(page), { timeout: 20_000 })
+        .toContain('Все изменения отправлены');
+      expect(await app.athleteSchedule(anna)).toBe('Вт 18:00, Чт 18:00');
+      await page.screenshot({ path: join(shots, 'roster-synced.png'), fullPage: true });
+    } catch (error) {
+      await page
+        .screenshot({ path: join(shots, 'failed-offline-roster.png'), fullPage: true })
+        .catch(() => {});
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -181,6 +181,9 @@ export class RosterPage extends LitElement {
         (!this.group || a.groupId === this.group),
     );
     const groupName = new Map(data.groups.map((g) => [g.id, g.name]));
+    // the club's other groups sync too; a filter only offers groups with athletes here
+    const withAthletes = new Set(data.athletes.map((a) => a.groupId));
+    const groups = data.groups.filter((g) => withAthletes.has(g.id));
     return html`
       <div class="filters">
         <label
@@ -191,14 +194,14 @@ export class RosterPage extends LitElement {
             @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
         /></label>
         ${
-          data.groups.length > 1
+          groups.length > 1
             ? html`<label
                 >${t.group}
                 <select
                   @change=${(e: Event) => (this.group = (e.target as HTMLSelectElement).value)}
                 >
                   <option value="">${t.allGroups}</option>
-                  ${data.groups.map(
+                  ${groups.map(
                     (g) =>
                       html`<option value=${g.id} ?selected=${g.id === this.group}>
                         ${g.name}

@@ -65,6 +65,13 @@ describe('coach roster offline at 360 px', () => {
       await list.getByText('🕐 Пн 18:00').first().waitFor();
       await list.getByText('📝 Самозапись').first().waitFor();
       await page.screenshot({ path: join(shots, 'roster-coach.png'), fullPage: true });
+      // one group of athletes: no group filter to trip over
+      expect(await page.getByLabel('Группа').count()).toBe(0);
+      await page.getByLabel('Поиск по имени').fill('попова');
+      await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+      await list.getByText('Попова Мария').waitFor();
+      await page.getByLabel('Поиск по имени').fill('');
+
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));

@@ -41,5 +41,17 @@ export const syncStrings = {
     discard: 'Отменить',
     edit: 'Изменить значение',
     back: 'На главную',
+    details: 'Ответ сервера',
+    /** the rejection reason in words a coach reads; the server's own text follows */
+    reasonName: (reason: string): string =>
+      ({
+        forbidden: 'Нет прав на это изменение',
+        invalid: 'Сервер не принял значение',
+        conflict: 'Конфликт с другим изменением',
+        reference: 'Связанная запись не найдена',
+        rule: 'Нарушено правило клуба',
+        unknown_table: 'Данные этого типа не синхронизируются',
+        superseded: 'Изменено кем-то другим',
+      })[reason] ?? 'Ошибка на сервере',
   },
 } as const;

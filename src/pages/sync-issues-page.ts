@@ -97,7 +97,9 @@ export class SyncIssuesPage extends LitElement {
         <dt>${t.table}</dt>
         <dd>${issue.table}</dd>
         <dt>${t.reason}</dt>
-        <dd>${issue.message}</dd>
+        <dd>${t.reasonName(issue.reason)}</dd>
+        <dt>${t.details}</dt>
+        <dd class="muted">${issue.message}</dd>
       </dl>
       ${fields.map(
         ([key, value]) =>

@@ -19,6 +19,8 @@ export interface LocalApp {
   invitationToken(code: string): Promise<string>;
   /** a user's current organizations, straight from the database */
   organizationsOf(email: string): Promise<{ name: string; role: string }[]>;
+  /** runs a statement as the database owner (a test sets up what the server refuses) */
+  exec(sql: string): Promise<void>;
   /** an athlete's stored schedule, straight from the database */
   athleteSchedule(id: string): Promise<string | null>;
   stop(): Promise<void>;
@@ -65,6 +67,9 @@ export async function startLocalApp(): Promise<LocalApp> {
           [email],
         );
         return rows;
+      },
+      async exec(sql) {
+        await db.query(sql);
       },
       async athleteSchedule(id) {
         const { rows } = await db.query<{ schedule: string | null }>(

@@ -119,4 +119,51 @@ describe('coach roster offline at 360 px', () => {
       await context.close();
     }
   });
+
+  test('a change the server refuses is listed with its reason and retried edited', async () => {
+    const petrov = 'd4000000-0000-4000-8000-000000000001';
+    // a rule the client does not know, so only the server can refuse the edit
+    await app.exec(
+      `alter table public.athletes add constraint e2e_no_sunday_nine
+         check (schedule is distinct from 'Вс 09:00') not valid`,
+    );
+    const context = await browser.newContext({ viewport: phone, locale: 'ru-RU' });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[page]', error.message));
+    try {
+      await page.goto(`${app.url}/sign-in`);
+      await page.getByLabel('Email').fill(demoCoach.email);
+      await page.getByLabel('Пароль', { exact: true }).fill(demoCoach.password);
+      await page.getByRole('button', { name: 'Войти', exact: true }).click();
+      await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
+      await page.getByRole('list', { name: 'Спортсмены' }).getByText('Петров Иван').click();
+      await page.getByLabel('Расписание').fill('Вс 09:00');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+
+      const rejected = page.getByRole('link', { name: /Отклонено сервером: 1 изменение/ });
+      await rejected.click({ timeout: 30_000 });
+      await page.getByRole('heading', { name: 'Несинхронизированные изменения' }).waitFor();
+      const item = page.getByRole('list', { name: 'Несинхронизированные изменения' });
+      await item.getByText('athletes', { exact: true }).waitFor();
+      await item.getByText('Сервер не принял значение').waitFor();
+      await page.screenshot({ path: join(shots, 'sync-rejected.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await item.getByLabel('schedule').fill('Вс 10:00');
+      await item.getByRole('button', { name: 'Повторить' }).click();
+      await page.getByText('Все изменения приняты сервером.').waitFor();
+      await expect
+        .poll(() => syncStatus(page), { timeout: 20_000 })
+        .toContain('Все изменения отправлены');
+      expect(await app.athleteSchedule(petrov)).toBe('Вс 10:00');
+    } catch (error) {
+      await page
+        .screenshot({ path: join(shots, 'failed-sync-rejected.png'), fullPage: true })
+        .catch(() => {});
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -42,6 +42,24 @@ export const syncStrings = {
     edit: 'Изменить значение',
     back: 'На главную',
     details: 'Ответ сервера',
+    /** tables and fields by the names a coach knows; unknown ones stay as stored */
+    tableName: (table: string): string =>
+      ({
+        athletes: 'Спортсмены',
+        training_groups: 'Группы',
+        rank_history: 'История разрядов',
+        training_sessions: 'Занятия',
+        bookings: 'Записи',
+      })[table] ?? table,
+    fieldName: (field: string): string =>
+      ({
+        name: 'Имя',
+        schedule: 'Расписание',
+        rank_start: 'Разряд на начало сезона',
+        rank_end: 'Разряд на конец сезона',
+        notes: 'Заметки',
+        status: 'Статус',
+      })[field] ?? field,
     /** the rejection reason in words a coach reads; the server's own text follows */
     reasonName: (reason: string): string =>
       ({

@@ -95,7 +95,7 @@ export class SyncIssuesPage extends LitElement {
     return html`<li class="card stack">
       <dl>
         <dt>${t.table}</dt>
-        <dd>${issue.table}</dd>
+        <dd>${t.tableName(issue.table)}</dd>
         <dt>${t.reason}</dt>
         <dd>${t.reasonName(issue.reason)}</dd>
         <dt>${t.details}</dt>
@@ -104,7 +104,7 @@ export class SyncIssuesPage extends LitElement {
       ${fields.map(
         ([key, value]) =>
           html`<label
-            >${key}
+            >${t.fieldName(key)}
             <input
               .value=${show(value)}
               @input=${(e: Event) => this.edit(id, key, value, (e.target as HTMLInputElement).value)}

@@ -145,12 +145,12 @@ describe('coach roster offline at 360 px', () => {
       await rejected.click({ timeout: 30_000 });
       await page.getByRole('heading', { name: 'Несинхронизированные изменения' }).waitFor();
       const item = page.getByRole('list', { name: 'Несинхронизированные изменения' });
-      await item.getByText('athletes', { exact: true }).waitFor();
+      await item.getByText('Спортсмены', { exact: true }).waitFor();
       await item.getByText('Сервер не принял значение').waitFor();
       await page.screenshot({ path: join(shots, 'sync-rejected.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
 
-      await item.getByLabel('schedule').fill('Вс 10:00');
+      await item.getByLabel('Расписание').fill('Вс 10:00');
       await item.getByRole('button', { name: 'Повторить' }).click();
       await page.getByText('Все изменения приняты сервером.').waitFor();
       await expect

@@ -104,6 +104,20 @@ describe('coach roster offline at 360 px', () => {
       await list.getByText('🕐 Вт 18:00').waitFor();
       await page.screenshot({ path: join(shots, 'roster-offline-pending.png'), fullPage: true });
 
+      // signing out now would lose the edit: the app asks first, and staying keeps it
+      await page.getByRole('link', { name: 'Trackside' }).click();
+      let asked = '';
+      // a confirm() blocks the click until answered, so answer it from the event
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.dismiss();
+      });
+      await page.getByRole('button', { name: 'Выйти' }).click();
+      await expect.poll(() => asked).toContain('1 изменение ещё не отправлено');
+      await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
+      await list.getByText('🕐 Вт 18:00').waitFor();
+      expect(await syncStatus(page)).toContain('Не отправлено: 1 изменение');
+
       await context.setOffline(false);
       await expect
         .poll(() => syncStatus(page), { timeout: 20_000 })

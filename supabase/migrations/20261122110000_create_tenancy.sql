@@ -414,6 +414,51 @@ $$;
 comment on function public.create_organization(text, text, text, text, text) is
   'rpc: creates an organization; the caller becomes its owner';
 
+-- shared by change_member_role and remove_member: the target membership, locked
+-- together with its organization so that membership changes in one organization
+-- happen one at a time (the last-owner rule counts owners), and the caller's role
+-- there, which must be admin or owner. p_action completes the message "only
+-- admins and owners can …". the rpcs check that a user is signed in first.
+create function private.lock_membership_for_admin(
+  p_membership_id uuid,
+  p_action text,
+  out target public.memberships,
+  out caller_role text
+)
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  select * into target from public.memberships m where m.id = p_membership_id;
+  if not found then
+    raise exception 'membership not found' using errcode = 'P0001';
+  end if;
+  perform from public.organizations o where o.id = target.org_id for update;
+  select * into target from public.memberships m where m.id = p_membership_id for update;
+
+  select m.role into caller_role from public.memberships m
+   where m.org_id = target.org_id and m.user_id = auth.uid() and m.left_at is null and m.deleted_at is null;
+  if private.role_rank(caller_role) < private.role_rank('admin') then
+    raise exception 'only admins and owners can %', p_action using errcode = '42501';
+  end if;
+end
+$$;
+
+-- an owner's membership may end or change role only while another owner remains
+create function private.assert_keeps_an_owner(p_membership public.memberships)
+returns void
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if p_membership.role = 'owner' and (
+    select count(*) from public.memberships m
+     where m.org_id = p_membership.org_id and m.role = 'owner' and m.left_at is null and m.deleted_at is null
+  ) <= 1 then
+    raise exception 'an organization needs at least one owner: make someone else an owner first'
+      using errcode = 'P0001';
+  end if;
+end
+$$;
+
 -- change a member's role. admins and owners only; nobody grants a role above
 -- their own or touches someone ranked above them; the last owner stays an owner.
 create function public.change_member_role(p_membership_id uuid, p_role text)
@@ -421,26 +466,16 @@ returns public.memberships
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := auth.uid();
+  v_lock record;
   v_target public.memberships;
   v_caller_role text;
 begin
-  if v_uid is null then
+  if auth.uid() is null then
     raise exception 'sign in to change roles' using errcode = '42501';
   end if;
-  select * into v_target from public.memberships m where m.id = p_membership_id;
-  if not found then
-    raise exception 'membership not found' using errcode = 'P0001';
-  end if;
-  -- one role change at a time per organization (the last-owner rule counts owners)
-  perform from public.organizations o where o.id = v_target.org_id for update;
-  select * into v_target from public.memberships m where m.id = p_membership_id for update;
-
-  select m.role into v_caller_role from public.memberships m
-   where m.org_id = v_target.org_id and m.user_id = v_uid and m.left_at is null and m.deleted_at is null;
-  if private.role_rank(v_caller_role) < private.role_rank('admin') then
-    raise exception 'only admins and owners can change roles' using errcode = '42501';
-  end if;
+  v_lock := private.lock_membership_for_admin(p_membership_id, 'change roles');
+  v_target := v_lock.target;
+  v_caller_role := v_lock.caller_role;
   if p_role is null or private.role_rank(p_role) = 0 then
     raise exception 'unknown role "%": use owner, admin, coach, athlete or member', coalesce(p_role, '')
       using errcode = 'P0001';
@@ -457,13 +492,7 @@ begin
   if v_target.role = p_role then
     return v_target;
   end if;
-  if v_target.role = 'owner' and (
-    select count(*) from public.memberships m
-     where m.org_id = v_target.org_id and m.role = 'owner' and m.left_at is null and m.deleted_at is null
-  ) <= 1 then
-    raise exception 'an organization needs at least one owner: make someone else an owner first'
-      using errcode = 'P0001';
-  end if;
+  perform private.assert_keeps_an_owner(v_target);
 
   update public.memberships m set role = p_role where m.id = v_target.id returning * into v_target;
   return v_target;
@@ -478,13 +507,7 @@ returns void
 language plpgsql volatile security definer set search_path = ''
 as $$
 begin
-  if p_membership.role = 'owner' and (
-    select count(*) from public.memberships m
-     where m.org_id = p_membership.org_id and m.role = 'owner' and m.left_at is null and m.deleted_at is null
-  ) <= 1 then
-    raise exception 'an organization needs at least one owner: make someone else an owner first'
-      using errcode = 'P0001';
-  end if;
+  perform private.assert_keeps_an_owner(p_membership);
   update public.memberships m set left_at = now() where m.id = p_membership.id;
 end
 $$;
@@ -496,25 +519,16 @@ returns void
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := auth.uid();
+  v_lock record;
   v_target public.memberships;
   v_caller_role text;
 begin
-  if v_uid is null then
+  if auth.uid() is null then
     raise exception 'sign in to remove members' using errcode = '42501';
   end if;
-  select * into v_target from public.memberships m where m.id = p_membership_id;
-  if not found then
-    raise exception 'membership not found' using errcode = 'P0001';
-  end if;
-  perform from public.organizations o where o.id = v_target.org_id for update;
-  select * into v_target from public.memberships m where m.id = p_membership_id for update;
-
-  select m.role into v_caller_role from public.memberships m
-   where m.org_id = v_target.org_id and m.user_id = v_uid and m.left_at is null and m.deleted_at is null;
-  if private.role_rank(v_caller_role) < private.role_rank('admin') then
-    raise exception 'only admins and owners can remove members' using errcode = '42501';
-  end if;
+  v_lock := private.lock_membership_for_admin(p_membership_id, 'remove members');
+  v_target := v_lock.target;
+  v_caller_role := v_lock.caller_role;
   if v_target.left_at is not null then
     return;
   end if;
@@ -637,6 +651,8 @@ revoke all on function private.visible_user_ids() from public, anon, authenticat
 revoke all on function private.is_active_member(uuid, uuid, text) from public, anon, authenticated;
 revoke all on function private.ensure_profile(uuid) from public, anon, authenticated;
 revoke all on function private.handle_new_user() from public, anon, authenticated;
+revoke all on function private.lock_membership_for_admin(uuid, text) from public, anon, authenticated;
+revoke all on function private.assert_keeps_an_owner(public.memberships) from public, anon, authenticated;
 revoke all on function private.guard_organization_write() from public, anon, authenticated;
 revoke all on function private.end_membership(public.memberships) from public, anon, authenticated;
 

@@ -44,6 +44,17 @@ describe('season overlap', () => {
     );
   });
 
+  it('ignores a subscription that ends before it begins (found by the property above)', () => {
+    const sub = userSubscriptionSchema.parse({
+      id: 1,
+      userId: 1,
+      statusId: 2,
+      beginDate: '2026-09-02',
+      endDate: '2026-09-01',
+    });
+    expect(overlapsSeason(sub, 2026)).toBe(false);
+  });
+
   it('takes the date of full timestamps and never reports negative visits left', () => {
     fc.assert(
       fc.property(

@@ -53,11 +53,16 @@ export interface SubscriptionSnapshot {
   paid: number | null;
 }
 
-/** beginDate ≤ seasonEnd and (endDate ≥ seasonStart or no endDate); no beginDate: no season */
+/**
+ * Some day of the subscription falls in the season: beginDate ≤ seasonEnd and
+ * (no endDate, or endDate ≥ seasonStart). No beginDate: no season. An endDate
+ * before its beginDate (a CRM entry corrected by hand) covers no day at all.
+ */
 export function overlapsSeason(s: UserSubscription, startYear: number): boolean {
   const { start, end } = seasonBounds(startYear);
   if (!s.beginDate || s.beginDate > end) return false;
-  return !s.endDate || s.endDate >= start;
+  if (!s.endDate) return true;
+  return s.endDate >= start && s.endDate >= s.beginDate;
 }
 
 export function toSnapshot(s: UserSubscription): SubscriptionSnapshot {

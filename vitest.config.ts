@@ -2,12 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Four projects run in sequence by `npm test`; each owns its folder so a
 // newcomer can run one layer alone (`npx vitest run --project db`).
+const setupFiles = ['tests/fast-check-seed.ts'];
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          setupFiles,
           include: [
             'src/**/*.test.ts',
             'supabase/functions/**/*.test.ts',
@@ -20,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          setupFiles,
           include: ['tests/db/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
@@ -29,6 +33,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          setupFiles,
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
@@ -38,6 +43,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          setupFiles,
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

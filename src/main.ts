@@ -1,7 +1,9 @@
 /**
- * Entry point: registers the service worker (production builds only; the dev
- * server has none) and mounts the shell. Pages load lazily from the shell.
+ * Entry point: fixes the interface language first (every strings module reads
+ * it), registers the service worker (production builds only; the dev server has
+ * none) and mounts the shell. Pages load lazily from the shell.
  */
+import './state/locale.ts';
 import './pages/app-root.ts';
 import { serviceWorkerUpdates } from './state/service-worker-updates.ts';
 

@@ -1,5 +1,6 @@
 /** Russian copy for the coach roster and the athlete detail view. */
-export const rosterStrings = {
+import { localized } from './locales/localized.ts';
+export const rosterStrings = localized('roster', {
   title: 'Спортсмены',
   link: 'Спортсмены моих групп',
   search: 'Поиск по имени',
@@ -19,4 +20,4 @@ export const rosterStrings = {
   back: 'К списку',
   notFound: 'Спортсмен не найден.',
   count: (n: number) => `Показано: ${n}`,
-} as const;
+} as const);

@@ -2,6 +2,7 @@
  * Every user-visible string of the shell, Russian first. One module so that
  * @lit/localize (or any catalogue) can replace it without touching the pages.
  */
+import { localized } from './locales/localized.ts';
 
 import { SELF_SERVICE_KINDS, type Role } from './domain/organization.ts';
 
@@ -44,7 +45,7 @@ const serverMessages: [RegExp, string][] = [
   [/^you are already a member/, 'Вы уже состоите в этой организации'],
 ];
 
-export const strings = {
+export const strings = localized('shell', {
   appName: 'Trackside',
   appTagline: 'Тренировки, посещаемость и расписание — даже без связи',
   loading: 'Загрузка…',
@@ -136,4 +137,4 @@ export const strings = {
   },
   networkError: 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз.',
   unexpectedError: 'Что-то пошло не так. Попробуйте ещё раз.',
-} as const;
+} as const);

@@ -3,6 +3,7 @@
  * the sign-out warning. Kept apart from strings.ts so the sync screens can grow
  * their copy without touching the shell's catalogue.
  */
+import { localized } from './locales/localized.ts';
 
 function plural(n: number, one: string, few: string, many: string): string {
   const mod10 = n % 10;
@@ -16,7 +17,7 @@ function changes(n: number): string {
   return `${n} ${plural(n, 'изменение', 'изменения', 'изменений')}`;
 }
 
-export const syncStrings = {
+export const syncStrings = localized('sync', {
   online: 'В сети',
   offline: 'Нет сети',
   syncing: 'Синхронизация…',
@@ -72,4 +73,4 @@ export const syncStrings = {
         superseded: 'Изменено кем-то другим',
       })[reason] ?? 'Ошибка на сервере',
   },
-} as const;
+} as const);

@@ -18,6 +18,7 @@ import { rosterStrings } from '../roster-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
+import { currentIntlTag } from '../state/locale.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import type { NavigateEvent } from './navigate-event.ts';
 
@@ -236,7 +237,7 @@ export class AppRoot extends LitElement {
     const time =
       sync.lastSyncAt === null
         ? ''
-        : new Date(sync.lastSyncAt).toLocaleTimeString('ru-RU', {
+        : new Date(sync.lastSyncAt).toLocaleTimeString(currentIntlTag, {
             hour: '2-digit',
             minute: '2-digit',
           });

@@ -9,6 +9,7 @@ import { ContextConsumer } from '../state/context.ts';
 import { describeError } from '../state/describe-error.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
+import { translateDomainMessage } from '../domain-messages.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 
@@ -178,7 +179,7 @@ export class AthletePage extends LitElement {
     const trimmed = this.schedule.trim();
     const parsed = scheduleSchema.safeParse(trimmed === '' ? null : trimmed);
     if (!parsed.success) {
-      this.scheduleError = parsed.error.issues[0]?.message ?? '';
+      this.scheduleError = translateDomainMessage(parsed.error.issues[0]?.message ?? '');
       this.saveMessage = '';
       this.renderRoot.querySelector<HTMLInputElement>('input[name="schedule"]')?.focus();
       return;

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
+import { translateDomainMessage } from '../domain-messages.ts';
 
 /** first message per field of a failed zod parse, keyed by the field's name */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '');
-    errors[key] ??= issue.message;
+    errors[key] ??= translateDomainMessage(issue.message);
   }
   return errors;
 }

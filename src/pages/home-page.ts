@@ -15,6 +15,9 @@ import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
+import { chooseLocale, currentLocale } from '../state/locale.ts';
+import '../components/ts-language-switch.ts';
+import type { LocaleChangeEvent } from '../components/ts-language-switch.ts';
 
 const t = strings.home;
 
@@ -132,6 +135,10 @@ export class HomePage extends LitElement {
         >
           ${t.signOut}
         </button>
+        <ts-language-switch
+          locale=${currentLocale}
+          @locale-change=${(e: LocaleChangeEvent) => chooseLocale(e.locale)}
+        ></ts-language-switch>
       </footer>
     `;
   }

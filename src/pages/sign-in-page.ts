@@ -9,6 +9,9 @@ import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-field.ts';
 import '../components/ts-notice.ts';
 import { fieldErrors, focusFirstInvalid, formValues } from './form-errors.ts';
+import { chooseLocale, currentLocale } from '../state/locale.ts';
+import '../components/ts-language-switch.ts';
+import type { LocaleChangeEvent } from '../components/ts-language-switch.ts';
 
 const t = strings.signIn;
 const v = strings.validation;
@@ -105,6 +108,10 @@ export class SignInPage extends LitElement {
       <button class="link-button" type="button" @click=${this.toggleMode}>
         ${this.signUp ? t.toSignIn : t.toSignUp}
       </button>
+      <ts-language-switch
+        locale=${currentLocale}
+        @locale-change=${(e: LocaleChangeEvent) => chooseLocale(e.locale)}
+      ></ts-language-switch>
     `;
   }
 

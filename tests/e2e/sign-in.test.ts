@@ -34,8 +34,9 @@ afterAll(async () => {
 async function withPage(
   name: string,
   fn: (page: Page, context: BrowserContext) => Promise<void>,
+  locale = 'ru-RU',
 ): Promise<void> {
-  const context = await browser.newContext({ viewport: phone, locale: 'ru-RU' });
+  const context = await browser.newContext({ viewport: phone, locale });
   // a stuck step fails on its own (with a screenshot) well before the test's timeout
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
@@ -224,6 +225,36 @@ describe('sign-in and organizations at 360 px', () => {
       await item.waitFor();
       expect(await item.textContent()).toContain('Спортсмен');
     });
+  });
+
+  test('an English browser gets English; the language switch changes it and keeps it', async () => {
+    await withPage(
+      'language',
+      async (page) => {
+        await page.goto(`${app.url}/sign-in`);
+        await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        // validation speaks English too
+        await page.getByLabel('Email').fill('not-an-email');
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.getByText('Enter an email, e.g. coach@example.com').waitFor();
+        await page.screenshot({ path: join(shots, 'sign-in-english.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await Promise.all([
+          page.waitForEvent('load'),
+          page.getByRole('button', { name: 'Русский' }).click(),
+        ]);
+        await page.getByRole('heading', { name: 'Вход' }).waitFor();
+        await page.reload();
+        await page.getByRole('heading', { name: 'Вход' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+        await signIn(page, demoCoach);
+        await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+        await page.getByRole('button', { name: 'English' }).waitFor();
+      },
+      'en-US',
+    );
   });
 
   test('a new deploy offers “reload” and only switches when asked', async () => {

@@ -1,0 +1,27 @@
+/**
+ * The messages the domain's zod schemas produce, as one localized namespace. The
+ * domain stays free of the app (it is shared with the database tests and the
+ * Edge Functions) and writes its messages in Russian; the interface translates
+ * them on display.
+ */
+import { rankMessages } from './domain/rank.ts';
+import { scheduleMessages } from './domain/schedule.ts';
+import { seasonMessages } from './domain/season.ts';
+import { localized } from './locales/localized.ts';
+
+const source = { schedule: scheduleMessages, season: seasonMessages, rank: rankMessages };
+
+export const domainMessages = localized('domain', source);
+
+/** a domain message in the interface language (other text comes back unchanged) */
+export function translateDomainMessage(message: string): string {
+  for (const [group, messages] of Object.entries(source)) {
+    for (const [key, text] of Object.entries(messages)) {
+      if (text === message) {
+        const translated: Record<string, string> = domainMessages[group as keyof typeof source];
+        return translated[key] ?? message;
+      }
+    }
+  }
+  return message;
+}

@@ -1,0 +1,60 @@
+import type { syncStrings } from '../../sync-strings.ts';
+import type { Translation } from '../localized.ts';
+
+function changes(n: number): string {
+  return `${n} ${n === 1 ? 'change' : 'changes'}`;
+}
+
+export const sync: Translation<typeof syncStrings> = {
+  online: 'Online',
+  offline: 'Offline',
+  syncing: 'Syncing…',
+  pendingShort: (n) => `↑${n}`,
+  pending: (n) => (n === 0 ? 'All changes sent' : `Not sent: ${changes(n)}`),
+  lastSync: (time) => `Synced at ${time}`,
+  neverSynced: 'Not synced yet',
+  rejectedShort: (n) => `! ${n}`,
+  rejected: (n) => `Refused by the server: ${changes(n)}. Open the list`,
+  needsSignIn: 'Sign in again to keep syncing',
+  confirmLogout: (n) =>
+    `${changes(n)} ${n === 1 ? 'has' : 'have'} not reached the server yet and will be lost if you sign out. Sign out?`,
+  issues: {
+    title: 'Unsynced changes',
+    empty: 'The server has accepted every change.',
+    table: 'Table',
+    values: 'Values',
+    reason: 'Reason',
+    retry: 'Retry',
+    discard: 'Discard',
+    edit: 'Change the value',
+    back: 'Home',
+    details: 'Server response',
+    tableName: (table) =>
+      ({
+        athletes: 'Athletes',
+        training_groups: 'Groups',
+        rank_history: 'Rank history',
+        training_sessions: 'Sessions',
+        bookings: 'Bookings',
+      })[table] ?? table,
+    fieldName: (field) =>
+      ({
+        name: 'Name',
+        schedule: 'Schedule',
+        rank_start: 'Rank at the start of the season',
+        rank_end: 'Rank at the end of the season',
+        notes: 'Notes',
+        status: 'Status',
+      })[field] ?? field,
+    reasonName: (reason) =>
+      ({
+        forbidden: 'You may not make this change',
+        invalid: 'The server did not accept the value',
+        conflict: 'Conflicts with another change',
+        reference: 'A linked record was not found',
+        rule: 'Breaks a club rule',
+        unknown_table: 'This kind of data does not sync',
+        superseded: 'Changed by someone else',
+      })[reason] ?? 'Server error',
+  },
+};

@@ -4,12 +4,18 @@
  * Edge Functions) and writes its messages in Russian; the interface translates
  * them on display.
  */
+import { athleteMessages } from './domain/athlete.ts';
 import { rankMessages } from './domain/rank.ts';
 import { scheduleMessages } from './domain/schedule.ts';
 import { seasonMessages } from './domain/season.ts';
 import { localized } from './locales/localized.ts';
 
-const source = { schedule: scheduleMessages, season: seasonMessages, rank: rankMessages };
+const source = {
+  schedule: scheduleMessages,
+  season: seasonMessages,
+  rank: rankMessages,
+  athlete: athleteMessages,
+};
 
 export const domainMessages = localized('domain', source);
 

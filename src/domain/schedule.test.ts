@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addScheduleEntry,
+  removeScheduleEntry,
   SELF_REGISTRATION,
   WEEKDAYS,
   compareScheduleEntries,
@@ -154,5 +156,53 @@ describe('chips and calendar numbers', () => {
   it('numbers weekdays like weekly-rule.ts (0 = Sunday) and times in minutes', () => {
     expect(WEEKDAYS.map(weekdayNumber)).toEqual([1, 2, 3, 4, 5, 6, 0]);
     expect(entryMinutes({ day: 'Пн', hour: 18, minute: 30 })).toBe(1110);
+  });
+});
+
+describe('editing a schedule with the picker', () => {
+  it('adds a day and time in weekday order, once', () => {
+    expect(addScheduleEntry('Ср 19:00', { day: 'Пн', hour: 18, minute: 0 })).toEqual({
+      ok: true,
+      value: 'Пн 18:00, Ср 19:00',
+    });
+    expect(addScheduleEntry('Пн 18:00', { day: 'Пн', hour: 18, minute: 0 })).toEqual({
+      ok: true,
+      value: 'Пн 18:00',
+    });
+    expect(addScheduleEntry(null, { day: 'Вс', hour: 9, minute: 5 })).toEqual({
+      ok: true,
+      value: 'Вс 09:05',
+    });
+  });
+
+  it('picking a time ends self-registration', () => {
+    expect(addScheduleEntry('Самозапись', { day: 'Пт', hour: 17, minute: 30 })).toEqual({
+      ok: true,
+      value: 'Пт 17:30',
+    });
+  });
+
+  it('refuses to build on text that is not a schedule, rather than dropping it', () => {
+    const edit = addScheduleEntry('Понедельник вечером', { day: 'Пн', hour: 18, minute: 0 });
+    expect(edit).toEqual({ ok: false, message: scheduleMessages.format });
+  });
+
+  it('refuses a schedule longer than the database allows', () => {
+    let value: string | null = null;
+    let last: ReturnType<typeof addScheduleEntry> | undefined;
+    for (let h = 0; h < 24 && (last?.ok ?? true); h++) {
+      last = addScheduleEntry(value, { day: 'Пн', hour: h, minute: 0 });
+      if (last.ok) value = last.value;
+    }
+    expect(last).toEqual({ ok: false, message: scheduleMessages.tooLong });
+    expect(isValidSchedule(value)).toBe(true);
+  });
+
+  it('removes one entry; the last one gone means not set', () => {
+    expect(removeScheduleEntry('Пн 18:00, Ср 19:00', 'Пн 18:00')).toEqual({
+      ok: true,
+      value: 'Ср 19:00',
+    });
+    expect(removeScheduleEntry('Ср 19:00', 'Ср 19:00')).toEqual({ ok: true, value: null });
   });
 });

@@ -157,3 +157,32 @@ export function weekdayNumber(d: Weekday): number {
 export function entryMinutes(entry: ScheduleEntry): number {
   return entry.hour * 60 + entry.minute;
 }
+
+export type ScheduleEdit = { ok: true; value: ScheduleValue } | { ok: false; message: string };
+
+/**
+ * The stored value with one more day and time: sorted Monday → Sunday, a pair
+ * already there is not repeated, and picking a time ends self-registration.
+ * Refused when the current value is not a valid schedule (the picker must not
+ * silently discard what was typed) or the result would be too long.
+ */
+export function addScheduleEntry(value: string | null, entry: ScheduleEntry): ScheduleEdit {
+  const current = parseSchedule(value);
+  if (!current)
+    return { ok: false, message: scheduleProblem(value ?? '') ?? scheduleMessages.format };
+  const entries = current.kind === 'fixed' ? current.entries : [];
+  try {
+    return { ok: true, value: formatSchedule({ kind: 'fixed', entries: [...entries, entry] }) };
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, message: scheduleMessages.tooLong };
+    throw error;
+  }
+}
+
+/** the stored value without one "Пн 18:00" entry; the last one gone means not set */
+export function removeScheduleEntry(value: string | null, text: string): ScheduleEdit {
+  const current = parseSchedule(value);
+  if (current?.kind !== 'fixed') return { ok: false, message: scheduleMessages.format };
+  const entries = current.entries.filter((e) => formatScheduleEntry(e) !== text);
+  return { ok: true, value: formatSchedule({ kind: 'fixed', entries }) };
+}

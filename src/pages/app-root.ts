@@ -30,6 +30,7 @@ type RouteName =
   | 'invite'
   | 'sync'
   | 'roster'
+  | 'athlete-new'
   | 'athlete';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
@@ -40,6 +41,7 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'invite', pattern: '/invite/:token' },
   { name: 'sync', pattern: '/sync' },
   { name: 'roster', pattern: '/roster' },
+  { name: 'athlete-new', pattern: '/roster/new' },
   { name: 'athlete', pattern: '/roster/:id' },
 ];
 
@@ -83,6 +85,11 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./roster-page.ts'),
     title: rosterStrings.title,
     render: () => html`<roster-page></roster-page>`,
+  },
+  'athlete-new': {
+    load: () => import('./athlete-page.ts'),
+    title: rosterStrings.newTitle,
+    render: () => html`<athlete-page creating></athlete-page>`,
   },
   athlete: {
     load: () => import('./athlete-page.ts'),

@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { liveQuery, type Subscription } from 'dexie';
-import { isRank, rankCategory, type Rank } from '../domain/rank.ts';
+import { isRank, type Rank } from '../domain/rank.ts';
+import { rankBadge } from './rank-badge.ts';
+import { STATUS_FILTERS, matchesRoster, type StatusFilter } from '../domain/roster-filter.ts';
 import { SELF_REGISTRATION, scheduleChips } from '../domain/schedule.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
@@ -17,25 +19,12 @@ export interface RosterAthlete {
   schedule: string | null;
   rankStart: Rank | null;
   rankEnd: Rank | null;
+  status: string;
 }
 
 interface RosterData {
   athletes: RosterAthlete[];
   groups: { id: string; name: string }[];
-}
-
-const medal: Record<ReturnType<typeof rankCategory>, string> = {
-  none: '',
-  youth: '🥉',
-  adult: '🥈',
-  elite: '🥇',
-};
-
-export function rankBadge(rank: Rank): string {
-  const m = medal[rankCategory(rank)];
-  // «I юношеский» reads as a rank on a card; the word «разряд» only adds width
-  const name = rank.replace(/ разряд$/, '');
-  return m ? `${m} ${name}` : name;
 }
 
 function text(value: unknown): string | null {
@@ -54,7 +43,7 @@ export function observeRoster(
     ]);
     return {
       athletes: athletes
-        .filter((a) => a['deleted_at'] == null && a['status'] !== 'archived')
+        .filter((a) => a['deleted_at'] == null)
         .map((a) => ({
           id: a.id,
           name: text(a['name']) ?? '',
@@ -62,6 +51,7 @@ export function observeRoster(
           schedule: text(a['schedule']),
           rankStart: isRank(a['rank_start']) ? a['rank_start'] : null,
           rankEnd: isRank(a['rank_end']) ? a['rank_end'] : null,
+          status: text(a['status']) ?? 'active',
         }))
         .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
       groups: groups
@@ -146,6 +136,7 @@ export class RosterPage extends LitElement {
   @state() private data: RosterData | undefined;
   @state() private query = '';
   @state() private group = '';
+  @state() private status: StatusFilter = 'current';
 
   override willUpdate(): void {
     const engine = this.#engine.value ?? null;
@@ -169,17 +160,14 @@ export class RosterPage extends LitElement {
     const data = this.data;
     return html`
       <h1>${t.title}</h1>
+      <p><a class="button" href="/roster/new">${t.add}</a></p>
       ${data ? this.renderRoster(data) : html`<p class="muted" role="status">…</p>`}
     `;
   }
 
   private renderRoster(data: RosterData) {
-    const q = this.query.trim().toLocaleLowerCase('ru');
-    const shown = data.athletes.filter(
-      (a) =>
-        (!q || a.name.toLocaleLowerCase('ru').includes(q)) &&
-        (!this.group || a.groupId === this.group),
-    );
+    const filter = { query: this.query, group: this.group, status: this.status };
+    const shown = data.athletes.filter((a) => matchesRoster(a, filter));
     const groupName = new Map(data.groups.map((g) => [g.id, g.name]));
     // the club's other groups sync too; a filter only offers groups with athletes here
     const withAthletes = new Set(data.athletes.map((a) => a.groupId));
@@ -211,6 +199,20 @@ export class RosterPage extends LitElement {
               >`
             : nothing
         }
+        <label
+          >${t.status}
+          <select
+            @change=${(e: Event) =>
+              (this.status = (e.target as HTMLSelectElement).value as StatusFilter)}
+          >
+            ${STATUS_FILTERS.map(
+              (s) =>
+                html`<option value=${s} ?selected=${s === this.status}>
+                  ${s === 'current' ? t.statusCurrent : s === 'all' ? t.allStatuses : t.statusName(s)}
+                </option>`,
+            )}
+          </select></label
+        >
       </div>
       <p class="muted" role="status">${t.count(shown.length)}</p>
       ${
@@ -223,6 +225,7 @@ export class RosterPage extends LitElement {
                     <a class="card" href=${`/roster/${a.id}`}>
                       <span class="name">${a.name}</span>
                       ${a.groupId ? html`<span class="muted">${groupName.get(a.groupId) ?? ''}</span>` : nothing}
+                      ${a.status !== 'active' ? html`<span class="muted">${t.statusName(a.status)}</span>` : nothing}
                       ${this.renderSchedule(a.schedule)} ${this.renderRank(a)}
                     </a>
                   </li>`,

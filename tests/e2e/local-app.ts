@@ -21,6 +21,8 @@ export interface LocalApp {
   organizationsOf(email: string): Promise<{ name: string; role: string }[]>;
   /** runs a statement as the database owner (a test sets up what the server refuses) */
   exec(sql: string): Promise<void>;
+  /** reads rows as the database owner (a test checks what the server stored) */
+  rows<T extends object>(sql: string, params?: unknown[]): Promise<T[]>;
   /** an athlete's stored schedule, straight from the database */
   athleteSchedule(id: string): Promise<string | null>;
   stop(): Promise<void>;
@@ -70,6 +72,9 @@ export async function startLocalApp(): Promise<LocalApp> {
       },
       async exec(sql) {
         await db.query(sql);
+      },
+      async rows<T extends object>(sql: string, params: unknown[] = []) {
+        return (await db.query<T>(sql, params)).rows;
       },
       async athleteSchedule(id) {
         const { rows } = await db.query<{ schedule: string | null }>(

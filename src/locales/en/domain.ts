@@ -1,4 +1,5 @@
 import type { domainMessages } from '../../domain-messages.ts';
+import { ATHLETE_NAME_MAX, ATHLETE_NOTES_MAX } from '../../domain/athlete.ts';
 import { SCHEDULE_MAX_LENGTH } from '../../domain/schedule.ts';
 import type { Translation } from '../localized.ts';
 
@@ -13,5 +14,10 @@ export const domain: Translation<typeof domainMessages> = {
   },
   rank: {
     invalid: 'Not a rank',
+  },
+  athlete: {
+    name: `Enter a name of at most ${ATHLETE_NAME_MAX} characters`,
+    notes: `Notes can be at most ${ATHLETE_NOTES_MAX} characters`,
+    status: 'Unknown status',
   },
 };

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { Database } from '../../supabase/local/db/database.ts';
+import { checkVerdicts } from './check-verdicts.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import {
   ATHLETE_STATUSES,
@@ -34,22 +35,6 @@ describe('athlete field rules agree with the database', () => {
     await db?.close();
   });
 
-  async function checkAll(constraint: string, column: string, values: string[]) {
-    const def = await db.query<{ expr: string }>(
-      `select pg_get_expr(conbin, conrelid) as expr from pg_constraint
-        where conrelid = 'public.athletes'::regclass and conname = $1`,
-      [constraint],
-    );
-    const expr = def.rows[0]?.expr;
-    if (!expr) throw new Error(`no constraint ${constraint}`);
-    const r = await db.query<{ ok: boolean }>(
-      `select coalesce((${expr}), true) as ok
-         from unnest($1::text[]) with ordinality as v(${column}, n) order by n`,
-      [values],
-    );
-    return r.rows.map((row) => row.ok);
-  }
-
   const cases: {
     constraint: string;
     column: string;
@@ -69,7 +54,7 @@ describe('athlete field rules agree with the database', () => {
   for (const c of cases) {
     it(`${c.column}: zod and ${c.constraint} agree on 2,000 generated values`, async () => {
       const values = fc.sample(c.arb, 2000).filter((s) => !s.includes('\u0000'));
-      const inDb = await checkAll(c.constraint, c.column, values);
+      const inDb = await checkVerdicts(db, 'athletes', c.constraint, c.column, values);
       const disagree = values.filter((v, i) => c.zod.safeParse(v).success !== inDb[i]);
       expect(disagree).toEqual([]);
     });

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
+import { checkVerdicts } from './check-verdicts.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import {
   ORGANIZATION_KINDS,
@@ -38,27 +39,6 @@ describe('organization rules agree with the database', () => {
     await db?.close();
   });
 
-  async function checkAll(
-    constraint: string,
-    column: string,
-    values: string[],
-  ): Promise<boolean[]> {
-    const def = await db.query<{ expr: string }>(
-      `select pg_get_expr(conbin, conrelid) as expr from pg_constraint
-        where conrelid = 'public.organizations'::regclass and conname = $1`,
-      [constraint],
-    );
-    const expr = def.rows[0]?.expr;
-    if (!expr) throw new Error(`no constraint ${constraint}`);
-    // a check passes unless its expression is false
-    const r = await db.query<{ ok: boolean }>(
-      `select coalesce((${expr}), true) as ok
-         from unnest($1::text[]) with ordinality as v(${column}, n) order by n`,
-      [values],
-    );
-    return r.rows.map((row) => row.ok);
-  }
-
   const cases = [
     { constraint: 'organizations_slug_check', column: 'slug', arb: slugs, zod: slugSchema },
     {
@@ -73,7 +53,7 @@ describe('organization rules agree with the database', () => {
   for (const c of cases) {
     it(`${c.column}: zod and ${c.constraint} agree on 2,000 generated values`, async () => {
       const values = fc.sample(c.arb, 2000).filter((s) => !s.includes('\u0000'));
-      const db_ = await checkAll(c.constraint, c.column, values);
+      const db_ = await checkVerdicts(db, 'organizations', c.constraint, c.column, values);
       const disagree = values.filter((v, i) => c.zod.safeParse(v).success !== db_[i]);
       expect(disagree).toEqual([]);
     });
@@ -81,7 +61,13 @@ describe('organization rules agree with the database', () => {
 
   it('kind: the list and organizations_kind_check agree', async () => {
     const values = fc.sample(kinds, 500);
-    const db_ = await checkAll('organizations_kind_check', 'kind', values);
+    const db_ = await checkVerdicts(
+      db,
+      'organizations',
+      'organizations_kind_check',
+      'kind',
+      values,
+    );
     const disagree = values.filter(
       (v, i) => (ORGANIZATION_KINDS as readonly string[]).includes(v) !== db_[i],
     );

@@ -15,6 +15,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
+import { checkVerdicts } from './check-verdicts.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { RANKS, rankSchema } from '../../src/domain/rank.ts';
 import { SELF_REGISTRATION, WEEKDAYS, scheduleSchema } from '../../src/domain/schedule.ts';
@@ -260,22 +261,9 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** For each value, whether the CHECK of `athletes.<column>` passes: its catalog expression, set-based. */
-async function checkAccepts(column: string, values: (string | null)[]): Promise<boolean[]> {
-  const def = await db.query<{ expr: string }>(
-    `select pg_get_expr(c.conbin, c.conrelid) as expr from pg_constraint c
-      where c.conrelid = 'public.athletes'::regclass and c.contype = 'c' and c.conname = $1`,
-    [`athletes_${column}_check`],
-  );
-  const expr = def.rows[0]?.expr;
-  if (!expr) throw new Error(`no check constraint athletes_${column}_check`);
-  const r = await db.query<{ ok: boolean }>(
-    `select (${expr}) is not false as ok
-       from unnest($1::text[]) with ordinality as v(${column}, n)
-      order by v.n`,
-    [values],
-  );
-  return r.rows.map((row) => row.ok);
+/** For each value, whether the CHECK of `athletes.<column>` passes */
+function checkAccepts(column: string, values: (string | null)[]): Promise<boolean[]> {
+  return checkVerdicts(db, 'athletes', `athletes_${column}_check`, column, values);
 }
 
 /**

@@ -4,24 +4,17 @@
  * the archive filter, and the server ends up with exactly that; an admin unlinks
  * and relinks an athlete's own account and sees past seasons' ranks.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot } from '../../supabase/local/paths.ts';
 import { launchChromium } from './chromium.ts';
 import { startLocalApp, type LocalApp } from './local-app.ts';
-
-const shots = join(repoRoot, 'test-results');
-const phone = { width: 360, height: 740 };
-const password = 'trackside-demo';
+import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
 
 let app: LocalApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   browser = await launchChromium();
   app = await startLocalApp();
 });
@@ -31,42 +24,17 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-function syncStatus(page: Page): Promise<string | null> {
-  return page.locator('ts-sync-status [role=status]').textContent();
-}
-
-async function withPage(name: string, email: string, fn: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ viewport: phone, locale: 'ru-RU' });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page]', error.message));
-  try {
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Пароль', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Войти', exact: true }).click();
-    await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+/** signed in as a demo user on a fresh phone-sized profile */
+function asUser(name: string, email: string, fn: (page: Page) => Promise<void>): Promise<void> {
+  return withPage(browser, name, async (page) => {
+    await signInAt(page, app.url, email);
     await fn(page);
-  } catch (error) {
-    await page
-      .screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 describe('managing athletes', () => {
   test('a coach adds an athlete offline with the picker, archives them, and the server agrees', async () => {
-    await withPage('athlete-create', 'coach@trackside.test', async (page) => {
+    await asUser('athlete-create', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
       await page.getByRole('list', { name: 'Спортсмены' }).getByText('Смирнова Анна').waitFor();
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -138,7 +106,7 @@ describe('managing athletes', () => {
   test('an admin sees past seasons and unlinks and relinks an athlete’s account', async () => {
     const petrov = 'd4000000-0000-4000-8000-000000000001';
     const account = 'd0000000-0000-4000-8000-000000000004';
-    await withPage('athlete-account', 'admin@trackside.test', async (page) => {
+    await asUser('athlete-account', 'admin@trackside.test', async (page) => {
       await page.goto(`${app.url}/roster/${petrov}`);
       await page.getByRole('heading', { name: 'Петров Иван' }).waitFor();
       const history = page.getByRole('region', { name: 'Разряды прошлых сезонов' });

@@ -3,26 +3,21 @@
  * seeded local stack. An edit made offline survives a reload, shows as pending
  * and reaches the database once the network is back.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot } from '../../supabase/local/paths.ts';
 import { launchChromium } from './chromium.ts';
 import { startLocalApp, type LocalApp } from './local-app.ts';
+import { phone, seriousViolations, shots, syncStatus } from './page-helpers.ts';
 
 const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
 /** Смирнова Анна, group «Начинающие» (the demo coach's) */
 const anna = 'd4000000-0000-4000-8000-000000000002';
-const shots = join(repoRoot, 'test-results');
-const phone = { width: 360, height: 740 };
 
 let app: LocalApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   browser = await launchChromium();
   app = await startLocalApp();
 });
@@ -31,18 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** the app bar's sync status, as screen readers hear it */
-function syncStatus(page: Page): Promise<string | null> {
-  return page.locator('ts-sync-status [role=status]').textContent();
-}
 
 describe('coach roster offline at 360 px', () => {
   test('an offline schedule edit is pending, survives reloads and syncs when online', async () => {

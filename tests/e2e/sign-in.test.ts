@@ -3,24 +3,20 @@
  * built PWA (with its service worker) served against the local stack seeded with
  * the demo club. Screenshots land in test-results/.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { repoRoot } from '../../supabase/local/paths.ts';
 import { launchChromium } from './chromium.ts';
 import { startLocalApp, type LocalApp } from './local-app.ts';
+import { seriousViolations, shots, signIn, withPage } from './page-helpers.ts';
 
 const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
-const shots = join(repoRoot, 'test-results');
-const phone = { width: 360, height: 740 };
 
 let app: LocalApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
   browser = await launchChromium();
   app = await startLocalApp();
 });
@@ -30,50 +26,22 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** a fresh browser profile at phone size; on failure, a screenshot of where it stopped */
-async function withPage(
+/** a fresh phone-sized profile in the given browser language */
+function inPage(
   name: string,
   fn: (page: Page, context: BrowserContext) => Promise<void>,
   locale = 'ru-RU',
 ): Promise<void> {
-  const context = await browser.newContext({ viewport: phone, locale });
-  // a stuck step fails on its own (with a screenshot) well before the test's timeout
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page]', error.message));
-  try {
-    await fn(page, context);
-  } catch (error) {
-    await page
-      .screenshot({ path: join(shots, `failed-${name}.png`), fullPage: true })
-      .catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Пароль', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-}
-
-/** serious and critical axe violations, as readable lines */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return withPage(browser, name, fn, { locale });
 }
 
 describe('sign-in and organizations at 360 px', () => {
   test('a wrong password shows the server’s message next to the form', async () => {
-    await withPage('wrong-password', async (page) => {
+    await inPage('wrong-password', async (page) => {
       // signed out, the home URL shows the sign-in form in place
       await page.goto(app.url);
       await page.getByRole('heading', { name: 'Вход' }).waitFor();
-      await signIn(page, { email: demoCoach.email, password: 'not-the-password' });
+      await signIn(page, demoCoach.email, 'not-the-password');
       const alert = page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toContain('Invalid login credentials');
@@ -85,13 +53,13 @@ describe('sign-in and organizations at 360 px', () => {
   });
 
   test('the demo coach signs in and sees their club and role', async () => {
-    await withPage('demo-coach', async (page) => {
+    await inPage('demo-coach', async (page) => {
       await page.goto(`${app.url}/sign-in`);
       await page.getByRole('heading', { name: 'Вход' }).waitFor();
       await page.screenshot({ path: join(shots, 'sign-in.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
 
-      await signIn(page, demoCoach);
+      await signIn(page, demoCoach.email, demoCoach.password);
       await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
       // /sign-in hands over to the home page once signed in
       expect(new URL(page.url()).pathname).toBe('/');
@@ -121,7 +89,7 @@ describe('sign-in and organizations at 360 px', () => {
     const stamp = Date.now().toString(36);
     const email = `runner-${stamp}@example.test`;
     const orgName = `Бегущий город ${stamp}`;
-    await withPage('sign-up-offline', async (page, context) => {
+    await inPage('sign-up-offline', async (page, context) => {
       // a deep link from a cold start: sign-in shows in place, then the page it pointed to
       await page.goto(`${app.url}/organizations/new`);
       await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
@@ -199,7 +167,7 @@ describe('sign-in and organizations at 360 px', () => {
     const token = await app.invitationToken('JUMP-FAST');
     const [club] = await app.organizationsOf('admin@trackside.test');
     const stamp = Date.now().toString(36);
-    await withPage('invitation', async (page) => {
+    await inPage('invitation', async (page) => {
       await page.goto(`${app.url}/invite/${token}`);
       // signed out: the sign-in form shows in place, the link stays in the address bar
       await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
@@ -228,7 +196,7 @@ describe('sign-in and organizations at 360 px', () => {
   });
 
   test('an English browser gets English; the language switch changes it and keeps it', async () => {
-    await withPage(
+    await inPage(
       'language',
       async (page) => {
         await page.goto(`${app.url}/sign-in`);
@@ -249,7 +217,7 @@ describe('sign-in and organizations at 360 px', () => {
         await page.reload();
         await page.getByRole('heading', { name: 'Вход' }).waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
-        await signIn(page, demoCoach);
+        await signIn(page, demoCoach.email, demoCoach.password);
         await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
         await page.getByRole('button', { name: 'English' }).waitFor();
       },
@@ -258,7 +226,7 @@ describe('sign-in and organizations at 360 px', () => {
   });
 
   test('a new deploy offers “reload” and only switches when asked', async () => {
-    await withPage('update-prompt', async (page) => {
+    await inPage('update-prompt', async (page) => {
       await page.goto(app.url);
       await page.getByRole('heading', { name: 'Вход' }).waitFor();
       // the first visit installs the worker; from the next load on it controls the page

@@ -9,7 +9,7 @@ export const seasonStrings = localized('season', {
   organization: 'Организация',
   scope: 'Для кого',
   wholeClub: 'Весь клуб',
-  groupOption: (name: string, season: string) => `${name} (сейчас ${season})`,
+  groupOption: (name: string, season: string) => `${name} · ${season}`,
   noSeasonYet: 'сезон не указан',
   season: 'Новый сезон',
   seasonHint: 'Например: 2027-2028',

@@ -76,6 +76,7 @@ export class MePage extends LitElement {
       .session {
         display: grid;
         gap: 2px;
+        padding: var(--ts-space-2) var(--ts-space-3);
       }
       .when {
         font-weight: 600;
@@ -148,7 +149,7 @@ export class MePage extends LitElement {
       <h2 id=${id} class=${several ? '' : 'visually-hidden'}>${a.name}</h2>
       <p class="org">${a.orgName}</p>
       <section class="card" aria-labelledby=${`${id}-group`}>
-        <h2 id=${`${id}-group`}>${t.group}</h2>
+        <h2 id=${`${id}-group`}>${t.groupAndCoaches}</h2>
         <dl>
           <dt>${t.group}</dt>
           <dd>${a.groupName ?? t.noGroup}</dd>
@@ -159,10 +160,6 @@ export class MePage extends LitElement {
       <section aria-labelledby=${`${id}-pattern`}>
         <h2 id=${`${id}-pattern`}>${t.pattern}</h2>
         ${this.renderPattern(a.schedule)}
-      </section>
-      <section aria-labelledby=${`${id}-upcoming`}>
-        <h2 id=${`${id}-upcoming`}>${t.upcoming}</h2>
-        ${this.renderSessions(a)}
       </section>
       <section aria-labelledby=${`${id}-ranks`}>
         <h2 id=${`${id}-ranks`}>${t.ranks}</h2>
@@ -183,6 +180,10 @@ export class MePage extends LitElement {
                 )}
               </ul>`
         }
+      </section>
+      <section aria-labelledby=${`${id}-upcoming`}>
+        <h2 id=${`${id}-upcoming`}>${t.upcoming}</h2>
+        ${this.renderSessions(a)}
       </section>
     </article>`;
   }
@@ -219,7 +220,7 @@ export class MePage extends LitElement {
             html`<li class=${`card session ${s.cancelled ? 'cancelled' : ''}`}>
               <span class="when">${format.format(s.startsAt)}–${end.format(s.endsAt)}</span>
               ${s.cancelled ? html`<span class="tag">${t.cancelled}</span>` : nothing}
-              <span>${s.title ?? a.groupName ?? t.training}</span>
+              ${s.title && s.title !== a.groupName ? html`<span>${s.title}</span>` : nothing}
               ${s.room ? html`<span class="muted">${s.room}</span>` : nothing}
             </li>`,
         )}

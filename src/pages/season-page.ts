@@ -319,8 +319,12 @@ export class SeasonPage extends LitElement {
       </div>
       ${!online ? html`<ts-notice><p>${t.needsNetwork}</p></ts-notice>` : nothing}
       ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
-      <p role="status">${this.done}</p>
-      <button class="button" type="submit" ?disabled=${!online || this.running}>
+      ${this.done ? html`<ts-notice tone="success"><p>${this.done}</p></ts-notice>` : nothing}
+      <button
+        class="button"
+        type="submit"
+        ?disabled=${!online || this.running || preview?.moving === 0}
+      >
         ${this.running ? t.starting : t.start(valid ? season : '…')}
       </button>
     </form>`;

@@ -189,7 +189,7 @@ describe('season rollover', () => {
     await asUser('season-admin', 'admin@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Начать новый сезон' }).click();
       await page.getByRole('heading', { name: 'Новый сезон', level: 1 }).waitFor();
-      await page.getByLabel('Для кого').selectOption({ label: 'Начинающие (сейчас 2026-2027)' });
+      await page.getByLabel('Для кого').selectOption({ label: 'Начинающие · 2026-2027' });
       // December 2026: the group is in the current season, so the next one is offered
       await expect.poll(() => page.getByLabel('Новый сезон').inputValue()).toBe('2027-2028');
       await page.getByText(`Перейдут в сезон 2027-2028: ${n}.`).waitFor();
@@ -268,7 +268,7 @@ describe('season rollover', () => {
 
       // twice is once: the same season again has nothing to move
       await page.goto(`${app.url}/season`);
-      await page.getByLabel('Для кого').selectOption({ label: 'Начинающие (сейчас 2027-2028)' });
+      await page.getByLabel('Для кого').selectOption({ label: 'Начинающие · 2027-2028' });
       await page.getByLabel('Новый сезон').fill('2027-2028');
       await page.getByText('Все спортсмены здесь уже в этом сезоне — менять нечего.').waitFor();
     });

@@ -7,6 +7,7 @@ export const me: Translation<typeof meStrings> = {
   noRecord:
     'Your account is not linked to an athlete record yet. Ask the club’s admin to link them — then your schedule and ranks appear here.',
   waiting: 'Your data appears after the first sync.',
+  groupAndCoaches: 'Group and coaches',
   group: 'Group',
   noGroup: 'No group assigned yet',
   coaches: 'Coaches',

@@ -9,7 +9,7 @@ export const season: Translation<typeof seasonStrings> = {
   organization: 'Organization',
   scope: 'For whom',
   wholeClub: 'The whole club',
-  groupOption: (name, current) => `${name} (now ${current})`,
+  groupOption: (name, current) => `${name} · ${current}`,
   noSeasonYet: 'no season set',
   season: 'New season',
   seasonHint: 'E.g. 2027-2028',

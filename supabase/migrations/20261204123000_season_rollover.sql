@@ -71,7 +71,8 @@ begin
       coalesce(p_season, 'nothing') using errcode = '22023', hint = 'invalid_season';
   end if;
 
-  -- 'YYYY-YYYY' of consecutive years sorts as text in time order
+  -- 'YYYY-YYYY' of consecutive years sorts as text in time order (byte order,
+  -- whatever the database's collation does with the hyphen)
   select count(*) filter (where a.rank_start is not null or a.rank_end is not null)
     into v_archived
     from public.athletes a
@@ -79,7 +80,7 @@ begin
      and (p_group is null or a.group_id = p_group)
      and a.deleted_at is null
      and a.status <> 'archived'
-     and a.season < p_season;
+     and a.season collate "C" < p_season collate "C";
 
   update public.athletes a
      set season = p_season
@@ -87,7 +88,7 @@ begin
      and (p_group is null or a.group_id = p_group)
      and a.deleted_at is null
      and a.status <> 'archived'
-     and a.season < p_season;
+     and a.season collate "C" < p_season collate "C";
   get diagnostics v_athletes = row_count;
 
   update public.training_groups g
@@ -95,7 +96,7 @@ begin
    where g.org_id = p_org
      and (p_group is null or g.id = p_group)
      and g.deleted_at is null
-     and (g.season is null or g.season < p_season)
+     and (g.season is null or g.season collate "C" < p_season collate "C")
      and not exists (
        select from public.training_groups o
         where o.org_id = g.org_id and o.season = p_season and lower(o.name) = lower(g.name)

@@ -84,6 +84,11 @@ describe('the athlete’s own page', () => {
     expect(others.length).toBe(19);
 
     await asUser('athlete-me', 'athlete@trackside.test', async (page) => {
+      // an athlete is offered their own page, not the roster nor the season rollover
+      await page.getByRole('link', { name: 'Моё расписание и разряды' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Спортсмены моих групп' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Начать новый сезон' }).count()).toBe(0);
+      await page.screenshot({ path: join(shots, 'athlete-home.png'), fullPage: true });
       await page.getByRole('link', { name: 'Моё расписание и разряды' }).click();
       await page.getByRole('heading', { name: 'Моя страница', level: 1 }).waitFor();
       const pattern = page.getByRole('list', { name: 'Расписание на неделю' });
@@ -161,6 +166,8 @@ describe('the athlete’s own page', () => {
         .waitFor();
       await expectOnlyMine(page);
       await page.screenshot({ path: join(shots, 'athlete-me-offline.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: join(shots, 'athlete-me-desktop.png') });
       await page.context().setOffline(false);
 
       // an athlete starts no seasons

@@ -146,3 +146,24 @@ insert into public.invitations (id, org_id, role, code, token, expires_at, max_u
    'JUMP-FAST', 'demo_invitation_link_token_for_trackside_01', now() + interval '90 days', 50,
    'd0000000-0000-4000-8000-000000000001')
 on conflict (id) do nothing;
+
+-- athlete views (issue 4): the groups' weekly training times, so the athlete's
+-- "my page" and calendar download have upcoming sessions. «Начинающие» trains
+-- Mon and Wed 18:00 (Петров Иван's pattern), «Спринт» Mon 19:30 (which the
+-- athlete of «Начинающие» must not see). weekday: 0 = Sunday. sessions are
+-- materialized six weeks ahead by generate_sessions (also run daily by the
+-- scheduler); re-running this changes nothing.
+insert into public.group_timetables (id, org_id, group_id, coach_id, weekday, start_time, duration_minutes,
+                                     time_zone, start_date, capacity, room, title) values
+  ('d7000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+   'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002',
+   1, '18:00', 90, 'Europe/Moscow', current_date - 7, 30, 'Манеж «Старт», сектор 2', 'Начинающие'),
+  ('d7000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001',
+   'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002',
+   3, '18:00', 90, 'Europe/Moscow', current_date - 7, 30, 'Манеж «Старт», сектор 2', 'Начинающие'),
+  ('d7000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001',
+   'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003',
+   1, '19:30', 90, 'Europe/Moscow', current_date - 7, 20, 'Стадион «Старт»', 'Спринт')
+on conflict (id) do nothing;
+
+select public.generate_sessions();

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { domainMessages, translateDomainMessage } from '../domain-messages.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
+import { meStrings } from '../me-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { seasonStrings } from '../season-strings.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { english } from './en.ts';
@@ -45,7 +47,7 @@ describe('localized strings', () => {
 
   it('leave no Russian in the English interface but the data formats', () => {
     useCatalogue(english);
-    const russian = [strings, syncStrings, rosterStrings, domainMessages]
+    const russian = [strings, syncStrings, rosterStrings, domainMessages, meStrings, seasonStrings]
       .flatMap((module) => leaves(module))
       .filter(([, text]) => /[А-Яа-яЁё]/.test(text.replace(dataWords, '')));
     expect(russian).toEqual([]);

@@ -15,6 +15,8 @@ import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { meStrings } from '../me-strings.ts';
+import { seasonStrings } from '../season-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -31,7 +33,9 @@ type RouteName =
   | 'sync'
   | 'roster'
   | 'athlete-new'
-  | 'athlete';
+  | 'athlete'
+  | 'me'
+  | 'season';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -43,6 +47,8 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'roster', pattern: '/roster' },
   { name: 'athlete-new', pattern: '/roster/new' },
   { name: 'athlete', pattern: '/roster/:id' },
+  { name: 'me', pattern: '/me' },
+  { name: 'season', pattern: '/season' },
 ];
 
 interface Page {
@@ -95,6 +101,16 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./athlete-page.ts'),
     title: rosterStrings.title,
     render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
+  },
+  me: {
+    load: () => import('./me-page.ts'),
+    title: meStrings.title,
+    render: () => html`<me-page></me-page>`,
+  },
+  season: {
+    load: () => import('./season-page.ts'),
+    title: seasonStrings.title,
+    render: () => html`<season-page></season-page>`,
   },
 };
 const notFound: Page = {

@@ -13,6 +13,8 @@ import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { meStrings } from '../me-strings.ts';
+import { seasonStrings } from '../season-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
@@ -116,6 +118,16 @@ export class HomePage extends LitElement {
           ? html`<p><a class="button" href="/roster">${rosterStrings.link}</a></p>`
           : nothing
       }
+      ${
+        this.hasRole(['athlete'])
+          ? html`<p><a class="button" href="/me">${meStrings.link}</a></p>`
+          : nothing
+      }
+      ${
+        this.coaches()
+          ? html`<p><a class="button secondary" href="/season">${seasonStrings.link}</a></p>`
+          : nothing
+      }
       <div class="actions">
         <a class="button" href="/organizations/new">${t.create}</a>
         <a class="button secondary" href="/invite">${t.accept}</a>
@@ -195,6 +207,13 @@ export class HomePage extends LitElement {
     const state = this.#organizations.state;
     const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
     return (items ?? []).some((o) => ['owner', 'admin', 'coach'].includes(o.role));
+  }
+
+  /** holds one of these roles in some organization */
+  private hasRole(roles: readonly string[]): boolean {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    return (items ?? []).some((o) => roles.includes(o.role));
   }
 
   private user() {

@@ -107,7 +107,9 @@ select is(
          'book_slot', 'book_group_session', 'create_recurring_booking', 'cancel_booking',
          'cancel_recurring_booking', 'cancel_session', 'mark_no_show', 'resolve_conflict',
          -- money and moyklass (20261122300000)
-         'moyklass_connection', 'set_moyklass_api_key'
+         'moyklass_connection', 'set_moyklass_api_key',
+         -- season rollover (20261204123000)
+         'start_new_season'
        )
      order by 1
   ),

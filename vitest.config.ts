@@ -15,6 +15,7 @@ export default defineConfig({
             'src/**/*.test.ts',
             'supabase/functions/**/*.test.ts',
             'supabase/local/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 30_000,

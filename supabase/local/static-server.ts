@@ -1,9 +1,11 @@
 // Serves the built PWA (dist/): correct content types, the SPA fallback to
 // index.html for unknown paths without a file extension (client-side routes),
 // `no-cache` for everything but the content-hashed /assets/ so a new build (and
-// its service worker) is picked up at once, and nothing outside the folder.
+// its service worker) is picked up at once, text compressed with brotli or gzip
+// as the browser accepts, and nothing outside the folder.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
 
 const contentTypes: Record<string, string> = {
@@ -35,6 +37,47 @@ export function contentTypeFor(path: string): string {
   return contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
+export type ContentEncoding = 'br' | 'gzip';
+
+/**
+ * The encoding to answer an `Accept-Encoding` header with: brotli when accepted,
+ * else gzip, else none (identity). `q=0` refuses an encoding; `*` accepts any not
+ * named.
+ */
+export function pickEncoding(acceptEncoding: string | undefined): ContentEncoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name) weights.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const accepted = (encoding: ContentEncoding) =>
+    (weights.get(encoding) ?? weights.get('*') ?? 0) > 0;
+  if (accepted('br')) return 'br';
+  if (accepted('gzip')) return 'gzip';
+  return undefined;
+}
+
+/** text worth compressing (images and fonts are compressed already) */
+function isCompressible(contentType: string): boolean {
+  return /^text\/|javascript|json|xml|svg/.test(contentType);
+}
+
+/** below this, compression saves less than the header costs */
+const minCompressedSize = 1024;
+
+function compress(body: Buffer, encoding: ContentEncoding): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 9,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
+    : gzipSync(body, { level: 9 });
+}
+
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
@@ -49,6 +92,18 @@ function text(status: number, body: string, headers: Record<string, string> = {}
 
 export function createStaticHandler(rootDir: string) {
   const root = resolve(rootDir);
+  // compressed bodies by file and encoding, kept while the file is unchanged
+  const compressed = new Map<string, { version: string; body: Buffer }>();
+  const encoded = async (file: string, encoding: ContentEncoding): Promise<Buffer> => {
+    const info = await stat(file);
+    const version = `${info.mtimeMs}:${info.size}`;
+    const key = `${encoding}:${file}`;
+    const hit = compressed.get(key);
+    if (hit?.version === version) return hit.body;
+    const body = compress(await readFile(file), encoding);
+    compressed.set(key, { version, body });
+    return body;
+  };
   return async function serveStatic(req: ApiRequest): Promise<ApiResponse> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return text(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
@@ -69,14 +124,19 @@ export function createStaticHandler(rootDir: string) {
     }
     if (!(await isFile(file))) return text(404, 'Not Found: run `npm run build` first');
     const immutable = file.startsWith(join(root, 'assets') + sep);
-    return {
-      status: 200,
-      headers: {
-        'content-type': contentTypeFor(file),
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'x-content-type-options': 'nosniff',
-      },
-      body: await readFile(file),
+    const contentType = contentTypeFor(file);
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
     };
+    if (!isCompressible(contentType)) return { status: 200, headers, body: await readFile(file) };
+    headers['vary'] = 'accept-encoding';
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    if (!encoding || (await stat(file)).size < minCompressedSize) {
+      return { status: 200, headers, body: await readFile(file) };
+    }
+    headers['content-encoding'] = encoding;
+    return { status: 200, headers, body: await encoded(file, encoding) };
   };
 }

@@ -7,10 +7,32 @@ export interface BenchResult {
   baseline: string;
   baseline_value: number;
   ratio: number;
-  /** the ratio this entry must stay at or under */
+  /** the bound this entry must respect: by default the ratio must stay at or under it */
   limit?: number;
+  /** what `limit` bounds: the ratio (the default) or the value itself (a size, a score) */
+  limit_of?: 'ratio' | 'value';
+  /** `max` (the default): at or under the limit; `min`: at or over it (a score) */
+  limit_kind?: 'max' | 'min';
   /** anything worth reading next to the figure (e.g. a plan when the ratio is poor) */
   notes?: string;
+}
+
+/** how an entry misses its limit ("ratio 2.31 > 2"), or undefined when it keeps it (or has none) */
+export function limitMiss(r: BenchResult): string | undefined {
+  if (r.limit === undefined) return undefined;
+  const of = r.limit_of ?? 'ratio';
+  const figure = of === 'value' ? r.value : r.ratio;
+  const shown = `${of} ${figure.toFixed(2)}`;
+  if ((r.limit_kind ?? 'max') === 'min') {
+    return figure < r.limit ? `${shown} < ${r.limit}` : undefined;
+  }
+  return figure > r.limit ? `${shown} > ${r.limit}` : undefined;
+}
+
+/** the limit as the table prints it: "ratio ≤ 2", "value ≥ 90" */
+export function describeLimit(r: BenchResult): string {
+  if (r.limit === undefined) return '';
+  return `${r.limit_of ?? 'ratio'} ${(r.limit_kind ?? 'max') === 'min' ? '≥' : '≤'} ${r.limit}`;
 }
 
 export function median(samples: number[]): number {

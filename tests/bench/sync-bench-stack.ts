@@ -90,7 +90,7 @@ async function populate(db: Database): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-function staticServer(root: string): { server: http.Server; listen(): Promise<string> } {
+export function staticServer(root: string): { server: http.Server; listen(): Promise<string> } {
   const serveStatic = createStaticHandler(root);
   const log = (message: string, error?: unknown) =>
     console.error(`[bench] ${message}`, error ?? '');
@@ -109,7 +109,7 @@ function staticServer(root: string): { server: http.Server; listen(): Promise<st
   };
 }
 
-function closeServer(server: http.Server): Promise<void> {
+export function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());

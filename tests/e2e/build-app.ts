@@ -13,11 +13,22 @@ const run = promisify(execFile);
 export async function buildApp(
   outDir: string,
   api: { url: string; anonKey: string },
+  /** `manifest`: also write Vite's `.vite/manifest.json` (the benches read the chunk graph) */
+  options: { manifest?: boolean } = {},
 ): Promise<void> {
   const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   await run(
     process.execPath,
-    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    [
+      vite,
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+      ...(options.manifest ? ['--manifest'] : []),
+    ],
     {
       cwd: repoRoot,
       env: {

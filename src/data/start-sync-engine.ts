@@ -5,7 +5,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SyncIssue } from '../domain/sync-protocol.ts';
 import { applyLocalChange, type LocalChange } from './apply-local-change.ts';
-import { createSupabaseTransport } from './create-supabase-transport.ts';
 import { logoutUser } from './logout-user.ts';
 import { observeSyncStatus, type LocalSyncStatus } from './observe-sync-status.ts';
 import { openUserDatabase, type UserDatabase } from './open-user-database.ts';
@@ -17,7 +16,7 @@ import {
   type SchedulerStatus,
   type SyncScheduler,
 } from './start-sync-scheduler.ts';
-import { syncOnce } from './sync-once.ts';
+import { SyncNetworkError } from './sync-errors.ts';
 import type { SyncTransport } from './sync-transport.ts';
 
 export interface SyncEngine {
@@ -42,18 +41,20 @@ export interface SyncEngine {
 }
 
 export async function startSyncEngine(options: {
-  client: SupabaseClient;
+  /** the app's client, which may still be loading: the local database does not wait for it */
+  client: Promise<SupabaseClient>;
   userId: string;
   transport?: SyncTransport;
   scheduler?: Partial<SchedulerOptions>;
 }): Promise<SyncEngine> {
   const db = await openUserDatabase(options.userId);
-  const transport = options.transport ?? createSupabaseTransport(options.client);
+  const transport = options.transport ?? lazySupabaseTransport(options.client);
   const listeners = new Set<(s: SchedulerStatus) => void>();
   let last: SchedulerStatus = { syncing: false, error: null, needsSignIn: false, retryAt: null };
   void requestPersistentStorage();
   const scheduler: SyncScheduler = startSyncScheduler({
-    run: () => syncOnce(db, transport),
+    // the network half of the engine loads with the first sync, not before the first render
+    run: async () => (await import('./sync-once.ts')).syncOnce(db, transport),
     lockName: `trackside-sync-${db.userId}`,
     ...options.scheduler,
     onStatus: (s) => {
@@ -84,7 +85,7 @@ export async function startSyncEngine(options: {
       const done = await logoutUser({
         db,
         confirmDiscard,
-        signOut: () => options.client.auth.signOut({ scope: 'local' }),
+        signOut: async () => (await options.client).auth.signOut({ scope: 'local' }),
       });
       if (done) scheduler.stop();
       return done;
@@ -94,5 +95,27 @@ export async function startSyncEngine(options: {
       db.close();
     },
     issues: () => db.issues.toArray(),
+  };
+}
+
+/**
+ * The Supabase transport, loaded on the first call. A chunk that cannot be
+ * fetched (offline before the app was ever fully cached) is a network error the
+ * scheduler retries, and the next call tries the import again.
+ */
+function lazySupabaseTransport(client: Promise<SupabaseClient>): SyncTransport {
+  let loading: Promise<SyncTransport> | undefined;
+  const transport = (): Promise<SyncTransport> =>
+    (loading ??= Promise.all([client, import('./create-supabase-transport.ts')]).then(
+      ([c, module]) => module.createSupabaseTransport(c),
+      (error: unknown) => {
+        loading = undefined;
+        throw new SyncNetworkError(`sync code did not load: ${String(error)}`, { cause: error });
+      },
+    ));
+  return {
+    call: async (fn, args) => (await transport()).call(fn, args),
+    currentUser: async () => (await transport()).currentUser(),
+    refresh: async () => (await transport()).refresh(),
   };
 }

@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { supabase } from '../data/supabase-client.ts';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { authStorageKey, loadSupabase } from '../data/supabase-client.ts';
 import { startSyncEngine, type SyncEngine } from '../data/start-sync-engine.ts';
 import { AuthSessionController } from '../state/auth-session-controller.ts';
 import type { AuthState } from '../state/auth-state.ts';
+import { readStoredAuthState } from '../state/stored-session.ts';
 import { ContextProvider } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { clearMyOrganizationsCache } from '../state/my-organizations-cache.ts';
@@ -54,6 +56,12 @@ const routes: readonly RouteDefinition<RouteName>[] = [
 interface Page {
   /** loads the page's module (a separate chunk) */
   load: () => Promise<unknown>;
+  /**
+   * draws from the device's database alone (the sync engine), so it need not
+   * wait for the Supabase client; every other page gets the client through
+   * `supabaseContext` and is shown once it has loaded
+   */
+  local?: true;
   title: string;
   render: (params: Record<string, string>) => TemplateResult;
 }
@@ -89,6 +97,7 @@ const pages: Record<RouteName, Page> = {
   },
   roster: {
     load: () => import('./roster-page.ts'),
+    local: true,
     title: rosterStrings.title,
     render: () => html`<roster-page></roster-page>`,
   },
@@ -170,8 +179,13 @@ export class AppRoot extends LitElement {
   readonly #router = new RouterController(this, routes);
   readonly #online = new OnlineController(this);
   readonly #swUpdate = new SwUpdateController(this);
-  readonly #auth = new AuthSessionController(this, supabase, (state, previous) =>
-    this.onAuthChange(state, previous),
+  readonly #client = loadSupabase();
+  #loadedClient: SupabaseClient | undefined;
+  readonly #auth = new AuthSessionController(
+    this,
+    this.#client,
+    readStoredAuthState(localStorage, authStorageKey),
+    (state, previous) => this.onAuthChange(state, previous),
   );
   readonly #sync = new SyncStatusController(this);
   readonly #engineProvider = new ContextProvider<SyncEngine | null>(this, syncEngineContext, null);
@@ -182,7 +196,14 @@ export class AppRoot extends LitElement {
 
   constructor() {
     super();
-    new ContextProvider(this, supabaseContext, supabase);
+    this.#client.then(
+      (client) => {
+        this.#loadedClient = client;
+        new ContextProvider(this, supabaseContext, client);
+        this.requestUpdate();
+      },
+      (error: unknown) => console.error('supabase-js failed to load', error),
+    );
     this.addEventListener('navigate', (event: NavigateEvent) => {
       this.#router.navigate(event.to, { replace: event.replace });
     });
@@ -226,8 +247,8 @@ export class AppRoot extends LitElement {
     if (auth.status === 'loading') return undefined;
     const { name } = this.#router.route;
     if (name === null) return notFound;
-    if (name === 'sign-in') return signIn;
-    return auth.status === 'signed-in' ? pages[name] : signIn;
+    const page = name !== 'sign-in' && auth.status === 'signed-in' ? pages[name] : signIn;
+    return page.local || this.#loadedClient ? page : undefined;
   }
 
   private renderPage(page: Page): TemplateResult {
@@ -308,7 +329,7 @@ export class AppRoot extends LitElement {
     }
     this.stopEngine();
     const generation = this.#engineGeneration;
-    startSyncEngine({ client: supabase, userId })
+    startSyncEngine({ client: this.#client, userId })
       .then((engine) => {
         if (generation !== this.#engineGeneration) {
           engine.stop();

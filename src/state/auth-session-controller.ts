@@ -7,26 +7,31 @@ import { authStateFromSession, type AuthState } from './auth-state.ts';
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * Owns the auth session for the whole app: follows supabase-js's auth events and
- * provides the current {@link AuthState} through {@link authContext}. Put it on
- * the root element only; everything below consumes the context.
+ * Owns the auth session for the whole app: provides the current
+ * {@link AuthState} through {@link authContext}, starting from the session
+ * stored on the device and then following supabase-js's auth events once the
+ * client has loaded. Put it on the root element only; everything below
+ * consumes the context.
  */
 export class AuthSessionController implements ReactiveController {
   readonly #host: Host;
-  readonly #client: SupabaseClient;
+  readonly #client: Promise<SupabaseClient>;
   readonly #provider: ContextProvider<AuthState>;
   readonly #onChange: ((state: AuthState, previous: AuthState) => void) | undefined;
+  #announced = false;
+  #connected = false;
   #unsubscribe: (() => void) | undefined;
 
   constructor(
     host: Host,
-    client: SupabaseClient,
+    client: Promise<SupabaseClient>,
+    initial: AuthState,
     onChange?: (state: AuthState, previous: AuthState) => void,
   ) {
     this.#host = host;
     this.#client = client;
     this.#onChange = onChange;
-    this.#provider = new ContextProvider<AuthState>(host, authContext, { status: 'loading' });
+    this.#provider = new ContextProvider<AuthState>(host, authContext, initial);
     host.addController(this);
   }
 
@@ -35,24 +40,41 @@ export class AuthSessionController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
+    // the stored session is news too: the shell starts the user's engine on it
+    const initial = this.#provider.value;
+    if (!this.#announced && initial.status !== 'loading') {
+      this.#announced = true;
+      this.#onChange?.(initial, { status: 'loading' });
+    }
+    this.#client.then(
+      (client) => this.subscribe(client),
+      (error: unknown) => console.error('supabase-js failed to load', error),
+    );
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  private subscribe(client: SupabaseClient): void {
+    if (!this.#connected || this.#unsubscribe) return;
     // INITIAL_SESSION arrives first, from localStorage, with no network: a cold
     // start offline still opens signed in.
-    const { data } = this.#client.auth.onAuthStateChange((_event, session) => {
+    const { data } = client.auth.onAuthStateChange((_event, session) => {
       const previous = this.#provider.value;
       const next = authStateFromSession(session);
       // token refreshes arrive here too: pass the fresh session on, but only a
       // change of user is news for the shell
       this.#provider.setValue(next);
+      this.#announced = true;
       if (sameUser(previous, next)) return;
       this.#onChange?.(next, previous);
       this.#host.requestUpdate();
     });
     this.#unsubscribe = () => data.subscription.unsubscribe();
-  }
-
-  hostDisconnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
   }
 }
 

@@ -6,7 +6,7 @@ import { Dexie } from 'dexie';
 import { applyLocalChange } from '../../../src/data/apply-local-change.ts';
 import { createSupabaseTransport } from '../../../src/data/create-supabase-transport.ts';
 import { openUserDatabase, UserDatabase } from '../../../src/data/open-user-database.ts';
-import { supabase } from '../../../src/data/supabase-client.ts';
+import { loadSupabase } from '../../../src/data/supabase-client.ts';
 import { syncOnce } from '../../../src/data/sync-once.ts';
 import type { SyncRow } from '../../../src/domain/sync-outbox.ts';
 import { median } from '../bench-result.ts';
@@ -57,6 +57,7 @@ declare global {
 
 // a user id no one signs in as: the baseline's database of the same schema
 const baselineUserId = '00000000-0000-4000-8000-0000000ba5e0';
+const supabase = await loadSupabase();
 const transport = createSupabaseTransport(supabase);
 
 async function signedInUser(): Promise<string> {

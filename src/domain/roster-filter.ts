@@ -37,13 +37,8 @@ export interface FilterableAthlete {
   hasSubscription?: boolean | null;
 }
 
-/** a synced moyklass_snapshots row, as far as the filter cares */
-export interface SnapshotRow {
-  athlete_id?: unknown;
-  season?: unknown;
-  has_subscription?: unknown;
-  deleted_at?: unknown;
-}
+/** a synced moyklass_snapshots row (athlete_id, season, has_subscription, deleted_at) */
+export type SnapshotRow = Readonly<Record<string, unknown>>;
 
 /** athlete id → whether they have a subscription in `season`, for the athletes fetched */
 export function subscriptionsInSeason(
@@ -52,8 +47,9 @@ export function subscriptionsInSeason(
 ): Map<string, boolean> {
   const out = new Map<string, boolean>();
   for (const r of rows) {
-    if (r.deleted_at != null || r.season !== season || typeof r.athlete_id !== 'string') continue;
-    out.set(r.athlete_id, r.has_subscription === true);
+    const athlete = r['athlete_id'];
+    if (r['deleted_at'] != null || r['season'] !== season || typeof athlete !== 'string') continue;
+    out.set(athlete, r['has_subscription'] === true);
   }
   return out;
 }

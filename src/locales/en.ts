@@ -2,10 +2,11 @@
 // `templates` is @lit/localize's locale-module contract; Trackside reads its
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
 import { domain } from './en/domain.ts';
+import { money } from './en/money.ts';
 import { roster } from './en/roster.ts';
 import { shell } from './en/shell.ts';
 import { sync } from './en/sync.ts';
 
-export const english = { shell, roster, sync, domain };
+export const english = { shell, roster, sync, domain, money };
 
 export const templates = {};

@@ -15,6 +15,7 @@ import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { moneyStrings } from '../money-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -31,7 +32,10 @@ type RouteName =
   | 'sync'
   | 'roster'
   | 'athlete-new'
-  | 'athlete';
+  | 'athlete'
+  | 'purchases'
+  | 'email-settings'
+  | 'mailbox';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -43,6 +47,9 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'roster', pattern: '/roster' },
   { name: 'athlete-new', pattern: '/roster/new' },
   { name: 'athlete', pattern: '/roster/:id' },
+  { name: 'purchases', pattern: '/purchases' },
+  { name: 'email-settings', pattern: '/settings/email' },
+  { name: 'mailbox', pattern: '/mailbox' },
 ];
 
 interface Page {
@@ -95,6 +102,21 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./athlete-page.ts'),
     title: rosterStrings.title,
     render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
+  },
+  purchases: {
+    load: () => import('./purchases-page.ts'),
+    title: moneyStrings.purchases.title,
+    render: () => html`<purchases-page></purchases-page>`,
+  },
+  'email-settings': {
+    load: () => import('./email-settings-page.ts'),
+    title: moneyStrings.email.title,
+    render: () => html`<email-settings-page></email-settings-page>`,
+  },
+  mailbox: {
+    load: () => import('./mailbox-page.ts'),
+    title: moneyStrings.mailbox.title,
+    render: () => html`<mailbox-page></mailbox-page>`,
   },
 };
 const notFound: Page = {

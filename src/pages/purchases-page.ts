@@ -278,7 +278,11 @@ export class PurchasesPage extends LitElement {
       <h1>${t.title}</h1>
       ${
         this.returned === 'success'
-          ? html`<ts-notice tone="success"><p>${t.paid}</p></ts-notice>`
+          ? html`<ts-notice tone="success"
+              ><p>
+                ${this.data?.purchases[0]?.status === 'paid' ? t.paidShown : t.paid}
+              </p></ts-notice
+            >`
           : this.returned === 'canceled'
             ? html`<ts-notice><p>${t.canceled}</p></ts-notice>`
             : nothing
@@ -348,7 +352,7 @@ export class PurchasesPage extends LitElement {
               </span>
               <span></span>
               <span class="muted">
-                ${p.kind === 'package' && p.credits && p.valid_days ? t.package(p.credits, p.valid_days) : p.kind === 'plan' ? t.plan : (p.description ?? '')}
+                ${[p.description, p.kind === 'package' && p.credits && p.valid_days ? t.package(p.credits, p.valid_days) : p.kind === 'plan' ? t.plan : null].filter(Boolean).join(' — ')}
               </span>
             </label>`,
         )}

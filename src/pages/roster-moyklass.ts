@@ -24,8 +24,8 @@ export interface MoyklassData {
   subscriptions: Map<string, boolean>;
   /** the organizations where I may refresh (coach, admin, owner) */
   staffOf: StaffOrganization[];
-  /** the latest fetch among the snapshots shown */
-  fetchedAt: string | null;
+  /** the latest fetch among the snapshots shown, and its club's time zone */
+  fetchedAt: { at: string; timeZone: string } | null;
 }
 
 const STAFF = new Set(['owner', 'admin', 'coach']);
@@ -41,14 +41,12 @@ export function observeMoyklass(
       engine.db.rows('memberships').toArray(),
       engine.db.rows('organizations').toArray(),
     ]);
-    const seasonOf = new Map(
-      orgs.map((o) => [
-        o.id,
-        currentSeason({ now }, typeof o['time_zone'] === 'string' ? o['time_zone'] : 'UTC'),
-      ]),
+    const zoneOf = new Map(
+      orgs.map((o) => [o.id, typeof o['time_zone'] === 'string' ? o['time_zone'] : 'UTC']),
     );
+    const seasonOf = new Map([...zoneOf].map(([id, zone]) => [id, currentSeason({ now }, zone)]));
     const subscriptions = new Map<string, boolean>();
-    let fetchedAt: string | null = null;
+    let fetchedAt: MoyklassData['fetchedAt'] = null;
     for (const [orgId, season] of seasonOf) {
       const rows = snapshots.filter((s) => s['org_id'] === orgId);
       for (const [athlete, has] of subscriptionsInSeason(rows, season)) {
@@ -56,8 +54,8 @@ export function observeMoyklass(
       }
       for (const r of rows) {
         const at = r['fetched_at'];
-        if (r['season'] === season && typeof at === 'string' && (!fetchedAt || at > fetchedAt))
-          fetchedAt = at;
+        if (r['season'] === season && typeof at === 'string' && (!fetchedAt || at > fetchedAt.at))
+          fetchedAt = { at, timeZone: zoneOf.get(orgId) ?? 'UTC' };
       }
     }
     const staffOf = memberships

@@ -307,7 +307,8 @@ export class RosterPage extends LitElement {
                 new Intl.DateTimeFormat(currentIntlTag, {
                   dateStyle: 'medium',
                   timeStyle: 'short',
-                }).format(new Date(fetchedAt)),
+                  timeZone: fetchedAt.timeZone,
+                }).format(new Date(fetchedAt.at)),
               )}
             </p>`
           : nothing

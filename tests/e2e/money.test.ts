@@ -82,7 +82,7 @@ describe('money', () => {
 
       // back in the app: the webhook recorded the payment, sync brings it here
       await page.waitForURL(/\/purchases\?checkout=success/);
-      await page.getByText('Оплата прошла.', { exact: false }).waitFor();
+      await page.getByText('Оплата прошла', { exact: false }).waitFor();
       const bought = page.locator('li[data-status=paid]');
       await bought.waitFor({ timeout: 30_000 });
       const text = spaces(await bought.textContent());

@@ -16,6 +16,7 @@ describe('money', () => {
     expect(discountCodeSchema.parse(' start10 ')).toBe('START10');
     expect(discountCodeSchema.parse('')).toBe('');
     expect(discountCodeSchema.safeParse('ab').success).toBe(false);
+    expect(discountCodeSchema.safeParse('-START').success).toBe(false);
     expect(discountCodeSchema.safeParse('код10').success).toBe(false);
     expect(discountCodeSchema.safeParse('A'.repeat(33)).success).toBe(false);
   });

@@ -25,17 +25,17 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
 }
 
 export const discountCodeMessages = {
-  format: 'Код — от 3 до 32 латинских букв, цифр, «-» или «_»',
+  format: 'Код — от 3 до 32 латинских букв, цифр, «-» или «_», первый знак — буква или цифра',
 } as const;
 
-/**
- * What the checkout function accepts as a discount code (its zod schema) and the
- * database stores upper-case (discount_codes.code); empty means none.
- */
+/** a code as discount_codes.code stores it (upper-case; its CHECK agrees, tested) */
+export const storedDiscountCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, discountCodeMessages.format);
+
+/** what a buyer types: trimmed and upper-cased like the database looks it up; empty = none */
 export const discountCodeSchema = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .pipe(
-    z.union([z.literal(''), z.string().regex(/^[A-Z0-9_-]{3,32}$/, discountCodeMessages.format)]),
-  );
+  .pipe(z.union([z.literal(''), storedDiscountCodeSchema]));

@@ -21,6 +21,6 @@ export const domain: Translation<typeof domainMessages> = {
     status: 'Unknown status',
   },
   discountCode: {
-    format: 'A code is 3 to 32 Latin letters, digits, "-" or "_"',
+    format: 'A code is 3 to 32 Latin letters, digits, "-" or "_", starting with a letter or digit',
   },
 };

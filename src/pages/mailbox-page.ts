@@ -5,6 +5,7 @@ import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { currentIntlTag } from '../state/locale.ts';
 import { OnlineController } from '../state/online-controller.ts';
+import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { strings } from '../strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
@@ -52,12 +53,26 @@ export class MailboxPage extends LitElement {
 
   readonly #client = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
+  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
   #loaded = false;
+  /** the person's own time zone (their synced profile), else the browser's */
+  @state() private timeZone: string | undefined;
   @state() private messages: Message[] | undefined;
   @state() private error = '';
   @state() private loading = false;
 
   override willUpdate(): void {
+    const engine = this.#engine.value;
+    if (engine && this.timeZone === undefined) {
+      this.timeZone = '';
+      void engine.db
+        .rows('profiles')
+        .get(engine.userId)
+        .then((p) => {
+          const zone = p?.['time_zone'];
+          if (typeof zone === 'string' && zone) this.timeZone = zone;
+        });
+    }
     if (!this.#loaded && this.#client.value && this.#online.online) {
       this.#loaded = true;
       void this.load();
@@ -111,6 +126,7 @@ export class MailboxPage extends LitElement {
     const format = new Intl.DateTimeFormat(currentIntlTag, {
       dateStyle: 'medium',
       timeStyle: 'short',
+      ...(this.timeZone ? { timeZone: this.timeZone } : {}),
     });
     return html`<ul aria-label=${t.title}>
       ${messages.map(

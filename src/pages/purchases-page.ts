@@ -270,7 +270,9 @@ export class PurchasesPage extends LitElement {
     }
     this.productsError = '';
     this.products = data as Product[];
-    if (!this.productId && this.products[0]) this.productId = this.products[0].id;
+    // packages first: they are what members come for
+    const first = this.products.find((p) => p.kind === 'package') ?? this.products[0];
+    if (!this.productId && first) this.productId = first.id;
   }
 
   override render() {
@@ -352,7 +354,7 @@ export class PurchasesPage extends LitElement {
               </span>
               <span></span>
               <span class="muted">
-                ${[p.description, p.kind === 'package' && p.credits && p.valid_days ? t.package(p.credits, p.valid_days) : p.kind === 'plan' ? t.plan : null].filter(Boolean).join(' — ')}
+                ${p.description ?? (p.kind === 'package' && p.credits && p.valid_days ? t.package(p.credits, p.valid_days) : p.kind === 'plan' ? t.plan : '')}
               </span>
             </label>`,
         )}

@@ -4,7 +4,8 @@
  * local test checkout (a signed event to the real webhook) and sees the purchase
  * and the credits; a bad code is refused next to the field; the purchase email
  * reaches the mailbox, and after the member switches that email off (offline,
- * synced later) the next purchase sends none; a coach refreshes Moyklass and
+ * synced later) the next purchase sends none; a declined card comes back as a
+ * failed purchase; a coach refreshes Moyklass and
  * filters the roster by this season's subscription, offline too, and a CRM plan
  * without API access is reported plainly.
  */
@@ -54,6 +55,8 @@ async function mailboxSubjects(page: Page): Promise<string[]> {
 describe('money', () => {
   test('a member buys a package with the demo code and sees the purchase, the credits and the email', async () => {
     await asUser('money-buy', 'athlete@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Настройка писем' }).waitFor();
+      await page.screenshot({ path: join(shots, 'money-home.png'), fullPage: true });
       await page.getByRole('link', { name: 'Покупки и тренировки' }).click();
       await page.getByRole('heading', { name: 'Покупки', level: 1 }).waitFor();
       const pack = page.getByRole('radio', { name: /8 тренировок/ });
@@ -168,6 +171,18 @@ describe('money', () => {
         .toBe(2);
       expect(await app.dispatchEmails()).toMatchObject({ status: 200, body: { sent: 0 } });
       expect(await mailboxSubjects(page)).toEqual(['Оплата получена']);
+
+      // a declined card: back in the app, told plainly, recorded as failed, no credits
+      await page.goto(`${app.url}/purchases`);
+      await page.getByRole('radio', { name: /16 тренировок/ }).check();
+      await page.getByRole('button', { name: 'Купить' }).click();
+      await page.getByRole('button', { name: 'Decline the card' }).click();
+      await page.waitForURL(/\/purchases\?checkout=canceled/);
+      await page.getByText('Оплата отменена, деньги не списаны.').waitFor();
+      const failed = page.locator('li[data-status=failed]');
+      await failed.waitFor({ timeout: 30_000 });
+      expect(await failed.textContent()).toContain('Оплата не прошла');
+      await page.locator('li[data-credits="8"]').waitFor();
     });
   }, 180_000);
 

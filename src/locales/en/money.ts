@@ -62,7 +62,7 @@ export const money: Translation<typeof moneyStrings> = {
   },
   mailbox: {
     title: 'Mailbox',
-    link: 'Mailbox (local stack)',
+    link: 'Mailbox',
     intro:
       'The local stack sends no email: this shows what you would have received. In production an email service sends them.',
     empty: 'No emails yet. Dispatch runs every few seconds.',

@@ -167,3 +167,25 @@ insert into public.group_timetables (id, org_id, group_id, coach_id, weekday, st
 on conflict (id) do nothing;
 
 select public.generate_sessions();
+
+-- money and moyklass (the purchases page, the mailbox, the roster's subscription filter) ---------
+-- two packages and a club T-shirt on sale, the discount code START10 (10 %), and the demo
+-- Moyklass api key, stored server-side only (private schema: no client can read it). the key
+-- belongs to the local stack's demo Moyklass (supabase/local/demo-moyklass.ts); on a real
+-- project an admin sets the club's own key with set_moyklass_api_key.
+insert into public.products (id, org_id, kind, name, description, price_minor, currency, credits, valid_days) values
+  ('d7000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'package',
+   '8 тренировок', 'Восемь занятий в любой группе клуба, действует 60 дней', 640000, 'RUB', 8, 60),
+  ('d7000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001', 'package',
+   '16 тренировок', 'Шестнадцать занятий, действует 90 дней', 1120000, 'RUB', 16, 90),
+  ('d7000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001', 'product',
+   'Футболка клуба «Старт»', null, 150000, 'RUB', null, null)
+on conflict (id) do nothing;
+
+insert into public.discount_codes (id, org_id, code, percent_off) values
+  ('d8000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'START10', 10)
+on conflict (id) do nothing;
+
+insert into private.moyklass_credentials (org_id, api_key) values
+  ('d1000000-0000-4000-8000-000000000001', 'demo-moyklass-api-key-trackside')
+on conflict (org_id) do nothing;

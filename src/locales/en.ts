@@ -3,11 +3,12 @@
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
 import { domain } from './en/domain.ts';
 import { me } from './en/me.ts';
+import { money } from './en/money.ts';
 import { roster } from './en/roster.ts';
 import { season } from './en/season.ts';
 import { shell } from './en/shell.ts';
 import { sync } from './en/sync.ts';
 
-export const english = { shell, roster, sync, domain, me, season };
+export const english = { shell, roster, sync, domain, me, season, money };
 
 export const templates = {};

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { domainMessages, translateDomainMessage } from '../domain-messages.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
 import { meStrings } from '../me-strings.ts';
+import { moneyStrings } from '../money-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
 import { strings } from '../strings.ts';
@@ -47,7 +48,15 @@ describe('localized strings', () => {
 
   it('leave no Russian in the English interface but the data formats', () => {
     useCatalogue(english);
-    const russian = [strings, syncStrings, rosterStrings, domainMessages, meStrings, seasonStrings]
+    const russian = [
+      strings,
+      syncStrings,
+      rosterStrings,
+      domainMessages,
+      meStrings,
+      seasonStrings,
+      moneyStrings,
+    ]
       .flatMap((module) => leaves(module))
       .filter(([, text]) => /[А-Яа-яЁё]/.test(text.replace(dataWords, '')));
     expect(russian).toEqual([]);

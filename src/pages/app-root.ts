@@ -19,6 +19,7 @@ import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { meStrings } from '../me-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
+import { moneyStrings } from '../money-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -37,7 +38,10 @@ type RouteName =
   | 'athlete-new'
   | 'athlete'
   | 'me'
-  | 'season';
+  | 'season'
+  | 'purchases'
+  | 'email-settings'
+  | 'mailbox';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -51,6 +55,9 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'athlete', pattern: '/roster/:id' },
   { name: 'me', pattern: '/me' },
   { name: 'season', pattern: '/season' },
+  { name: 'purchases', pattern: '/purchases' },
+  { name: 'email-settings', pattern: '/settings/email' },
+  { name: 'mailbox', pattern: '/mailbox' },
 ];
 
 interface Page {
@@ -120,6 +127,21 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./season-page.ts'),
     title: seasonStrings.title,
     render: () => html`<season-page></season-page>`,
+  },
+  purchases: {
+    load: () => import('./purchases-page.ts'),
+    title: moneyStrings.purchases.title,
+    render: () => html`<purchases-page></purchases-page>`,
+  },
+  'email-settings': {
+    load: () => import('./email-settings-page.ts'),
+    title: moneyStrings.email.title,
+    render: () => html`<email-settings-page></email-settings-page>`,
+  },
+  mailbox: {
+    load: () => import('./mailbox-page.ts'),
+    title: moneyStrings.mailbox.title,
+    render: () => html`<mailbox-page></mailbox-page>`,
   },
 };
 const notFound: Page = {

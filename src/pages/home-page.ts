@@ -15,6 +15,7 @@ import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { meStrings } from '../me-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
+import { moneyStrings } from '../money-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
@@ -22,6 +23,10 @@ import '../components/ts-language-switch.ts';
 import type { LocaleChangeEvent } from '../components/ts-language-switch.ts';
 
 const t = strings.home;
+/** the local stack keeps a mailbox of what would have been sent; production sends email */
+const localStack = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(
+  import.meta.env.VITE_SUPABASE_URL,
+);
 
 /**
  * The signed-in user's organizations with their role in each, the ways to get
@@ -128,6 +133,21 @@ export class HomePage extends LitElement {
           ? html`<p><a class="button secondary" href="/season">${seasonStrings.link}</a></p>`
           : nothing
       }
+      ${
+        this.members()
+          ? html`<p>
+              <a class="button secondary" href="/purchases">${moneyStrings.purchases.link}</a>
+            </p>`
+          : nothing
+      }
+      <p><a class="button secondary" href="/settings/email">${moneyStrings.email.link}</a></p>
+      ${
+        localStack
+          ? html`<p>
+              <a class="button secondary" href="/mailbox">${moneyStrings.mailbox.link}</a>
+            </p>`
+          : nothing
+      }
       <div class="actions">
         <a class="button" href="/organizations/new">${t.create}</a>
         <a class="button secondary" href="/invite">${t.accept}</a>
@@ -200,6 +220,13 @@ export class HomePage extends LitElement {
           </li>`,
       )}
     </ul>`;
+  }
+
+  /** anyone in an organization can buy what it sells */
+  private members(): boolean {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    return (items ?? []).length > 0;
   }
 
   /** coaches and the club's admins get the roster */

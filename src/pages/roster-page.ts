@@ -3,13 +3,30 @@ import { customElement, state } from 'lit/decorators.js';
 import { liveQuery, type Subscription } from 'dexie';
 import { isRank, type Rank } from '../domain/rank.ts';
 import { rankBadge } from './rank-badge.ts';
-import { STATUS_FILTERS, matchesRoster, type StatusFilter } from '../domain/roster-filter.ts';
+import {
+  STATUS_FILTERS,
+  SUBSCRIPTION_FILTERS,
+  matchesRoster,
+  type StatusFilter,
+  type SubscriptionFilter,
+} from '../domain/roster-filter.ts';
 import { SELF_REGISTRATION, scheduleChips } from '../domain/schedule.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
+import { supabaseContext } from '../state/contexts.ts';
+import { OnlineController } from '../state/online-controller.ts';
+import { currentIntlTag } from '../state/locale.ts';
+import { moneyStrings } from '../money-strings.ts';
+import {
+  type MoyklassData,
+  type StaffOrganization,
+  observeMoyklass,
+  refreshFromMoyklass,
+} from './roster-moyklass.ts';
+import '../components/ts-notice.ts';
 
 /** the athlete fields the roster shows, narrowed from a synced row */
 export interface RosterAthlete {
@@ -137,15 +154,29 @@ export class RosterPage extends LitElement {
   @state() private query = '';
   @state() private group = '';
   @state() private status: StatusFilter = 'current';
+  // Moyklass: this season's subscriptions (synced) and the coach's refresh
+  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #online = new OnlineController(this);
+  #moyklassSubscription: Subscription | undefined;
+  @state() private moyklass: MoyklassData | undefined;
+  @state() private subscription: SubscriptionFilter = 'any';
+  @state() private refreshing = false;
+  @state() private refreshNotice: { ok: boolean; message: string } | null = null;
 
   override willUpdate(): void {
     const engine = this.#engine.value ?? null;
     if (engine === this.#observed) return;
     this.#subscription?.unsubscribe();
+    this.#moyklassSubscription?.unsubscribe();
     this.#observed = engine;
     this.#subscription = engine
       ? observeRoster(engine, (d) => {
           this.data = d;
+        })
+      : undefined;
+    this.#moyklassSubscription = engine
+      ? observeMoyklass(engine, Date.now, (m) => {
+          this.moyklass = m;
         })
       : undefined;
   }
@@ -153,6 +184,7 @@ export class RosterPage extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#subscription?.unsubscribe();
+    this.#moyklassSubscription?.unsubscribe();
     this.#observed = null;
   }
 
@@ -166,8 +198,16 @@ export class RosterPage extends LitElement {
   }
 
   private renderRoster(data: RosterData) {
-    const filter = { query: this.query, group: this.group, status: this.status };
-    const shown = data.athletes.filter((a) => matchesRoster(a, filter));
+    const subscriptions = this.moyklass?.subscriptions ?? new Map<string, boolean>();
+    const filter = {
+      query: this.query,
+      group: this.group,
+      status: this.status,
+      subscription: subscriptions.size > 0 ? this.subscription : ('any' as const),
+    };
+    const shown = data.athletes.filter((a) =>
+      matchesRoster({ ...a, hasSubscription: subscriptions.get(a.id) ?? null }, filter),
+    );
     const groupName = new Map(data.groups.map((g) => [g.id, g.name]));
     // the club's other groups sync too; a filter only offers groups with athletes here
     const withAthletes = new Set(data.athletes.map((a) => a.groupId));
@@ -213,7 +253,9 @@ export class RosterPage extends LitElement {
             )}
           </select></label
         >
+        ${subscriptions.size > 0 ? this.renderSubscriptionFilter() : nothing}
       </div>
+      ${this.renderMoyklass()}
       <p class="muted" role="status">${t.count(shown.length)}</p>
       ${
         shown.length === 0
@@ -233,6 +275,80 @@ export class RosterPage extends LitElement {
             </ul>`
       }
     `;
+  }
+
+  private renderSubscriptionFilter() {
+    const m = moneyStrings.moyklass;
+    return html`<label
+      >${m.filter}
+      <select
+        @change=${(e: Event) =>
+          (this.subscription = (e.target as HTMLSelectElement).value as SubscriptionFilter)}
+      >
+        ${SUBSCRIPTION_FILTERS.map(
+          (f) => html`<option value=${f} ?selected=${f === this.subscription}>${m[f]}</option>`,
+        )}
+      </select></label
+    >`;
+  }
+
+  /** the refresh button for coaches and admins, its outcome, and how fresh the data is */
+  private renderMoyklass() {
+    const m = moneyStrings.moyklass;
+    const staffOf = this.moyklass?.staffOf ?? [];
+    const fetchedAt = this.moyklass?.fetchedAt;
+    const online = this.#online.online;
+    if (staffOf.length === 0 && !fetchedAt) return nothing;
+    return html`<div class="moyklass">
+      ${
+        fetchedAt
+          ? html`<p class="muted">
+              ${m.fetchedAt(
+                new Intl.DateTimeFormat(currentIntlTag, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                  timeZone: fetchedAt.timeZone,
+                }).format(new Date(fetchedAt.at)),
+              )}
+            </p>`
+          : nothing
+      }
+      ${staffOf.map(
+        (org) =>
+          html`<p>
+            <button
+              class="button secondary"
+              type="button"
+              ?disabled=${this.refreshing || !online}
+              @click=${() => void this.refresh(org)}
+            >
+              ${this.refreshing ? m.refreshing : m.refresh}${staffOf.length > 1 ? ` · ${org.name}` : ''}
+            </button>
+          </p>`,
+      )}
+      ${staffOf.length > 0 && !online ? html`<p class="muted">${m.needsNetwork}</p>` : nothing}
+      ${
+        this.refreshNotice
+          ? html`<ts-notice tone=${this.refreshNotice.ok ? 'success' : 'error'}
+              ><p>${this.refreshNotice.message}</p></ts-notice
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private async refresh(org: StaffOrganization): Promise<void> {
+    const client = this.#client.value;
+    if (!client || this.refreshing) return;
+    this.refreshing = true;
+    this.refreshNotice = null;
+    try {
+      this.refreshNotice = await refreshFromMoyklass(client, org);
+      // the proxy stored the snapshots: pull them so the filter has them offline
+      if (this.refreshNotice.ok) this.#engine.value?.requestSync();
+    } finally {
+      this.refreshing = false;
+    }
   }
 
   private renderSchedule(schedule: string | null) {

@@ -15,6 +15,8 @@ export interface LocalConfig {
   jwtExpiry: number;
   /** origins the API answers CORS for: the app's, plus CORS_ORIGINS */
   corsOrigins: string[] | '*';
+  /** the app's origin, where checkout sends the buyer back (SITE_URL, default the served app) */
+  siteUrl: string;
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -49,6 +51,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     jwtSecret,
     jwtExpiry: expiry,
     corsOrigins: extra.includes('*') ? '*' : [...appOrigins, ...extra],
+    siteUrl: env.SITE_URL || `http://${publicHost(host)}:${appPort}`,
   };
 }
 

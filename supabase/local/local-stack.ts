@@ -2,18 +2,16 @@
 // (PGlite in DATA_DIR, or DATABASE_URL) brought up to date and seeded on first
 // run, the gateway on API_PORT with the Edge Functions that have a local.ts, and
 // the scheduler.
-import { join } from 'node:path';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { existsSync } from 'node:fs';
 import { type LocalConfig, publicHost } from './config.ts';
-import { readVerifyJwt } from './function-config.ts';
-import { loadLocalFunctions } from './load-functions.ts';
+import { createGatewayWithFunctions, startEmailDispatchLoop } from './local-functions.ts';
 import { prepareDatabase } from './migrate.ts';
 import { noRealtimeTransport } from './no-realtime.ts';
-import { seedFile, supabaseDir } from './paths.ts';
+import { seedFile } from './paths.ts';
 import { type Scheduler, createScheduler } from './scheduler.ts';
-import { type Gateway, createServer } from './server.ts';
+import type { Gateway } from './server.ts';
 
 export interface LocalStack {
   db: Database;
@@ -38,22 +36,20 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
   );
   try {
     const { fresh } = await prepareDatabase(db, { seed: true });
-    const gateway = createServer({
+    const functions = await createGatewayWithFunctions({
       db,
       jwtSecret: config.jwtSecret,
       jwtExpiry: config.jwtExpiry,
       corsOrigins: config.corsOrigins,
-      functionsVerifyJwt: readVerifyJwt(join(supabaseDir, 'config.toml')),
+      siteUrl: config.siteUrl,
       log,
     });
-    const functions = await loadLocalFunctions(
-      join(supabaseDir, 'functions'),
-      gateway.functionContext,
-      log,
-    );
-    for (const [name, handler] of Object.entries(functions))
-      gateway.registerFunction(name, handler);
+    const { gateway } = functions;
     const bound = new URL(await gateway.listen(config.apiPort, config.host));
+    // what pg_cron's dispatch-emails job does in production (no pg_net in PGlite)
+    const dispatcher = startEmailDispatchLoop(functions, 15_000, (m, e) =>
+      console.error(`[email] ${m}`, e ?? ''),
+    );
     const scheduler = await createScheduler({
       db,
       log: (m, e) => console.error(`[scheduler] ${m}`, e ?? ''),
@@ -67,8 +63,9 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
       apiUrl: `http://${publicHost(config.host)}:${bound.port}`,
       seeded: fresh && existsSync(seedFile),
       async stop() {
+        dispatcher.stop();
         await scheduler.stop();
-        await gateway.close();
+        await functions.close();
         // PGlite flushes its data folder on close
         await db.close();
       },

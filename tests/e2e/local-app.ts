@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
-import { createServer, serveNode } from '../../supabase/local/server.ts';
+import { createGatewayWithFunctions } from '../../supabase/local/local-functions.ts';
+import { serveNode } from '../../supabase/local/server.ts';
 import { createStaticHandler } from '../../supabase/local/static-server.ts';
 import { buildApp } from './build-app.ts';
 
@@ -25,6 +26,10 @@ export interface LocalApp {
   rows<T extends object>(sql: string, params?: unknown[]): Promise<T[]>;
   /** an athlete's stored schedule, straight from the database */
   athleteSchedule(id: string): Promise<string | null>;
+  /** runs the email-dispatch function once, as the scheduled job does */
+  dispatchEmails(): Promise<{ status: number; body: unknown }>;
+  /** the demo Moyklass the proxy talks to (a test may restrict its plan) */
+  moyklass: { planRestricted: boolean };
   stop(): Promise<void>;
 }
 
@@ -40,8 +45,18 @@ export async function startLocalApp(): Promise<LocalApp> {
   const db = await createTestDatabase({ seed: true });
   const app = serveApp(outDir);
   const appUrl = await app.listen();
-  const gateway = createServer({ db, corsOrigins: [appUrl] });
+  // the Edge Functions as `npm start` serves them, sending buyers back to this app
+  const functions = await createGatewayWithFunctions({
+    db,
+    corsOrigins: [appUrl],
+    siteUrl: appUrl,
+    log: (m, e) => console.error(`[gateway] ${m}`, e ?? ''),
+  });
+  const { gateway } = functions;
+  const moyklass = functions.moyklass?.fake;
   try {
+    if (!moyklass)
+      throw new Error('the e2e stack needs the demo Moyklass: unset MOYKLASS_BASE_URL');
     const apiUrl = await gateway.listen(0);
     await buildApp(outDir, { url: apiUrl, anonKey: gateway.anonKey });
     return {
@@ -83,14 +98,16 @@ export async function startLocalApp(): Promise<LocalApp> {
         );
         return rows[0]?.schedule ?? null;
       },
+      dispatchEmails: () => functions.dispatchEmails(),
+      moyklass,
       async stop() {
-        await Promise.allSettled([app.close(), gateway.close()]);
+        await Promise.allSettled([app.close(), functions.close()]);
         await db.close();
         rmSync(outDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await Promise.allSettled([app.close(), gateway.close()]);
+    await Promise.allSettled([app.close(), functions.close()]);
     await db.close();
     rmSync(outDir, { recursive: true, force: true });
     throw error;

@@ -20,4 +20,7 @@ export const domain: Translation<typeof domainMessages> = {
     notes: `Notes can be at most ${ATHLETE_NOTES_MAX} characters`,
     status: 'Unknown status',
   },
+  discountCode: {
+    format: 'A code is 3 to 32 Latin letters, digits, "-" or "_", starting with a letter or digit',
+  },
 };

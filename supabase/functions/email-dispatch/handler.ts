@@ -6,7 +6,9 @@
 // backoff on a temporary failure, give up on a permanent one).
 //
 // POST (Authorization: Bearer <service role key>) → 200 {claimed, sent, retrying, failed}
-// GET  …/local/mailbox (local stack only) → what would have been sent
+// GET  …/local/mailbox (local stack only) → what would have been sent: with a
+//      user's token only the messages to that user's address, with the service
+//      role key all of them (an operator); anything else 401
 import { z } from 'zod';
 import {
   HttpError,
@@ -16,7 +18,8 @@ import {
   requireMethod,
 } from '../_shared/http-error.ts';
 import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
-import type { EmailProvider, MemoryMailbox } from './providers.ts';
+import { withCors } from '../_shared/cors.ts';
+import type { EmailProvider, MailboxEntry, MemoryMailbox } from './providers.ts';
 import { renderEmail } from './templates.ts';
 
 export interface EmailDispatchDeps {
@@ -27,6 +30,8 @@ export interface EmailDispatchDeps {
   batchSize?: number;
   /** the local stack's mailbox, served at …/local/mailbox */
   mailbox?: MemoryMailbox;
+  /** the email address of the user behind an access token, or null (the mailbox's reader) */
+  userEmail?: (accessToken: string) => Promise<string | null>;
 }
 
 const claimedSchema = z.array(
@@ -53,7 +58,7 @@ export async function handleEmailDispatch(
     if (new URL(req.url).pathname.replace(/\/+$/, '').endsWith('/local/mailbox')) {
       if (!deps.mailbox) throw new HttpError(404, 'not_found', 'Not found');
       requireMethod(req, 'GET');
-      return jsonResponse({ messages: [...deps.mailbox.messages].reverse() });
+      return jsonResponse({ messages: await readMailbox(req, deps, deps.mailbox) });
     }
     requireMethod(req, 'POST');
     if (!(await sameSecret(bearerToken(req), deps.serviceKey))) {
@@ -101,7 +106,23 @@ export async function handleEmailDispatch(
 }
 
 export function createEmailDispatchHandler(deps: EmailDispatchDeps) {
-  return (req: Request) => handleEmailDispatch(req, deps);
+  // CORS: the local stack's mailbox page reads …/local/mailbox from the app's origin
+  return withCors((req) => handleEmailDispatch(req, deps));
+}
+
+/** newest first; a person sees only what was sent to them, never anyone else's mail */
+async function readMailbox(
+  req: Request,
+  deps: EmailDispatchDeps,
+  mailbox: MemoryMailbox,
+): Promise<MailboxEntry[]> {
+  const token = bearerToken(req);
+  const all = [...mailbox.messages].reverse();
+  if (token && (await sameSecret(token, deps.serviceKey))) return all;
+  const email = token && deps.userEmail ? await deps.userEmail(token) : null;
+  if (!email) throw new HttpError(401, 'unauthorized', 'Sign in first');
+  const mine = email.toLowerCase();
+  return all.filter((m) => m.to.toLowerCase() === mine);
 }
 
 /** compares two secrets without leaking where they differ */

@@ -91,7 +91,7 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
         body =
           `Спасибо! Оплата «${str(payload, 'productName') ?? ''}» на сумму ${money(payload, locale)} получена.` +
           (credits
-            ? `\nНа ваш счёт зачислено занятий: ${credits}${days ? `, действуют ${days} дн.` : ''}.`
+            ? `\nНа ваш счёт зачислено занятий: ${credits}${days ? `, действуют ${days} дн.` : '.'}`
             : '');
         break;
       }

@@ -1,0 +1,110 @@
+// The Edge Functions as the local stack serves them, shared by `npm start`/`npm
+// run dev` and the end-to-end stack: every supabase/functions/<name>/local.ts,
+// verify_jwt from supabase/config.toml, the demo Moyklass (unless
+// MOYKLASS_BASE_URL points at another one) and SITE_URL for checkout's success
+// and cancel pages. Also the local stand-in for the production dispatch job:
+// pg_cron calls email-dispatch through pg_net there (private.dispatch_emails);
+// PGlite has no pg_net, so the local stack drains the outbox itself.
+import { join } from 'node:path';
+import type { EdgeHandler } from '../functions/_shared/edge-handler.ts';
+import { type DemoMoyklass, startDemoMoyklass } from './demo-moyklass.ts';
+import { readVerifyJwt } from './function-config.ts';
+import { loadLocalFunctions } from './load-functions.ts';
+import { supabaseDir } from './paths.ts';
+import { type Gateway, type GatewayOptions, type Log, createServer } from './server.ts';
+
+export interface LocalFunctions {
+  gateway: Gateway;
+  /** the demo Moyklass, unless MOYKLASS_BASE_URL chose another */
+  moyklass: DemoMoyklass | null;
+  /** runs email-dispatch once, as the scheduler would; answers its tally */
+  dispatchEmails(): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export interface LocalFunctionsOptions extends Omit<
+  GatewayOptions,
+  'functions' | 'functionsVerifyJwt'
+> {
+  /** the app's origin: checkout sends the buyer back there */
+  siteUrl: string;
+  log: Log;
+}
+
+/** a gateway with the Edge Functions registered (listen on it afterwards) */
+export async function createGatewayWithFunctions(
+  options: LocalFunctionsOptions,
+): Promise<LocalFunctions> {
+  const external = options.functionEnv?.['MOYKLASS_BASE_URL'] ?? process.env['MOYKLASS_BASE_URL'];
+  const moyklass = external ? null : await startDemoMoyklass();
+  const gateway = createServer({
+    ...options,
+    functionsVerifyJwt: readVerifyJwt(join(supabaseDir, 'config.toml')),
+    functionEnv: {
+      SITE_URL: options.siteUrl,
+      ...(moyklass ? { MOYKLASS_BASE_URL: moyklass.url } : {}),
+      ...options.functionEnv,
+    },
+  });
+  const functions: Record<string, EdgeHandler> = await loadLocalFunctions(
+    join(supabaseDir, 'functions'),
+    gateway.functionContext,
+    options.log,
+  );
+  for (const [name, handler] of Object.entries(functions)) gateway.registerFunction(name, handler);
+
+  async function dispatchEmails(): Promise<{ status: number; body: unknown }> {
+    const url = new URL('/functions/v1/email-dispatch', gateway.url ?? 'http://127.0.0.1');
+    const res = await gateway.handle({
+      method: 'POST',
+      url,
+      headers: { host: url.host, authorization: `Bearer ${gateway.serviceKey}` },
+      body: Buffer.alloc(0),
+    });
+    const text =
+      typeof res.body === 'string'
+        ? res.body
+        : new TextDecoder().decode(res.body ?? new Uint8Array());
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not json: keep the text
+    }
+    return { status: res.status, body };
+  }
+
+  return {
+    gateway,
+    moyklass,
+    dispatchEmails,
+    async close() {
+      await gateway.close();
+      await moyklass?.close();
+    },
+  };
+}
+
+/** drains the email outbox every `intervalMs` (the local counterpart of the dispatch job) */
+export function startEmailDispatchLoop(
+  functions: LocalFunctions,
+  intervalMs: number,
+  log: Log,
+): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    functions
+      .dispatchEmails()
+      .then((r) => {
+        if (r.status !== 200) log(`email-dispatch answered ${r.status}`, r.body);
+      })
+      .catch((e: unknown) => log('email-dispatch failed', e))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -6,7 +6,6 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { subscriptionsInSeason } from '../domain/roster-filter.ts';
 import { currentSeason } from '../domain/season.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { invokeFunction } from '../data/invoke-function.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { strings } from '../strings.ts';
 
@@ -80,9 +79,20 @@ export function observeMoyklass(
 
 /** asks the proxy for the season's subscriptions; answers what to tell the coach */
 export async function refreshFromMoyklass(
-  client: SupabaseClient,
+  loadClient: Promise<SupabaseClient>,
   org: StaffOrganization,
 ): Promise<{ ok: boolean; message: string }> {
+  // loaded on the first refresh: the roster's first paint needs no supabase-js
+  let client: SupabaseClient;
+  let invokeFunction: (typeof import('../data/invoke-function.ts'))['invokeFunction'];
+  try {
+    [client, { invokeFunction }] = await Promise.all([
+      loadClient,
+      import('../data/invoke-function.ts'),
+    ]);
+  } catch {
+    return { ok: false, message: strings.networkError };
+  }
   const result = await invokeFunction<{ athletes: unknown[]; unlinked: unknown[] }>(
     client,
     'moyklass-proxy',

@@ -16,7 +16,7 @@ import { ContextConsumer } from '../state/context.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
-import { supabaseContext } from '../state/contexts.ts';
+import { loadSupabase } from '../data/supabase-client.ts';
 import { OnlineController } from '../state/online-controller.ts';
 import { currentIntlTag } from '../state/locale.ts';
 import { moneyStrings } from '../money-strings.ts';
@@ -155,7 +155,6 @@ export class RosterPage extends LitElement {
   @state() private group = '';
   @state() private status: StatusFilter = 'current';
   // Moyklass: this season's subscriptions (synced) and the coach's refresh
-  readonly #client = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
   #moyklassSubscription: Subscription | undefined;
   @state() private moyklass: MoyklassData | undefined;
@@ -338,12 +337,13 @@ export class RosterPage extends LitElement {
   }
 
   private async refresh(org: StaffOrganization): Promise<void> {
-    const client = this.#client.value;
-    if (!client || this.refreshing) return;
+    if (this.refreshing) return;
     this.refreshing = true;
     this.refreshNotice = null;
     try {
-      this.refreshNotice = await refreshFromMoyklass(client, org);
+      // the roster draws without supabase-js (see app-root's local pages); the
+      // refresh is the first thing here that needs it
+      this.refreshNotice = await refreshFromMoyklass(loadSupabase(), org);
       // the proxy stored the snapshots: pull them so the filter has them offline
       if (this.refreshNotice.ok) this.#engine.value?.requestSync();
     } finally {

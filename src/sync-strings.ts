@@ -51,6 +51,7 @@ export const syncStrings = localized('sync', {
         rank_history: 'История разрядов',
         training_sessions: 'Занятия',
         bookings: 'Записи',
+        attendance: 'Посещаемость',
       })[table] ?? table,
     fieldName: (field: string): string =>
       ({

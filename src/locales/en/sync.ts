@@ -36,6 +36,7 @@ export const sync: Translation<typeof syncStrings> = {
         rank_history: 'Rank history',
         training_sessions: 'Sessions',
         bookings: 'Bookings',
+        attendance: 'Attendance',
       })[table] ?? table,
     fieldName: (field) =>
       ({

@@ -21,6 +21,15 @@ describe('attendanceId', () => {
     expect(await attendanceId(a, s)).not.toBe(id);
   });
 
+  it('matches the server’s private.attendance_id (520-attendance.sql checks the same pair)', async () => {
+    expect(
+      await attendanceId(
+        '52000000-0000-4000-8000-0000000000a1',
+        '30000000-0000-4000-8000-0000000000a2',
+      ),
+    ).toBe('144c8d8b-a6bb-5afd-8be2-84fd33322104');
+  });
+
   it('refuses what is not a uuid', async () => {
     await expect(attendanceId('nope', 'd4000000-0000-4000-8000-000000000001')).rejects.toThrow();
   });

@@ -15,6 +15,7 @@ import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { attendanceStrings } from '../attendance-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -31,7 +32,8 @@ type RouteName =
   | 'sync'
   | 'roster'
   | 'athlete-new'
-  | 'athlete';
+  | 'athlete'
+  | 'today';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -43,6 +45,7 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'roster', pattern: '/roster' },
   { name: 'athlete-new', pattern: '/roster/new' },
   { name: 'athlete', pattern: '/roster/:id' },
+  { name: 'today', pattern: '/today' },
 ];
 
 interface Page {
@@ -95,6 +98,11 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./athlete-page.ts'),
     title: rosterStrings.title,
     render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
+  },
+  today: {
+    load: () => import('./today-page.ts'),
+    title: attendanceStrings.title,
+    render: () => html`<today-page></today-page>`,
   },
 };
 const notFound: Page = {

@@ -13,6 +13,7 @@ import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { attendanceStrings } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
@@ -114,6 +115,11 @@ export class HomePage extends LitElement {
       ${
         this.coaches()
           ? html`<p><a class="button" href="/roster">${rosterStrings.link}</a></p>`
+          : nothing
+      }
+      ${
+        this.coaches()
+          ? html`<p><a class="button" href="/today">${attendanceStrings.link}</a></p>`
           : nothing
       }
       <div class="actions">

@@ -9,6 +9,7 @@ import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
+import { attendanceStrings } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 
 /** the athlete fields the roster shows, narrowed from a synced row */
@@ -127,6 +128,12 @@ export class RosterPage extends LitElement {
       .muted {
         color: var(--ts-color-muted);
       }
+      .export {
+        margin-top: var(--ts-space-5);
+      }
+      .export .button {
+        flex: 1 1 12rem;
+      }
     `,
   ];
 
@@ -137,6 +144,7 @@ export class RosterPage extends LitElement {
   @state() private query = '';
   @state() private group = '';
   @state() private status: StatusFilter = 'current';
+  @state() private exportError = '';
 
   override willUpdate(): void {
     const engine = this.#engine.value ?? null;
@@ -232,7 +240,39 @@ export class RosterPage extends LitElement {
               )}
             </ul>`
       }
+      ${this.renderExport(shown)}
     `;
+  }
+
+  /** the roster as filtered, to a spreadsheet (the writers load on demand) */
+  private renderExport(shown: RosterAthlete[]) {
+    if (shown.length === 0) return nothing;
+    const ids = shown.map((a) => a.id);
+    return html`<section class="export" aria-labelledby="roster-export">
+      <h2 id="roster-export">${attendanceStrings.exportTitle}</h2>
+      <div class="actions">
+        <button class="button secondary" type="button" @click=${() => this.export(ids, 'xlsx')}>
+          ${attendanceStrings.exportRosterXlsx}
+        </button>
+        <button class="button secondary" type="button" @click=${() => this.export(ids, 'csv')}>
+          ${attendanceStrings.exportRosterCsv}
+        </button>
+      </div>
+      ${this.exportError ? html`<p class="muted" role="alert">${this.exportError}</p>` : nothing}
+    </section>`;
+  }
+
+  private async export(ids: string[], format: 'xlsx' | 'csv'): Promise<void> {
+    const engine = this.#engine.value;
+    if (!engine) return;
+    this.exportError = '';
+    try {
+      const { exportRoster } = await import('./export-files.ts');
+      await exportRoster(engine, ids, format, new Date().toISOString().slice(0, 10));
+    } catch (error) {
+      console.error('export failed', error);
+      this.exportError = attendanceStrings.exportFailed;
+    }
   }
 
   private renderSchedule(schedule: string | null) {

@@ -64,6 +64,26 @@ as $$
 $$;
 comment on function private.coached_session_ids() is 'ids of live sessions of the groups the caller coaches';
 
+-- the id devices derive for a mark (src/domain/attendance-id.ts): the uuid v5 of
+-- "<session>/<athlete>" in trackside's attendance namespace. for seeds and
+-- server-side writers, so their rows converge with the devices' too.
+create function private.attendance_id(p_session uuid, p_athlete uuid)
+returns uuid
+language sql immutable security invoker set search_path = ''
+as $$
+  with h as (
+    select extensions.digest(
+      decode('4f0b6a553c1e4d2a9a572d1c8e6b7f10', 'hex')
+        || convert_to(p_session::text || '/' || p_athlete::text, 'UTF8'),
+      'sha1') as b
+  )
+  select encode(set_byte(set_byte(substring(h.b from 1 for 16),
+           6, (get_byte(h.b, 6) & 15) | 80),
+           8, (get_byte(h.b, 8) & 63) | 128), 'hex')::uuid
+    from h
+$$;
+comment on function private.attendance_id(uuid, uuid) is 'uuid v5 of (session, athlete): the id every device gives a mark';
+
 /**
   * -------------------------------------------------------
   * section - triggers
@@ -153,6 +173,8 @@ grant update (status, marked_by, marked_at, deleted_at) on public.attendance to 
 revoke all on function private.coached_session_ids() from public, anon, authenticated;
 grant execute on function private.coached_session_ids() to authenticated, service_role;
 revoke all on function private.guard_attendance() from public, anon, authenticated;
+revoke all on function private.attendance_id(uuid, uuid) from public, anon, authenticated;
+grant execute on function private.attendance_id(uuid, uuid) to service_role;
 
 /**
   * -------------------------------------------------------

@@ -6,7 +6,7 @@
 -- coach2 coaches A2 (a3), athlete is a1's account; plus one group session per
 -- group (sA1, sA2, sB1) and a one-to-one session (sOne).
 begin;
-select plan(45);
+select plan(46);
 select tests.create_tenancy_fixture();
 
 insert into public.training_sessions (id, org_id, coach_id, group_id, kind, origin, local_date, time_zone, starts_at, ends_at, member_id)
@@ -51,6 +51,8 @@ select tests.rls_enabled('public', 'attendance');
 select is((select merge_inserts from sync.tables where table_name = 'attendance'), true,
   'attendance is synced, inserts of an existing id merge');
 select is((select count(*)::int from sync.tables where merge_inserts), 1, 'no other table merges inserts');
+select is(private.attendance_id('52000000-0000-4000-8000-0000000000a1', '30000000-0000-4000-8000-0000000000a2'),
+  '144c8d8b-a6bb-5afd-8be2-84fd33322104'::uuid, 'the server derives the id the devices derive (uuid v5)');
 
 -- reading -------------------------------------------------------------------------------------
 select is(tests.try_as('coach', pg_temp.sel('a1')), '1', 'the group''s coach reads its marks');

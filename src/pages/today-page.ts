@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
+import { liveQuery, type Subscription } from 'dexie';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../domain/attendance.ts';
 import { addDays } from '../domain/zoned-time.ts';
 import { attendanceChange } from '../data/attendance-change.ts';
@@ -56,10 +56,18 @@ export class TodayPage extends LitElement {
       }
       .when {
         margin-bottom: var(--ts-space-4);
-        text-transform: capitalize;
+      }
+      .when::first-letter {
+        text-transform: uppercase;
       }
       section.session {
         margin-bottom: var(--ts-space-4);
+      }
+      /* a phone's width goes to the buttons */
+      @media (max-width: 400px) {
+        section.session {
+          padding: var(--ts-space-3);
+        }
       }
       section.session h2 {
         margin-bottom: var(--ts-space-1);
@@ -117,10 +125,9 @@ export class TodayPage extends LitElement {
         background: var(--ts-color-surface);
         color: var(--ts-color-text);
         font: inherit;
-        font-size: 0.9375rem;
+        font-size: 0.875rem;
         font-weight: 600;
         cursor: pointer;
-        overflow-wrap: anywhere;
         line-height: 1.1;
       }
       .marks button[aria-pressed='true'] {
@@ -140,7 +147,7 @@ export class TodayPage extends LitElement {
         background: var(--ts-color-brand);
       }
       .marks button[aria-pressed='true']::before {
-        content: '✓ ';
+        content: '✓ ' / '';
       }
       .export {
         margin-top: var(--ts-space-5);
@@ -153,32 +160,43 @@ export class TodayPage extends LitElement {
 
   readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
   #subscription: Subscription | undefined;
+  #todaySubscription: Subscription | undefined;
   #observed: { engine: SyncEngine; date: string } | null = null;
+  #observedEngine: SyncEngine | null = null;
   /** taps apply one after another, so a quick second tap updates the first's row */
   #queue: Promise<void> = Promise.resolve();
+  /** today in the organization's zone; follows sync (the zone arrives with it) */
   @state() private today: string | undefined;
-  @state() private date: string | undefined;
+  /** the day the user went to, when not today */
+  @state() private chosen: string | undefined;
   @state() private data: TodayData | undefined;
   @state() private error = '';
 
+  private get date(): string | undefined {
+    return this.chosen ?? this.today;
+  }
+
   override willUpdate(): void {
     const engine = this.#engine.value ?? null;
-    if (!engine) {
+    if (engine !== this.#observedEngine) {
+      this.#observedEngine = engine;
+      this.#todaySubscription?.unsubscribe();
+      this.#todaySubscription = engine
+        ? liveQuery(() => todayOf(engine.db, engine.userId, Date.now())).subscribe({
+            next: (d) => (this.today = d),
+            error: (e: unknown) => console.error('today query failed', e),
+          })
+        : undefined;
+    }
+    const date = this.date;
+    if (!engine || !date) {
       this.#subscription?.unsubscribe();
       this.#observed = null;
       return;
     }
-    if (this.date === undefined) {
-      void todayOf(engine.db, engine.userId, Date.now()).then((d) => {
-        this.today = d;
-        this.date ??= d;
-      });
-      return;
-    }
-    if (this.#observed?.engine === engine && this.#observed.date === this.date) return;
+    if (this.#observed?.engine === engine && this.#observed.date === date) return;
     this.#subscription?.unsubscribe();
-    this.#observed = { engine, date: this.date };
-    const date = this.date;
+    this.#observed = { engine, date };
     this.#subscription = observeToday(engine, date, (d) => {
       if (d.date === this.date) this.data = d;
     });
@@ -187,7 +205,9 @@ export class TodayPage extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#subscription?.unsubscribe();
+    this.#todaySubscription?.unsubscribe();
     this.#observed = null;
+    this.#observedEngine = null;
   }
 
   override render() {
@@ -200,7 +220,8 @@ export class TodayPage extends LitElement {
         data
           ? data.sessions.length === 0
             ? html`<p class="card">${t.noSessions}</p>`
-            : data.sessions.map((s) => this.renderSession(s, data.season))
+            : html`${data.sessions.map((s) => this.renderSession(s, data.season))}
+                <p class="muted">${t.percentOf(data.season)}. ${t.percentHint}</p>`
           : html`<p class="muted" role="status">${t.loading}</p>`
       }
       ${data ? this.renderExport(data.season) : nothing}
@@ -310,7 +331,6 @@ export class TodayPage extends LitElement {
   private renderExport(season: string) {
     return html`<section class="export" aria-labelledby="export-heading">
       <h2 id="export-heading">${t.exportTitle}</h2>
-      <p class="muted">${t.percentHint}</p>
       <div class="actions">
         <button class="button secondary" type="button" @click=${() => this.export(season, 'xlsx')}>
           ${t.exportAttendanceXlsx(season)}
@@ -323,7 +343,7 @@ export class TodayPage extends LitElement {
   }
 
   private go(date: string): void {
-    if (datePattern.test(date)) this.date = date;
+    if (datePattern.test(date)) this.chosen = date === this.today ? undefined : date;
   }
 
   private mark(session: TodaySession, athleteId: string, status: AttendanceStatus): void {

@@ -2,7 +2,7 @@
 import { localized } from './locales/localized.ts';
 export const attendanceStrings = localized('attendance', {
   title: 'Сегодня',
-  link: 'Сегодня: занятия и посещаемость',
+  link: 'Сегодня: посещаемость',
   date: 'Дата',
   previousDay: 'Предыдущий день',
   nextDay: 'Следующий день',

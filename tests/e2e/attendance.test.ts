@@ -66,7 +66,8 @@ describe('attendance at the track', () => {
       const session = await todaysSession();
       await withPage(browser, 'attendance-offline', async (page, context) => {
         await signInAt(page, app.url, 'coach@trackside.test');
-        await page.getByRole('link', { name: 'Сегодня: занятия и посещаемость' }).click();
+        await page.screenshot({ path: join(shots, 'home-coach.png'), fullPage: true });
+        await page.getByRole('link', { name: 'Сегодня: посещаемость' }).click();
         await page.getByRole('heading', { name: 'Сегодня', level: 1 }).waitFor();
         await marks(page, 'Смирнова Анна').waitFor();
         await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -143,7 +144,7 @@ describe('attendance at the track', () => {
       // the group's second coach sees it all, and marks Анна too: the same row
       await withPage(browser, 'attendance-second-coach', async (page, context) => {
         await signInAt(page, app.url, 'assistant@trackside.test');
-        await page.getByRole('link', { name: 'Сегодня: занятия и посещаемость' }).click();
+        await page.getByRole('link', { name: 'Сегодня: посещаемость' }).click();
         await expect.poll(() => pressed(page, 'Смирнова Анна')).toEqual(['Был']);
         await expect.poll(() => pressed(page, 'Петров Иван')).toEqual(['Уваж.']);
         await page.screenshot({ path: join(shots, 'today-second-coach.png'), fullPage: true });

@@ -3,7 +3,7 @@ import type { Translation } from '../localized.ts';
 
 export const attendance: Translation<typeof attendanceStrings> = {
   title: 'Today',
-  link: 'Today: sessions and attendance',
+  link: 'Today: attendance',
   date: 'Date',
   previousDay: 'Previous day',
   nextDay: 'Next day',

@@ -237,6 +237,13 @@ describe('attendance at the track', () => {
       await signInAt(page, app.url, 'coach@trackside.test');
       await page.goto(`${app.url}/today`);
       await marks(page, 'Смирнова Анна').waitFor();
+      // another day is a tap away, and «Сегодня» brings today back
+      const today = await page.getByLabel('Дата').inputValue();
+      await page.getByRole('button', { name: 'Предыдущий день' }).click();
+      await expect.poll(() => page.getByLabel('Дата').inputValue()).not.toBe(today);
+      await page.getByRole('button', { name: 'Сегодня', exact: true }).click();
+      await expect.poll(() => page.getByLabel('Дата').inputValue()).toBe(today);
+      await marks(page, 'Смирнова Анна').waitFor();
 
       const season = /Посещаемость (\d{4}-\d{4}) в Excel/;
       const xlsxButton = page.getByRole('button', { name: season });

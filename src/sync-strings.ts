@@ -52,6 +52,7 @@ export const syncStrings = localized('sync', {
         training_sessions: 'Занятия',
         bookings: 'Записи',
         email_preferences: 'Настройки писем',
+        attendance: 'Посещаемость',
       })[table] ?? table,
     fieldName: (field: string): string =>
       ({

@@ -147,27 +147,6 @@ insert into public.invitations (id, org_id, role, code, token, expires_at, max_u
    'd0000000-0000-4000-8000-000000000001')
 on conflict (id) do nothing;
 
--- athlete views (issue 4): the groups' weekly training times, so the athlete's
--- "my page" and calendar download have upcoming sessions. «Начинающие» trains
--- Mon and Wed 18:00 (Петров Иван's pattern), «Спринт» Mon 19:30 (which the
--- athlete of «Начинающие» must not see). weekday: 0 = Sunday. sessions are
--- materialized six weeks ahead by generate_sessions (also run daily by the
--- scheduler); re-running this changes nothing.
-insert into public.group_timetables (id, org_id, group_id, coach_id, weekday, start_time, duration_minutes,
-                                     time_zone, start_date, capacity, room, title) values
-  ('d7000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
-   'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002',
-   1, '18:00', 90, 'Europe/Moscow', current_date - 7, 30, 'Манеж «Старт», сектор 2', 'Начинающие'),
-  ('d7000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001',
-   'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002',
-   3, '18:00', 90, 'Europe/Moscow', current_date - 7, 30, 'Манеж «Старт», сектор 2', 'Начинающие'),
-  ('d7000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001',
-   'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003',
-   1, '19:30', 90, 'Europe/Moscow', current_date - 7, 20, 'Стадион «Старт»', 'Спринт')
-on conflict (id) do nothing;
-
-select public.generate_sessions();
-
 -- money and moyklass (the purchases page, the mailbox, the roster's subscription filter) ---------
 -- two packages and a club T-shirt on sale, the discount code START10 (10 %), and the demo
 -- Moyklass api key, stored server-side only (private schema: no client can read it). the key
@@ -189,3 +168,121 @@ on conflict (id) do nothing;
 insert into private.moyklass_credentials (org_id, api_key) values
   ('d1000000-0000-4000-8000-000000000001', 'demo-moyklass-api-key-trackside')
 on conflict (org_id) do nothing;
+
+-- attendance demo (20261204121000_attendance.sql) ------------------------------------------------
+-- a second coach of «Начинающие», the two groups' weekly timetables (the times their
+-- athletes' schedules name), four weeks of past sessions with marks, and sessions
+-- from today on (generate_sessions), so «Сегодня» has something to show on any day:
+-- Sunday, when neither group trains, gets an extra session of «Начинающие».
+--
+--   assistant@trackside.test  second coach of «Начинающие»   d0000000-0000-4000-8000-000000000005
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change
+)
+values ('00000000-0000-0000-0000-000000000000', 'd0000000-0000-4000-8000-000000000005', 'authenticated',
+        'authenticated', 'assistant@trackside.test', extensions.crypt('trackside-demo', extensions.gen_salt('bf')),
+        now(), '{"provider": "email", "providers": ["email"]}'::jsonb,
+        '{"display_name": "Сергей Орлов"}'::jsonb, now(), now(), '', '', '', '')
+on conflict (id) do nothing;
+
+insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+select u.id, u.id, u.id::text, 'email',
+       jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true, 'phone_verified', false),
+       now(), now(), now()
+  from auth.users u
+ where u.id = 'd0000000-0000-4000-8000-000000000005'
+on conflict do nothing;
+
+update public.profiles set locale = 'ru', time_zone = 'Europe/Moscow'
+ where id = 'd0000000-0000-4000-8000-000000000005' and time_zone is null;
+
+insert into public.memberships (org_id, user_id, role) values
+  ('d1000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000005', 'coach')
+on conflict (org_id, user_id) do nothing;
+
+insert into public.training_group_coaches (id, org_id, group_id, user_id) values
+  ('d3000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001',
+   'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000005')
+on conflict (id) do nothing;
+
+-- weekly timetables (weekday 0 = Sunday), 90 minutes, from five weeks ago
+insert into public.group_timetables (id, org_id, group_id, coach_id, weekday, start_time, duration_minutes,
+  time_zone, start_date, capacity, room, title)
+select ('d7000000-0000-4000-8000-0000000000' || t.n)::uuid, 'd1000000-0000-4000-8000-000000000001',
+       t.group_id::uuid, t.coach_id::uuid, t.weekday, t.start_time::time, 90, 'Europe/Moscow',
+       (now() at time zone 'Europe/Moscow')::date - 35, 30,
+       case t.title when 'Спринт' then 'Стадион «Старт»' else 'Манеж «Старт», сектор 2' end, t.title
+  from (values
+    ('01', 'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', 1, '18:00', 'Начинающие'),
+    ('02', 'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', 2, '17:00', 'Начинающие'),
+    ('03', 'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', 3, '18:00', 'Начинающие'),
+    ('04', 'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', 4, '17:00', 'Начинающие'),
+    ('05', 'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', 6, '10:00', 'Начинающие'),
+    ('11', 'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003', 1, '19:00', 'Спринт'),
+    ('12', 'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003', 2, '19:30', 'Спринт'),
+    ('13', 'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003', 3, '19:00', 'Спринт'),
+    ('14', 'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003', 4, '19:30', 'Спринт'),
+    ('15', 'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003', 5, '19:00', 'Спринт'),
+    ('16', 'd2000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000003', 6, '12:00', 'Спринт')
+  ) as t(n, group_id, coach_id, weekday, start_time, title)
+on conflict (id) do nothing;
+
+-- the past four weeks' sessions (generation only makes future ones); a session that
+-- has ended is completed
+insert into public.training_sessions (org_id, coach_id, group_id, kind, origin, timetable_id, local_date,
+  time_zone, starts_at, ends_at, status, capacity, room, title)
+select t.org_id, t.coach_id, t.group_id, 'group', 'group_timetable', t.id, d.day, t.time_zone,
+       private.zoned_instant(d.day, t.start_time, t.time_zone),
+       private.zoned_instant(d.day, t.start_time, t.time_zone) + make_interval(mins => t.duration_minutes),
+       case when private.zoned_instant(d.day, t.start_time, t.time_zone)
+                 + make_interval(mins => t.duration_minutes) <= now() then 'completed' else 'scheduled' end,
+       t.capacity, t.room, t.title
+  from public.group_timetables t
+  cross join lateral (
+    select g::date as day
+      from generate_series((now() at time zone t.time_zone)::date - 28,
+                           (now() at time zone t.time_zone)::date, interval '1 day') g
+  ) d
+ where t.id::text like 'd7000000-%'
+   and extract(dow from d.day) = t.weekday
+   and private.zoned_instant(d.day, t.start_time, t.time_zone) <= now()
+on conflict do nothing;
+
+-- from now on, as the daily job does
+select public.generate_sessions();
+
+-- Sunday: an extra session of «Начинающие», so today is never empty
+insert into public.training_sessions (id, org_id, coach_id, group_id, kind, origin, local_date, time_zone,
+  starts_at, ends_at, capacity, room, title)
+select 'd8000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+       'd0000000-0000-4000-8000-000000000002', 'd2000000-0000-4000-8000-000000000001', 'group',
+       'one_time_booking', d.day, 'Europe/Moscow',
+       private.zoned_instant(d.day, '11:00', 'Europe/Moscow'),
+       private.zoned_instant(d.day, '12:30', 'Europe/Moscow'), 30, 'Стадион', 'Дополнительная тренировка'
+  from (select (now() at time zone 'Europe/Moscow')::date as day) d
+ where not exists (
+   select from public.training_sessions s
+    where s.group_id = 'd2000000-0000-4000-8000-000000000001' and s.local_date = d.day
+      and s.status <> 'cancelled' and s.deleted_at is null)
+on conflict (id) do nothing;
+
+-- marks for the sessions before today: mostly present, some absences and excused
+-- ones, Васильев Дмитрий's first session a trial; ids as the devices derive them
+insert into public.attendance (id, org_id, session_id, athlete_id, status, marked_by, marked_at)
+select private.attendance_id(s.id, a.id), s.org_id, s.id, a.id,
+       case
+         when a.id = 'd4000000-0000-4000-8000-000000000005'
+              and s.local_date = (select min(s2.local_date) from public.training_sessions s2
+                                   where s2.group_id = s.group_id and s2.timetable_id::text like 'd7000000-%')
+           then 'trial'
+         else (array['present', 'present', 'present', 'present', 'present', 'present', 'present',
+                     'absent', 'excused', 'present'])[1 + abs(hashtext(s.id::text || a.id::text)) % 10]
+       end,
+       s.coach_id, s.ends_at
+  from public.training_sessions s
+  join public.athletes a on a.group_id = s.group_id and a.status = 'active' and a.deleted_at is null
+ where s.timetable_id::text like 'd7000000-%'
+   and s.local_date < (now() at time zone s.time_zone)::date
+on conflict do nothing;

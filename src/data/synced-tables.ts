@@ -38,4 +38,6 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'credit_balances', indexes: ['org_id'], since: 1 },
   // each person's email switches (20261122300000_money.sql)
   { name: 'email_preferences', indexes: ['user_id'], since: 1 },
+  // attendance marks (20261204121000_attendance.sql)
+  { name: 'attendance', indexes: ['org_id', 'session_id', 'athlete_id'], since: 2 },
 ];

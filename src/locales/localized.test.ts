@@ -3,6 +3,7 @@ import { domainMessages, translateDomainMessage } from '../domain-messages.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
 import { meStrings } from '../me-strings.ts';
 import { moneyStrings } from '../money-strings.ts';
+import { attendanceStrings } from '../attendance-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
 import { strings } from '../strings.ts';
@@ -56,6 +57,7 @@ describe('localized strings', () => {
       meStrings,
       seasonStrings,
       moneyStrings,
+      attendanceStrings,
     ]
       .flatMap((module) => leaves(module))
       .filter(([, text]) => /[А-Яа-яЁё]/.test(text.replace(dataWords, '')));

@@ -20,6 +20,7 @@ import { rosterStrings } from '../roster-strings.ts';
 import { meStrings } from '../me-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
 import { moneyStrings } from '../money-strings.ts';
+import { attendanceStrings } from '../attendance-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -41,7 +42,8 @@ type RouteName =
   | 'season'
   | 'purchases'
   | 'email-settings'
-  | 'mailbox';
+  | 'mailbox'
+  | 'today';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -58,6 +60,7 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'purchases', pattern: '/purchases' },
   { name: 'email-settings', pattern: '/settings/email' },
   { name: 'mailbox', pattern: '/mailbox' },
+  { name: 'today', pattern: '/today' },
 ];
 
 interface Page {
@@ -142,6 +145,11 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./mailbox-page.ts'),
     title: moneyStrings.mailbox.title,
     render: () => html`<mailbox-page></mailbox-page>`,
+  },
+  today: {
+    load: () => import('./today-page.ts'),
+    title: attendanceStrings.title,
+    render: () => html`<today-page></today-page>`,
   },
 };
 const notFound: Page = {

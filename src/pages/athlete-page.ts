@@ -11,7 +11,7 @@ import {
 } from '../domain/athlete.ts';
 import { RANKS, isRank, rankSchema } from '../domain/rank.ts';
 import { scheduleSchema } from '../domain/schedule.ts';
-import { seasonSchema } from '../domain/season.ts';
+import { seasonOfDate, seasonSchema } from '../domain/season.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
@@ -25,6 +25,7 @@ import '../components/ts-notice.ts';
 import '../components/ts-schedule-picker.ts';
 import { isAdminOf, observeAthlete, type AthleteData } from './athlete-data.ts';
 import { rankBadge } from './rank-badge.ts';
+import './athlete-attendance.ts';
 import { fieldErrors } from './form-errors.ts';
 import { NavigateEvent } from './navigate-event.ts';
 import { translateDomainMessage } from '../domain-messages.ts';
@@ -233,6 +234,14 @@ export class AthletePage extends LitElement {
     return html`
       <h1>${this.creating ? t.newTitle : text(data.athlete?.['name'])}</h1>
       ${this.renderForm(data)} ${this.creating ? nothing : this.renderHistory(data)}
+      ${
+        this.creating
+          ? nothing
+          : html`<athlete-attendance
+              .athleteId=${this.athleteId}
+              .season=${text(data.athlete?.['season']) || seasonOfDate(new Date().toISOString().slice(0, 10))}
+            ></athlete-attendance>`
+      }
       ${!this.creating && isAdminOf(data, this.orgId()) ? this.renderAccount(data) : nothing}
     `;
   }

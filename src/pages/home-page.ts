@@ -16,6 +16,7 @@ import { rosterStrings } from '../roster-strings.ts';
 import { meStrings } from '../me-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
 import { moneyStrings } from '../money-strings.ts';
+import { attendanceStrings } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
@@ -146,6 +147,11 @@ export class HomePage extends LitElement {
           ? html`<p>
               <a class="button secondary" href="/mailbox">${moneyStrings.mailbox.link}</a>
             </p>`
+          : nothing
+      }
+      ${
+        this.coaches()
+          ? html`<p><a class="button" href="/today">${attendanceStrings.link}</a></p>`
           : nothing
       }
       <div class="actions">

@@ -15,6 +15,7 @@ import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
+import { attendanceStrings } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import { loadSupabase } from '../data/supabase-client.ts';
 import { OnlineController } from '../state/online-controller.ts';
@@ -144,6 +145,12 @@ export class RosterPage extends LitElement {
       .muted {
         color: var(--ts-color-muted);
       }
+      .export {
+        margin-top: var(--ts-space-5);
+      }
+      .export .button {
+        flex: 1 1 12rem;
+      }
     `,
   ];
 
@@ -161,6 +168,7 @@ export class RosterPage extends LitElement {
   @state() private subscription: SubscriptionFilter = 'any';
   @state() private refreshing = false;
   @state() private refreshNotice: { ok: boolean; message: string } | null = null;
+  @state() private exportError = '';
 
   override willUpdate(): void {
     const engine = this.#engine.value ?? null;
@@ -273,6 +281,7 @@ export class RosterPage extends LitElement {
               )}
             </ul>`
       }
+      ${this.renderExport(shown)}
     `;
   }
 
@@ -348,6 +357,37 @@ export class RosterPage extends LitElement {
       if (this.refreshNotice.ok) this.#engine.value?.requestSync();
     } finally {
       this.refreshing = false;
+    }
+  }
+
+  /** the roster as filtered, to a spreadsheet (the writers load on demand) */
+  private renderExport(shown: RosterAthlete[]) {
+    if (shown.length === 0) return nothing;
+    const ids = shown.map((a) => a.id);
+    return html`<section class="export" aria-labelledby="roster-export">
+      <h2 id="roster-export">${attendanceStrings.exportTitle}</h2>
+      <div class="actions">
+        <button class="button secondary" type="button" @click=${() => this.export(ids, 'xlsx')}>
+          ${attendanceStrings.exportRosterXlsx}
+        </button>
+        <button class="button secondary" type="button" @click=${() => this.export(ids, 'csv')}>
+          ${attendanceStrings.exportRosterCsv}
+        </button>
+      </div>
+      ${this.exportError ? html`<p class="muted" role="alert">${this.exportError}</p>` : nothing}
+    </section>`;
+  }
+
+  private async export(ids: string[], format: 'xlsx' | 'csv'): Promise<void> {
+    const engine = this.#engine.value;
+    if (!engine) return;
+    this.exportError = '';
+    try {
+      const { exportRoster } = await import('./export-files.ts');
+      await exportRoster(engine, ids, format, new Date().toISOString().slice(0, 10));
+    } catch (error) {
+      console.error('export failed', error);
+      this.exportError = attendanceStrings.exportFailed;
     }
   }
 

@@ -37,6 +37,7 @@ export const sync: Translation<typeof syncStrings> = {
         training_sessions: 'Sessions',
         bookings: 'Bookings',
         email_preferences: 'Email settings',
+        attendance: 'Attendance',
       })[table] ?? table,
     fieldName: (field) =>
       ({

@@ -107,7 +107,9 @@ select is(
          'book_slot', 'book_group_session', 'create_recurring_booking', 'cancel_booking',
          'cancel_recurring_booking', 'cancel_session', 'mark_no_show', 'resolve_conflict',
          -- money and moyklass (20261122300000)
-         'moyklass_connection', 'set_moyklass_api_key'
+         'moyklass_connection', 'set_moyklass_api_key',
+         -- booking screens (20261204124000)
+         'coach_busy_times'
        )
      order by 1
   ),

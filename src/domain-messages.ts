@@ -5,6 +5,7 @@
  * them on display.
  */
 import { athleteMessages } from './domain/athlete.ts';
+import { availabilityMessages } from './domain/availability-form.ts';
 import { rankMessages } from './domain/rank.ts';
 import { scheduleMessages } from './domain/schedule.ts';
 import { seasonMessages } from './domain/season.ts';
@@ -15,6 +16,7 @@ const source = {
   season: seasonMessages,
   rank: rankMessages,
   athlete: athleteMessages,
+  availability: availabilityMessages,
 };
 
 export const domainMessages = localized('domain', source);

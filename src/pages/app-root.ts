@@ -15,6 +15,7 @@ import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { bookingStrings } from '../booking-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -31,7 +32,12 @@ type RouteName =
   | 'sync'
   | 'roster'
   | 'athlete-new'
-  | 'athlete';
+  | 'athlete'
+  | 'availability'
+  | 'calendar'
+  | 'conflicts'
+  | 'book'
+  | 'bookings';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -43,6 +49,11 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'roster', pattern: '/roster' },
   { name: 'athlete-new', pattern: '/roster/new' },
   { name: 'athlete', pattern: '/roster/:id' },
+  { name: 'availability', pattern: '/availability' },
+  { name: 'calendar', pattern: '/calendar' },
+  { name: 'conflicts', pattern: '/conflicts' },
+  { name: 'book', pattern: '/book' },
+  { name: 'bookings', pattern: '/bookings' },
 ];
 
 interface Page {
@@ -95,6 +106,31 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./athlete-page.ts'),
     title: rosterStrings.title,
     render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
+  },
+  availability: {
+    load: () => import('./availability-page.ts'),
+    title: bookingStrings.availability.title,
+    render: () => html`<availability-page></availability-page>`,
+  },
+  calendar: {
+    load: () => import('./calendar-page.ts'),
+    title: bookingStrings.calendar.title,
+    render: () => html`<calendar-page></calendar-page>`,
+  },
+  conflicts: {
+    load: () => import('./conflicts-page.ts'),
+    title: bookingStrings.conflicts.title,
+    render: () => html`<conflicts-page></conflicts-page>`,
+  },
+  book: {
+    load: () => import('./book-page.ts'),
+    title: bookingStrings.book.title,
+    render: () => html`<book-page></book-page>`,
+  },
+  bookings: {
+    load: () => import('./bookings-page.ts'),
+    title: bookingStrings.bookings.title,
+    render: () => html`<bookings-page></bookings-page>`,
   },
 };
 const notFound: Page = {

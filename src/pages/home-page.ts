@@ -13,6 +13,7 @@ import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
@@ -66,6 +67,9 @@ export class HomePage extends LitElement {
       .empty {
         margin-bottom: var(--ts-space-5);
       }
+      ul.booking-links {
+        gap: var(--ts-space-2);
+      }
       .actions {
         margin-bottom: var(--ts-space-6);
       }
@@ -116,6 +120,7 @@ export class HomePage extends LitElement {
           ? html`<p><a class="button" href="/roster">${rosterStrings.link}</a></p>`
           : nothing
       }
+      ${this.renderBookingLinks()}
       <div class="actions">
         <a class="button" href="/organizations/new">${t.create}</a>
         <a class="button secondary" href="/invite">${t.accept}</a>
@@ -187,6 +192,25 @@ export class HomePage extends LitElement {
             </p>
           </li>`,
       )}
+    </ul>`;
+  }
+
+  /** booking: everyone books and sees their bookings; coaches also get their hours, week and conflicts */
+  private renderBookingLinks() {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    if (!items || items.length === 0) return nothing;
+    const b = bookingStrings.links;
+    const link = (href: string, label: string) =>
+      html`<li><a class="button secondary block" href=${href}>${label}</a></li>`;
+    return html`<ul class="booking-links" aria-label=${bookingStrings.book.title}>
+      ${
+        this.coaches()
+          ? html`${link('/calendar', b.calendar)} ${link('/availability', b.availability)}
+            ${link('/conflicts', b.conflicts)}`
+          : nothing
+      }
+      ${link('/book', b.book)} ${link('/bookings', b.bookings)}
     </ul>`;
   }
 

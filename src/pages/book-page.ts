@@ -202,6 +202,7 @@ export class BookPage extends LitElement {
                           class="button secondary slot"
                           type="button"
                           aria-pressed=${this.chosen === s.start ? 'true' : 'false'}
+                          data-start=${s.start}
                           aria-label=${formatDateTime(s.start, this.#zone)}
                           @click=${() => this.choose(s.start)}
                         >

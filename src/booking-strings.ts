@@ -50,6 +50,7 @@ export const bookingStrings = localized('booking', {
     group: 'Группа',
     start: 'Начало',
     end: 'Конец',
+    endHint: '00:00 — до полуночи',
     day: 'День недели',
     windowRoom: 'Зал',
     addWindow: 'Добавить окно',

@@ -283,7 +283,7 @@ export class AvailabilityPage extends LitElement {
         </label>
         <div class="row">
           ${this.input('window', 'start_time', t.start, { type: 'time' })}
-          ${this.input('window', 'end_time', t.end, { type: 'time', hint: '24:00 = 00:00' })}
+          ${this.input('window', 'end_time', t.end, { type: 'time', hint: t.endHint })}
         </div>
         <div class="row">
           <label class="check"

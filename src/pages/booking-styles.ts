@@ -12,6 +12,9 @@ export const bookingStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: var(--ts-space-3);
   }
+  .row > label {
+    align-content: end;
+  }
   label {
     display: grid;
     gap: var(--ts-space-1);
@@ -29,6 +32,9 @@ export const bookingStyles = css`
     width: 1.25rem;
     height: 1.25rem;
     min-height: 0;
+    margin: 0;
+    flex: none;
+    accent-color: var(--ts-color-brand);
   }
   input,
   select {

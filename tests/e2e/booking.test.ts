@@ -162,12 +162,12 @@ describe('booking at 360 px', () => {
       await slot(page, 0, 0).waitFor();
       const target = page.locator(`book-page button.slot[data-start="${raced}"]`);
       await target.click();
+      // (book_slot reads the caller from the claims, as behind the gateway)
       await app.exec(`
-        begin;
-        select set_config('request.jwt.claims', '{"sub":"${admin}","role":"authenticated"}', true);
-        set local role authenticated;
-        select public.book_slot('${org}', '${coach}', '${new Date(raced).toISOString()}');
-        commit;`);
+        do $$ begin
+          perform set_config('request.jwt.claims', '{"sub":"${admin}","role":"authenticated"}', true);
+          perform public.book_slot('${org}', '${coach}', '${new Date(raced).toISOString()}');
+        end $$;`);
       await page.getByRole('button', { name: 'Записаться', exact: true }).click();
       await page.getByText('Это время уже заняли. Выберите другое.').waitFor();
       expect(await seriousViolations(page)).toEqual([]);

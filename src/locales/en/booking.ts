@@ -42,6 +42,7 @@ export const booking: Translation<typeof bookingStrings> = {
     group: 'Group',
     start: 'Start',
     end: 'End',
+    endHint: '00:00 — until midnight',
     day: 'Weekday',
     windowRoom: 'Room',
     addWindow: 'Add window',

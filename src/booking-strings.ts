@@ -78,6 +78,8 @@ export const bookingStrings = localized('booking', {
     week: (from: string, to: string) => `Неделя ${from} — ${to}`,
     previous: 'Предыдущая неделя',
     next: 'Следующая неделя',
+    previousShort: '← Назад',
+    nextShort: 'Вперёд →',
     today: 'Сегодня',
     empty: 'Занятий нет',
     individual: 'Индивидуальное',
@@ -163,6 +165,7 @@ export const bookingStrings = localized('booking', {
     cancel: 'Отменить',
     cancelSeries: 'Отменить регулярную запись',
     cancelUntil: (when: string) => `Отменить можно до ${when}`,
+    cancelPassed: 'Срок отмены прошёл — отменить может только тренер.',
     cancelled: 'Запись отменена.',
     seriesCancelled: (n: number) => `Регулярная запись отменена, отменено занятий: ${n}.`,
     status: (s: string): string =>

@@ -70,6 +70,9 @@ export class BookPage extends LitElement {
         border-color: var(--ts-color-brand);
         border-width: 2px;
       }
+      .choice .button {
+        padding-block: var(--ts-space-2);
+      }
       .choice fieldset {
         display: grid;
         gap: 0;

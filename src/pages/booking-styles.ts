@@ -111,6 +111,8 @@ export const bookingStyles = css`
   h3 {
     font-size: 1rem;
     margin: var(--ts-space-4) 0 var(--ts-space-2);
-    text-transform: capitalize;
+  }
+  h3::first-letter {
+    text-transform: uppercase;
   }
 `;

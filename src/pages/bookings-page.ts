@@ -172,11 +172,13 @@ export class BookingsPage extends LitElement {
         <span>${t.with(coach)}</span>
         <span><span class="tag">${t.status(e.status)}</span></span>
         ${
-          cancellable && window > 0
-            ? html`<span class="muted"
-                >${t.cancelUntil(formatDateTime(e.start - window * MINUTE, this.#zone))}</span
-              >`
-            : nothing
+          !cancellable || window === 0
+            ? nothing
+            : e.start - window * MINUTE > Date.now()
+              ? html`<span class="muted"
+                  >${t.cancelUntil(formatDateTime(e.start - window * MINUTE, this.#zone))}</span
+                >`
+              : html`<span class="muted">${t.cancelPassed}</span>`
         }
       </span>
       ${

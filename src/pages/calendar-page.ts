@@ -37,13 +37,13 @@ export class CalendarPage extends LitElement {
     bookingStyles,
     css`
       nav {
-        display: flex;
-        flex-wrap: wrap;
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
         gap: var(--ts-space-2);
         margin-bottom: var(--ts-space-3);
       }
       nav .button {
-        flex: 1 1 8rem;
+        padding: 0 var(--ts-space-2);
       }
       .week {
         font-weight: 700;
@@ -124,12 +124,22 @@ export class CalendarPage extends LitElement {
         ${t.week(formatShortDate(noon(days[0] ?? today), zone), formatShortDate(noon(days[6] ?? today), zone))}
       </p>
       <nav aria-label=${t.title}>
-        <button class="button secondary" type="button" @click=${() => this.shift(-7)}>
-          ← ${t.previous}
+        <button
+          class="button secondary"
+          type="button"
+          aria-label=${t.previous}
+          @click=${() => this.shift(-7)}
+        >
+          ${t.previousShort}
         </button>
         <button class="button secondary" type="button" @click=${this.toToday}>${t.today}</button>
-        <button class="button secondary" type="button" @click=${() => this.shift(7)}>
-          ${t.next} →
+        <button
+          class="button secondary"
+          type="button"
+          aria-label=${t.next}
+          @click=${() => this.shift(7)}
+        >
+          ${t.nextShort}
         </button>
       </nav>
       <p class="muted">${t.inZone(zone)}</p>

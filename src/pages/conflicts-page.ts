@@ -69,6 +69,7 @@ export class ConflictsPage extends LitElement {
     return html`
       <h1>${t.title}</h1>
       <p class="muted">${t.intro}</p>
+      <p class="muted">${t.cancel}: ${t.cancelHint} ${t.keep}: ${t.keepHint}</p>
       ${!online ? html`<ts-notice><p>${bookingStrings.needsNetwork}</p></ts-notice>` : nothing}
       ${this.failure ? html`<ts-notice tone="error"><p>${this.failure}</p></ts-notice>` : nothing}
       <p role="status" class="muted">${this.message}</p>
@@ -95,7 +96,6 @@ export class ConflictsPage extends LitElement {
         <strong>${when}</strong>
         <span>${t.kind(String(c['kind']))}</span>
         ${member ? html`<span>${t.member(member)}</span>` : nothing}
-        ${c['session_id'] ? html`<span class="muted">${t.cancelHint} ${t.keepHint}</span>` : nothing}
       </span>
       <span class="actions">
         ${

@@ -70,6 +70,8 @@ export const booking: Translation<typeof bookingStrings> = {
     week: (from, to) => `Week ${from} — ${to}`,
     previous: 'Previous week',
     next: 'Next week',
+    previousShort: '← Back',
+    nextShort: 'Next →',
     today: 'Today',
     empty: 'No sessions',
     individual: 'One-to-one',
@@ -154,6 +156,7 @@ export const booking: Translation<typeof bookingStrings> = {
     cancel: 'Cancel',
     cancelSeries: 'Cancel the recurring booking',
     cancelUntil: (when) => `Can be cancelled until ${when}`,
+    cancelPassed: 'The cancellation deadline has passed — only the coach can cancel now.',
     cancelled: 'Booking cancelled.',
     seriesCancelled: (n) => `Recurring booking cancelled, sessions cancelled: ${n}.`,
     status: (s) =>

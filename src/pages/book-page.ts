@@ -386,6 +386,9 @@ export class BookPage extends LitElement {
         });
         if (error) {
           this.failure = bookingErrorMessage(error, status);
+          // the time may be gone: show what is free now
+          this.clearChoice();
+          void this.loadBusy(this.coach);
           return;
         }
         this.message = t.booked;

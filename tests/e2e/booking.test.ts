@@ -170,6 +170,8 @@ describe('booking at 360 px', () => {
         end $$;`);
       await page.getByRole('button', { name: 'Записаться', exact: true }).click();
       await page.getByText('Это время уже заняли. Выберите другое.').waitFor();
+      // and the list no longer offers it
+      await expect.poll(() => target.count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-slot-taken.png'), fullPage: true });
 

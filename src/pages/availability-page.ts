@@ -285,7 +285,7 @@ export class AvailabilityPage extends LitElement {
           ${this.input('window', 'start_time', t.start, { type: 'time' })}
           ${this.input('window', 'end_time', t.end, { type: 'time', hint: t.endHint })}
         </div>
-        <div class="row">
+        <div class="checks">
           <label class="check"
             ><input
               type="checkbox"

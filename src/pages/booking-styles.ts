@@ -12,6 +12,11 @@ export const bookingStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: var(--ts-space-3);
   }
+  .checks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--ts-space-5);
+  }
   .row > label {
     align-content: end;
   }

@@ -43,7 +43,8 @@ export class CalendarPage extends LitElement {
         margin-bottom: var(--ts-space-3);
       }
       nav .button {
-        padding: 0 var(--ts-space-2);
+        padding: 0 var(--ts-space-1);
+        white-space: nowrap;
       }
       .week {
         font-weight: 700;

@@ -76,6 +76,9 @@ async function startOf(button: ReturnType<typeof slot>): Promise<number> {
 describe('booking at 360 px', () => {
   test('a coach edits their hours offline, with messages next to the fields, and it syncs', async () => {
     await asUser('booking-availability', 'coach@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Конфликты расписания' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-home-coach.png'), fullPage: true });
       await page.getByRole('link', { name: 'Моё расписание приёма' }).click();
       await page.getByRole('heading', { name: 'Расписание приёма' }).waitFor();
       const windows = page.getByRole('list', { name: 'Недельные окна' });
@@ -135,6 +138,9 @@ describe('booking at 360 px', () => {
 
   test('the athlete books once; the coach sees it; a slot taken meanwhile is refused plainly', async () => {
     await asUser('booking-book', 'athlete@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Мои записи' }).waitFor();
+      // an athlete gets booking, not the coach's pages
+      expect(await page.getByRole('link', { name: 'Моё расписание приёма' }).count()).toBe(0);
       await openBook(page);
       await page.getByText('Время показано в вашем поясе').waitFor();
       expect(await seriousViolations(page)).toEqual([]);

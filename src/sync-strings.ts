@@ -51,6 +51,10 @@ export const syncStrings = localized('sync', {
         rank_history: 'История разрядов',
         training_sessions: 'Занятия',
         bookings: 'Записи',
+        coach_settings: 'Настройки записи',
+        weekly_availability: 'Недельные окна',
+        blocked_slots: 'Недоступное время',
+        availability_additions: 'Дополнительное время',
       })[table] ?? table,
     fieldName: (field: string): string =>
       ({
@@ -60,6 +64,22 @@ export const syncStrings = localized('sync', {
         rank_end: 'Разряд на конец сезона',
         notes: 'Заметки',
         status: 'Статус',
+        time_zone: 'Часовой пояс',
+        default_duration_minutes: 'Длительность занятия',
+        buffer_before_minutes: 'Перерыв до занятия',
+        buffer_after_minutes: 'Перерыв после занятия',
+        minimum_notice_minutes: 'Минимальный срок записи',
+        slot_interval_minutes: 'Шаг начала занятий',
+        booking_horizon_days: 'Запись вперёд',
+        cancellation_window_minutes: 'Срок отмены',
+        default_room: 'Зал по умолчанию',
+        weekday: 'День недели',
+        start_time: 'Начало',
+        end_time: 'Конец',
+        starts_at: 'Начало',
+        ends_at: 'Конец',
+        room: 'Зал',
+        reason: 'Причина',
       })[field] ?? field,
     /** the rejection reason in words a coach reads; the server's own text follows */
     reasonName: (reason: string): string =>

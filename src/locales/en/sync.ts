@@ -36,6 +36,10 @@ export const sync: Translation<typeof syncStrings> = {
         rank_history: 'Rank history',
         training_sessions: 'Sessions',
         bookings: 'Bookings',
+        coach_settings: 'Booking settings',
+        weekly_availability: 'Weekly windows',
+        blocked_slots: 'Unavailable time',
+        availability_additions: 'Extra time',
       })[table] ?? table,
     fieldName: (field) =>
       ({
@@ -45,6 +49,22 @@ export const sync: Translation<typeof syncStrings> = {
         rank_end: 'Rank at the end of the season',
         notes: 'Notes',
         status: 'Status',
+        time_zone: 'Time zone',
+        default_duration_minutes: 'Session length',
+        buffer_before_minutes: 'Break before a session',
+        buffer_after_minutes: 'Break after a session',
+        minimum_notice_minutes: 'Minimum notice',
+        slot_interval_minutes: 'Start times every',
+        booking_horizon_days: 'Bookable ahead',
+        cancellation_window_minutes: 'Cancellation window',
+        default_room: 'Default room',
+        weekday: 'Weekday',
+        start_time: 'Start',
+        end_time: 'End',
+        starts_at: 'Start',
+        ends_at: 'End',
+        room: 'Room',
+        reason: 'Reason',
       })[field] ?? field,
     reasonName: (reason) =>
       ({

@@ -80,6 +80,9 @@ export const syncStrings = localized('sync', {
         ends_at: 'Конец',
         room: 'Зал',
         reason: 'Причина',
+        coach_id: 'Тренер',
+        is_individual: 'Индивидуально',
+        is_group: 'Группа',
       })[field] ?? field,
     /** the rejection reason in words a coach reads; the server's own text follows */
     reasonName: (reason: string): string =>

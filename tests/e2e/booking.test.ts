@@ -356,4 +356,44 @@ describe('booking at 360 px', () => {
       await page.screenshot({ path: join(shots, 'booking-bookings-offline.png'), fullPage: true });
     });
   }, 240_000);
+
+  test('an offline edit the server refuses waits on the issues page, named in words', async () => {
+    await asUser('booking-refused', 'coach@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Моё расписание приёма' }).click();
+      await page.getByRole('heading', { name: 'Расписание приёма' }).waitFor();
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.context().setOffline(true);
+      const form = page.getByRole('group', { name: 'Добавить недоступное время' });
+      const day = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+      await form.getByLabel('С даты').fill(day);
+      await form.getByLabel('С времени').fill('09:00');
+      await form.getByLabel('По дату').fill(day);
+      await form.getByLabel('По время').fill('08:00');
+      await form.getByRole('button', { name: 'Добавить недоступное время' }).click();
+      await form.getByText('Конец должен быть позже начала').waitFor();
+      await form.getByLabel('По время').fill('18:00');
+      await form.getByLabel('Причина').fill('Сборы');
+      await form.getByRole('button', { name: 'Добавить недоступное время' }).click();
+      await page.getByRole('list', { name: 'Недоступное время' }).getByText('Сборы').waitFor();
+      await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
+
+      // meanwhile the club makes them an athlete: the server refuses the edit
+      await app.exec(
+        `update public.memberships set role = 'athlete' where user_id = '${coach}' and org_id = '${org}'`,
+      );
+      await page.context().setOffline(false);
+      // the app bar links to the refused change
+      const refused = page.locator('ts-sync-status a[href="/sync"]');
+      await refused.waitFor({ timeout: 30_000 });
+      await refused.click();
+      const issues = page.getByRole('list', { name: 'Несинхронизированные изменения' });
+      await issues.getByText('Недоступное время').waitFor({ timeout: 30_000 });
+      await issues.getByText('Нет прав на это изменение').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-refused.png'), fullPage: true });
+    });
+    expect(
+      await count(`select count(*) as n from public.blocked_slots where reason = 'Сборы'`),
+    ).toBe(0);
+  }, 240_000);
 });

@@ -80,7 +80,6 @@ export const syncStrings = localized('sync', {
         ends_at: 'Конец',
         room: 'Зал',
         reason: 'Причина',
-        coach_id: 'Тренер',
         is_individual: 'Индивидуально',
         is_group: 'Группа',
       })[field] ?? field,

@@ -65,7 +65,6 @@ export const sync: Translation<typeof syncStrings> = {
         ends_at: 'End',
         room: 'Room',
         reason: 'Reason',
-        coach_id: 'Coach',
         is_individual: 'One-to-one',
         is_group: 'Group',
       })[field] ?? field,

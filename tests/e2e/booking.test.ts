@@ -145,6 +145,10 @@ describe('booking at 360 px', () => {
       await page.getByText('Время показано в вашем поясе').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-book.png'), fullPage: true });
+      // and on a desktop
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: join(shots, 'booking-book-desktop.png') });
+      await page.setViewportSize({ width: 360, height: 740 });
 
       const first = slot(page, 0, 0);
       once = await startOf(first);
@@ -198,6 +202,8 @@ describe('booking at 360 px', () => {
       await page.getByText('Иван Петров').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-calendar.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: join(shots, 'booking-calendar-desktop.png') });
     });
   }, 240_000);
 

@@ -148,7 +148,11 @@ export class CalendarPage extends LitElement {
         ${days.map((d) => {
           const mine = sessions.filter((s) => localDateAt(zone, instant(s['starts_at'])) === d);
           return html`<li class=${d === today ? 'today' : ''}>
-            <h3>${formatDay(noon(d), zone)}</h3>
+            <h3>
+              ${formatDay(noon(d), zone)}${
+                d === today ? html`<span class="visually-hidden"> (${t.today})</span>` : nothing
+              }
+            </h3>
             ${
               mine.length === 0
                 ? html`<p class="muted">${t.empty}</p>`

@@ -6,6 +6,7 @@
  */
 import { athleteMessages } from './domain/athlete.ts';
 import { discountCodeMessages } from './domain/money.ts';
+import { availabilityMessages } from './domain/availability-form.ts';
 import { rankMessages } from './domain/rank.ts';
 import { scheduleMessages } from './domain/schedule.ts';
 import { seasonMessages } from './domain/season.ts';
@@ -17,6 +18,7 @@ const source = {
   rank: rankMessages,
   athlete: athleteMessages,
   discountCode: discountCodeMessages,
+  availability: availabilityMessages,
 };
 
 export const domainMessages = localized('domain', source);

@@ -286,3 +286,22 @@ select private.attendance_id(s.id, a.id), s.org_id, s.id, a.id,
  where s.timetable_id::text like 'd7000000-%'
    and s.local_date < (now() at time zone s.time_zone)::date
 on conflict do nothing;
+
+-- booking screens (20261204124000): the demo coach takes one-to-one bookings ----------------
+-- so /book shows free slots: hour-long sessions in Moscow time, Monday–Friday 16:00–20:00
+-- and Saturday 10:00–14:00, booked at least two hours ahead and up to 60 days out,
+-- cancellable by the member until 12 hours before. re-running adds nothing.
+insert into public.coach_settings (id, org_id, coach_id, time_zone, default_duration_minutes,
+  default_room, buffer_before_minutes, buffer_after_minutes, minimum_notice_minutes,
+  slot_interval_minutes, booking_horizon_days, cancellation_window_minutes) values
+  ('d7000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+   'd0000000-0000-4000-8000-000000000002', 'Europe/Moscow', 60, 'Манеж', 0, 0, 120, 60, 60, 720)
+on conflict (org_id, coach_id) do nothing;
+
+insert into public.weekly_availability (id, org_id, coach_id, weekday, start_time, end_time, is_individual, is_group, room)
+select ('d7100000-0000-4000-8000-00000000000' || w.weekday)::uuid, 'd1000000-0000-4000-8000-000000000001',
+       'd0000000-0000-4000-8000-000000000002', w.weekday, w.start_time, w.end_time, true, false, 'Манеж'
+  from (values (1, time '16:00', time '20:00'), (2, '16:00', '20:00'), (3, '16:00', '20:00'),
+               (4, '16:00', '20:00'), (5, '16:00', '20:00'), (6, '10:00', '14:00'))
+    as w(weekday, start_time, end_time)
+on conflict (id) do nothing;

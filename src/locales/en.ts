@@ -2,6 +2,7 @@
 // `templates` is @lit/localize's locale-module contract; Trackside reads its
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
 import { attendance } from './en/attendance.ts';
+import { booking } from './en/booking.ts';
 import { domain } from './en/domain.ts';
 import { me } from './en/me.ts';
 import { money } from './en/money.ts';
@@ -10,6 +11,6 @@ import { season } from './en/season.ts';
 import { shell } from './en/shell.ts';
 import { sync } from './en/sync.ts';
 
-export const english = { shell, roster, sync, domain, me, season, money, attendance };
+export const english = { shell, roster, sync, domain, me, season, money, attendance, booking };
 
 export const templates = {};

@@ -4,6 +4,7 @@ import { scheduleMessages } from '../domain/schedule.ts';
 import { meStrings } from '../me-strings.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { attendanceStrings } from '../attendance-strings.ts';
+import { bookingStrings } from '../booking-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
 import { strings } from '../strings.ts';
@@ -58,6 +59,7 @@ describe('localized strings', () => {
       seasonStrings,
       moneyStrings,
       attendanceStrings,
+      bookingStrings,
     ]
       .flatMap((module) => leaves(module))
       .filter(([, text]) => /[А-Яа-яЁё]/.test(text.replace(dataWords, '')));

@@ -21,6 +21,7 @@ import { meStrings } from '../me-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { attendanceStrings } from '../attendance-strings.ts';
+import { bookingStrings } from '../booking-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -43,7 +44,12 @@ type RouteName =
   | 'purchases'
   | 'email-settings'
   | 'mailbox'
-  | 'today';
+  | 'today'
+  | 'availability'
+  | 'calendar'
+  | 'conflicts'
+  | 'book'
+  | 'bookings';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -61,6 +67,11 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'email-settings', pattern: '/settings/email' },
   { name: 'mailbox', pattern: '/mailbox' },
   { name: 'today', pattern: '/today' },
+  { name: 'availability', pattern: '/availability' },
+  { name: 'calendar', pattern: '/calendar' },
+  { name: 'conflicts', pattern: '/conflicts' },
+  { name: 'book', pattern: '/book' },
+  { name: 'bookings', pattern: '/bookings' },
 ];
 
 interface Page {
@@ -150,6 +161,31 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./today-page.ts'),
     title: attendanceStrings.title,
     render: () => html`<today-page></today-page>`,
+  },
+  availability: {
+    load: () => import('./availability-page.ts'),
+    title: bookingStrings.availability.title,
+    render: () => html`<availability-page></availability-page>`,
+  },
+  calendar: {
+    load: () => import('./calendar-page.ts'),
+    title: bookingStrings.calendar.title,
+    render: () => html`<calendar-page></calendar-page>`,
+  },
+  conflicts: {
+    load: () => import('./conflicts-page.ts'),
+    title: bookingStrings.conflicts.title,
+    render: () => html`<conflicts-page></conflicts-page>`,
+  },
+  book: {
+    load: () => import('./book-page.ts'),
+    title: bookingStrings.book.title,
+    render: () => html`<book-page></book-page>`,
+  },
+  bookings: {
+    load: () => import('./bookings-page.ts'),
+    title: bookingStrings.bookings.title,
+    render: () => html`<bookings-page></bookings-page>`,
   },
 };
 const notFound: Page = {

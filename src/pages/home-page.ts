@@ -17,6 +17,7 @@ import { meStrings } from '../me-strings.ts';
 import { seasonStrings } from '../season-strings.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { attendanceStrings } from '../attendance-strings.ts';
+import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
@@ -73,6 +74,9 @@ export class HomePage extends LitElement {
       }
       .empty {
         margin-bottom: var(--ts-space-5);
+      }
+      ul.booking-links {
+        gap: var(--ts-space-2);
       }
       .actions {
         margin-bottom: var(--ts-space-6);
@@ -154,6 +158,7 @@ export class HomePage extends LitElement {
           ? html`<p><a class="button" href="/today">${attendanceStrings.link}</a></p>`
           : nothing
       }
+      ${this.renderBookingLinks()}
       <div class="actions">
         <a class="button" href="/organizations/new">${t.create}</a>
         <a class="button secondary" href="/invite">${t.accept}</a>
@@ -233,6 +238,25 @@ export class HomePage extends LitElement {
     const state = this.#organizations.state;
     const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
     return (items ?? []).length > 0;
+  }
+
+  /** booking: everyone books and sees their bookings; coaches also get their hours, week and conflicts */
+  private renderBookingLinks() {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    if (!items || items.length === 0) return nothing;
+    const b = bookingStrings.links;
+    const link = (href: string, label: string) =>
+      html`<li><a class="button secondary block" href=${href}>${label}</a></li>`;
+    return html`<ul class="booking-links" aria-label=${bookingStrings.book.title}>
+      ${
+        this.coaches()
+          ? html`${link('/calendar', b.calendar)} ${link('/availability', b.availability)}
+            ${link('/conflicts', b.conflicts)}`
+          : nothing
+      }
+      ${link('/book', b.book)} ${link('/bookings', b.bookings)}
+    </ul>`;
   }
 
   /** coaches and the club's admins get the roster */

@@ -91,7 +91,9 @@ export class SyncIssuesPage extends LitElement {
 
   private renderIssue(issue: SyncIssue) {
     const id = issue.id ?? -1;
-    const fields = Object.entries(issue.fields).filter(([k]) => k !== 'id' && k !== 'org_id');
+    const fields = Object.entries(issue.fields).filter(
+      ([k]) => k !== 'id' && k !== 'org_id' && k !== 'coach_id',
+    );
     return html`<li class="card stack">
       <dl>
         <dt>${t.table}</dt>

@@ -109,7 +109,9 @@ select is(
          -- money and moyklass (20261122300000)
          'moyklass_connection', 'set_moyklass_api_key',
          -- season rollover (20261204123000)
-         'start_new_season'
+         'start_new_season',
+         -- booking screens (20261204124000)
+         'coach_busy_times'
        )
      order by 1
   ),

@@ -1,5 +1,6 @@
 import type { domainMessages } from '../../domain-messages.ts';
 import { ATHLETE_NAME_MAX, ATHLETE_NOTES_MAX } from '../../domain/athlete.ts';
+import { REASON_MAX, ROOM_MAX } from '../../domain/availability-form.ts';
 import { SCHEDULE_MAX_LENGTH } from '../../domain/schedule.ts';
 import type { Translation } from '../localized.ts';
 
@@ -22,5 +23,20 @@ export const domain: Translation<typeof domainMessages> = {
   },
   discountCode: {
     format: 'A code is 3 to 32 Latin letters, digits, "-" or "_", starting with a letter or digit',
+  },
+  availability: {
+    duration: 'Length — a whole number of minutes from 5 to 720',
+    buffer: 'Break — a whole number of minutes from 0 to 240',
+    notice: 'Notice — a whole number of minutes from 0 to 43200 (30 days)',
+    interval: 'Step — a whole number of minutes from 5 to 720, or empty (the length)',
+    horizon: 'Horizon — a whole number of days from 1 to 366',
+    cancellation: 'Cancellation window — a whole number of minutes from 0 to 43200',
+    zone: 'Unknown time zone (e.g. Europe/Moscow)',
+    room: `Room — at most ${ROOM_MAX} characters`,
+    reason: `Reason — at most ${REASON_MAX} characters`,
+    weekday: 'Choose a weekday',
+    time: 'Time as HH:MM',
+    endAfterStart: 'The end must be after the start',
+    dateTime: 'Enter a date and time',
   },
 };

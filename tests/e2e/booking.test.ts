@@ -1,0 +1,405 @@
+/**
+ * Booking end to end at 360 px against the seeded local stack: the demo coach
+ * edits their hours offline and the edit syncs; the demo athlete books a slot
+ * (it shows in the coach's calendar and in their bookings), loses a race for
+ * another with a clear message, books a weekly series around a clashing date,
+ * cancels (and is refused past the cancellation window); the coach removes a
+ * weekday, the sessions on it turn up as conflicts and the coach cancels one and
+ * keeps another; offline, /book says booking needs a connection.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { startLocalApp, type LocalApp } from './local-app.ts';
+import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
+
+const org = 'd1000000-0000-4000-8000-000000000001';
+const admin = 'd0000000-0000-4000-8000-000000000001';
+const coach = 'd0000000-0000-4000-8000-000000000002';
+const athlete = 'd0000000-0000-4000-8000-000000000004';
+const weekdays = [
+  'Воскресенье',
+  'Понедельник',
+  'Вторник',
+  'Среда',
+  'Четверг',
+  'Пятница',
+  'Суббота',
+];
+const DAY = 86_400_000;
+
+let app: LocalApp;
+let browser: Browser;
+/** the instants (epoch ms) the tests booked, shared along the file */
+let once = 0;
+let raced = 0;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await startLocalApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+function asUser(name: string, email: string, fn: (page: Page) => Promise<void>): Promise<void> {
+  return withPage(browser, name, async (page) => {
+    await signInAt(page, app.url, email);
+    await fn(page);
+  });
+}
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  const rows = await app.rows<{ n: number | string }>(sql, params);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** the /book page with the slots of the only bookable coach on screen */
+async function openBook(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Записаться к тренеру' }).click();
+  await page.getByRole('heading', { name: 'Запись к тренеру' }).waitFor();
+  await page.locator('book-page button.slot').first().waitFor();
+}
+
+function slot(page: Page, day: number, index: number | 'last') {
+  const slots = page.locator('book-page section.day').nth(day).locator('button.slot');
+  return index === 'last' ? slots.last() : slots.nth(index);
+}
+
+async function startOf(button: ReturnType<typeof slot>): Promise<number> {
+  return Number(await button.getAttribute('data-start'));
+}
+
+describe('booking at 360 px', () => {
+  test('a coach edits their hours offline, with messages next to the fields, and it syncs', async () => {
+    await asUser('booking-availability', 'coach@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Конфликты расписания' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-home-coach.png'), fullPage: true });
+      await page.getByRole('link', { name: 'Моё расписание приёма' }).click();
+      await page.getByRole('heading', { name: 'Расписание приёма' }).waitFor();
+      const windows = page.getByRole('list', { name: 'Недельные окна' });
+      await windows.getByText('Понедельник, 16:00–20:00').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-availability.png'), fullPage: true });
+
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.context().setOffline(true);
+      // a length the database refuses: the message is next to the field, nothing queued
+      await page.getByLabel('Длительность занятия, мин').fill('4');
+      await page.getByRole('button', { name: 'Сохранить настройки' }).click();
+      await page.getByText('Длительность — целое число минут от 5 до 720').waitFor();
+      expect(await syncStatus(page)).toContain('Все изменения отправлены');
+      await page.getByLabel('Длительность занятия, мин').fill('60');
+
+      // an end before the start is refused too
+      await page.getByLabel('День недели').selectOption({ label: 'Воскресенье' });
+      await page.getByLabel('Начало').fill('14:00');
+      await page.getByLabel('Конец').fill('10:00');
+      await page.getByRole('button', { name: 'Добавить окно' }).click();
+      await page.getByText('Конец должен быть позже начала').waitFor();
+      await page.screenshot({
+        path: join(shots, 'booking-availability-invalid.png'),
+        fullPage: true,
+      });
+      await page.getByLabel('Начало').fill('10:00');
+      await page.getByLabel('Конец').fill('14:00');
+      await page.getByRole('button', { name: 'Добавить окно' }).click();
+      await windows.getByText('Воскресенье, 10:00–14:00').waitFor();
+      await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // the week calendar opens offline from the device
+      await page.goto(`${app.url}/calendar`);
+      await page.getByRole('heading', { name: 'Календарь' }).waitFor();
+      await page.getByText('Время — в поясе Europe/Moscow.').waitFor();
+      await page.getByRole('button', { name: /Следующая неделя/ }).click();
+      await page.getByRole('button', { name: 'Сегодня' }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-calendar-offline.png'), fullPage: true });
+
+      await page.context().setOffline(false);
+      await expect
+        .poll(() => syncStatus(page), { timeout: 30_000 })
+        .toContain('Все изменения отправлены');
+      expect(
+        await count(
+          `select count(*) as n from public.weekly_availability
+            where coach_id = $1 and weekday = 0 and start_time = '10:00' and end_time = '14:00'
+              and deleted_at is null`,
+          [coach],
+        ),
+      ).toBe(1);
+    });
+  }, 240_000);
+
+  test('the athlete books once; the coach sees it; a slot taken meanwhile is refused plainly', async () => {
+    await asUser('booking-book', 'athlete@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Мои записи' }).waitFor();
+      // an athlete gets booking, not the coach's pages
+      expect(await page.getByRole('link', { name: 'Моё расписание приёма' }).count()).toBe(0);
+      await openBook(page);
+      await page.getByText('Время показано в вашем поясе').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-book.png'), fullPage: true });
+      // and on a desktop
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: join(shots, 'booking-book-desktop.png') });
+      await page.setViewportSize({ width: 360, height: 740 });
+
+      const first = slot(page, 0, 0);
+      once = await startOf(first);
+      raced = await startOf(slot(page, 0, 1));
+      await first.click();
+      await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+      await page.getByText('Готово: вы записаны.').waitFor();
+      expect(
+        await count(
+          `select count(*) as n from public.bookings b join public.training_sessions t on t.id = b.session_id
+            where b.member_id = $1 and b.status = 'confirmed' and t.starts_at = $2`,
+          [athlete, new Date(once).toISOString()],
+        ),
+      ).toBe(1);
+      // the booked time is no longer offered
+      await expect
+        .poll(() => page.locator(`book-page button.slot[data-start="${once}"]`).count())
+        .toBe(0);
+
+      // someone else takes the next slot while the athlete is choosing it
+      await slot(page, 0, 0).waitFor();
+      const target = page.locator(`book-page button.slot[data-start="${raced}"]`);
+      await target.click();
+      // (book_slot reads the caller from the claims, as behind the gateway)
+      await app.exec(`
+        do $$ begin
+          perform set_config('request.jwt.claims', '{"sub":"${admin}","role":"authenticated"}', true);
+          perform public.book_slot('${org}', '${coach}', '${new Date(raced).toISOString()}');
+        end $$;`);
+      await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+      await page.getByText('Это время уже заняли. Выберите другое.').waitFor();
+      // and the list no longer offers it
+      await expect.poll(() => target.count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-slot-taken.png'), fullPage: true });
+
+      await page.goto(`${app.url}/bookings`);
+      await page.getByRole('heading', { name: 'Мои записи' }).waitFor();
+      await page
+        .getByRole('list', { name: 'Предстоящие' })
+        .getByText('Тренер: Игорь Волков')
+        .first()
+        .waitFor();
+    });
+
+    await asUser('booking-coach-calendar', 'coach@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Календарь занятий' }).click();
+      await page.getByRole('heading', { name: 'Календарь' }).waitFor();
+      const onThisWeek = await page.getByText('Иван Петров').count();
+      if (onThisWeek === 0) await page.getByRole('button', { name: /Следующая неделя/ }).click();
+      await page.getByText('Иван Петров').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-calendar.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: join(shots, 'booking-calendar-desktop.png') });
+    });
+  }, 240_000);
+
+  test('a weekly series that clashes lists the date and books around it', async () => {
+    await asUser('booking-recurring', 'athlete@trackside.test', async (page) => {
+      await openBook(page);
+      const button = slot(page, 1, 'last');
+      const start = await startOf(button);
+      // the coach is away on the third occurrence
+      await app.exec(`
+        insert into public.blocked_slots (org_id, coach_id, starts_at, ends_at, reason)
+        values ('${org}', '${coach}', '${new Date(start + 14 * DAY).toISOString()}',
+                '${new Date(start + 14 * DAY + 3_600_000).toISOString()}', 'сборы');`);
+      await button.click();
+      await page.getByLabel('Каждую неделю').check();
+      await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+      await page.getByText('Эти даты заняты или недоступны:').waitFor();
+      await page.getByText('тренер недоступен').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-recurring-clash.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Записаться, пропустив 1 дату' }).click();
+      await page.getByText('Готово: регулярная запись создана').waitFor();
+      await page.getByText('Пропущено дат: 1.').waitFor();
+      const series = await app.rows<{ n: string; excluded: string[] | string }>(
+        `select count(*) over () as n, excluded_dates::text as excluded from public.recurring_bookings
+          where member_id = $1 and status = 'active'`,
+        [athlete],
+      );
+      expect(series).toHaveLength(1);
+      expect(String(series[0]?.excluded)).toMatch(/^\{\d{4}-\d{2}-\d{2}\}$/);
+    });
+  }, 240_000);
+
+  test('the athlete cancels, and past the cancellation window is told why not', async () => {
+    await app.exec(
+      `update public.coach_settings set cancellation_window_minutes = 0 where coach_id = '${coach}'`,
+    );
+    await asUser('booking-cancel', 'athlete@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Мои записи' }).click();
+      const upcoming = page.getByRole('list', { name: 'Предстоящие' });
+      await upcoming.getByRole('listitem').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-bookings.png'), fullPage: true });
+      await upcoming
+        .getByRole('button', { name: /^Отменить:/ })
+        .first()
+        .click();
+      await page.getByText('Запись отменена.').waitFor();
+      expect(
+        await count(
+          `select count(*) as n from public.bookings b join public.training_sessions t on t.id = b.session_id
+            where b.member_id = $1 and b.status = 'cancelled_by_member' and t.starts_at = $2`,
+          [athlete, new Date(once).toISOString()],
+        ),
+      ).toBe(1);
+
+      // now the coach wants 30 days' notice: the next cancel is refused with the reason
+      await app.exec(
+        `update public.coach_settings set cancellation_window_minutes = 43200 where coach_id = '${coach}'`,
+      );
+      await upcoming
+        .getByRole('button', { name: /^Отменить:/ })
+        .first()
+        .click();
+      await page.getByText('Отменить уже нельзя').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-cancel-refused.png'), fullPage: true });
+    });
+  }, 240_000);
+
+  test('the coach drops a weekday; its sessions become conflicts; one is cancelled, one kept', async () => {
+    const [series] = await app.rows<{ weekday: number }>(
+      `select weekday from public.recurring_bookings where member_id = $1 and status = 'active'`,
+      [athlete],
+    );
+    const day = weekdays[Number(series?.weekday)] ?? '';
+    await asUser('booking-conflicts', 'coach@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Моё расписание приёма' }).click();
+      const windows = page.getByRole('list', { name: 'Недельные окна' });
+      await windows
+        .getByRole('listitem')
+        .filter({ hasText: day })
+        .getByRole('button', { name: /^Удалить/ })
+        .click();
+      await page.getByText('Удалено.').first().waitFor();
+      await expect
+        .poll(() => syncStatus(page), { timeout: 30_000 })
+        .toContain('Все изменения отправлены');
+
+      await page.goto(`${app.url}/conflicts`);
+      await page.getByRole('heading', { name: 'Конфликты' }).waitFor();
+      const list = page.getByRole('list', { name: 'Конфликты' });
+      await expect
+        .poll(() => list.getByRole('listitem').count(), { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(2);
+      await list.getByText('Вне вашего расписания приёма').first().waitFor();
+      await list.getByText('Спортсмен: Иван Петров').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-conflicts.png'), fullPage: true });
+      const before = await list.getByRole('listitem').count();
+
+      await list
+        .getByRole('button', { name: /^Отменить занятие/ })
+        .first()
+        .click();
+      await page.getByText('Занятие отменено, спортсмену отправлено письмо.').waitFor();
+      await list
+        .getByRole('button', { name: /^Оставить/ })
+        .first()
+        .click();
+      await page.getByText('Занятие оставлено').waitFor();
+      await expect.poll(() => list.getByRole('listitem').count()).toBe(before - 2);
+    });
+    expect(
+      await count(
+        `select count(*) as n from private.email_outbox where kind = 'booking_cancellation' and user_id = $1`,
+        [athlete],
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      await count(
+        `select count(*) as n from public.availability_additions where coach_id = $1 and session_id is not null`,
+        [coach],
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        `select count(*) as n from public.session_conflicts where coach_id = $1 and status = 'resolved'
+            and resolution in ('cancelled', 'kept')`,
+        [coach],
+      ),
+    ).toBe(2);
+  }, 240_000);
+
+  test('offline, /book still shows slots and says booking needs a connection', async () => {
+    await asUser('booking-offline', 'athlete@trackside.test', async (page) => {
+      await openBook(page);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.context().setOffline(true);
+      await page.reload();
+      await page.getByText('Вы офлайн: запись делает сервер').waitFor();
+      await slot(page, 0, 0).click();
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Записаться', exact: true }).isDisabled())
+        .toBe(true);
+      await page.getByText('Нужна сеть: это действие выполняет сервер.').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-book-offline.png'), fullPage: true });
+
+      // my bookings still show from the device
+      await page.goto(`${app.url}/bookings`);
+      await page.getByRole('heading', { name: 'Мои записи' }).waitFor();
+      await page.getByText('Вы офлайн: отмену делает сервер.').waitFor();
+      await page.getByText('Регулярные записи').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-bookings-offline.png'), fullPage: true });
+    });
+  }, 240_000);
+
+  test('an offline edit the server refuses waits on the issues page, named in words', async () => {
+    await asUser('booking-refused', 'coach@trackside.test', async (page) => {
+      await page.getByRole('link', { name: 'Моё расписание приёма' }).click();
+      await page.getByRole('heading', { name: 'Расписание приёма' }).waitFor();
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.context().setOffline(true);
+      const form = page.getByRole('group', { name: 'Добавить недоступное время' });
+      const day = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+      await form.getByLabel('С даты').fill(day);
+      await form.getByLabel('С времени').fill('09:00');
+      await form.getByLabel('По дату').fill(day);
+      await form.getByLabel('По время').fill('08:00');
+      await form.getByRole('button', { name: 'Добавить недоступное время' }).click();
+      await form.getByText('Конец должен быть позже начала').waitFor();
+      await form.getByLabel('По время').fill('18:00');
+      await form.getByLabel('Причина').fill('Сборы');
+      await form.getByRole('button', { name: 'Добавить недоступное время' }).click();
+      await page.getByRole('list', { name: 'Недоступное время' }).getByText('Сборы').waitFor();
+      await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
+
+      // meanwhile the club makes them an athlete: the server refuses the edit
+      await app.exec(
+        `update public.memberships set role = 'athlete' where user_id = '${coach}' and org_id = '${org}'`,
+      );
+      await page.context().setOffline(false);
+      // the app bar links to the refused change
+      const refused = page.locator('ts-sync-status a[href="/sync"]');
+      await refused.waitFor({ timeout: 30_000 });
+      await refused.click();
+      const issues = page.getByRole('list', { name: 'Несинхронизированные изменения' });
+      await issues.getByText('Недоступное время').waitFor({ timeout: 30_000 });
+      await issues.getByText('Нет прав на это изменение').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'booking-refused.png'), fullPage: true });
+    });
+    expect(
+      await count(`select count(*) as n from public.blocked_slots where reason = 'Сборы'`),
+    ).toBe(0);
+  }, 240_000);
+});

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ORGANIZATION_KINDS,
-  SELF_SERVICE_KINDS,
-  hasRoleAtLeast,
-  organizationNameSchema,
-  slugSchema,
-} from './organization.ts';
+import { ORGANIZATION_KINDS, SELF_SERVICE_KINDS, hasRoleAtLeast } from './organization.ts';
+import { organizationNameSchema, slugSchema } from './organization-schema.ts';
 
 describe('organization rules', () => {
   it('accepts URL-ready slugs and refuses the rest', () => {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Organizations and memberships as the tenancy migration defines them; the
  * CHECK constraints of public.organizations and public.memberships must accept
@@ -40,15 +38,3 @@ export function hasRoleAtLeast(role: Role, minimum: Role): boolean {
 
 /** 3–63 lowercase Latin letters, digits and inner hyphens: usable in a URL as is */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
-
-export const organizationNameSchema = z.string().refine((name) => {
-  // the database counts characters of btrim(name): spaces only, not all whitespace
-  const length = [...name.replace(/^ +| +$/g, '')].length;
-  return length >= 1 && length <= 200;
-}, 'Name must be 1 to 200 characters');
-
-export const slugSchema = z
-  .string()
-  .regex(SLUG_PATTERN, 'Slug: 3–63 of a–z, 0–9 and inner hyphens');
-
-export const localeSchema = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Locale like ru or en-GB');

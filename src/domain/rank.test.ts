@@ -7,10 +7,10 @@ import {
   rankCategory,
   rankIndex,
   rankProgress,
-  rankSchema,
   shortRankLabel,
   type Rank,
 } from './rank.ts';
+import { rankSchema } from './rank-schema.ts';
 
 describe('RANKS', () => {
   it('are the ten values of seed 001, from none to МСМК', () => {

@@ -5,7 +5,6 @@
 // The database's check constraints (`private.is_valid_rank`) and its ordering
 // (`private.rank_position`) use the same list; tests/db/schedule-rank-agreement.test.ts
 // proves they agree. Change both or neither.
-import { z } from 'zod';
 
 export const RANKS = [
   'Без разряда',
@@ -23,9 +22,6 @@ export const RANKS = [
 export type Rank = (typeof RANKS)[number];
 
 export const rankMessages = { invalid: 'Недопустимый разряд' } as const;
-
-/** one of the ten ranks, or null */
-export const rankSchema = z.enum(RANKS, { error: rankMessages.invalid }).nullable();
 
 export function isRank(value: unknown): value is Rank {
   return typeof value === 'string' && (RANKS as readonly string[]).includes(value);

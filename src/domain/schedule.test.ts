@@ -15,10 +15,10 @@ import {
   scheduleChips,
   scheduleMessages,
   scheduleProblem,
-  scheduleSchema,
   weekdayNumber,
   type ScheduleEntry,
 } from './schedule.ts';
+import { scheduleSchema } from './schedule-schema.ts';
 
 const entryArb: fc.Arbitrary<ScheduleEntry> = fc.record({
   day: fc.constantFrom(...WEEKDAYS),

@@ -9,7 +9,6 @@
 // The database enforces the same rule (`private.is_valid_schedule`, the check
 // `athletes_schedule_check`); tests/db/schedule-rank-agreement.test.ts proves on
 // 10,000+ generated strings that the two never disagree. Change both or neither.
-import { z } from 'zod';
 
 export const SELF_REGISTRATION = 'Самозапись';
 export const SCHEDULE_MAX_LENGTH = 200;
@@ -58,20 +57,13 @@ export function scheduleProblem(value: string): string | null {
   return null;
 }
 
-/** `athletes.schedule`: null, 'Самозапись' or a fixed schedule */
-export const scheduleSchema = z
-  .string()
-  .nullable()
-  .superRefine((value, ctx) => {
-    if (value === null || value === SELF_REGISTRATION) return;
-    const message = scheduleProblem(value);
-    if (message) ctx.addIssue({ code: 'custom', message });
-  });
+/** what `athletes.schedule` holds: null, 'Самозапись' or a fixed schedule */
+export type ScheduleValue = string | null;
 
-export type ScheduleValue = z.infer<typeof scheduleSchema>;
-
+/** what `scheduleSchema` admits, without zod (the roster's first load carries none) */
 export function isValidSchedule(value: unknown): value is ScheduleValue {
-  return scheduleSchema.safeParse(value).success;
+  if (value === null || value === SELF_REGISTRATION) return true;
+  return typeof value === 'string' && scheduleProblem(value) === null;
 }
 
 function pad2(n: number): string {

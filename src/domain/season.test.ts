@@ -6,8 +6,8 @@ import {
   previousSeason,
   seasonBounds,
   seasonOfDate,
-  seasonSchema,
 } from './season.ts';
+import { seasonSchema } from './season-schema.ts';
 import { DAY, HOUR, daysFromCivil } from './zoned-time.ts';
 
 describe('seasonSchema', () => {

@@ -3,7 +3,6 @@
 // `training_groups.season` and `rank_history.season`; the database's check
 // (`private.is_valid_season`) admits exactly what `seasonSchema` admits.
 // No clock is read here: pass the instant (or a clock) in.
-import { z } from 'zod';
 import { localDateAt, type Instant, type LocalDate } from './zoned-time.ts';
 
 /** a season starts on 1 September */
@@ -23,14 +22,9 @@ function years(value: string): [number, number] | null {
   return second === first + 1 ? [first, second] : null;
 }
 
-/** "2024-2025": two consecutive years */
-export const seasonSchema = z
-  .string()
-  .refine((value) => years(value) !== null, seasonMessages.format)
-  .nullable();
-
+/** what `seasonSchema` admits, without zod (the roster's first load carries none) */
 export function isValidSeason(value: unknown): value is string | null {
-  return seasonSchema.safeParse(value).success;
+  return value === null || (typeof value === 'string' && years(value) !== null);
 }
 
 export interface Clock {

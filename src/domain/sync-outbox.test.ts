@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   changedFields,
   jsonEquals,
-  outboxEntrySchema,
   pendingByRow,
   rowKey,
   toMutation,
   type OutboxEntry,
 } from './sync-outbox.ts';
+import { outboxEntrySchema } from './sync-outbox-schema.ts';
 
 const entry = (
   seq: number,

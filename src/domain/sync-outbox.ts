@@ -1,33 +1,13 @@
 // The outbox entry: one local edit waiting for the server (ARCHITECTURE §5).
 // Pure rules only: shapes, validation, and which fields an edit changed.
-import { z } from 'zod';
+import type { z } from 'zod';
+// the schemas live apart so the shell's first load carries no zod; types come from them
+import type { mutationOpSchema, outboxEntrySchema } from './sync-outbox-schema.ts';
 
 /** a synced row as devices store it: an id plus columns, JSON values only */
 export type SyncRow = { id: string } & Record<string, unknown>;
 
-export const mutationOpSchema = z.enum(['insert', 'update', 'delete']);
 export type MutationOp = z.infer<typeof mutationOpSchema>;
-
-export const tableNameSchema = z.string().regex(/^[a-z_][a-z0-9_]*$/);
-
-export const outboxEntrySchema = z.object({
-  /** strictly increasing per client, contiguous from 1 */
-  seq: z.number().int().positive(),
-  /** the device (one per user database) */
-  clientId: z.guid(),
-  table: tableNameSchema,
-  rowId: z.guid(),
-  op: mutationOpSchema,
-  /** only the fields the edit changed (all given fields for an insert, none for a delete) */
-  fields: z.record(z.string(), z.unknown()),
-  /**
-   * for an update: the values the device held before the edit. The server uses
-   * them only to tell the device whose value this write replaces unseen.
-   */
-  base: z.record(z.string(), z.unknown()).optional(),
-  /** device clock, for display only: client clocks never order anything */
-  createdAt: z.number(),
-});
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 /** what `public.sync_push` receives per entry */

@@ -1,7 +1,7 @@
 // The wire shapes of the sync RPCs (supabase/migrations/*_sync.sql) and the model
 // of what the user is shown when the server refuses or overrides a change.
 import { z } from 'zod';
-import { mutationOpSchema } from './sync-outbox.ts';
+import { mutationOpSchema } from './sync-outbox-schema.ts';
 
 export const rejectionReasonSchema = z.enum([
   'forbidden',

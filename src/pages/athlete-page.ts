@@ -9,9 +9,11 @@ import {
   athleteStatusSchema,
   notesValue,
 } from '../domain/athlete.ts';
-import { RANKS, isRank, rankSchema } from '../domain/rank.ts';
-import { scheduleSchema } from '../domain/schedule.ts';
-import { seasonOfDate, seasonSchema } from '../domain/season.ts';
+import { RANKS, isRank } from '../domain/rank.ts';
+import { rankSchema } from '../domain/rank-schema.ts';
+import { scheduleSchema } from '../domain/schedule-schema.ts';
+import { seasonOfDate } from '../domain/season.ts';
+import { seasonSchema } from '../domain/season-schema.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';

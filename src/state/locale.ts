@@ -5,7 +5,6 @@
 // schemas, is read again in the new language.
 import { configureLocalization } from '@lit/localize';
 import { SOURCE_LOCALE, intlTag, pickLocale, type Locale } from '../domain/locale.ts';
-import * as en from '../locales/en.ts';
 import { useCatalogue } from '../locales/localized.ts';
 
 const STORAGE_KEY = 'trackside-locale';
@@ -21,13 +20,15 @@ function storedChoice(): string | null {
 /** the language of this page load */
 export const currentLocale: Locale = pickLocale(storedChoice(), navigator.languages);
 
-useCatalogue(currentLocale === 'en' ? en.english : null);
+// the English catalogue is its own chunk: a Russian page load never fetches it
+const loadEnglish = () => import('../locales/en.ts');
+useCatalogue(currentLocale === 'en' ? (await loadEnglish()).english : null);
 document.documentElement.lang = currentLocale;
 
 const { setLocale } = configureLocalization({
   sourceLocale: SOURCE_LOCALE,
   targetLocales: ['en'],
-  loadLocale: () => Promise.resolve(en),
+  loadLocale: loadEnglish,
 });
 void setLocale(currentLocale);
 

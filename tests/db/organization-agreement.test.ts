@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
 import { checkVerdicts } from './check-verdicts.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
+import { ORGANIZATION_KINDS } from '../../src/domain/organization.ts';
 import {
-  ORGANIZATION_KINDS,
   localeSchema,
   organizationNameSchema,
   slugSchema,
-} from '../../src/domain/organization.ts';
+} from '../../src/domain/organization-schema.ts';
 
 const slugChar = fc.constantFrom(...'abcxyz019-_A. ё'.split(''));
 const slugs = fc.oneof(

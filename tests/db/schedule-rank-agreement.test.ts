@@ -17,9 +17,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
 import { checkVerdicts } from './check-verdicts.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
-import { RANKS, rankSchema } from '../../src/domain/rank.ts';
-import { SELF_REGISTRATION, WEEKDAYS, scheduleSchema } from '../../src/domain/schedule.ts';
-import { seasonSchema } from '../../src/domain/season.ts';
+import { RANKS } from '../../src/domain/rank.ts';
+import { rankSchema } from '../../src/domain/rank-schema.ts';
+import { SELF_REGISTRATION, WEEKDAYS } from '../../src/domain/schedule.ts';
+import { scheduleSchema } from '../../src/domain/schedule-schema.ts';
+import { seasonSchema } from '../../src/domain/season-schema.ts';
 
 const seed = process.env.FC_SEED
   ? Number(process.env.FC_SEED)

@@ -49,8 +49,8 @@ describe('the invitation form', () => {
   });
 
   it('expires the given number of days after now', () => {
-    const now = Date.UTC(2026, 11, 4, 10);
-    expect(invitationExpiry(now, 7)).toBe(Date.UTC(2026, 11, 11, 10));
+    const now = 1_796_378_400_000; // 2026-12-04T10:00Z
+    expect(invitationExpiry(now, 7)).toBe(1_796_983_200_000); // 2026-12-11T10:00Z
   });
 
   it('links to the app’s accept page', () => {
@@ -61,7 +61,7 @@ describe('the invitation form', () => {
 });
 
 describe('invitationState', () => {
-  const now = Date.UTC(2026, 11, 4, 10);
+  const now = 1_796_378_400_000; // 2026-12-04T10:00Z
   const open = { expiresAt: now + 1, revoked: false, useCount: 0, maxUses: 1 };
 
   it('follows accept_invitation’s checks', () => {

@@ -5,9 +5,11 @@
  * them on display.
  */
 import { athleteMessages } from './domain/athlete.ts';
+import { membershipAdminMessages } from './domain/membership-admin.ts';
 import { rankMessages } from './domain/rank.ts';
 import { scheduleMessages } from './domain/schedule.ts';
 import { seasonMessages } from './domain/season.ts';
+import { trainingGroupMessages } from './domain/training-group.ts';
 import { localized } from './locales/localized.ts';
 
 const source = {
@@ -15,6 +17,8 @@ const source = {
   season: seasonMessages,
   rank: rankMessages,
   athlete: athleteMessages,
+  membershipAdmin: membershipAdminMessages,
+  trainingGroup: trainingGroupMessages,
 };
 
 export const domainMessages = localized('domain', source);

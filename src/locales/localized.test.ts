@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { adminStrings } from '../admin-strings.ts';
 import { domainMessages, translateDomainMessage } from '../domain-messages.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
 import { rosterStrings } from '../roster-strings.ts';
@@ -45,7 +46,7 @@ describe('localized strings', () => {
 
   it('leave no Russian in the English interface but the data formats', () => {
     useCatalogue(english);
-    const russian = [strings, syncStrings, rosterStrings, domainMessages]
+    const russian = [strings, syncStrings, rosterStrings, domainMessages, adminStrings]
       .flatMap((module) => leaves(module))
       .filter(([, text]) => /[А-Яа-яЁё]/.test(text.replace(dataWords, '')));
     expect(russian).toEqual([]);

@@ -7,6 +7,7 @@ import type { AuthState } from '../state/auth-state.ts';
 import { ContextProvider } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { clearMyOrganizationsCache } from '../state/my-organizations-cache.ts';
+import { clearCurrentOrganizations } from '../state/current-organization-storage.ts';
 import { OnlineController } from '../state/online-controller.ts';
 import { RouterController, type RouteDefinition } from '../state/router-controller.ts';
 import { SwUpdateController } from '../state/sw-update-controller.ts';
@@ -15,6 +16,7 @@ import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
+import { adminStrings } from '../admin-strings.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -31,7 +33,11 @@ type RouteName =
   | 'sync'
   | 'roster'
   | 'athlete-new'
-  | 'athlete';
+  | 'athlete'
+  | 'org-members'
+  | 'org-invitations'
+  | 'org-groups'
+  | 'group';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -43,6 +49,10 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'roster', pattern: '/roster' },
   { name: 'athlete-new', pattern: '/roster/new' },
   { name: 'athlete', pattern: '/roster/:id' },
+  { name: 'org-members', pattern: '/org/:orgId/members' },
+  { name: 'org-invitations', pattern: '/org/:orgId/invitations' },
+  { name: 'org-groups', pattern: '/org/:orgId/groups' },
+  { name: 'group', pattern: '/groups/:groupId' },
 ];
 
 interface Page {
@@ -95,6 +105,26 @@ const pages: Record<RouteName, Page> = {
     load: () => import('./athlete-page.ts'),
     title: rosterStrings.title,
     render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
+  },
+  'org-members': {
+    load: () => import('./members-page.ts'),
+    title: adminStrings.members.title,
+    render: (p) => html`<members-page .orgId=${p['orgId'] ?? ''}></members-page>`,
+  },
+  'org-invitations': {
+    load: () => import('./invitations-page.ts'),
+    title: adminStrings.invitations.title,
+    render: (p) => html`<invitations-page .orgId=${p['orgId'] ?? ''}></invitations-page>`,
+  },
+  'org-groups': {
+    load: () => import('./groups-page.ts'),
+    title: adminStrings.groups.title,
+    render: (p) => html`<groups-page .orgId=${p['orgId'] ?? ''}></groups-page>`,
+  },
+  group: {
+    load: () => import('./group-page.ts'),
+    title: adminStrings.groups.title,
+    render: (p) => html`<group-page .groupId=${p['groupId'] ?? ''}></group-page>`,
   },
 };
 const notFound: Page = {
@@ -176,7 +206,13 @@ export class AppRoot extends LitElement {
     const page = this.currentPage();
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${strings.skipToContent}</a>
-      <ts-app-bar heading=${strings.appName}>${this.renderSyncStatus()}</ts-app-bar>
+      <ts-app-bar heading=${strings.appName}
+        >${
+          this.#engineProvider.value
+            ? html`<organization-switch compact></organization-switch>`
+            : nothing
+        }${this.renderSyncStatus()}</ts-app-bar
+      >
       <main id="main" tabindex="-1" class=${this.#swUpdate.needRefresh ? 'under-prompt' : ''}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>
@@ -276,6 +312,7 @@ export class AppRoot extends LitElement {
     if (state.status === 'signed-out' && previous.status === 'signed-in') {
       // one user's data never lingers for the next
       clearMyOrganizationsCache();
+      clearCurrentOrganizations();
       this.#router.navigate('/sign-in', { replace: true });
     } else if (state.status === 'signed-in' && this.#router.route.name === 'sign-in') {
       this.#router.navigate('/', { replace: true });
@@ -300,6 +337,10 @@ export class AppRoot extends LitElement {
         }
         this.#engineProvider.setValue(engine);
         this.#sync.setSource(engine);
+        // the app bar's organization switch: its own chunk, off the roster's first load
+        import('./organization-switch.ts').catch((error: unknown) => {
+          console.error('organization switch failed to load', error);
+        });
       })
       .catch((error: unknown) => {
         // IndexedDB unavailable (private mode in some browsers): the app still

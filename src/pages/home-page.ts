@@ -17,6 +17,8 @@ import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
 import '../components/ts-language-switch.ts';
+import { adminStrings } from '../admin-strings.ts';
+import './organization-switch.ts';
 import type { LocaleChangeEvent } from '../components/ts-language-switch.ts';
 
 const t = strings.home;
@@ -66,6 +68,20 @@ export class HomePage extends LitElement {
       .empty {
         margin-bottom: var(--ts-space-5);
       }
+      organization-switch {
+        margin-bottom: var(--ts-space-4);
+      }
+      nav.admin {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 var(--ts-space-4);
+      }
+      nav.admin a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        font-weight: 600;
+      }
       .actions {
         margin-bottom: var(--ts-space-6);
       }
@@ -110,6 +126,7 @@ export class HomePage extends LitElement {
     const user = this.user();
     return html`
       <h1>${t.title}</h1>
+      <organization-switch></organization-switch>
       ${this.renderOrganizations()}
       ${
         this.coaches()
@@ -185,9 +202,20 @@ export class HomePage extends LitElement {
               <span>${strings.kindName(org.kind)}</span>
               <span>${org.timeZone}</span>
             </p>
+            ${['owner', 'admin'].includes(org.role) ? this.renderAdminLinks(org) : nothing}
           </li>`,
       )}
     </ul>`;
+  }
+
+  /** the club admin screens, for its admins and owners */
+  private renderAdminLinks(org: MyOrganization) {
+    const base = `/org/${org.orgId}`;
+    return html`<nav class="admin" aria-label=${adminStrings.nav.label(org.name)}>
+      <a href="${base}/members">${adminStrings.nav.members}</a>
+      <a href="${base}/invitations">${adminStrings.nav.invitations}</a>
+      <a href="${base}/groups">${adminStrings.nav.groups}</a>
+    </nav>`;
   }
 
   /** coaches and the club's admins get the roster */

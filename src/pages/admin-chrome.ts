@@ -120,6 +120,9 @@ export const adminStyles = css`
   .row > label {
     flex: 1 1 9rem;
   }
+  .after-list {
+    margin-top: var(--ts-space-4);
+  }
 `;
 
 /** the organization's name and the links between the admin screens */

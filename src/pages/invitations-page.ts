@@ -159,7 +159,7 @@ export class InvitationsPage extends LitElement {
           >
             ${roles.map(
               (r) =>
-                html`<option value=${r} ?selected=${r === d.role}>${strings.roleName(r)}</option>`,
+                html`<option value=${r} .selected=${r === d.role}>${strings.roleName(r)}</option>`,
             )}
           </select>
           <p class="error" id="role-error" role="alert">${this.errors['role'] ?? ''}</p>

@@ -82,7 +82,9 @@ export class MembersPage extends LitElement {
               ${data.members.map((m) => this.renderMember(data, m, online))}
             </ul>`
       }
-      <p><a class="button secondary" href="/org/${this.orgId}/invitations">${t.invite}</a></p>
+      <p class="after-list">
+        <a class="button secondary" href="/org/${this.orgId}/invitations">${t.invite}</a>
+      </p>
     `;
   }
 
@@ -115,7 +117,7 @@ export class MembersPage extends LitElement {
                 >
                   ${assignableRoles(myRole).map(
                     (r) =>
-                      html`<option value=${r} ?selected=${r === chosen}>
+                      html`<option value=${r} .selected=${r === chosen}>
                         ${strings.roleName(r)}
                       </option>`,
                   )}

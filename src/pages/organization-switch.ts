@@ -58,15 +58,16 @@ export class OrganizationSwitch extends LitElement {
     const { organizations, currentId } = this.#organization;
     if (organizations.length < 2) return nothing;
     const select = html`<select
+      aria-label=${this.compact ? t.switcher.label : nothing}
       aria-describedby=${this.compact ? nothing : 'switch-hint'}
       @change=${(e: Event) => this.#organization.select((e.target as HTMLSelectElement).value)}
     >
       ${organizations.map(
-        (o) => html`<option value=${o.orgId} ?selected=${o.orgId === currentId}>${o.name}</option>`,
+        (o) => html`<option value=${o.orgId} .selected=${o.orgId === currentId}>${o.name}</option>`,
       )}
     </select>`;
     return this.compact
-      ? html`<label><span class="visually-hidden">${t.switcher.label}</span>${select}</label>`
+      ? select
       : html`<label
           >${t.switcher.homeLabel}
           <span class="hint" id="switch-hint">${t.switcher.hint}</span>

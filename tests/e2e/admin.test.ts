@@ -214,9 +214,18 @@ describe('club admin', () => {
       await page.goto(`${app.url}/roster/d4000000-0000-4000-8000-000000000020`);
       await page.getByLabel('Группа').selectOption({ label: 'Прыжки' });
       await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Сохранено. Отправится на сервер').waitFor();
       await expect
-        .poll(() => syncStatus(page), { timeout: 30_000 })
-        .toContain('Все изменения отправлены');
+        .poll(
+          async () =>
+            (
+              await app.rows<{ group_id: string }>(
+                `select group_id from public.athletes where id = 'd4000000-0000-4000-8000-000000000020'`,
+              )
+            )[0]?.group_id,
+          { timeout: 30_000 },
+        )
+        .toBe(groupId);
     });
 
     await asUser('coach-new-group', 'coach2@trackside.test', async (page) => {

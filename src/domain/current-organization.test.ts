@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseCurrentOrganization,
+  shortOrganizationName,
   sortOrganizations,
   type OrganizationOption,
 } from './current-organization.ts';
@@ -38,5 +39,14 @@ describe('sortOrganizations', () => {
     const input = [arrow, athleteClub, start];
     expect(sortOrganizations(input).map((o) => o.orgId)).toEqual(['o3', 'o1', 'o2']);
     expect(input[0]).toBe(arrow);
+  });
+});
+
+describe('shortOrganizationName', () => {
+  it('takes the quoted part of a club’s name, else the whole name', () => {
+    expect(shortOrganizationName('Лёгкоатлетический клуб «Старт»')).toBe('Старт');
+    expect(shortOrganizationName('СШОР "Юность" г. Тверь')).toBe('Юность');
+    expect(shortOrganizationName('Бегущий город')).toBe('Бегущий город');
+    expect(shortOrganizationName('«  »')).toBe('«  »');
   });
 });

@@ -31,3 +31,12 @@ export function chooseCurrentOrganization(
   const staff = sorted.find((o) => hasRoleAtLeast(o.role, 'coach'));
   return (staff ?? sorted[0])?.orgId ?? null;
 }
+
+/**
+ * A name short enough for the app bar: what stands in «…» or "…" quotes
+ * («Старт» of "Лёгкоатлетический клуб «Старт»"), else the whole name.
+ */
+export function shortOrganizationName(name: string): string {
+  const quoted = /[«"“]([^»"”]+)[»"”]/.exec(name)?.[1]?.trim();
+  return quoted ? quoted : name;
+}

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { adminStrings as t } from '../admin-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import { CurrentOrganizationController } from '../state/current-organization-controller.ts';
+import { shortOrganizationName } from '../domain/current-organization.ts';
 
 /**
  * Chooses the current organization, for people in several (it renders nothing
@@ -57,13 +58,21 @@ export class OrganizationSwitch extends LitElement {
   override render() {
     const { organizations, currentId } = this.#organization;
     if (organizations.length < 2) return nothing;
+    // the app bar has room for «Старт», not for "Лёгкоатлетический клуб «Старт»";
+    // full names wherever the short ones would be ambiguous
+    const shorts = organizations.map((o) => shortOrganizationName(o.name));
+    const useShort = this.compact && new Set(shorts).size === shorts.length;
+    const label = (name: string): string => (useShort ? shortOrganizationName(name) : name);
     const select = html`<select
       aria-label=${this.compact ? t.switcher.label : nothing}
       aria-describedby=${this.compact ? nothing : 'switch-hint'}
       @change=${(e: Event) => this.#organization.select((e.target as HTMLSelectElement).value)}
     >
       ${organizations.map(
-        (o) => html`<option value=${o.orgId} .selected=${o.orgId === currentId}>${o.name}</option>`,
+        (o) =>
+          html`<option value=${o.orgId} title=${o.name} .selected=${o.orgId === currentId}>
+            ${label(o.name)}
+          </option>`,
       )}
     </select>`;
     return this.compact

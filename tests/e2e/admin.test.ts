@@ -11,7 +11,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { startLocalApp, type LocalApp } from './local-app.ts';
-import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
+import {
+  demoPassword,
+  seriousViolations,
+  shots,
+  signInAt,
+  syncStatus,
+  withPage,
+} from './page-helpers.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';
 const startName = 'Лёгкоатлетический клуб «Старт»';
@@ -96,6 +103,34 @@ describe('club admin', () => {
     });
   });
 
+  test('in English the same refusal is explained in English', async () => {
+    await withPage(
+      browser,
+      'admin-members-english',
+      async (page) => {
+        await page.goto(`${app.url}/sign-in`);
+        await page.getByLabel('Email').fill('admin@trackside.test');
+        await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.getByRole('heading', { name: 'My organizations' }).waitFor();
+        await page.goto(`${app.url}/org/${start}/members`);
+        const owner = page
+          .getByRole('list', { name: 'Members' })
+          .getByRole('listitem')
+          .filter({ hasText: 'Ольга Смирнова' });
+        await owner.getByLabel('Role').selectOption('admin');
+        await owner.getByRole('button', { name: 'Change role' }).click();
+        await owner
+          .getByRole('alert')
+          .filter({ hasText: 'An organization needs at least one owner. Make someone else' })
+          .waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot(page, 'admin-members-english');
+      },
+      { locale: 'en-US' },
+    );
+  });
+
   test('an admin invites a coach by link; a new user signs up through it and lands as coach', async () => {
     const stamp = Date.now().toString(36);
     const email = `new-coach-${stamp}@example.test`;
@@ -155,6 +190,14 @@ describe('club admin', () => {
       const open = page.getByRole('list', { name: 'Открытые приглашения' });
       await open.getByText('JUMP-FAST').waitFor();
       expect(await open.getByRole('listitem').filter({ hasText: 'Тренер' }).count()).toBe(0);
+
+      // invitations live only on the server: offline the page says so
+      await page.context().setOffline(true);
+      await page.getByText('Нет сети: приглашения хранятся только на сервере').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'admin-invitations-offline');
+      await page.context().setOffline(false);
+      await open.getByText('JUMP-FAST').waitFor();
 
       // the admin removes the new coach again
       await page.getByRole('link', { name: 'Участники' }).click();

@@ -37,8 +37,9 @@ export class OrganizationSwitch extends LitElement {
         color: var(--ts-color-text);
       }
       :host([compact]) select {
-        width: 100%;
-        max-width: 10rem;
+        width: auto;
+        max-width: 8.5rem;
+        padding: 0 var(--ts-space-1);
         font-size: 0.875rem;
         text-overflow: ellipsis;
       }

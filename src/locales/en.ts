@@ -2,11 +2,12 @@
 // `templates` is @lit/localize's locale-module contract; Trackside reads its
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
 import { admin } from './en/admin.ts';
+import { adminTitles } from './en/admin-titles.ts';
 import { domain } from './en/domain.ts';
 import { roster } from './en/roster.ts';
 import { shell } from './en/shell.ts';
 import { sync } from './en/sync.ts';
 
-export const english = { shell, roster, sync, domain, admin };
+export const english = { shell, roster, sync, domain, admin, adminTitles };
 
 export const templates = {};

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminStrings } from '../admin-strings.ts';
+import { adminTitles } from '../admin-titles.ts';
 import { domainMessages, translateDomainMessage } from '../domain-messages.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
 import { rosterStrings } from '../roster-strings.ts';
@@ -46,7 +47,7 @@ describe('localized strings', () => {
 
   it('leave no Russian in the English interface but the data formats', () => {
     useCatalogue(english);
-    const russian = [strings, syncStrings, rosterStrings, domainMessages, adminStrings]
+    const russian = [strings, syncStrings, rosterStrings, domainMessages, adminStrings, adminTitles]
       .flatMap((module) => leaves(module))
       .filter(([, text]) => /[А-Яа-яЁё]/.test(text.replace(dataWords, '')));
     expect(russian).toEqual([]);

@@ -16,7 +16,7 @@ import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../strings.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
-import { adminStrings } from '../admin-strings.ts';
+import { adminTitles } from '../admin-titles.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -108,22 +108,22 @@ const pages: Record<RouteName, Page> = {
   },
   'org-members': {
     load: () => import('./members-page.ts'),
-    title: adminStrings.members.title,
+    title: adminTitles.members,
     render: (p) => html`<members-page .orgId=${p['orgId'] ?? ''}></members-page>`,
   },
   'org-invitations': {
     load: () => import('./invitations-page.ts'),
-    title: adminStrings.invitations.title,
+    title: adminTitles.invitations,
     render: (p) => html`<invitations-page .orgId=${p['orgId'] ?? ''}></invitations-page>`,
   },
   'org-groups': {
     load: () => import('./groups-page.ts'),
-    title: adminStrings.groups.title,
+    title: adminTitles.groups,
     render: (p) => html`<groups-page .orgId=${p['orgId'] ?? ''}></groups-page>`,
   },
   group: {
     load: () => import('./group-page.ts'),
-    title: adminStrings.groups.title,
+    title: adminTitles.groups,
     render: (p) => html`<group-page .groupId=${p['groupId'] ?? ''}></group-page>`,
   },
 };

@@ -81,6 +81,9 @@ export const adminStyles = css`
   section {
     margin-top: var(--ts-space-6);
   }
+  section.first {
+    margin-top: 0;
+  }
   h2 {
     font-size: 1.125rem;
     margin: 0 0 var(--ts-space-3);

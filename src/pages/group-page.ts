@@ -111,7 +111,7 @@ export class GroupPage extends LitElement {
       ${adminHeader(data, 'groups')}
       <p role="status" class="muted">${this.message}</p>
       ${this.saveError ? html`<ts-notice tone="error"><p>${this.saveError}</p></ts-notice>` : nothing}
-      <section aria-labelledby="details" style="margin-top: 0">
+      <section aria-labelledby="details" class="first">
         <h2 id="details">${t.details}</h2>
         <form novalidate @submit=${this.save}>
           ${renderGroupFields('group', this.draft, this.errors, (e) => this.onInput(e))}

@@ -146,7 +146,7 @@ export class InvitationsPage extends LitElement {
   private renderForm(data: AdminData) {
     const d = this.draft;
     const roles = data.myRole ? assignableRoles(data.myRole) : [];
-    return html`<section aria-labelledby="new-invitation" style="margin-top: 0">
+    return html`<section aria-labelledby="new-invitation" class="first">
       <h2 id="new-invitation">${t.newTitle}</h2>
       <form novalidate @submit=${this.create}>
         <label

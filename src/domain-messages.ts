@@ -7,9 +7,11 @@
 import { athleteMessages } from './domain/athlete.ts';
 import { discountCodeMessages } from './domain/money.ts';
 import { availabilityMessages } from './domain/availability-form.ts';
+import { membershipAdminMessages } from './domain/membership-admin.ts';
 import { rankMessages } from './domain/rank.ts';
 import { scheduleMessages } from './domain/schedule.ts';
 import { seasonMessages } from './domain/season.ts';
+import { trainingGroupMessages } from './domain/training-group.ts';
 import { localized } from './locales/localized.ts';
 
 const source = {
@@ -19,6 +21,8 @@ const source = {
   athlete: athleteMessages,
   discountCode: discountCodeMessages,
   availability: availabilityMessages,
+  membershipAdmin: membershipAdminMessages,
+  trainingGroup: trainingGroupMessages,
 };
 
 export const domainMessages = localized('domain', source);

@@ -305,3 +305,60 @@ select ('d7100000-0000-4000-8000-00000000000' || w.weekday)::uuid, 'd1000000-000
                (4, '16:00', '20:00'), (5, '16:00', '20:00'), (6, '10:00', '14:00'))
     as w(weekday, start_time, end_time)
 on conflict (id) do nothing;
+
+-- a second club (organization switcher, issue 4) ----------------------------------------------
+-- coach@trackside.test also coaches here, so the demo has someone in two organizations:
+-- the switcher on the home page and in the app bar picks which club's athletes show.
+--
+--   admin2@trackside.test   owner of «Стрела»              ad000000-0000-4000-8000-000000000001
+--   club      ad100000-0000-4000-8000-000000000001  «Стрела», slug strela (Yekaterinburg time)
+--   group     ad200000-0000-4000-8000-000000000001  Стайеры (season 2026-2027), coach@trackside.test
+--   athletes  ad400000-0000-4000-8000-00000000000N  (N = 1…3)
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change
+)
+values ('00000000-0000-0000-0000-000000000000', 'ad000000-0000-4000-8000-000000000001', 'authenticated',
+        'authenticated', 'admin2@trackside.test', extensions.crypt('trackside-demo', extensions.gen_salt('bf')),
+        now(), '{"provider": "email", "providers": ["email"]}'::jsonb,
+        '{"display_name": "Сергей Орлов"}'::jsonb, now(), now(), '', '', '', '')
+on conflict (id) do nothing;
+
+insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+select u.id, u.id, u.id::text, 'email',
+       jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true, 'phone_verified', false),
+       now(), now(), now()
+  from auth.users u
+ where u.id = 'ad000000-0000-4000-8000-000000000001'
+on conflict do nothing;
+
+update public.profiles set locale = 'ru', time_zone = 'Asia/Yekaterinburg'
+ where id = 'ad000000-0000-4000-8000-000000000001' and time_zone is null;
+
+insert into public.organizations (id, kind, name, slug, time_zone, locale) values
+  ('ad100000-0000-4000-8000-000000000001', 'club', 'Спортивный клуб «Стрела»', 'strela', 'Asia/Yekaterinburg', 'ru')
+on conflict (id) do nothing;
+
+insert into public.memberships (org_id, user_id, role) values
+  ('ad100000-0000-4000-8000-000000000001', 'ad000000-0000-4000-8000-000000000001', 'owner'),
+  ('ad100000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', 'coach')
+on conflict (org_id, user_id) do nothing;
+
+insert into public.training_groups (id, org_id, name, season) values
+  ('ad200000-0000-4000-8000-000000000001', 'ad100000-0000-4000-8000-000000000001', 'Стайеры', '2026-2027')
+on conflict (id) do nothing;
+
+insert into public.training_group_coaches (id, org_id, group_id, user_id) values
+  ('ad300000-0000-4000-8000-000000000001', 'ad100000-0000-4000-8000-000000000001',
+   'ad200000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002')
+on conflict (id) do nothing;
+
+insert into public.athletes (id, org_id, group_id, name, season, status, schedule, rank_start) values
+  ('ad400000-0000-4000-8000-000000000001', 'ad100000-0000-4000-8000-000000000001',
+   'ad200000-0000-4000-8000-000000000001', 'Зайцева Ульяна', '2026-2027', 'active', 'Вт 18:00, Чт 18:00', 'II взрослый разряд'),
+  ('ad400000-0000-4000-8000-000000000002', 'ad100000-0000-4000-8000-000000000001',
+   'ad200000-0000-4000-8000-000000000001', 'Беляев Роман', '2026-2027', 'active', 'Самозапись', 'I взрослый разряд'),
+  ('ad400000-0000-4000-8000-000000000003', 'ad100000-0000-4000-8000-000000000001',
+   'ad200000-0000-4000-8000-000000000001', 'Гусева Таисия', '2026-2027', 'active', 'Сб 09:00', null)
+on conflict (id) do nothing;

@@ -3,6 +3,8 @@
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
 import { attendance } from './en/attendance.ts';
 import { booking } from './en/booking.ts';
+import { admin } from './en/admin.ts';
+import { adminTitles } from './en/admin-titles.ts';
 import { domain } from './en/domain.ts';
 import { me } from './en/me.ts';
 import { money } from './en/money.ts';
@@ -11,6 +13,18 @@ import { season } from './en/season.ts';
 import { shell } from './en/shell.ts';
 import { sync } from './en/sync.ts';
 
-export const english = { shell, roster, sync, domain, me, season, money, attendance, booking };
+export const english = {
+  shell,
+  roster,
+  sync,
+  domain,
+  me,
+  season,
+  money,
+  attendance,
+  booking,
+  admin,
+  adminTitles,
+};
 
 export const templates = {};

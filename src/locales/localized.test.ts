@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { adminStrings } from '../admin-strings.ts';
+import { adminTitles } from '../admin-titles.ts';
 import { domainMessages, translateDomainMessage } from '../domain-messages.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
 import { meStrings } from '../me-strings.ts';
@@ -60,6 +62,8 @@ describe('localized strings', () => {
       moneyStrings,
       attendanceStrings,
       bookingStrings,
+      adminStrings,
+      adminTitles,
     ]
       .flatMap((module) => leaves(module))
       .filter(([, text]) => /[А-Яа-яЁё]/.test(text.replace(dataWords, '')));

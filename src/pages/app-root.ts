@@ -9,6 +9,7 @@ import { readStoredAuthState } from '../state/stored-session.ts';
 import { ContextProvider } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { clearMyOrganizationsCache } from '../state/my-organizations-cache.ts';
+import { clearCurrentOrganizations } from '../state/current-organization-storage.ts';
 import { OnlineController } from '../state/online-controller.ts';
 import { RouterController, type RouteDefinition } from '../state/router-controller.ts';
 import { SwUpdateController } from '../state/sw-update-controller.ts';
@@ -22,6 +23,7 @@ import { seasonStrings } from '../season-strings.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { attendanceStrings } from '../attendance-strings.ts';
 import { bookingStrings } from '../booking-strings.ts';
+import { adminTitles } from '../admin-titles.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
@@ -49,7 +51,11 @@ type RouteName =
   | 'calendar'
   | 'conflicts'
   | 'book'
-  | 'bookings';
+  | 'bookings'
+  | 'org-members'
+  | 'org-invitations'
+  | 'org-groups'
+  | 'group';
 
 const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'home', pattern: '/' },
@@ -72,6 +78,10 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'conflicts', pattern: '/conflicts' },
   { name: 'book', pattern: '/book' },
   { name: 'bookings', pattern: '/bookings' },
+  { name: 'org-members', pattern: '/org/:orgId/members' },
+  { name: 'org-invitations', pattern: '/org/:orgId/invitations' },
+  { name: 'org-groups', pattern: '/org/:orgId/groups' },
+  { name: 'group', pattern: '/groups/:groupId' },
 ];
 
 interface Page {
@@ -187,6 +197,26 @@ const pages: Record<RouteName, Page> = {
     title: bookingStrings.bookings.title,
     render: () => html`<bookings-page></bookings-page>`,
   },
+  'org-members': {
+    load: () => import('./members-page.ts'),
+    title: adminTitles.members,
+    render: (p) => html`<members-page .orgId=${p['orgId'] ?? ''}></members-page>`,
+  },
+  'org-invitations': {
+    load: () => import('./invitations-page.ts'),
+    title: adminTitles.invitations,
+    render: (p) => html`<invitations-page .orgId=${p['orgId'] ?? ''}></invitations-page>`,
+  },
+  'org-groups': {
+    load: () => import('./groups-page.ts'),
+    title: adminTitles.groups,
+    render: (p) => html`<groups-page .orgId=${p['orgId'] ?? ''}></groups-page>`,
+  },
+  group: {
+    load: () => import('./group-page.ts'),
+    title: adminTitles.groups,
+    render: (p) => html`<group-page .groupId=${p['groupId'] ?? ''}></group-page>`,
+  },
 };
 const notFound: Page = {
   load: () => import('./not-found-page.ts'),
@@ -279,7 +309,13 @@ export class AppRoot extends LitElement {
     const page = this.currentPage();
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${strings.skipToContent}</a>
-      <ts-app-bar heading=${strings.appName}>${this.renderSyncStatus()}</ts-app-bar>
+      <ts-app-bar heading=${strings.appName}
+        >${
+          this.#engineProvider.value
+            ? html`<organization-switch compact></organization-switch>`
+            : nothing
+        }${this.renderSyncStatus()}</ts-app-bar
+      >
       <main id="main" tabindex="-1" class=${this.#swUpdate.needRefresh ? 'under-prompt' : ''}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>
@@ -379,6 +415,7 @@ export class AppRoot extends LitElement {
     if (state.status === 'signed-out' && previous.status === 'signed-in') {
       // one user's data never lingers for the next
       clearMyOrganizationsCache();
+      clearCurrentOrganizations();
       this.#router.navigate('/sign-in', { replace: true });
     } else if (state.status === 'signed-in' && this.#router.route.name === 'sign-in') {
       this.#router.navigate('/', { replace: true });
@@ -403,6 +440,10 @@ export class AppRoot extends LitElement {
         }
         this.#engineProvider.setValue(engine);
         this.#sync.setSource(engine);
+        // the app bar's organization switch: its own chunk, off the roster's first load
+        import('./organization-switch.ts').catch((error: unknown) => {
+          console.error('organization switch failed to load', error);
+        });
       })
       .catch((error: unknown) => {
         // IndexedDB unavailable (private mode in some browsers): the app still

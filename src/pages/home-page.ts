@@ -22,6 +22,8 @@ import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../state/locale.ts';
 import '../components/ts-language-switch.ts';
+import { adminStrings } from '../admin-strings.ts';
+import './organization-switch.ts';
 import type { LocaleChangeEvent } from '../components/ts-language-switch.ts';
 
 const t = strings.home;
@@ -78,6 +80,20 @@ export class HomePage extends LitElement {
       ul.booking-links {
         gap: var(--ts-space-2);
       }
+      organization-switch {
+        margin-bottom: var(--ts-space-4);
+      }
+      nav.admin {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 var(--ts-space-4);
+      }
+      nav.admin a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        font-weight: 600;
+      }
       .actions {
         margin-bottom: var(--ts-space-6);
       }
@@ -122,6 +138,7 @@ export class HomePage extends LitElement {
     const user = this.user();
     return html`
       <h1>${t.title}</h1>
+      <organization-switch></organization-switch>
       ${this.renderOrganizations()}
       ${
         this.coaches()
@@ -228,6 +245,7 @@ export class HomePage extends LitElement {
               <span>${strings.kindName(org.kind)}</span>
               <span>${org.timeZone}</span>
             </p>
+            ${['owner', 'admin'].includes(org.role) ? this.renderAdminLinks(org) : nothing}
           </li>`,
       )}
     </ul>`;
@@ -257,6 +275,16 @@ export class HomePage extends LitElement {
       }
       ${link('/book', b.book)} ${link('/bookings', b.bookings)}
     </ul>`;
+  }
+
+  /** the club admin screens, for its admins and owners */
+  private renderAdminLinks(org: MyOrganization) {
+    const base = `/org/${org.orgId}`;
+    return html`<nav class="admin" aria-label=${adminStrings.nav.label(org.name)}>
+      <a href="${base}/members">${adminStrings.nav.members}</a>
+      <a href="${base}/invitations">${adminStrings.nav.invitations}</a>
+      <a href="${base}/groups">${adminStrings.nav.groups}</a>
+    </nav>`;
   }
 
   /** coaches and the club's admins get the roster */

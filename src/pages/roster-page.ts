@@ -14,6 +14,7 @@ import { SELF_REGISTRATION, scheduleChips } from '../domain/schedule.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { CurrentOrganizationController } from '../state/current-organization-controller.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
 import { attendanceStrings } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
@@ -32,6 +33,7 @@ import '../components/ts-notice.ts';
 /** the athlete fields the roster shows, narrowed from a synced row */
 export interface RosterAthlete {
   id: string;
+  orgId: string;
   name: string;
   groupId: string | null;
   schedule: string | null;
@@ -42,7 +44,7 @@ export interface RosterAthlete {
 
 interface RosterData {
   athletes: RosterAthlete[];
-  groups: { id: string; name: string }[];
+  groups: { id: string; orgId: string; name: string }[];
 }
 
 function text(value: unknown): string | null {
@@ -64,6 +66,7 @@ export function observeRoster(
         .filter((a) => a['deleted_at'] == null)
         .map((a) => ({
           id: a.id,
+          orgId: text(a['org_id']) ?? '',
           name: text(a['name']) ?? '',
           groupId: text(a['group_id']),
           schedule: text(a['schedule']),
@@ -74,7 +77,7 @@ export function observeRoster(
         .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
       groups: groups
         .filter((g) => g['deleted_at'] == null)
-        .map((g) => ({ id: g.id, name: text(g['name']) ?? '' }))
+        .map((g) => ({ id: g.id, orgId: text(g['org_id']) ?? '', name: text(g['name']) ?? '' }))
         .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     };
   }).subscribe({ next: onChange, error: (e: unknown) => console.error('roster query failed', e) });
@@ -155,6 +158,8 @@ export class RosterPage extends LitElement {
   ];
 
   readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  /** the club whose athletes show, for people in several */
+  readonly #organization = new CurrentOrganizationController(this);
   #subscription: Subscription | undefined;
   #observed: SyncEngine | null = null;
   @state() private data: RosterData | undefined;
@@ -199,9 +204,23 @@ export class RosterPage extends LitElement {
     const data = this.data;
     return html`
       <h1>${t.title}</h1>
+      ${
+        this.#organization.organizations.length > 1
+          ? html`<p class="muted">${this.#organization.current?.name}</p>`
+          : nothing
+      }
       <p><a class="button" href="/roster/new">${t.add}</a></p>
-      ${data ? this.renderRoster(data) : html`<p class="muted" role="status">…</p>`}
+      ${data ? this.renderRoster(this.inCurrentOrganization(data)) : html`<p class="muted" role="status">…</p>`}
     `;
+  }
+
+  private inCurrentOrganization(data: RosterData): RosterData {
+    const orgId = this.#organization.currentId;
+    if (orgId === null) return data;
+    return {
+      athletes: data.athletes.filter((a) => a.orgId === orgId),
+      groups: data.groups.filter((g) => g.orgId === orgId),
+    };
   }
 
   private renderRoster(data: RosterData) {

@@ -1,7 +1,9 @@
 import type { domainMessages } from '../../domain-messages.ts';
 import { ATHLETE_NAME_MAX, ATHLETE_NOTES_MAX } from '../../domain/athlete.ts';
 import { REASON_MAX, ROOM_MAX } from '../../domain/availability-form.ts';
+import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../../domain/membership-admin.ts';
 import { SCHEDULE_MAX_LENGTH } from '../../domain/schedule.ts';
+import { TRAINING_GROUP_NAME_MAX } from '../../domain/training-group.ts';
 import type { Translation } from '../localized.ts';
 
 export const domain: Translation<typeof domainMessages> = {
@@ -38,5 +40,15 @@ export const domain: Translation<typeof domainMessages> = {
     time: 'Time as HH:MM',
     endAfterStart: 'The end must be after the start',
     dateTime: 'Enter a date and time',
+  },
+  membershipAdmin: {
+    role: 'Choose a role',
+    days: `Validity: a whole number of days from 1 to ${INVITATION_MAX_DAYS}`,
+    maxUses: `Number of uses: 1 to ${INVITATION_MAX_USES}`,
+    roleTooHigh: 'You cannot grant a role higher than your own',
+  },
+  trainingGroup: {
+    name: `Enter a group name of at most ${TRAINING_GROUP_NAME_MAX} characters`,
+    taken: 'A group with this name already exists this season',
   },
 };

@@ -41,8 +41,8 @@ export interface SyncEngine {
 }
 
 export async function startSyncEngine(options: {
-  /** the app's client, which may still be loading: the local database does not wait for it */
-  client: Promise<SupabaseClient>;
+  /** loads the app's client on first use: the local database never waits for it */
+  client: () => Promise<SupabaseClient>;
   userId: string;
   transport?: SyncTransport;
   scheduler?: Partial<SchedulerOptions>;
@@ -85,7 +85,7 @@ export async function startSyncEngine(options: {
       const done = await logoutUser({
         db,
         confirmDiscard,
-        signOut: async () => (await options.client).auth.signOut({ scope: 'local' }),
+        signOut: async () => (await options.client()).auth.signOut({ scope: 'local' }),
       });
       if (done) scheduler.stop();
       return done;
@@ -103,10 +103,10 @@ export async function startSyncEngine(options: {
  * fetched (offline before the app was ever fully cached) is a network error the
  * scheduler retries, and the next call tries the import again.
  */
-function lazySupabaseTransport(client: Promise<SupabaseClient>): SyncTransport {
+function lazySupabaseTransport(client: () => Promise<SupabaseClient>): SyncTransport {
   let loading: Promise<SyncTransport> | undefined;
   const transport = (): Promise<SyncTransport> =>
-    (loading ??= Promise.all([client, import('./create-supabase-transport.ts')]).then(
+    (loading ??= Promise.all([client(), import('./create-supabase-transport.ts')]).then(
       ([c, module]) => module.createSupabaseTransport(c),
       (error: unknown) => {
         loading = undefined;

@@ -275,11 +275,12 @@ export class AppRoot extends LitElement {
   readonly #router = new RouterController(this, routes);
   readonly #online = new OnlineController(this);
   readonly #swUpdate = new SwUpdateController(this);
-  readonly #client = loadSupabase();
+  /** the Supabase client once loaded; pages other than `local` ones wait for it */
   #loadedClient: SupabaseClient | undefined;
+  #client: Promise<SupabaseClient> | undefined;
   readonly #auth = new AuthSessionController(
     this,
-    this.#client,
+    () => this.client(),
     readStoredAuthState(localStorage, authStorageKey),
     (state, previous) => this.onAuthChange(state, previous),
   );
@@ -292,14 +293,6 @@ export class AppRoot extends LitElement {
 
   constructor() {
     super();
-    this.#client.then(
-      (client) => {
-        this.#loadedClient = client;
-        new ContextProvider(this, supabaseContext, client);
-        this.requestUpdate();
-      },
-      (error: unknown) => console.error('supabase-js failed to load', error),
-    );
     this.addEventListener('navigate', (event: NavigateEvent) => {
       this.#router.navigate(event.to, { replace: event.replace });
     });
@@ -350,7 +343,9 @@ export class AppRoot extends LitElement {
     const { name } = this.#router.route;
     if (name === null) return notFound;
     const page = name !== 'sign-in' && auth.status === 'signed-in' ? pages[name] : signIn;
-    return page.local || this.#loadedClient ? page : undefined;
+    if (page.local || this.#loadedClient) return page;
+    void this.client();
+    return undefined;
   }
 
   private renderPage(page: Page): TemplateResult {
@@ -409,6 +404,28 @@ export class AppRoot extends LitElement {
     return html`<p class="loading" role="status">${strings.loading}</p>`;
   }
 
+  /**
+   * The app's Supabase client, loaded when first needed: by a page that is not
+   * `local`, by the first sync, or by the auth controller once the page is idle.
+   * A roster opened from the home screen offline never waits for it.
+   */
+  private client(): Promise<SupabaseClient> {
+    this.#client ??= loadSupabase().then(
+      (client) => {
+        this.#loadedClient = client;
+        new ContextProvider(this, supabaseContext, client);
+        this.requestUpdate();
+        return client;
+      },
+      (error: unknown) => {
+        // offline before the chunk was ever cached: the next need tries again
+        this.#client = undefined;
+        throw error;
+      },
+    );
+    return this.#client;
+  }
+
   private onAuthChange(state: AuthState, previous: AuthState): void {
     if (state.status === 'signed-in') this.startEngine(state.user.id);
     else if (state.status === 'signed-out') this.stopEngine();
@@ -432,7 +449,7 @@ export class AppRoot extends LitElement {
     }
     this.stopEngine();
     const generation = this.#engineGeneration;
-    startSyncEngine({ client: this.#client, userId })
+    startSyncEngine({ client: () => this.client(), userId })
       .then((engine) => {
         if (generation !== this.#engineGeneration) {
           engine.stop();

@@ -15,7 +15,7 @@ type Host = ReactiveControllerHost & HTMLElement;
  */
 export class AuthSessionController implements ReactiveController {
   readonly #host: Host;
-  readonly #client: Promise<SupabaseClient>;
+  readonly #client: () => Promise<SupabaseClient>;
   readonly #provider: ContextProvider<AuthState>;
   readonly #onChange: ((state: AuthState, previous: AuthState) => void) | undefined;
   #announced = false;
@@ -24,7 +24,7 @@ export class AuthSessionController implements ReactiveController {
 
   constructor(
     host: Host,
-    client: Promise<SupabaseClient>,
+    client: () => Promise<SupabaseClient>,
     initial: AuthState,
     onChange?: (state: AuthState, previous: AuthState) => void,
   ) {
@@ -47,10 +47,15 @@ export class AuthSessionController implements ReactiveController {
       this.#announced = true;
       this.#onChange?.(initial, { status: 'loading' });
     }
-    this.#client.then(
-      (client) => this.subscribe(client),
-      (error: unknown) => console.error('supabase-js failed to load', error),
-    );
+    const follow = () =>
+      this.#client().then(
+        (client) => this.subscribe(client),
+        (error: unknown) => console.error('supabase-js failed to load', error),
+      );
+    // with a stored session the first page needs nothing from supabase-js:
+    // follow its events once the page is up, not while it is being drawn
+    if (initial.status === 'signed-in') whenIdle(follow);
+    else void follow();
   }
 
   hostDisconnected(): void {
@@ -82,4 +87,10 @@ function sameUser(a: AuthState, b: AuthState): boolean {
   if (a.status !== b.status) return false;
   if (a.status !== 'signed-in' || b.status !== 'signed-in') return true;
   return a.user.id === b.user.id && a.user.displayName === b.user.displayName;
+}
+
+/** runs `fn` when the main thread is idle (or soon, where idle callbacks are missing) */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 300);
 }

@@ -20,9 +20,7 @@ export const membershipAdminMessages = {
 
 export const roleSchema = z.enum(ROLES, { error: membershipAdminMessages.role });
 
-export function isRole(value: unknown): value is Role {
-  return roleSchema.safeParse(value).success;
-}
+export { isRole } from './organization.ts';
 
 /** roles a caller may grant or invite for: none above their own, and only admins grant any */
 export function assignableRoles(callerRole: Role): Role[] {

@@ -29,6 +29,11 @@ export const SELF_SERVICE_KINDS = [
 export const ROLES = ['owner', 'admin', 'coach', 'athlete', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** one of {@link ROLES} (what `roleSchema` admits, without zod for the shell) */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
 const roleRank: Record<Role, number> = { owner: 4, admin: 3, coach: 2, athlete: 1, member: 1 };
 
 /** true when `role` is at least `minimum` (owner > admin > coach > athlete = member) */

@@ -3,7 +3,7 @@
 // with their coaches and athlete counts. One live query, so the screens follow
 // sync (a role changed through an RPC shows once the change is pulled).
 import { liveQuery, type Subscription } from 'dexie';
-import { isRole } from '../domain/membership-admin.ts';
+import { isRole } from '../domain/organization.ts';
 import type { Role } from '../domain/organization.ts';
 import type { SyncRow } from '../domain/sync-outbox.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';

@@ -27,7 +27,7 @@ import { adminTitles } from '../admin-titles.ts';
 import '../components/ts-app-bar.ts';
 import '../components/ts-sync-status.ts';
 import '../components/ts-update-prompt.ts';
-import { currentIntlTag } from '../state/locale.ts';
+import { currentIntlTag, localeReady } from '../state/locale.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import type { NavigateEvent } from './navigate-event.ts';
 
@@ -291,14 +291,22 @@ export class AppRoot extends LitElement {
   readonly #loaded = new Set<Page>();
   #renderedPage: Page | undefined;
 
+  /** whether this page load's catalogue is in place (see localeReady) */
+  #localeReady = false;
+
   constructor() {
     super();
+    void localeReady.then(() => {
+      this.#localeReady = true;
+      this.requestUpdate();
+    });
     this.addEventListener('navigate', (event: NavigateEvent) => {
       this.#router.navigate(event.to, { replace: event.replace });
     });
   }
 
   override render() {
+    if (!this.#localeReady) return nothing;
     const page = this.currentPage();
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${strings.skipToContent}</a>
@@ -338,6 +346,7 @@ export class AppRoot extends LitElement {
 
   /** the page for the current URL and session, or undefined while the session is read */
   private currentPage(): Page | undefined {
+    if (!this.#localeReady) return undefined;
     const auth = this.#auth.state;
     if (auth.status === 'loading') return undefined;
     const { name } = this.#router.route;

@@ -214,7 +214,13 @@ export class RosterPage extends LitElement {
           : nothing
       }
       <p><a class="button" href="/roster/new">${t.add}</a></p>
-      ${data ? this.renderRoster(this.inCurrentOrganization(data)) : html`<p class="muted" role="status">…</p>`}
+      ${
+        // wait for the club as well as the athletes: drawing every club's cards
+        // and then redrawing one club's doubles a cold start's work
+        data && this.#organization.loaded
+          ? this.renderRoster(this.inCurrentOrganization(data))
+          : html`<p class="muted" role="status">…</p>`
+      }
     `;
   }
 

@@ -5,7 +5,7 @@ import {
   sortOrganizations,
   type OrganizationOption,
 } from '../domain/current-organization.ts';
-import { isRole } from '../domain/membership-admin.ts';
+import { isRole } from '../domain/organization.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from './context.ts';
 import {

@@ -22,7 +22,19 @@ export const currentLocale: Locale = pickLocale(storedChoice(), navigator.langua
 
 // the English catalogue is its own chunk: a Russian page load never fetches it
 const loadEnglish = () => import('../locales/en.ts');
-useCatalogue(currentLocale === 'en' ? (await loadEnglish()).english : null);
+
+/**
+ * Settles once this page load's catalogue is in place; the shell draws nothing
+ * before (pages load after it, so their module constants read the right
+ * language). An English catalogue that fails to load leaves the page Russian.
+ */
+export const localeReady: Promise<void> =
+  currentLocale === 'en'
+    ? loadEnglish().then(
+        (en) => useCatalogue(en.english),
+        (error: unknown) => console.error('English catalogue failed to load', error),
+      )
+    : Promise.resolve();
 document.documentElement.lang = currentLocale;
 
 const { setLocale } = configureLocalization({

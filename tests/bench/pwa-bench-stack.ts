@@ -55,12 +55,14 @@ async function populate(db: Database): Promise<void> {
       where g.id = $1`,
     [coachGroupId, rosterSize],
   );
-  // what the coach's roster shows by default: current athletes of the groups they lead
+  // what the coach's roster shows by default: current athletes of the groups they
+  // lead in the club it opens on (the demo coach also coaches in a second club)
   const { rows } = await db.query<{ n: number }>(
     `select count(*)::int as n from public.athletes a
        join public.training_group_coaches c on c.group_id = a.group_id
-      where c.user_id = $1 and a.status <> 'archived' and a.deleted_at is null`,
-    [coachId],
+      where c.user_id = $1 and a.status <> 'archived' and a.deleted_at is null
+        and a.org_id = (select org_id from public.training_groups where id = $2)`,
+    [coachId, coachGroupId],
   );
   if (rows[0]?.n !== rosterSize) {
     throw new Error(`the coach's roster has ${rows[0]?.n} athletes, not ${rosterSize}`);

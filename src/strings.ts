@@ -83,6 +83,7 @@ export const strings = localized('shell', {
     signedInAs: (who: string) => `Вы вошли как ${who}`,
     loadFailed: 'Не удалось загрузить организации',
     retry: 'Повторить',
+    nav: { coaching: 'Тренировки', mine: 'Мои занятия', settings: 'Настройки' },
   },
 
   createOrganization: {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuthState } from '../state/auth-state.ts';
 import { ContextConsumer } from '../state/context.ts';
@@ -77,7 +77,19 @@ export class HomePage extends LitElement {
       .empty {
         margin-bottom: var(--ts-space-5);
       }
-      ul.booking-links {
+      nav.links {
+        margin-bottom: var(--ts-space-5);
+      }
+      nav.links h2 {
+        margin: 0 0 var(--ts-space-2);
+        font-size: 1rem;
+        color: var(--ts-color-muted);
+      }
+      nav.links ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
         gap: var(--ts-space-2);
       }
       organization-switch {
@@ -139,43 +151,7 @@ export class HomePage extends LitElement {
     return html`
       <h1>${t.title}</h1>
       <organization-switch></organization-switch>
-      ${this.renderOrganizations()}
-      ${
-        this.coaches()
-          ? html`<p><a class="button" href="/roster">${rosterStrings.link}</a></p>`
-          : nothing
-      }
-      ${
-        this.hasRole(['athlete'])
-          ? html`<p><a class="button" href="/me">${meStrings.link}</a></p>`
-          : nothing
-      }
-      ${
-        this.coaches()
-          ? html`<p><a class="button secondary" href="/season">${seasonStrings.link}</a></p>`
-          : nothing
-      }
-      ${
-        this.members()
-          ? html`<p>
-              <a class="button secondary" href="/purchases">${moneyStrings.purchases.link}</a>
-            </p>`
-          : nothing
-      }
-      <p><a class="button secondary" href="/settings/email">${moneyStrings.email.link}</a></p>
-      ${
-        localStack
-          ? html`<p>
-              <a class="button secondary" href="/mailbox">${moneyStrings.mailbox.link}</a>
-            </p>`
-          : nothing
-      }
-      ${
-        this.coaches()
-          ? html`<p><a class="button" href="/today">${attendanceStrings.link}</a></p>`
-          : nothing
-      }
-      ${this.renderBookingLinks()}
+      ${this.renderOrganizations()} ${this.renderNavigation()}
       <div class="actions">
         <a class="button" href="/organizations/new">${t.create}</a>
         <a class="button secondary" href="/invite">${t.accept}</a>
@@ -258,23 +234,57 @@ export class HomePage extends LitElement {
     return (items ?? []).length > 0;
   }
 
-  /** booking: everyone books and sees their bookings; coaches also get their hours, week and conflicts */
-  private renderBookingLinks() {
-    const state = this.#organizations.state;
-    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
-    if (!items || items.length === 0) return nothing;
+  /**
+   * Where to go, grouped by what people come for: a coach's day first (today's
+   * attendance, the roster), then what is mine (schedule, bookings,
+   * purchases), then settings. Each kind of person sees only their groups.
+   */
+  private renderNavigation() {
     const b = bookingStrings.links;
-    const link = (href: string, label: string) =>
-      html`<li><a class="button secondary block" href=${href}>${label}</a></li>`;
-    return html`<ul class="booking-links" aria-label=${bookingStrings.book.title}>
-      ${
-        this.coaches()
-          ? html`${link('/calendar', b.calendar)} ${link('/availability', b.availability)}
-            ${link('/conflicts', b.conflicts)}`
-          : nothing
-      }
-      ${link('/book', b.book)} ${link('/bookings', b.bookings)}
-    </ul>`;
+    const link = (href: string, label: string, primary = false) =>
+      html`<li>
+        <a class="button block ${primary ? '' : 'secondary'}" href=${href}>${label}</a>
+      </li>`;
+    const section = (label: string, items: TemplateResult[]) =>
+      items.length === 0
+        ? nothing
+        : html`<nav class="links" aria-label=${label}>
+            <h2>${label}</h2>
+            <ul>
+              ${items}
+            </ul>
+          </nav>`;
+    const coach = this.coaches();
+    const member = this.members();
+    return html`
+      ${section(
+        t.nav.coaching,
+        coach
+          ? [
+              link('/today', attendanceStrings.link, true),
+              link('/roster', rosterStrings.link, true),
+              link('/calendar', b.calendar),
+              link('/availability', b.availability),
+              link('/conflicts', b.conflicts),
+              link('/season', seasonStrings.link),
+            ]
+          : [],
+      )}
+      ${section(t.nav.mine, [
+        ...(this.hasRole(['athlete']) ? [link('/me', meStrings.link, true)] : []),
+        ...(member
+          ? [
+              link('/book', b.book),
+              link('/bookings', b.bookings),
+              link('/purchases', moneyStrings.purchases.link),
+            ]
+          : []),
+      ])}
+      ${section(t.nav.settings, [
+        link('/settings/email', moneyStrings.email.link),
+        ...(localStack ? [link('/mailbox', moneyStrings.mailbox.link)] : []),
+      ])}
+    `;
   }
 
   /** the club admin screens, for its admins and owners */

@@ -57,6 +57,7 @@ export const shell: Translation<typeof strings> = {
     signedInAs: (who) => `Signed in as ${who}`,
     loadFailed: 'Could not load your organizations',
     retry: 'Try again',
+    nav: { coaching: 'Training', mine: 'My training', settings: 'Settings' },
   },
 
   createOrganization: {

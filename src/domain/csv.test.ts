@@ -38,6 +38,11 @@ describe('toCsv', () => {
     expect(() => toCsv([['a']], { separator: '"' })).toThrow();
     expect(() => toCsv([['a']], { separator: ';;' })).toThrow();
   });
+
+  it('writes text a spreadsheet would run as a formula as text, numbers as numbers', () => {
+    const csv = toCsv([['=HYPERLINK("x")', '+7 900', '-', '@me', 'Анна', -3]]);
+    expect(csv).toBe(`${BOM}"'=HYPERLINK(""x"")";'+7 900;'-;'@me;Анна;-3\r\n`);
+  });
 });
 
 /** a strict RFC 4180 reader, independent of the writer */

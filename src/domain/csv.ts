@@ -7,7 +7,11 @@
 //   (Russia, most of Europe) — a comma-separated file opens there as one column;
 // - a UTF-8 byte-order mark first: without it Excel reads the file in the
 //   system's ANSI code page (Windows-1251) and the Cyrillic comes out garbled.
-//   LibreOffice and Google Sheets accept the mark too.
+//   LibreOffice and Google Sheets accept the mark too;
+// - text that a spreadsheet would run as a formula (starting with = + - @, a
+//   tab or CR) gets a leading apostrophe (OWASP's CSV-injection advice): a
+//   name typed as "=HYPERLINK(…)" must reach the sports school as text. Numbers
+//   are written as numbers.
 
 export type Cell = string | number | null;
 
@@ -20,7 +24,8 @@ export const BOM = '\uFEFF';
 
 function field(cell: Cell, separator: string): string {
   if (cell === null) return '';
-  const text = typeof cell === 'number' ? String(cell) : cell;
+  const text =
+    typeof cell === 'number' ? String(cell) : /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   const needsQuotes =
     text.includes(separator) || text.includes('"') || text.includes('\n') || text.includes('\r');
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,10 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { liveQuery, type Subscription } from 'dexie';
+import { customElement, property } from 'lit/decorators.js';
+import { liveQuery } from 'dexie';
 import { attendanceSummary, type AttendanceMark } from '../domain/attendance.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { attendanceStrings as t } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import { readAthleteMarks } from './today-data.ts';
@@ -29,34 +27,20 @@ export class AthleteAttendance extends LitElement {
   @property() athleteId = '';
   @property() season = '';
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #observed: { engine: SyncEngine; athleteId: string } | null = null;
-  @state() private marks: AttendanceMark[] | undefined;
-
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed?.engine && this.athleteId === this.#observed.athleteId) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = engine ? { engine, athleteId: this.athleteId } : null;
-    this.#subscription =
-      engine && this.athleteId
-        ? liveQuery(() => readAthleteMarks(engine.db, this.athleteId)).subscribe({
-            next: (marks) => (this.marks = marks),
-            error: (e: unknown) => console.error('attendance query failed', e),
-          })
-        : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
-  }
+  readonly #marks = new LocalQueryController(
+    this,
+    (engine, onChange: (marks: AttendanceMark[]) => void) =>
+      liveQuery(() => readAthleteMarks(engine.db, this.athleteId)).subscribe({
+        next: onChange,
+        error: (e: unknown) => console.error('attendance query failed', e),
+      }),
+    { key: () => this.athleteId },
+  );
 
   override render() {
-    if (!this.marks || !this.season) return nothing;
-    const s = attendanceSummary(this.marks, this.season);
+    const marks = this.#marks.value;
+    if (!marks || !this.season) return nothing;
+    const s = attendanceSummary(marks, this.season);
     return html`<section class="card" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">${t.percentOf(this.season)}</h2>
       <p class="figure">${t.percentValue(s.percent)}</p>

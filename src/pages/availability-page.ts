@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import type { z } from 'zod';
 import {
   coachSettingsFormSchema,
@@ -9,10 +8,8 @@ import {
 } from '../domain/availability-form.ts';
 import type { SyncRow } from '../domain/sync-outbox.ts';
 import { formatLocalTime, isValidZone, parseLocalTime, toInstant } from '../domain/zoned-time.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { describeError } from '../state/describe-error.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -71,10 +68,14 @@ export class AvailabilityPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
-  @state() private data: BookingData | undefined;
+  readonly #query = new LocalQueryController(this, observeBookingData, {
+    onChange: (d) => {
+      if (!this.orgId || !staffOrgs(d).some((o) => o.id === this.orgId)) {
+        this.orgId = staffOrgs(d)[0]?.id ?? '';
+      }
+      if (!this.#settingsDirty) this.fillSettings();
+    },
+  });
   @state() private orgId = '';
   @state() private drafts: Record<FormName, Draft> = {
     settings: {},
@@ -100,30 +101,8 @@ export class AvailabilityPage extends LitElement {
   /** the settings form follows the stored row until the coach types */
   #settingsDirty = false;
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observeBookingData(engine, (d) => {
-          this.data = d;
-          if (!this.orgId || !staffOrgs(d).some((o) => o.id === this.orgId)) {
-            this.orgId = staffOrgs(d)[0]?.id ?? '';
-          }
-          if (!this.#settingsDirty) this.fillSettings();
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
-  }
-
   override render() {
-    const data = this.data;
+    const data = this.#query.value;
     if (!data) return html`<p class="muted" role="status">…</p>`;
     const orgs = staffOrgs(data);
     if (orgs.length === 0) {
@@ -199,7 +178,7 @@ export class AvailabilityPage extends LitElement {
   }
 
   private fillSettings(): void {
-    const data = this.data;
+    const data = this.#query.value;
     if (!data) return;
     const s = settingsOf(data, this.orgId, data.userId);
     const orgZone = data.orgs.get(this.orgId)?.timeZone ?? 'Europe/Moscow';
@@ -222,8 +201,8 @@ export class AvailabilityPage extends LitElement {
   private async saveSettings(e: Event): Promise<void> {
     e.preventDefault();
     const parsed = this.parse('settings', coachSettingsFormSchema, this.drafts.settings);
-    const data = this.data;
-    const engine = this.#engine.value;
+    const data = this.#query.value;
+    const engine = this.#query.engine;
     if (!parsed || !data || !engine) return;
     const stored = settingsOf(data, this.orgId, data.userId);
     await this.write('settings', t.settingsSaved, () =>
@@ -319,8 +298,8 @@ export class AvailabilityPage extends LitElement {
       is_individual: this.individual,
       is_group: this.group,
     });
-    const data = this.data;
-    const engine = this.#engine.value;
+    const data = this.#query.value;
+    const engine = this.#query.engine;
     if (!parsed || !data || !engine) return;
     await this.write('window', t.added, () =>
       engine.change({
@@ -398,8 +377,8 @@ export class AvailabilityPage extends LitElement {
       reason: d['reason'] ?? '',
       room: d['room'] ?? '',
     });
-    const data = this.data;
-    const engine = this.#engine.value;
+    const data = this.#query.value;
+    const engine = this.#query.engine;
     if (!parsed || !data || !engine) return;
     const row = {
       id: crypto.randomUUID(),
@@ -433,7 +412,7 @@ export class AvailabilityPage extends LitElement {
   }
 
   private async removeRow(table: string, id: string): Promise<void> {
-    const engine = this.#engine.value;
+    const engine = this.#query.engine;
     if (!engine) return;
     const form: FormName =
       table === 'weekly_availability'
@@ -539,7 +518,7 @@ export class AvailabilityPage extends LitElement {
 
   /** the coach's zone: the saved setting, else what is being typed, else the organization's */
   private zone(): string {
-    const data = this.data;
+    const data = this.#query.value;
     const stored = data ? settingsOf(data, this.orgId, data.userId) : null;
     const saved = text(stored?.['time_zone']);
     if (saved) return saved;

@@ -1,13 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import type { SyncRow } from '../domain/sync-outbox.ts';
 import { MINUTE, formatLocalTime } from '../domain/zoned-time.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -82,37 +80,16 @@ const active = (e: Entry) => e.status === 'confirmed' || e.status === 'scheduled
 export class BookingsPage extends LitElement {
   static override styles = [sharedStyles, bookingStyles];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
   readonly #supabase = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
+  readonly #query = new LocalQueryController(this, observeBookingData);
   readonly #zone = deviceZone();
-  @state() private data: BookingData | undefined;
   @state() private busy = '';
   @state() private message = '';
   @state() private failure = '';
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observeBookingData(engine, (d) => {
-          this.data = d;
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
-  }
-
   override render() {
-    const data = this.data;
+    const data = this.#query.value;
     if (!data) return html`<p class="muted" role="status">…</p>`;
     const now = Date.now();
     const all = entries(data);
@@ -267,7 +244,7 @@ export class BookingsPage extends LitElement {
       }
       const cancelled = (data as { sessions_cancelled?: number } | null)?.sessions_cancelled;
       this.message = done || t.seriesCancelled(cancelled ?? 0);
-      this.#engine.value?.requestSync();
+      this.#query.engine?.requestSync();
     } catch (error) {
       this.failure = bookingErrorMessage(error);
     } finally {

@@ -1,11 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import type { SyncRow } from '../domain/sync-outbox.ts';
 import { addDays, localDateAt, toInstant, weekday, type LocalDate } from '../domain/zoned-time.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import {
@@ -70,34 +67,16 @@ export class CalendarPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
-  @state() private data: BookingData | undefined;
+  readonly #query = new LocalQueryController(this, observeBookingData, {
+    onChange: () => {
+      if (!this.monday) this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
+    },
+  });
   /** the Monday of the week shown; empty until the zone is known */
   @state() private monday = '';
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observeBookingData(engine, (d) => {
-          this.data = d;
-          if (!this.monday) this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
-  }
-
   override render() {
-    const data = this.data;
+    const data = this.#query.value;
     if (!data || !this.monday) return html`<p class="muted" role="status">…</p>`;
     const zone = this.zone();
     const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(this.monday, i));
@@ -208,7 +187,7 @@ export class CalendarPage extends LitElement {
 
   /** the coach's zone (their settings in the first organization they coach), else the organization's */
   private zone(): string {
-    const data = this.data;
+    const data = this.#query.value;
     if (!data) return 'UTC';
     for (const org of staffOrgs(data)) {
       const zone = settingsOf(data, org.id, data.userId)?.['time_zone'];

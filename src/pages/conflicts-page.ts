@@ -1,12 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import type { SyncRow } from '../domain/sync-outbox.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -29,38 +27,17 @@ type Action = 'cancel' | 'keep' | 'dismiss';
 export class ConflictsPage extends LitElement {
   static override styles = [sharedStyles, bookingStyles];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
   readonly #supabase = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
-  @state() private data: BookingData | undefined;
+  readonly #query = new LocalQueryController(this, observeBookingData);
   @state() private busy = '';
   @state() private message = '';
   @state() private failure = '';
   /** resolved here, before the pull brings the row's new status */
   @state() private done = new Set<string>();
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observeBookingData(engine, (d) => {
-          this.data = d;
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
-  }
-
   override render() {
-    const data = this.data;
+    const data = this.#query.value;
     if (!data) return html`<p class="muted" role="status">…</p>`;
     const open = data.conflicts
       .filter((c) => c['status'] === 'open' && !this.done.has(c.id))
@@ -156,7 +133,7 @@ export class ConflictsPage extends LitElement {
       }
       this.done = new Set([...this.done, id]);
       this.message = action === 'cancel' ? t.cancelled : action === 'keep' ? t.kept : t.dismissed;
-      this.#engine.value?.requestSync();
+      this.#query.engine?.requestSync();
     } catch (error) {
       this.failure = bookingErrorMessage(error);
     } finally {

@@ -3,8 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { liveQuery, type Subscription } from 'dexie';
 import { EMAIL_KINDS, emailEnabled, type EmailKind } from '../domain/email-kinds.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 
@@ -64,32 +63,11 @@ export class EmailSettingsPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
-  @state() private rows: Preference[] | undefined;
+  readonly #query = new LocalQueryController(this, observePreferences);
   @state() private saved = '';
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observePreferences(engine, (rows) => {
-          this.rows = rows;
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
-  }
-
   override render() {
-    const rows = this.rows;
+    const rows = this.#query.value;
     return html`
       <h1>${t.title}</h1>
       <p class="muted">${t.intro}</p>
@@ -119,9 +97,9 @@ export class EmailSettingsPage extends LitElement {
   }
 
   private async toggle(kind: EmailKind, enabled: boolean): Promise<void> {
-    const engine = this.#engine.value;
+    const engine = this.#query.engine;
     if (!engine) return;
-    const row = this.rows?.find((r) => r.kind === kind);
+    const row = this.#query.value?.find((r) => r.kind === kind);
     // only the columns a person may insert (id, user_id, kind, enabled)
     await engine.change(
       row

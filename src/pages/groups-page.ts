@@ -1,12 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import { adminStrings } from '../admin-strings.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
 import { describeError } from '../state/describe-error.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import '../components/ts-notice.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData, type AdminGroup } from './admin-data.ts';
@@ -28,34 +25,18 @@ export class GroupsPage extends LitElement {
   /** from the URL */
   @property() orgId = '';
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #observed: string | undefined;
-  @state() private data: AdminData | undefined;
+  readonly #query = new LocalQueryController(
+    this,
+    (engine, onChange: (data: AdminData) => void) =>
+      observeAdminData(engine, { orgId: this.orgId }, onChange),
+    { key: () => this.orgId },
+  );
   @state() private draft: GroupDraft = { name: '', season: '' };
   @state() private errors: Record<string, string> = {};
   @state() private saveError = '';
 
-  override willUpdate(): void {
-    const engine: SyncEngine | null = this.#engine.value ?? null;
-    const key = engine ? `${engine.userId}/${this.orgId}` : undefined;
-    if (key === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = key;
-    this.data = undefined;
-    this.#subscription = engine
-      ? observeAdminData(engine, { orgId: this.orgId }, (d) => (this.data = d))
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = undefined;
-  }
-
   override render() {
-    const data = this.data;
+    const data = this.#query.value;
     const gate = adminGate(data, t.title);
     if (gate || !data) return gate;
     return html`
@@ -110,8 +91,8 @@ export class GroupsPage extends LitElement {
 
   private async create(e: Event): Promise<void> {
     e.preventDefault();
-    const engine = this.#engine.value;
-    const data = this.data;
+    const engine = this.#query.engine;
+    const data = this.#query.value;
     if (!engine || !data?.orgId) return;
     this.saveError = '';
     const parsed = parseGroupDraft(this.draft, data.groups, null);

@@ -1,15 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import { adminStrings } from '../admin-strings.ts';
 import { assignableRoles, mayManageMember, roleSchema } from '../domain/membership-admin.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { strings } from '../strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import '../components/ts-notice.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData, type AdminMember } from './admin-data.ts';
@@ -38,35 +36,19 @@ export class MembersPage extends LitElement {
   /** from the URL */
   @property() orgId = '';
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
   readonly #supabase = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: string | undefined;
-  @state() private data: AdminData | undefined;
+  readonly #query = new LocalQueryController(
+    this,
+    (engine, onChange: (data: AdminData) => void) =>
+      observeAdminData(engine, { orgId: this.orgId }, onChange),
+    { key: () => this.orgId },
+  );
   @state() private perMember: Record<string, MemberState> = {};
   @state() private message = '';
 
-  override willUpdate(): void {
-    const engine: SyncEngine | null = this.#engine.value ?? null;
-    const key = engine ? `${engine.userId}/${this.orgId}` : undefined;
-    if (key === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = key;
-    this.data = undefined;
-    this.#subscription = engine
-      ? observeAdminData(engine, { orgId: this.orgId }, (d) => (this.data = d))
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = undefined;
-  }
-
   override render() {
-    const data = this.data;
+    const data = this.#query.value;
     const gate = adminGate(data, t.title);
     if (gate || !data) return gate;
     const online = this.#online.online;
@@ -97,7 +79,7 @@ export class MembersPage extends LitElement {
     const roleId = `role-${m.membershipId}`;
     return html`<li class="card">
       <p class="name">
-        ${m.name}${m.userId === this.#engine.value?.userId ? html` (${t.you})` : nothing}
+        ${m.name}${m.userId === this.#query.engine?.userId ? html` (${t.you})` : nothing}
       </p>
       <p><span class="pill">${strings.roleName(m.role)}</span></p>
       ${
@@ -192,7 +174,7 @@ export class MembersPage extends LitElement {
       this.patch(m.membershipId, { busy: false, role: undefined });
       this.message = done();
       // the changed membership arrives with the next pull; ask for it now
-      this.#engine.value?.requestSync();
+      this.#query.engine?.requestSync();
     } catch (error) {
       this.patch(m.membershipId, { busy: false, error: refusalMessage(error) });
     }

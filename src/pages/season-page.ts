@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery } from 'dexie';
 import { hasRoleAtLeast, ROLES, type Role } from '../domain/organization.ts';
 import { currentSeason, seasonMessages } from '../domain/season.ts';
 import { seasonSchema } from '../domain/season-schema.ts';
@@ -9,10 +9,10 @@ import type { SyncRow } from '../domain/sync-outbox.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { translateDomainMessage } from '../domain-messages.ts';
 import { ContextConsumer } from '../state/context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { describeError } from '../state/describe-error.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { seasonStrings as t } from '../season-strings.ts';
 import { strings } from '../strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
@@ -168,13 +168,10 @@ export class SeasonPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
   readonly #supabase = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
+  readonly #query = new LocalQueryController(this, observeSeasonOrgs);
 
-  @state() private orgs: SeasonOrg[] | undefined;
   @state() private orgId = '';
   /** '' = the whole club */
   @state() private scope: string | undefined;
@@ -186,26 +183,8 @@ export class SeasonPage extends LitElement {
   @state() private error = '';
   @state() private done = '';
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observeSeasonOrgs(engine, (orgs) => {
-          this.orgs = orgs;
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
-  }
-
   override render() {
-    const orgs = this.orgs;
+    const orgs = this.#query.value;
     return html`
       <h1>${t.title}</h1>
       <p>${t.intro}</p>
@@ -389,7 +368,7 @@ export class SeasonPage extends LitElement {
       this.done = t.done(season, result.athletes ?? 0, result.archived ?? 0);
       this.confirmed = false;
       // the moved athletes and their history arrive with the next pull
-      this.#engine.value?.requestSync();
+      this.#query.engine?.requestSync();
     } catch (error) {
       this.error = describeError(error).message;
     } finally {

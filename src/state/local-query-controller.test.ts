@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { ReactiveController } from 'lit';
+import type { Subscription } from 'dexie';
+import type { SyncEngine } from '../data/start-sync-engine.ts';
+import { ContextRequestEvent } from './context.ts';
+import { LocalQueryController } from './local-query-controller.ts';
+
+const engineA = { userId: 'a' } as unknown as SyncEngine;
+const engineB = { userId: 'b' } as unknown as SyncEngine;
+
+/** an element-like host whose provider answers with whatever engine the test sets */
+function host() {
+  const controllers: ReactiveController[] = [];
+  let provide: ((engine: SyncEngine | null) => void) | undefined;
+  let updates = 0;
+  const h = Object.assign(new EventTarget(), {
+    addController: (c: ReactiveController) => void controllers.push(c),
+    removeController: () => undefined,
+    requestUpdate: () => void updates++,
+    updateComplete: Promise.resolve(true),
+  });
+  h.addEventListener('context-request', (event) => {
+    const request = event as ContextRequestEvent<SyncEngine | null>;
+    // like a provider: one unsubscribe per subscriber, passed with every value
+    const unsubscribe = () => (provide = undefined);
+    provide = (engine) => request.callback(engine, unsubscribe);
+    provide(null);
+  });
+  return {
+    element: h as unknown as HTMLElement & typeof h,
+    connect: () => controllers.forEach((c) => c.hostConnected?.()),
+    update: () => controllers.forEach((c) => c.hostUpdate?.()),
+    disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()),
+    provide: (engine: SyncEngine | null) => provide?.(engine),
+    updates: () => updates,
+  };
+}
+
+/** a query that records who it was opened for and lets the test answer */
+function query() {
+  const opened: { engine: SyncEngine; closed: boolean; answer: (v: string) => void }[] = [];
+  const run = (engine: SyncEngine, onChange: (value: string) => void): Subscription => {
+    const entry = { engine, closed: false, answer: onChange };
+    opened.push(entry);
+    return {
+      unsubscribe: () => void (entry.closed = true),
+      closed: false,
+    } as Subscription;
+  };
+  return { run, opened, open: () => opened.filter((o) => !o.closed) };
+}
+
+describe('LocalQueryController', () => {
+  it('opens the query once the engine arrives and passes its answers on', () => {
+    const h = host();
+    const q = query();
+    const c = new LocalQueryController(h.element, q.run);
+    h.connect();
+    h.update();
+    expect(q.opened).toEqual([]);
+    expect(c.value).toBeUndefined();
+
+    h.provide(engineA);
+    h.update();
+    h.update();
+    expect(q.opened.map((o) => o.engine)).toEqual([engineA]);
+    const before = h.updates();
+    q.opened[0]?.answer('rows of a');
+    expect(c.value).toBe('rows of a');
+    expect(h.updates()).toBe(before + 1);
+  });
+
+  it('starts again, forgetting the old answer, when the user or the key changes', () => {
+    const h = host();
+    const q = query();
+    let athlete = 'x';
+    const c = new LocalQueryController(h.element, q.run, { key: () => athlete });
+    h.connect();
+    h.provide(engineA);
+    h.update();
+    q.opened[0]?.answer('x of a');
+
+    athlete = 'y';
+    h.update();
+    expect(c.value).toBeUndefined();
+    expect(q.open()).toHaveLength(1);
+    expect(q.opened).toHaveLength(2);
+
+    h.provide(engineB);
+    h.update();
+    expect(q.open().map((o) => o.engine)).toEqual([engineB]);
+
+    h.provide(null);
+    h.update();
+    expect(q.open()).toEqual([]);
+    expect(c.engine).toBeNull();
+  });
+
+  it('closes the query when the element leaves and reopens when it returns', () => {
+    const h = host();
+    const q = query();
+    new LocalQueryController(h.element, q.run);
+    h.connect();
+    h.provide(engineA);
+    h.update();
+    h.disconnect();
+    expect(q.open()).toEqual([]);
+    h.connect();
+    h.provide(engineA);
+    h.update();
+    expect(q.open()).toHaveLength(1);
+  });
+});

@@ -44,6 +44,18 @@ export class TsAppBar extends LitElement {
       .spacer {
         flex: 1;
       }
+      /* a phone with a club switcher in the bar: the mark alone links home, its
+         name stays for screen readers */
+      @media (max-width: 30rem) {
+        :host([crowded]) .home span {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
       .offline {
         display: inline-flex;
         align-items: center;
@@ -58,6 +70,8 @@ export class TsAppBar extends LitElement {
     `,
   ];
 
+  /** actions need the room the product name takes on a phone (set by what fills the slot) */
+  @property({ type: Boolean, reflect: true }) crowded = false;
   /** the product name shown beside the mark */
   @property() heading = '';
   /** where the mark links to */

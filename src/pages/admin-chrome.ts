@@ -1,6 +1,7 @@
 // The parts every club admin screen shares: the organization's name, the
 // sub-navigation between members, invitations and groups, the admins-only gate,
 // and form styles.
+import { fieldStyles } from '../components/field-styles.ts';
 import { css, html, type TemplateResult } from 'lit';
 import { adminStrings as t } from '../admin-strings.ts';
 import { hasRoleAtLeast } from '../domain/organization.ts';
@@ -9,124 +10,97 @@ import type { AdminData } from './admin-data.ts';
 
 export type AdminSection = 'members' | 'invitations' | 'groups';
 
-export const adminStyles = css`
-  .org {
-    margin: 0 0 var(--ts-space-2);
-    color: var(--ts-color-muted);
-    overflow-wrap: anywhere;
-  }
-  nav ul {
-    list-style: none;
-    margin: 0 0 var(--ts-space-5);
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--ts-space-2);
-  }
-  nav a {
-    display: inline-flex;
-    align-items: center;
-    min-height: 44px;
-    padding: 0 var(--ts-space-3);
-    border-radius: 999px;
-    border: 1px solid var(--ts-color-border-strong);
-    color: var(--ts-color-brand-strong);
-    text-decoration: none;
-    font-weight: 600;
-  }
-  nav a[aria-current='page'] {
-    background: var(--ts-color-brand-strong);
-    border-color: var(--ts-color-brand-strong);
-    color: var(--ts-color-on-brand);
-  }
-  form {
-    display: grid;
-    gap: var(--ts-space-4);
-  }
-  label {
-    display: grid;
-    gap: var(--ts-space-1);
-    font-weight: 600;
-  }
-  input,
-  select {
-    font: inherit;
-    font-weight: 400;
-    min-height: 44px;
-    min-width: 0;
-    max-width: 100%;
-    padding: 0 var(--ts-space-2);
-    border: 1px solid var(--ts-color-border-strong);
-    border-radius: 8px;
-    background: var(--ts-color-surface);
-    color: inherit;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--ts-color-danger);
-    border-width: 2px;
-  }
-  .hint {
-    font-weight: 400;
-    color: var(--ts-color-muted);
-    font-size: 0.9375rem;
-  }
-  .error {
-    font-weight: 600;
-    color: var(--ts-color-danger);
-    margin: 0;
-  }
-  .error:empty {
-    display: none;
-  }
-  section {
-    margin-top: var(--ts-space-6);
-  }
-  section.first {
-    margin-top: 0;
-  }
-  h2 {
-    font-size: 1.125rem;
-    margin: 0 0 var(--ts-space-3);
-  }
-  ul.cards {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--ts-space-3);
-  }
-  ul.cards > li {
-    display: grid;
-    gap: var(--ts-space-2);
-    min-width: 0;
-  }
-  .name {
-    font-weight: 700;
-    font-size: 1.0625rem;
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  .pill {
-    display: inline-block;
-    padding: 1px var(--ts-space-2);
-    border-radius: 999px;
-    background: var(--ts-color-brand-soft);
-    color: var(--ts-color-brand-strong);
-    font-weight: 600;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: var(--ts-space-2);
-  }
-  .row > label {
-    flex: 1 1 9rem;
-  }
-  .after-list {
-    margin-top: var(--ts-space-4);
-  }
-`;
+export const adminStyles = [
+  fieldStyles,
+  css`
+    .org {
+      margin: 0 0 var(--ts-space-2);
+      color: var(--ts-color-muted);
+      overflow-wrap: anywhere;
+    }
+    nav ul {
+      list-style: none;
+      margin: 0 0 var(--ts-space-5);
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--ts-space-2);
+    }
+    nav a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      padding: 0 var(--ts-space-3);
+      border-radius: 999px;
+      border: 1px solid var(--ts-color-border-strong);
+      color: var(--ts-color-brand-strong);
+      text-decoration: none;
+      font-weight: 600;
+    }
+    nav a[aria-current='page'] {
+      background: var(--ts-color-brand-strong);
+      border-color: var(--ts-color-brand-strong);
+      color: var(--ts-color-on-brand);
+    }
+    form {
+      display: grid;
+      gap: var(--ts-space-4);
+    }
+    label {
+      display: grid;
+      gap: var(--ts-space-1);
+      font-weight: 600;
+    }
+    section {
+      margin-top: var(--ts-space-6);
+    }
+    section.first {
+      margin-top: 0;
+    }
+    h2 {
+      font-size: 1.125rem;
+      margin: 0 0 var(--ts-space-3);
+    }
+    ul.cards {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--ts-space-3);
+    }
+    ul.cards > li {
+      display: grid;
+      gap: var(--ts-space-2);
+      min-width: 0;
+    }
+    .name {
+      font-weight: 700;
+      font-size: 1.0625rem;
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .pill {
+      display: inline-block;
+      padding: 1px var(--ts-space-2);
+      border-radius: 999px;
+      background: var(--ts-color-brand-soft);
+      color: var(--ts-color-brand-strong);
+      font-weight: 600;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: var(--ts-space-2);
+    }
+    .row > label {
+      flex: 1 1 9rem;
+    }
+    .after-list {
+      margin-top: var(--ts-space-4);
+    }
+  `,
+];
 
 /** the organization's name and the links between the admin screens */
 export function adminHeader(data: AdminData, active: AdminSection): TemplateResult {

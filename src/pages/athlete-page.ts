@@ -22,6 +22,7 @@ import { OnlineController } from '../state/online-controller.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
+import { fieldStyles } from '../components/field-styles.ts';
 import type { ScheduleEditEvent } from '../components/ts-schedule-picker.ts';
 import '../components/ts-notice.ts';
 import '../components/ts-schedule-picker.ts';
@@ -92,6 +93,7 @@ function orNull(value: string): string | null {
 export class AthletePage extends LitElement {
   static override styles = [
     sharedStyles,
+    fieldStyles,
     css`
       form {
         display: grid;
@@ -102,39 +104,10 @@ export class AthletePage extends LitElement {
         gap: var(--ts-space-1);
         font-weight: 600;
       }
-      input,
-      select,
-      textarea {
-        font: inherit;
-        font-weight: 400;
-        min-height: 44px;
-        padding: 0 var(--ts-space-2);
-        border: 1px solid var(--ts-color-border-strong);
-        border-radius: 8px;
-        background: var(--ts-color-surface);
-        color: inherit;
-      }
       textarea {
         padding: var(--ts-space-2);
         min-height: 6rem;
         resize: vertical;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--ts-color-danger);
-        border-width: 2px;
-      }
-      .hint {
-        font-weight: 400;
-        color: var(--ts-color-muted);
-        font-size: 0.9375rem;
-      }
-      .error {
-        font-weight: 600;
-        color: var(--ts-color-danger);
-        margin: 0;
-      }
-      .error:empty {
-        display: none;
       }
       section {
         margin-top: var(--ts-space-6);

@@ -56,6 +56,21 @@ export class OrganizationSwitch extends LitElement {
 
   readonly #organization = new CurrentOrganizationController(this);
 
+  override updated(): void {
+    // in the app bar, a real choice of clubs takes the room of the product name
+    if (this.compact)
+      this.#bar()?.toggleAttribute('crowded', this.#organization.organizations.length > 1);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.compact) this.#bar()?.removeAttribute('crowded');
+  }
+
+  #bar(): Element | null {
+    return this.closest('ts-app-bar');
+  }
+
   override render() {
     const { organizations, currentId } = this.#organization;
     if (organizations.length < 2) return nothing;

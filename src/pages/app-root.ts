@@ -281,7 +281,7 @@ export class AppRoot extends LitElement {
   readonly #auth = new AuthSessionController(
     this,
     () => this.client(),
-    readStoredAuthState(localStorage, authStorageKey),
+    readStoredAuthState(() => localStorage, authStorageKey),
     (state, previous) => this.onAuthChange(state, previous),
   );
   readonly #sync = new SyncStatusController(this);
@@ -353,7 +353,7 @@ export class AppRoot extends LitElement {
     if (name === null) return notFound;
     const page = name !== 'sign-in' && auth.status === 'signed-in' ? pages[name] : signIn;
     if (page.local || this.#loadedClient) return page;
-    void this.client();
+    this.client().catch((error: unknown) => console.error('supabase-js failed to load', error));
     return undefined;
   }
 

@@ -47,15 +47,20 @@ export class AuthSessionController implements ReactiveController {
       this.#announced = true;
       this.#onChange?.(initial, { status: 'loading' });
     }
-    const follow = () =>
+    const follow = (): void => {
       this.#client().then(
         (client) => this.subscribe(client),
-        (error: unknown) => console.error('supabase-js failed to load', error),
+        (error: unknown) => {
+          // offline before supabase-js was ever cached: try again with the network
+          console.error('supabase-js failed to load', error);
+          if (this.#connected) window.addEventListener('online', follow, { once: true });
+        },
       );
+    };
     // with a stored session the first page needs nothing from supabase-js:
     // follow its events once the page is up, not while it is being drawn
     if (initial.status === 'signed-in') whenIdle(follow);
-    else void follow();
+    else follow();
   }
 
   hostDisconnected(): void {

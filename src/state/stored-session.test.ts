@@ -4,7 +4,7 @@ import { readStoredAuthState } from './stored-session.ts';
 const key = 'sb-127-auth-token';
 
 function storage(value: string | null) {
-  return { getItem: (k: string) => (k === key ? value : null) };
+  return () => ({ getItem: (k: string) => (k === key ? value : null) });
 }
 
 const session = {
@@ -34,10 +34,8 @@ describe('readStoredAuthState', () => {
   });
 
   it('leaves blocked storage to supabase-js', () => {
-    const blocked = {
-      getItem: () => {
-        throw new DOMException('denied', 'SecurityError');
-      },
+    const blocked = () => {
+      throw new DOMException('denied', 'SecurityError');
     };
     expect(readStoredAuthState(blocked, key)).toEqual({ status: 'loading' });
   });

@@ -7,10 +7,14 @@ import { authStateFromSession, type AuthState } from './auth-state.ts';
  * without waiting for supabase-js. supabase-js stays the authority — its first
  * event confirms this state or replaces it (a session it refuses signs out).
  */
-export function readStoredAuthState(storage: Pick<Storage, 'getItem'>, key: string): AuthState {
+export function readStoredAuthState(
+  storage: () => Pick<Storage, 'getItem'>,
+  key: string,
+): AuthState {
   let raw: string | null;
   try {
-    raw = storage.getItem(key);
+    // reaching localStorage itself throws where storage is blocked
+    raw = storage().getItem(key);
   } catch {
     // storage blocked (some private modes): supabase-js will decide
     return { status: 'loading' };

@@ -7,46 +7,19 @@
  * of two clubs switches the roster between them. axe on every admin page.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
-import {
-  demoPassword,
-  seriousViolations,
-  shots,
-  signInAt,
-  syncStatus,
-  withPage,
-} from './page-helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
+import { demoPassword, seriousViolations, shots, syncStatus, withPage } from './page-helpers.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';
 const startName = 'Лёгкоатлетический клуб «Старт»';
 const strela = 'ad100000-0000-4000-8000-000000000001';
 
-let app: LocalApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** signed in as a demo user on a fresh phone-sized profile */
-function asUser(name: string, email: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  return withPage(browser, name, async (page) => {
-    await signInAt(page, app.url, email);
-    await fn(page);
-  });
-}
+const e2e = useE2eStack();
 
 async function roleOf(email: string, orgId: string): Promise<string | undefined> {
-  const rows = await app.rows<{ role: string }>(
+  const rows = await e2e.app.rows<{ role: string }>(
     `select m.role from public.memberships m join auth.users u on u.id = m.user_id
       where u.email = $1 and m.org_id = $2 and m.left_at is null`,
     [email, orgId],
@@ -65,7 +38,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('club admin', () => {
   test('an admin changes a role and sees why the last owner cannot step down', async () => {
-    await asUser('admin-members', 'admin@trackside.test', async (page) => {
+    await e2e.asUser('admin-members', 'admin@trackside.test', async (page) => {
       await page
         .getByRole('navigation', { name: `Управление: ${startName}` })
         .getByRole('link', { name: 'Участники' })
@@ -105,15 +78,15 @@ describe('club admin', () => {
 
   test('in English the same refusal is explained in English', async () => {
     await withPage(
-      browser,
+      e2e.browser,
       'admin-members-english',
       async (page) => {
-        await page.goto(`${app.url}/sign-in`);
+        await page.goto(`${e2e.app.url}/sign-in`);
         await page.getByLabel('Email').fill('admin@trackside.test');
         await page.getByLabel('Password', { exact: true }).fill(demoPassword);
         await page.getByRole('button', { name: 'Sign in', exact: true }).click();
         await page.getByRole('heading', { name: 'My organizations' }).waitFor();
-        await page.goto(`${app.url}/org/${start}/members`);
+        await page.goto(`${e2e.app.url}/org/${start}/members`);
         const owner = page
           .getByRole('list', { name: 'Members' })
           .getByRole('listitem')
@@ -135,8 +108,8 @@ describe('club admin', () => {
     const stamp = Date.now().toString(36);
     const email = `new-coach-${stamp}@example.test`;
     let link = '';
-    await asUser('admin-invite', 'admin@trackside.test', async (page) => {
-      await page.goto(`${app.url}/org/${start}/invitations`);
+    await e2e.asUser('admin-invite', 'admin@trackside.test', async (page) => {
+      await page.goto(`${e2e.app.url}/org/${start}/invitations`);
       await page.getByRole('heading', { name: 'Приглашения', exact: true }).waitFor();
       await page.getByRole('heading', { name: 'Открытые приглашения' }).waitFor();
       // the seeded athlete invitation is open
@@ -157,7 +130,7 @@ describe('club admin', () => {
       const linkField = page.getByLabel('Ссылка', { exact: true });
       await linkField.waitFor();
       link = await linkField.inputValue();
-      expect(link).toMatch(new RegExp(`^${app.url}/invite/[A-Za-z0-9_-]{43}$`));
+      expect(link).toMatch(new RegExp(`^${e2e.app.url}/invite/[A-Za-z0-9_-]{43}$`));
       expect(await page.getByLabel('Код', { exact: true }).inputValue()).toMatch(
         /^[A-Z2-9]{4}-[A-Z2-9]{4}$/,
       );
@@ -168,7 +141,7 @@ describe('club admin', () => {
       await shot(page, 'admin-invitation-created');
     });
 
-    await withPage(browser, 'invited-coach', async (page) => {
+    await withPage(e2e.browser, 'invited-coach', async (page) => {
       await page.goto(link);
       await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
       await page.getByLabel('Имя и фамилия').fill('Пётр Новиков');
@@ -182,11 +155,11 @@ describe('club admin', () => {
       await item.waitFor();
       expect(await item.textContent()).toContain('Тренер');
     });
-    expect(await app.organizationsOf(email)).toEqual([{ name: startName, role: 'coach' }]);
+    expect(await e2e.app.organizationsOf(email)).toEqual([{ name: startName, role: 'coach' }]);
 
-    await asUser('admin-remove', 'admin@trackside.test', async (page) => {
+    await e2e.asUser('admin-remove', 'admin@trackside.test', async (page) => {
       // used once, the invitation is no longer open
-      await page.goto(`${app.url}/org/${start}/invitations`);
+      await page.goto(`${e2e.app.url}/org/${start}/invitations`);
       const open = page.getByRole('list', { name: 'Открытые приглашения' });
       await open.getByText('JUMP-FAST').waitFor();
       expect(await open.getByRole('listitem').filter({ hasText: 'Тренер' }).count()).toBe(0);
@@ -209,14 +182,14 @@ describe('club admin', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await coach.getByRole('button', { name: 'Удалить' }).click();
       await page.getByText('Пётр Новиков больше не состоит в организации.').waitFor();
-      await expect.poll(() => app.organizationsOf(email)).toEqual([]);
+      await expect.poll(() => e2e.app.organizationsOf(email)).toEqual([]);
       await expect.poll(() => coach.count()).toBe(0);
     });
   });
 
   test('an admin creates a group and assigns a coach, who then sees its athletes', async () => {
-    await asUser('admin-groups', 'admin@trackside.test', async (page) => {
-      await page.goto(`${app.url}/org/${start}/groups`);
+    await e2e.asUser('admin-groups', 'admin@trackside.test', async (page) => {
+      await page.goto(`${e2e.app.url}/org/${start}/groups`);
       await page.getByRole('heading', { name: 'Группы', exact: true }).waitFor();
       await page.getByRole('list', { name: 'Группы' }).getByText('Начинающие').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
@@ -244,7 +217,7 @@ describe('club admin', () => {
       await expect
         .poll(() => syncStatus(page), { timeout: 30_000 })
         .toContain('Все изменения отправлены');
-      const assigned = await app.rows<{ name: string }>(
+      const assigned = await e2e.app.rows<{ name: string }>(
         `select p.display_name as name from public.training_group_coaches c
            join public.profiles p on p.id = c.user_id
           where c.group_id = $1 and c.deleted_at is null`,
@@ -253,7 +226,7 @@ describe('club admin', () => {
       expect(assigned).toEqual([{ name: 'Марина Козлова' }]);
 
       // the admin puts the ungrouped athlete into the new group
-      await page.goto(`${app.url}/roster/d4000000-0000-4000-8000-000000000020`);
+      await page.goto(`${e2e.app.url}/roster/d4000000-0000-4000-8000-000000000020`);
       await page.getByLabel('Группа').selectOption({ label: 'Прыжки' });
       await page.getByRole('button', { name: 'Сохранить' }).click();
       await page.getByText('Сохранено. Отправится на сервер').waitFor();
@@ -261,7 +234,7 @@ describe('club admin', () => {
         .poll(
           async () =>
             (
-              await app.rows<{ group_id: string }>(
+              await e2e.app.rows<{ group_id: string }>(
                 `select group_id from public.athletes where id = 'd4000000-0000-4000-8000-000000000020'`,
               )
             )[0]?.group_id,
@@ -270,14 +243,14 @@ describe('club admin', () => {
         .toBe(groupId);
     });
 
-    await asUser('coach-new-group', 'coach2@trackside.test', async (page) => {
+    await e2e.asUser('coach-new-group', 'coach2@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
       const list = page.getByRole('list', { name: 'Спортсмены' });
       await list.getByText('Орлова Вероника').waitFor();
       await list.getByText('Волков Егор').waitFor();
 
       // a coach opening an admin screen is told it is for admins
-      await page.goto(`${app.url}/org/${start}/members`);
+      await page.goto(`${e2e.app.url}/org/${start}/members`);
       await page.getByText('Этот раздел — только для администраторов').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'admin-only-admins');
@@ -285,7 +258,7 @@ describe('club admin', () => {
   });
 
   test('a coach of two clubs switches the roster between them, and falls back when one ends', async () => {
-    await asUser('switcher', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('switcher', 'coach@trackside.test', async (page) => {
       const switcher = page.getByLabel('Текущая организация');
       await switcher.waitFor();
       expect(await seriousViolations(page)).toEqual([]);
@@ -310,7 +283,7 @@ describe('club admin', () => {
       expect(await list.getByText('Петров Иван').count()).toBe(0);
 
       // the club removes the coach: the roster falls back to the other club
-      await app.exec(
+      await e2e.app.exec(
         `update public.memberships set left_at = now()
           where org_id = '${strela}' and user_id = 'd0000000-0000-4000-8000-000000000002'`,
       );

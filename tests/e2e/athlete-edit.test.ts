@@ -5,36 +5,15 @@
  * and relinks an athlete's own account and sees past seasons' ranks.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
-import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
+import { seriousViolations, shots, syncStatus } from './page-helpers.ts';
 
-let app: LocalApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** signed in as a demo user on a fresh phone-sized profile */
-function asUser(name: string, email: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  return withPage(browser, name, async (page) => {
-    await signInAt(page, app.url, email);
-    await fn(page);
-  });
-}
+const e2e = useE2eStack();
 
 describe('managing athletes', () => {
   test('a coach adds an athlete offline with the picker, archives them, and the server agrees', async () => {
-    await asUser('athlete-create', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('athlete-create', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
       await page.getByRole('list', { name: 'Спортсмены' }).getByText('Смирнова Анна').waitFor();
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -85,7 +64,7 @@ describe('managing athletes', () => {
       await expect
         .poll(() => syncStatus(page), { timeout: 20_000 })
         .toContain('Все изменения отправлены');
-      const stored = await app.rows<Record<string, unknown>>(
+      const stored = await e2e.app.rows<Record<string, unknown>>(
         `select name, status, schedule, rank_start, notes, group_id::text, season
            from public.athletes where name = 'Зайцева Ольга'`,
       );
@@ -106,8 +85,8 @@ describe('managing athletes', () => {
   test('an admin sees past seasons and unlinks and relinks an athlete’s account', async () => {
     const petrov = 'd4000000-0000-4000-8000-000000000001';
     const account = 'd0000000-0000-4000-8000-000000000004';
-    await asUser('athlete-account', 'admin@trackside.test', async (page) => {
-      await page.goto(`${app.url}/roster/${petrov}`);
+    await e2e.asUser('athlete-account', 'admin@trackside.test', async (page) => {
+      await page.goto(`${e2e.app.url}/roster/${petrov}`);
       await page.getByRole('heading', { name: 'Петров Иван' }).waitFor();
       const history = page.getByRole('region', { name: 'Разряды прошлых сезонов' });
       await history.getByText('2025-2026').waitFor();
@@ -121,7 +100,7 @@ describe('managing athletes', () => {
       await expect
         .poll(
           async () =>
-            (await app.rows(`select user_id from public.athletes where id = $1`, [petrov]))[0],
+            (await e2e.app.rows(`select user_id from public.athletes where id = $1`, [petrov]))[0],
         )
         .toEqual({ user_id: null });
 
@@ -129,7 +108,7 @@ describe('managing athletes', () => {
       await page.getByRole('button', { name: 'Связать' }).click();
       await page.getByText('Готово: аккаунт связан.').waitFor();
       await page.getByText('Связан с аккаунтом: Иван Петров').waitFor({ timeout: 20_000 });
-      const linked = await app.rows(`select user_id::text from public.athletes where id = $1`, [
+      const linked = await e2e.app.rows(`select user_id::text from public.athletes where id = $1`, [
         petrov,
       ]);
       expect(linked).toEqual([{ user_id: account }]);

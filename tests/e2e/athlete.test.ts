@@ -9,43 +9,29 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
-import { seriousViolations, shots, signInAt, withPage } from './page-helpers.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
+import { seriousViolations, shots } from './page-helpers.ts';
 
 const petrov = 'd4000000-0000-4000-8000-000000000001';
 const athleteUser = 'd0000000-0000-4000-8000-000000000004';
 const beginners = 'd2000000-0000-4000-8000-000000000001';
 const sprint = 'd2000000-0000-4000-8000-000000000002';
 
-let app: LocalApp;
-let browser: Browser;
+const e2e = useE2eStack();
 /** every seeded athlete but Петров Иван */
 let others: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
   // the seeded database is a cached template: sessions run six weeks from now, not from then
-  await app.exec('select public.generate_sessions()');
+  await e2e.app.exec('select public.generate_sessions()');
   others = (
-    await app.rows<{ name: string }>(`select name from public.athletes where id <> $1`, [petrov])
+    await e2e.app.rows<{ name: string }>(`select name from public.athletes where id <> $1`, [
+      petrov,
+    ])
   ).map((r) => r.name);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function asUser(name: string, email: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  return withPage(browser, name, async (page) => {
-    await signInAt(page, app.url, email);
-    await fn(page);
-  });
-}
 
 /** rows of one store of the signed-in user's local database, read with IndexedDB itself */
 function localRows(page: Page, store: string): Promise<Record<string, unknown>[]> {
@@ -75,7 +61,7 @@ async function expectOnlyMine(page: Page): Promise<void> {
 
 describe('the athlete’s own page', () => {
   test('an athlete sees only their own schedule, sessions, ranks and history, downloads them and reads them offline', async () => {
-    const upcoming = await app.rows<{ id: string; starts_at: Date | string }>(
+    const upcoming = await e2e.app.rows<{ id: string; starts_at: Date | string }>(
       `select id::text, starts_at from public.training_sessions
         where group_id = $1 and ends_at > now() and deleted_at is null order by starts_at`,
       [beginners],
@@ -84,7 +70,7 @@ describe('the athlete’s own page', () => {
     // the rest of the demo club and the second club's athletes
     expect(others.length).toBeGreaterThanOrEqual(19);
 
-    await asUser('athlete-me', 'athlete@trackside.test', async (page) => {
+    await e2e.asUser('athlete-me', 'athlete@trackside.test', async (page) => {
       // an athlete is offered their own page, not the roster nor the season rollover
       await page.getByRole('link', { name: 'Моё расписание и разряды' }).waitFor();
       expect(await page.getByRole('link', { name: 'Спортсмены моих групп' }).count()).toBe(0);
@@ -111,13 +97,16 @@ describe('the athlete’s own page', () => {
       // what the device holds: their own athlete row, their group's sessions
       const athletes = await localRows(page, 'athletes');
       expect(athletes.map((a) => a['id'])).toEqual([petrov]);
-      expect((await app.rows(`select id from public.athletes`)).length).toBe(others.length + 1);
+      expect((await e2e.app.rows(`select id from public.athletes`)).length).toBe(others.length + 1);
       const localSessions = await localRows(page, 'training_sessions');
       expect(localSessions.length).toBeGreaterThan(0);
       expect(localSessions.every((s) => s['group_id'] === beginners)).toBe(true);
       expect(
-        (await app.rows(`select id from public.training_sessions where group_id = $1`, [sprint]))
-          .length,
+        (
+          await e2e.app.rows(`select id from public.training_sessions where group_id = $1`, [
+            sprint,
+          ])
+        ).length,
       ).toBeGreaterThan(0);
       expect((await localRows(page, 'rank_history')).map((h) => h['athlete_id'])).toEqual([petrov]);
 
@@ -172,7 +161,7 @@ describe('the athlete’s own page', () => {
       await page.context().setOffline(false);
 
       // an athlete starts no seasons
-      await page.goto(`${app.url}/season`);
+      await page.goto(`${e2e.app.url}/season`);
       await page
         .getByText('Начать новый сезон могут администраторы клуба и тренеры групп.')
         .waitFor();
@@ -183,7 +172,7 @@ describe('the athlete’s own page', () => {
 
 describe('season rollover', () => {
   test('an admin starts a new season for a group; the roster shows it clean and history keeps the old ranks', async () => {
-    const before = await app.rows<{ n: number; ranked: number }>(
+    const before = await e2e.app.rows<{ n: number; ranked: number }>(
       `select count(*)::int as n,
               count(*) filter (where rank_start is not null or rank_end is not null)::int as ranked
          from public.athletes
@@ -194,7 +183,7 @@ describe('season rollover', () => {
     expect(n).toBeGreaterThan(0);
     expect(ranked).toBeGreaterThan(0);
 
-    await asUser('season-admin', 'admin@trackside.test', async (page) => {
+    await e2e.asUser('season-admin', 'admin@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Начать новый сезон' }).click();
       await page.getByRole('heading', { name: 'Новый сезон', level: 1 }).waitFor();
       await page.getByLabel('Для кого').selectOption({ label: 'Начинающие · 2026-2027' });
@@ -212,7 +201,7 @@ describe('season rollover', () => {
       await page.getByRole('button', { name: 'Начать сезон 2027-2028' }).click();
       await page.getByText('Отметьте, что понимаете, что произойдёт').waitFor();
       expect(
-        (await app.rows(`select 1 from public.athletes where season = '2027-2028'`)).length,
+        (await e2e.app.rows(`select 1 from public.athletes where season = '2027-2028'`)).length,
       ).toBe(0);
       await page.screenshot({ path: join(shots, 'season.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
@@ -238,12 +227,13 @@ describe('season rollover', () => {
 
       // the server: the group moved clean, its old ranks in history, «Спринт» untouched
       expect(
-        await app.rows(`select season, rank_start, rank_end from public.athletes where id = $1`, [
-          petrov,
-        ]),
+        await e2e.app.rows(
+          `select season, rank_start, rank_end from public.athletes where id = $1`,
+          [petrov],
+        ),
       ).toEqual([{ season: '2027-2028', rank_start: null, rank_end: null }]);
       expect(
-        await app.rows(
+        await e2e.app.rows(
           `select season, rank_start, rank_end from public.rank_history
             where athlete_id = $1 and deleted_at is null order by season`,
           [petrov],
@@ -253,11 +243,13 @@ describe('season rollover', () => {
         { season: '2026-2027', rank_start: 'III юношеский разряд', rank_end: null },
       ]);
       expect(
-        await app.rows(`select distinct season from public.athletes where group_id = $1`, [sprint]),
+        await e2e.app.rows(`select distinct season from public.athletes where group_id = $1`, [
+          sprint,
+        ]),
       ).toEqual([{ season: '2026-2027' }]);
 
       // the roster, after sync: Начинающие without ranks, Спринт as before
-      await page.goto(`${app.url}/roster`);
+      await page.goto(`${e2e.app.url}/roster`);
       const list = page.getByRole('list', { name: 'Спортсмены' });
       const card = (name: string) => list.getByRole('link').filter({ hasText: name });
       await card('Волков Егор').getByText('🥈 I взрослый → 🥇 КМС').waitFor();
@@ -275,7 +267,7 @@ describe('season rollover', () => {
       expect(await history.getByText('🥉 III юношеский').count()).toBe(2);
 
       // twice is once: the same season again has nothing to move
-      await page.goto(`${app.url}/season`);
+      await page.goto(`${e2e.app.url}/season`);
       await page.getByLabel('Для кого').selectOption({ label: 'Начинающие · 2027-2028' });
       await page.getByLabel('Новый сезон').fill('2027-2028');
       await page.getByText('Все спортсмены здесь уже в этом сезоне — менять нечего.').waitFor();

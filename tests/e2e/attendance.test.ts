@@ -8,10 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
 import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
 
 /** Смирнова Анна, group «Начинающие» (coach@ and assistant@ coach it) */
@@ -20,22 +19,11 @@ const anna = 'd4000000-0000-4000-8000-000000000002';
 const petrov = 'd4000000-0000-4000-8000-000000000001';
 const beginners = 'd2000000-0000-4000-8000-000000000001';
 
-let app: LocalApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useE2eStack();
 
 /** the first session of «Начинающие» today (Moscow), as the seed made it */
 async function todaysSession(): Promise<string> {
-  const rows = await app.rows<{ id: string }>(
+  const rows = await e2e.app.rows<{ id: string }>(
     `select id::text from public.training_sessions
       where group_id = $1 and local_date = (now() at time zone 'Europe/Moscow')::date
         and status <> 'cancelled' order by starts_at limit 1`,
@@ -64,8 +52,8 @@ describe('attendance at the track', () => {
     { timeout: 240_000 },
     async () => {
       const session = await todaysSession();
-      await withPage(browser, 'attendance-offline', async (page, context) => {
-        await signInAt(page, app.url, 'coach@trackside.test');
+      await withPage(e2e.browser, 'attendance-offline', async (page, context) => {
+        await signInAt(page, e2e.app.url, 'coach@trackside.test');
         await page.screenshot({ path: join(shots, 'home-coach.png'), fullPage: true });
         await page.getByRole('link', { name: 'Сегодня: посещаемость' }).click();
         await page.getByRole('heading', { name: 'Сегодня', level: 1 }).waitFor();
@@ -77,7 +65,7 @@ describe('attendance at the track', () => {
         await marks(page, 'Смирнова Анна').waitFor();
 
         // a schedule and a rank, on the athlete page
-        await page.goto(`${app.url}/roster/${anna}`);
+        await page.goto(`${e2e.app.url}/roster/${anna}`);
         await page.getByRole('heading', { name: 'Смирнова Анна' }).waitFor();
         await page.getByLabel('Расписание').fill('Вт 18:00, Чт 18:00');
         await page.getByRole('button', { name: 'Сохранить' }).click();
@@ -94,7 +82,7 @@ describe('attendance at the track', () => {
         expect(await seriousViolations(page)).toEqual([]);
 
         // attendance, one tap each
-        await page.goto(`${app.url}/today`);
+        await page.goto(`${e2e.app.url}/today`);
         await marks(page, 'Смирнова Анна')
           .getByRole('button', { name: 'Был', exact: true })
           .click();
@@ -113,7 +101,7 @@ describe('attendance at the track', () => {
         await expect.poll(() => pressed(page, 'Смирнова Анна')).toEqual(['Был']);
         await expect.poll(() => pressed(page, 'Петров Иван')).toEqual(['Уваж.']);
         expect(await syncStatus(page)).toContain('Не отправлено: 5 изменений');
-        await page.goto(`${app.url}/roster/${anna}`);
+        await page.goto(`${e2e.app.url}/roster/${anna}`);
         await expect
           .poll(() => page.getByLabel('Расписание').inputValue())
           .toBe('Вт 18:00, Чт 18:00');
@@ -126,10 +114,12 @@ describe('attendance at the track', () => {
           .poll(() => syncStatus(page), { timeout: 30_000 })
           .toContain('Все изменения отправлены');
         expect(
-          await app.rows(`select schedule, rank_end from public.athletes where id = $1`, [anna]),
+          await e2e.app.rows(`select schedule, rank_end from public.athletes where id = $1`, [
+            anna,
+          ]),
         ).toEqual([{ schedule: 'Вт 18:00, Чт 18:00', rank_end: 'II юношеский разряд' }]);
         expect(
-          await app.rows(
+          await e2e.app.rows(
             `select u.email, a.athlete_id::text, a.status from public.attendance a
                join auth.users u on u.id = a.marked_by
               where a.session_id = $1 order by a.athlete_id`,
@@ -142,14 +132,14 @@ describe('attendance at the track', () => {
       });
 
       // the group's second coach sees it all, and marks Анна too: the same row
-      await withPage(browser, 'attendance-second-coach', async (page, context) => {
-        await signInAt(page, app.url, 'assistant@trackside.test');
+      await withPage(e2e.browser, 'attendance-second-coach', async (page, context) => {
+        await signInAt(page, e2e.app.url, 'assistant@trackside.test');
         await page.getByRole('link', { name: 'Сегодня: посещаемость' }).click();
         await expect.poll(() => pressed(page, 'Смирнова Анна')).toEqual(['Был']);
         await expect.poll(() => pressed(page, 'Петров Иван')).toEqual(['Уваж.']);
         await page.screenshot({ path: join(shots, 'today-second-coach.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
-        await page.goto(`${app.url}/roster/${anna}`);
+        await page.goto(`${e2e.app.url}/roster/${anna}`);
         await expect
           .poll(() => page.getByLabel('Расписание').inputValue())
           .toBe('Вт 18:00, Чт 18:00');
@@ -157,7 +147,7 @@ describe('attendance at the track', () => {
           'II юношеский разряд',
         );
 
-        await page.goto(`${app.url}/today`);
+        await page.goto(`${e2e.app.url}/today`);
         await context.setOffline(true);
         await marks(page, 'Смирнова Анна').getByRole('button', { name: 'Пробное' }).click();
         await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
@@ -166,7 +156,7 @@ describe('attendance at the track', () => {
           .poll(() => syncStatus(page), { timeout: 30_000 })
           .toContain('Все изменения отправлены');
         expect(
-          await app.rows(
+          await e2e.app.rows(
             `select u.email, a.status from public.attendance a
                join auth.users u on u.id = a.marked_by
               where a.session_id = $1 and a.athlete_id = $2`,
@@ -174,7 +164,7 @@ describe('attendance at the track', () => {
           ),
         ).toEqual([{ email: 'assistant@trackside.test', status: 'trial' }]);
         // converged: nothing was refused as a duplicate
-        expect(await app.rows(`select code from sync.rejections`)).toEqual([]);
+        expect(await e2e.app.rows(`select code from sync.rejections`)).toEqual([]);
       });
     },
   );
@@ -182,17 +172,17 @@ describe('attendance at the track', () => {
   test('two coaches mark the same athlete while both are offline: one row, no conflict', async () => {
     const session = await todaysSession();
     const kuznetsov = 'd4000000-0000-4000-8000-000000000003';
-    await withPage(browser, 'attendance-both-offline-coach', async (coach, coachContext) => {
+    await withPage(e2e.browser, 'attendance-both-offline-coach', async (coach, coachContext) => {
       await withPage(
-        browser,
+        e2e.browser,
         'attendance-both-offline-assistant',
         async (assistant, assistantContext) => {
           for (const [page, email] of [
             [coach, 'coach@trackside.test'],
             [assistant, 'assistant@trackside.test'],
           ] as const) {
-            await signInAt(page, app.url, email);
-            await page.goto(`${app.url}/today`);
+            await signInAt(page, e2e.app.url, email);
+            await page.goto(`${e2e.app.url}/today`);
             await marks(page, 'Кузнецов Артём').waitFor();
             expect(await pressed(page, 'Кузнецов Артём')).toEqual([]);
           }
@@ -215,13 +205,13 @@ describe('attendance at the track', () => {
             .poll(() => syncStatus(assistant), { timeout: 30_000 })
             .toContain('Все изменения отправлены');
           expect(
-            await app.rows(
+            await e2e.app.rows(
               `select u.email, a.status from public.attendance a join auth.users u on u.id = a.marked_by
               where a.session_id = $1 and a.athlete_id = $2`,
               [session, kuznetsov],
             ),
           ).toEqual([{ email: 'assistant@trackside.test', status: 'present' }]);
-          expect(await app.rows(`select code, message from sync.rejections`)).toEqual([]);
+          expect(await e2e.app.rows(`select code, message from sync.rejections`)).toEqual([]);
           // and the first coach's device comes round to it on its next sync
           await coach.reload();
           await expect
@@ -233,9 +223,9 @@ describe('attendance at the track', () => {
   });
 
   test('a coach downloads the season’s attendance and the roster as XLSX and CSV', async () => {
-    await withPage(browser, 'attendance-export', async (page) => {
-      await signInAt(page, app.url, 'coach@trackside.test');
-      await page.goto(`${app.url}/today`);
+    await withPage(e2e.browser, 'attendance-export', async (page) => {
+      await signInAt(page, e2e.app.url, 'coach@trackside.test');
+      await page.goto(`${e2e.app.url}/today`);
       await marks(page, 'Смирнова Анна').waitFor();
       // another day is a tap away, and «Сегодня» brings today back
       const today = await page.getByLabel('Дата').inputValue();
@@ -266,7 +256,7 @@ describe('attendance at the track', () => {
       expect(text.startsWith('\uFEFFСпортсмен;Группа;')).toBe(true);
       expect(text).toMatch(/\r\nСмирнова Анна;Начинающие;[^\r\n]*;\d+\r\n/);
 
-      await page.goto(`${app.url}/roster`);
+      await page.goto(`${e2e.app.url}/roster`);
       await page.getByRole('list', { name: 'Спортсмены' }).getByText('Смирнова Анна').waitFor();
       const [roster] = await Promise.all([
         page.waitForEvent('download'),

@@ -8,11 +8,10 @@
  * keeps another; offline, /book says booking needs a connection.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
-import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
+import { seriousViolations, shots, syncStatus } from './page-helpers.ts';
 
 const org = 'd1000000-0000-4000-8000-000000000001';
 const admin = 'd0000000-0000-4000-8000-000000000001';
@@ -29,31 +28,13 @@ const weekdays = [
 ];
 const DAY = 86_400_000;
 
-let app: LocalApp;
-let browser: Browser;
+const e2e = useE2eStack();
 /** the instants (epoch ms) the tests booked, shared along the file */
 let once = 0;
 let raced = 0;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function asUser(name: string, email: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  return withPage(browser, name, async (page) => {
-    await signInAt(page, app.url, email);
-    await fn(page);
-  });
-}
-
 async function count(sql: string, params: unknown[] = []): Promise<number> {
-  const rows = await app.rows<{ n: number | string }>(sql, params);
+  const rows = await e2e.app.rows<{ n: number | string }>(sql, params);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -75,7 +56,7 @@ async function startOf(button: ReturnType<typeof slot>): Promise<number> {
 
 describe('booking at 360 px', () => {
   test('a coach edits their hours offline, with messages next to the fields, and it syncs', async () => {
-    await asUser('booking-availability', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('booking-availability', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Конфликты расписания' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-home-coach.png'), fullPage: true });
@@ -113,7 +94,7 @@ describe('booking at 360 px', () => {
       expect(await seriousViolations(page)).toEqual([]);
 
       // the week calendar opens offline from the device
-      await page.goto(`${app.url}/calendar`);
+      await page.goto(`${e2e.app.url}/calendar`);
       await page.getByRole('heading', { name: 'Календарь' }).waitFor();
       await page.getByText('Время — в поясе Europe/Moscow.').waitFor();
       await page.getByRole('button', { name: /Следующая неделя/ }).click();
@@ -137,7 +118,7 @@ describe('booking at 360 px', () => {
   }, 240_000);
 
   test('the athlete books once; the coach sees it; a slot taken meanwhile is refused plainly', async () => {
-    await asUser('booking-book', 'athlete@trackside.test', async (page) => {
+    await e2e.asUser('booking-book', 'athlete@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Мои записи' }).waitFor();
       // an athlete gets booking, not the coach's pages
       expect(await page.getByRole('link', { name: 'Моё расписание приёма' }).count()).toBe(0);
@@ -173,7 +154,7 @@ describe('booking at 360 px', () => {
       const target = page.locator(`book-page button.slot[data-start="${raced}"]`);
       await target.click();
       // (book_slot reads the caller from the claims, as behind the gateway)
-      await app.exec(`
+      await e2e.app.exec(`
         do $$ begin
           perform set_config('request.jwt.claims', '{"sub":"${admin}","role":"authenticated"}', true);
           perform public.book_slot('${org}', '${coach}', '${new Date(raced).toISOString()}');
@@ -185,7 +166,7 @@ describe('booking at 360 px', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-slot-taken.png'), fullPage: true });
 
-      await page.goto(`${app.url}/bookings`);
+      await page.goto(`${e2e.app.url}/bookings`);
       await page.getByRole('heading', { name: 'Мои записи' }).waitFor();
       await page
         .getByRole('list', { name: 'Предстоящие' })
@@ -194,7 +175,7 @@ describe('booking at 360 px', () => {
         .waitFor();
     });
 
-    await asUser('booking-coach-calendar', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('booking-coach-calendar', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Календарь занятий' }).click();
       await page.getByRole('heading', { name: 'Календарь' }).waitFor();
       // the calendar opens on this week (Moscow, the coach's zone: UTC+3 all year)
@@ -210,12 +191,12 @@ describe('booking at 360 px', () => {
   }, 240_000);
 
   test('a weekly series that clashes lists the date and books around it', async () => {
-    await asUser('booking-recurring', 'athlete@trackside.test', async (page) => {
+    await e2e.asUser('booking-recurring', 'athlete@trackside.test', async (page) => {
       await openBook(page);
       const button = slot(page, 1, 'last');
       const start = await startOf(button);
       // the coach is away on the third occurrence
-      await app.exec(`
+      await e2e.app.exec(`
         insert into public.blocked_slots (org_id, coach_id, starts_at, ends_at, reason)
         values ('${org}', '${coach}', '${new Date(start + 14 * DAY).toISOString()}',
                 '${new Date(start + 14 * DAY + 3_600_000).toISOString()}', 'сборы');`);
@@ -229,7 +210,7 @@ describe('booking at 360 px', () => {
       await page.getByRole('button', { name: 'Записаться, пропустив 1 дату' }).click();
       await page.getByText('Готово: регулярная запись создана').waitFor();
       await page.getByText('Пропущено дат: 1.').waitFor();
-      const series = await app.rows<{ n: string; excluded: string[] | string }>(
+      const series = await e2e.app.rows<{ n: string; excluded: string[] | string }>(
         `select count(*) over () as n, excluded_dates::text as excluded from public.recurring_bookings
           where member_id = $1 and status = 'active'`,
         [athlete],
@@ -240,10 +221,10 @@ describe('booking at 360 px', () => {
   }, 240_000);
 
   test('the athlete cancels, and past the cancellation window is told why not', async () => {
-    await app.exec(
+    await e2e.app.exec(
       `update public.coach_settings set cancellation_window_minutes = 0 where coach_id = '${coach}'`,
     );
-    await asUser('booking-cancel', 'athlete@trackside.test', async (page) => {
+    await e2e.asUser('booking-cancel', 'athlete@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Мои записи' }).click();
       const upcoming = page.getByRole('list', { name: 'Предстоящие' });
       await upcoming.getByRole('listitem').first().waitFor();
@@ -263,7 +244,7 @@ describe('booking at 360 px', () => {
       ).toBe(1);
 
       // now the coach wants 30 days' notice: the next cancel is refused with the reason
-      await app.exec(
+      await e2e.app.exec(
         `update public.coach_settings set cancellation_window_minutes = 43200 where coach_id = '${coach}'`,
       );
       await upcoming
@@ -277,12 +258,12 @@ describe('booking at 360 px', () => {
   }, 240_000);
 
   test('the coach drops a weekday; its sessions become conflicts; one is cancelled, one kept', async () => {
-    const [series] = await app.rows<{ weekday: number }>(
+    const [series] = await e2e.app.rows<{ weekday: number }>(
       `select weekday from public.recurring_bookings where member_id = $1 and status = 'active'`,
       [athlete],
     );
     const day = weekdays[Number(series?.weekday)] ?? '';
-    await asUser('booking-conflicts', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('booking-conflicts', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Моё расписание приёма' }).click();
       const windows = page.getByRole('list', { name: 'Недельные окна' });
       await windows
@@ -295,7 +276,7 @@ describe('booking at 360 px', () => {
         .poll(() => syncStatus(page), { timeout: 30_000 })
         .toContain('Все изменения отправлены');
 
-      await page.goto(`${app.url}/conflicts`);
+      await page.goto(`${e2e.app.url}/conflicts`);
       await page.getByRole('heading', { name: 'Конфликты' }).waitFor();
       const list = page.getByRole('list', { name: 'Конфликты' });
       await expect
@@ -341,7 +322,7 @@ describe('booking at 360 px', () => {
   }, 240_000);
 
   test('offline, /book still shows slots and says booking needs a connection', async () => {
-    await asUser('booking-offline', 'athlete@trackside.test', async (page) => {
+    await e2e.asUser('booking-offline', 'athlete@trackside.test', async (page) => {
       await openBook(page);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await page.context().setOffline(true);
@@ -356,7 +337,7 @@ describe('booking at 360 px', () => {
       await page.screenshot({ path: join(shots, 'booking-book-offline.png'), fullPage: true });
 
       // my bookings still show from the device
-      await page.goto(`${app.url}/bookings`);
+      await page.goto(`${e2e.app.url}/bookings`);
       await page.getByRole('heading', { name: 'Мои записи' }).waitFor();
       await page.getByText('Вы офлайн: отмену делает сервер.').waitFor();
       await page.getByText('Регулярные записи').waitFor();
@@ -366,7 +347,7 @@ describe('booking at 360 px', () => {
   }, 240_000);
 
   test('an offline edit the server refuses waits on the issues page, named in words', async () => {
-    await asUser('booking-refused', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('booking-refused', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Моё расписание приёма' }).click();
       await page.getByRole('heading', { name: 'Расписание приёма' }).waitFor();
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -386,7 +367,7 @@ describe('booking at 360 px', () => {
       await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
 
       // meanwhile the club makes them an athlete: the server refuses the edit
-      await app.exec(
+      await e2e.app.exec(
         `update public.memberships set role = 'athlete' where user_id = '${coach}' and org_id = '${org}'`,
       );
       await page.context().setOffline(false);

@@ -10,40 +10,21 @@
  * without API access is reported plainly.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
-import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
+import { seriousViolations, shots, syncStatus } from './page-helpers.ts';
 
-let app: LocalApp;
-let browser: Browser;
+const e2e = useE2eStack();
 
 const ATHLETE_USER = 'd0000000-0000-4000-8000-000000000004';
 const CLUB = 'd1000000-0000-4000-8000-000000000001';
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function asUser(name: string, email: string, fn: (page: Page) => Promise<void>): Promise<void> {
-  return withPage(browser, name, async (page) => {
-    await signInAt(page, app.url, email);
-    await fn(page);
-  });
-}
 
 const spaces = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 /** the subjects in the signed-in person's mailbox page */
 async function mailboxSubjects(page: Page): Promise<string[]> {
-  await page.goto(`${app.url}/mailbox`);
+  await page.goto(`${e2e.app.url}/mailbox`);
   await page.getByRole('heading', { name: 'Почтовый ящик', level: 1 }).waitFor();
   await page
     .getByText(/Писем пока нет|Кому:/)
@@ -54,7 +35,7 @@ async function mailboxSubjects(page: Page): Promise<string[]> {
 
 describe('money', () => {
   test('a member buys a package with the demo code and sees the purchase, the credits and the email', async () => {
-    await asUser('money-buy', 'athlete@trackside.test', async (page) => {
+    await e2e.asUser('money-buy', 'athlete@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Настройка писем' }).waitFor();
       await page.screenshot({ path: join(shots, 'money-home.png'), fullPage: true });
       await page.getByRole('link', { name: 'Покупки и тренировки' }).click();
@@ -71,7 +52,7 @@ describe('money', () => {
       await page.getByRole('button', { name: 'Купить' }).click();
       await page.getByText('Такого промокода нет, или он больше не действует.').waitFor();
       expect(
-        await app.rows(`select id from public.purchases where user_id = $1`, [ATHLETE_USER]),
+        await e2e.app.rows(`select id from public.purchases where user_id = $1`, [ATHLETE_USER]),
       ).toEqual([]);
       await page.screenshot({ path: join(shots, 'money-bad-code.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
@@ -110,11 +91,11 @@ describe('money', () => {
       await page.context().setOffline(false);
 
       expect(
-        await app.rows(`select status, amount_minor from public.purchases where user_id = $1`, [
+        await e2e.app.rows(`select status, amount_minor from public.purchases where user_id = $1`, [
           ATHLETE_USER,
         ]),
       ).toEqual([{ status: 'paid', amount_minor: 576000 }]);
-      expect(await app.dispatchEmails()).toMatchObject({ status: 200, body: { sent: 1 } });
+      expect(await e2e.app.dispatchEmails()).toMatchObject({ status: 200, body: { sent: 1 } });
       expect(await mailboxSubjects(page)).toEqual(['Оплата получена']);
       await page.screenshot({ path: join(shots, 'money-mailbox.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
@@ -122,14 +103,14 @@ describe('money', () => {
   }, 180_000);
 
   test('nobody else reads that mail', async () => {
-    await asUser('money-mailbox-coach', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('money-mailbox-coach', 'coach@trackside.test', async (page) => {
       expect(await mailboxSubjects(page)).toEqual([]);
       await page.getByText('Писем пока нет.', { exact: false }).waitFor();
     });
   }, 120_000);
 
   test('an email switched off offline stays off, syncs, and the next purchase sends none', async () => {
-    await asUser('money-email', 'athlete@trackside.test', async (page) => {
+    await e2e.asUser('money-email', 'athlete@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Настройка писем' }).click();
       const purchaseMail = page.getByRole('checkbox', { name: 'Подтверждение оплаты' });
       await purchaseMail.waitFor();
@@ -155,13 +136,14 @@ describe('money', () => {
         .poll(() => syncStatus(page), { timeout: 20_000 })
         .toContain('Все изменения отправлены');
       expect(
-        await app.rows(`select kind, enabled from public.email_preferences where user_id = $1`, [
-          ATHLETE_USER,
-        ]),
+        await e2e.app.rows(
+          `select kind, enabled from public.email_preferences where user_id = $1`,
+          [ATHLETE_USER],
+        ),
       ).toEqual([{ kind: 'purchase_confirmation', enabled: false }]);
 
       // a second purchase (no code, a T-shirt): paid, but no email this time
-      await page.goto(`${app.url}/purchases`);
+      await page.goto(`${e2e.app.url}/purchases`);
       await page.getByRole('radio', { name: /Футболка/ }).check();
       await page.getByRole('button', { name: 'Купить' }).click();
       await page.getByRole('button', { name: 'Pay', exact: true }).click();
@@ -169,11 +151,11 @@ describe('money', () => {
       await expect
         .poll(() => page.locator('li[data-status=paid]').count(), { timeout: 30_000 })
         .toBe(2);
-      expect(await app.dispatchEmails()).toMatchObject({ status: 200, body: { sent: 0 } });
+      expect(await e2e.app.dispatchEmails()).toMatchObject({ status: 200, body: { sent: 0 } });
       expect(await mailboxSubjects(page)).toEqual(['Оплата получена']);
 
       // a declined card: back in the app, told plainly, recorded as failed, no credits
-      await page.goto(`${app.url}/purchases`);
+      await page.goto(`${e2e.app.url}/purchases`);
       await page.getByRole('radio', { name: /16 тренировок/ }).check();
       await page.getByRole('button', { name: 'Купить' }).click();
       await page.getByRole('button', { name: 'Decline the card' }).click();
@@ -187,7 +169,7 @@ describe('money', () => {
   }, 180_000);
 
   test('a coach refreshes Moyklass and filters the roster by this season’s subscription', async () => {
-    await asUser('money-moyklass', 'coach@trackside.test', async (page) => {
+    await e2e.asUser('money-moyklass', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
       const list = page.getByRole('list', { name: 'Спортсмены' });
       await list.getByText('Смирнова Анна').waitFor();
@@ -218,18 +200,18 @@ describe('money', () => {
       await page.context().setOffline(false);
 
       // the club's CRM plan loses API access: said plainly, nothing lost
-      app.moyklass.planRestricted = true;
+      e2e.app.moyklass.planRestricted = true;
       try {
         await page.getByRole('button', { name: 'Обновить из «Мой Класс»' }).click();
         await page.getByText('Тариф CRM «Мой Класс» не разрешает это.').waitFor();
         await page.screenshot({ path: join(shots, 'money-roster-402.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
       } finally {
-        app.moyklass.planRestricted = false;
+        e2e.app.moyklass.planRestricted = false;
       }
       await expect.poll(names).toEqual(['Петров Иван', 'Смирнова Анна', 'Соколова Елизавета']);
       expect(
-        await app.rows(
+        await e2e.app.rows(
           `select count(*)::int as n from public.moyklass_snapshots where org_id = $1 and has_subscription`,
           [CLUB],
         ),

@@ -4,37 +4,24 @@
  * and reaches the database once the network is back.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
 import { phone, seriousViolations, shots, syncStatus } from './page-helpers.ts';
 
 const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
 /** Смирнова Анна, group «Начинающие» (the demo coach's) */
 const anna = 'd4000000-0000-4000-8000-000000000002';
 
-let app: LocalApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useE2eStack();
 
 describe('coach roster offline at 360 px', () => {
   test('an offline schedule edit is pending, survives reloads and syncs when online', async () => {
-    const context = await browser.newContext({ viewport: phone, locale: 'ru-RU' });
+    const context = await e2e.browser.newContext({ viewport: phone, locale: 'ru-RU' });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page]', error.message));
     try {
-      await page.goto(`${app.url}/sign-in`);
+      await page.goto(`${e2e.app.url}/sign-in`);
       await page.getByLabel('Email').fill(demoCoach.email);
       await page.getByLabel('Пароль', { exact: true }).fill(demoCoach.password);
       await page.getByRole('button', { name: 'Войти', exact: true }).click();
@@ -105,7 +92,7 @@ describe('coach roster offline at 360 px', () => {
       await expect
         .poll(() => syncStatus(page), { timeout: 20_000 })
         .toContain('Все изменения отправлены');
-      expect(await app.athleteSchedule(anna)).toBe('Вт 18:00, Чт 18:00');
+      expect(await e2e.app.athleteSchedule(anna)).toBe('Вт 18:00, Чт 18:00');
       await page.screenshot({ path: join(shots, 'roster-synced.png'), fullPage: true });
     } catch (error) {
       await page
@@ -120,16 +107,16 @@ describe('coach roster offline at 360 px', () => {
   test('a change the server refuses is listed with its reason and retried edited', async () => {
     const petrov = 'd4000000-0000-4000-8000-000000000001';
     // a rule the client does not know, so only the server can refuse the edit
-    await app.exec(
+    await e2e.app.exec(
       `alter table public.athletes add constraint e2e_no_sunday_nine
          check (schedule is distinct from 'Вс 09:00') not valid`,
     );
-    const context = await browser.newContext({ viewport: phone, locale: 'ru-RU' });
+    const context = await e2e.browser.newContext({ viewport: phone, locale: 'ru-RU' });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page]', error.message));
     try {
-      await page.goto(`${app.url}/sign-in`);
+      await page.goto(`${e2e.app.url}/sign-in`);
       await page.getByLabel('Email').fill(demoCoach.email);
       await page.getByLabel('Пароль', { exact: true }).fill(demoCoach.password);
       await page.getByRole('button', { name: 'Войти', exact: true }).click();
@@ -153,7 +140,7 @@ describe('coach roster offline at 360 px', () => {
       await expect
         .poll(() => syncStatus(page), { timeout: 20_000 })
         .toContain('Все изменения отправлены');
-      expect(await app.athleteSchedule(petrov)).toBe('Вс 10:00');
+      expect(await e2e.app.athleteSchedule(petrov)).toBe('Вс 10:00');
     } catch (error) {
       await page
         .screenshot({ path: join(shots, 'failed-sync-rejected.png'), fullPage: true })

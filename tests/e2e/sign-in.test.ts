@@ -5,26 +5,14 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { startLocalApp, type LocalApp } from './local-app.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
 import { seriousViolations, shots, signIn, withPage } from './page-helpers.ts';
 
 const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
 
-let app: LocalApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startLocalApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = useE2eStack();
 
 /** a fresh phone-sized profile in the given browser language */
 function inPage(
@@ -32,14 +20,14 @@ function inPage(
   fn: (page: Page, context: BrowserContext) => Promise<void>,
   locale = 'ru-RU',
 ): Promise<void> {
-  return withPage(browser, name, fn, { locale });
+  return withPage(e2e.browser, name, fn, { locale });
 }
 
 describe('sign-in and organizations at 360 px', () => {
   test('a wrong password shows the server’s message next to the form', async () => {
     await inPage('wrong-password', async (page) => {
       // signed out, the home URL shows the sign-in form in place
-      await page.goto(app.url);
+      await page.goto(e2e.app.url);
       await page.getByRole('heading', { name: 'Вход' }).waitFor();
       await signIn(page, demoCoach.email, 'not-the-password');
       const alert = page.getByRole('alert');
@@ -54,7 +42,7 @@ describe('sign-in and organizations at 360 px', () => {
 
   test('the demo coach signs in and sees their club and role', async () => {
     await inPage('demo-coach', async (page) => {
-      await page.goto(`${app.url}/sign-in`);
+      await page.goto(`${e2e.app.url}/sign-in`);
       await page.getByRole('heading', { name: 'Вход' }).waitFor();
       await page.screenshot({ path: join(shots, 'sign-in.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
@@ -63,7 +51,7 @@ describe('sign-in and organizations at 360 px', () => {
       await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
       // /sign-in hands over to the home page once signed in
       expect(new URL(page.url()).pathname).toBe('/');
-      const clubs = await app.organizationsOf(demoCoach.email);
+      const clubs = await e2e.app.organizationsOf(demoCoach.email);
       expect(clubs.length).toBeGreaterThan(0);
       const list = page.getByRole('list', { name: 'Мои организации' });
       for (const club of clubs) {
@@ -91,7 +79,7 @@ describe('sign-in and organizations at 360 px', () => {
     const orgName = `Бегущий город ${stamp}`;
     await inPage('sign-up-offline', async (page, context) => {
       // a deep link from a cold start: sign-in shows in place, then the page it pointed to
-      await page.goto(`${app.url}/organizations/new`);
+      await page.goto(`${e2e.app.url}/organizations/new`);
       await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
       await page.getByRole('heading', { name: 'Регистрация' }).waitFor();
       await page.getByLabel('Имя и фамилия').fill('Анна Бегунова');
@@ -154,7 +142,7 @@ describe('sign-in and organizations at 360 px', () => {
       await page.screenshot({ path: join(shots, 'home-offline.png'), fullPage: true });
 
       // and a deep link never visited before opens offline too (navigation fallback)
-      const invite = await page.goto(`${app.url}/invite/abc123`);
+      const invite = await page.goto(`${e2e.app.url}/invite/abc123`);
       expect(invite?.fromServiceWorker()).toBe(true);
       await page.getByRole('heading', { name: 'Приглашение' }).waitFor();
       expect(await page.getByLabel('Код или ссылка приглашения').inputValue()).toBe('abc123');
@@ -164,11 +152,11 @@ describe('sign-in and organizations at 360 px', () => {
   }, 240_000);
 
   test('an invitation link survives sign-up and joins the club', async () => {
-    const token = await app.invitationToken('JUMP-FAST');
-    const [club] = await app.organizationsOf('admin@trackside.test');
+    const token = await e2e.app.invitationToken('JUMP-FAST');
+    const [club] = await e2e.app.organizationsOf('admin@trackside.test');
     const stamp = Date.now().toString(36);
     await inPage('invitation', async (page) => {
-      await page.goto(`${app.url}/invite/${token}`);
+      await page.goto(`${e2e.app.url}/invite/${token}`);
       // signed out: the sign-in form shows in place, the link stays in the address bar
       await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
       await page.getByLabel('Имя и фамилия').fill('Иван Прыгунов');
@@ -185,7 +173,7 @@ describe('sign-in and organizations at 360 px', () => {
       await page.getByRole('alert').filter({ hasText: 'invitation not found' }).waitFor();
       await page.screenshot({ path: join(shots, 'invitation-not-found.png'), fullPage: true });
       // a pasted link works as well as a bare code
-      await code.fill(`${app.url}/invite/${token}`);
+      await code.fill(`${e2e.app.url}/invite/${token}`);
       await page.getByRole('button', { name: 'Принять' }).click();
 
       await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
@@ -199,7 +187,7 @@ describe('sign-in and organizations at 360 px', () => {
     await inPage(
       'language',
       async (page) => {
-        await page.goto(`${app.url}/sign-in`);
+        await page.goto(`${e2e.app.url}/sign-in`);
         await page.getByRole('heading', { name: 'Sign in' }).waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
         // validation speaks English too
@@ -227,7 +215,7 @@ describe('sign-in and organizations at 360 px', () => {
 
   test('a new deploy offers “reload” and only switches when asked', async () => {
     await inPage('update-prompt', async (page) => {
-      await page.goto(app.url);
+      await page.goto(e2e.app.url);
       await page.getByRole('heading', { name: 'Вход' }).waitFor();
       // the first visit installs the worker; from the next load on it controls the page
       await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
@@ -235,7 +223,7 @@ describe('sign-in and organizations at 360 px', () => {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
       // a deploy: any byte change to sw.js makes the browser install it as a new version
-      appendFileSync(join(app.outDir, 'sw.js'), `\n// deploy ${Date.now()}\n`);
+      appendFileSync(join(e2e.app.outDir, 'sw.js'), `\n// deploy ${Date.now()}\n`);
       await page.reload();
       const prompt = page.getByText('Доступна новая версия');
       await prompt.waitFor();

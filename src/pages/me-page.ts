@@ -11,6 +11,7 @@ import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { meStrings as t } from '../me-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
+import { chipStyles } from '../components/chip-styles.ts';
 import { calendarEvents, calendarFile } from './my-calendar.ts';
 import { observeMyAthletes, type MyAthlete, type MyData } from './my-athlete-data.ts';
 import { rankBadge } from './rank-badge.ts';
@@ -27,6 +28,7 @@ const SHOWN_SESSIONS = 8;
 export class MePage extends LitElement {
   static override styles = [
     sharedStyles,
+    chipStyles,
     css`
       section {
         margin-bottom: var(--ts-space-5);
@@ -59,19 +61,6 @@ export class MePage extends LitElement {
         padding: 0;
         display: grid;
         gap: var(--ts-space-2);
-      }
-      .chips {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--ts-space-1);
-      }
-      .chip {
-        padding: 1px var(--ts-space-2);
-        border-radius: 999px;
-        background: var(--ts-color-brand-soft);
-        color: var(--ts-color-brand-strong);
-        font-size: 0.9375rem;
-        white-space: nowrap;
       }
       .session {
         display: grid;

@@ -18,6 +18,7 @@ import { CurrentOrganizationController } from '../state/current-organization-con
 import { rosterStrings as t } from '../roster-strings.ts';
 import { attendanceStrings } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
+import { chipStyles } from '../components/chip-styles.ts';
 import { loadSupabase } from '../data/supabase-client.ts';
 import { OnlineController } from '../state/online-controller.ts';
 import { currentIntlTag } from '../state/locale.ts';
@@ -96,6 +97,7 @@ export function observeRoster(
 export class RosterPage extends LitElement {
   static override styles = [
     sharedStyles,
+    chipStyles,
     css`
       .filters {
         display: grid;
@@ -135,19 +137,6 @@ export class RosterPage extends LitElement {
         font-weight: 700;
         font-size: 1.0625rem;
         overflow-wrap: anywhere;
-      }
-      .chips {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--ts-space-1);
-      }
-      .chip {
-        padding: 1px var(--ts-space-2);
-        border-radius: 999px;
-        background: var(--ts-color-brand-soft);
-        color: var(--ts-color-brand-strong);
-        font-size: 0.9375rem;
-        white-space: nowrap;
       }
       .muted {
         color: var(--ts-color-muted);

@@ -8,6 +8,7 @@ import {
 } from '../domain/availability-form.ts';
 import type { SyncRow } from '../domain/sync-outbox.ts';
 import { formatLocalTime, isValidZone, parseLocalTime, toInstant } from '../domain/zoned-time.ts';
+import { CurrentOrganizationController } from '../state/current-organization-controller.ts';
 import { LocalQueryController } from '../state/local-query-controller.ts';
 import { describeError } from '../state/describe-error.ts';
 import { bookingStrings } from '../booking-strings.ts';
@@ -69,14 +70,15 @@ export class AvailabilityPage extends LitElement {
   ];
 
   readonly #query = new LocalQueryController(this, observeBookingData, {
-    onChange: (d) => {
-      if (!this.orgId || !staffOrgs(d).some((o) => o.id === this.orgId)) {
-        this.orgId = staffOrgs(d)[0]?.id ?? '';
-      }
+    onChange: () => {
       if (!this.#settingsDirty) this.fillSettings();
     },
   });
-  @state() private orgId = '';
+  readonly #organization = new CurrentOrganizationController(this);
+  /** the club picked in this page's own select, if any */
+  @state() private chosenOrg = '';
+  /** the club whose settings the form was last filled from */
+  #filledFor = '';
   @state() private drafts: Record<FormName, Draft> = {
     settings: {},
     window: emptyWindow,
@@ -177,9 +179,29 @@ export class AvailabilityPage extends LitElement {
     </section>`;
   }
 
+  /**
+   * The club these hours are for: the one picked here, else the app's current
+   * club (the switcher's), else the first where the user coaches.
+   */
+  private get orgId(): string {
+    const data = this.#query.value;
+    const orgs = data ? staffOrgs(data) : [];
+    const coaches = (id: string | null): id is string => orgs.some((o) => o.id === id);
+    if (coaches(this.chosenOrg)) return this.chosenOrg;
+    const current = this.#organization.currentId;
+    if (coaches(current)) return current;
+    return orgs[0]?.id ?? '';
+  }
+
+  override willUpdate(): void {
+    // another club on screen (the switcher loaded, or a pick): its stored settings
+    if (this.orgId !== this.#filledFor && !this.#settingsDirty) this.fillSettings();
+  }
+
   private fillSettings(): void {
     const data = this.#query.value;
     if (!data) return;
+    this.#filledFor = this.orgId;
     const s = settingsOf(data, this.orgId, data.userId);
     const orgZone = data.orgs.get(this.orgId)?.timeZone ?? 'Europe/Moscow';
     this.drafts = {
@@ -463,7 +485,7 @@ export class AvailabilityPage extends LitElement {
   }
 
   private onOrg(e: Event): void {
-    this.orgId = (e.target as HTMLSelectElement).value;
+    this.chosenOrg = (e.target as HTMLSelectElement).value;
     this.#settingsDirty = false;
     this.fillSettings();
   }

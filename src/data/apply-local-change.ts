@@ -1,6 +1,7 @@
 // A local edit: the row and its outbox entry are written in one transaction, so a
 // crash leaves either both or neither. Reads never wait for the network.
 import { changedFields, type OutboxEntry, type SyncRow } from '../domain/sync-outbox.ts';
+import { bumpRowsVersion, noteRowsWritten, type RowsVersion } from './local-row-ids.ts';
 import type { UserDatabase } from './open-user-database.ts';
 
 export type LocalChange =
@@ -21,7 +22,8 @@ export async function applyLocalChange(
     throw new Error(`${change.table} is not a synced table`);
   }
   const rows = db.rows(change.table);
-  return db.transaction('rw', [rows, db.outbox, db.meta], async () => {
+  let version: RowsVersion | undefined;
+  const entry = await db.transaction('rw', [rows, db.outbox, db.meta], async () => {
     let rowId: string;
     let fields: Record<string, unknown>;
     let base: Record<string, unknown> | undefined;
@@ -63,6 +65,19 @@ export async function applyLocalChange(
       { key: 'clientId', value: clientId },
       { key: 'nextSeq', value: seq + 1 },
     ]);
+    // an insert or a delete changes which ids the store holds (the access check's digest)
+    if (change.op !== 'update') version = await bumpRowsVersion(db);
     return entry;
   });
+  if (version && entry) {
+    const ids = [entry.rowId];
+    noteRowsWritten(db, version, [
+      {
+        table: change.table,
+        put: entry.op === 'insert' ? ids : [],
+        deleted: entry.op === 'delete' ? ids : [],
+      },
+    ]);
+  }
+  return entry;
 }

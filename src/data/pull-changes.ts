@@ -5,8 +5,13 @@
 import { mergePulledRow } from '../domain/sync-merge.ts';
 import { pendingByRow, rowKey, type SyncRow } from '../domain/sync-outbox.ts';
 import { pullResponseSchema, type PullCursor } from '../domain/sync-protocol.ts';
-import { idsDigest } from './ids-digest.ts';
 import type { UserDatabase } from './open-user-database.ts';
+import {
+  bumpRowsVersion,
+  localIdsDigest,
+  noteRowsWritten,
+  type RowsWritten,
+} from './local-row-ids.ts';
 import { reconcileAccess } from './reconcile-access.ts';
 import type { SyncTransport } from './sync-transport.ts';
 
@@ -40,64 +45,75 @@ export async function pullChanges(
       : (null as PullCursor | null);
   const summary: PullSummary = { requests: 0, rows: 0, reconciled: [] };
   const stores = db.rowTables();
+  // the server leaves out rows this device pushed and holds exactly as stored
+  const clientMeta = (await db.meta.get('clientId'))?.value;
+  const clientId = typeof clientMeta === 'string' ? clientMeta : null;
   for (;;) {
     const page = pullResponseSchema.parse(
       await transport.call('sync_pull', {
         p_cursor: cursor,
         p_limit: options.pageSize ?? defaultPageSize,
+        ...(clientId ? { p_client_id: clientId } : {}),
       }),
     );
     summary.requests++;
-    await db.transaction('rw', [...stores, db.outbox, db.issues, db.meta], async () => {
-      const pending = pendingByRow(await db.outbox.toArray());
-      for (const change of page.changes) {
-        if (!names.includes(change.table)) continue; // a table this app version does not know
-        const store = db.rows(change.table);
-        const pulled = change.rows as SyncRow[];
-        // only rows with pending local edits need their local version to merge
-        const withPending = pulled.filter((r) => pending.has(rowKey(change.table, r.id)));
-        const locals = new Map(
-          (await store.bulkGet(withPending.map((r) => r.id))).map((r, i) => [
-            withPending[i]?.id,
-            r,
-          ]),
-        );
-        const puts: SyncRow[] = [];
-        const deletes: string[] = [];
-        for (const row of pulled) {
-          const p = pending.get(rowKey(change.table, row.id));
-          const merged = mergePulledRow(locals.get(row.id), row, p);
-          if (merged) puts.push(merged);
-          else deletes.push(row.id);
+    const written: RowsWritten[] = [];
+    const version = await db.transaction(
+      'rw',
+      [...stores, db.outbox, db.issues, db.meta],
+      async () => {
+        const pending = pendingByRow(await db.outbox.toArray());
+        for (const change of page.changes) {
+          if (!names.includes(change.table)) continue; // a table this app version does not know
+          const store = db.rows(change.table);
+          const pulled = change.rows as SyncRow[];
+          // only rows with pending local edits need their local version to merge
+          const withPending = pulled.filter((r) => pending.has(rowKey(change.table, r.id)));
+          const locals = new Map(
+            (await store.bulkGet(withPending.map((r) => r.id))).map((r, i) => [
+              withPending[i]?.id,
+              r,
+            ]),
+          );
+          const puts: SyncRow[] = [];
+          const deletes: string[] = [];
+          for (const row of pulled) {
+            const p = pending.get(rowKey(change.table, row.id));
+            const merged = mergePulledRow(locals.get(row.id), row, p);
+            if (merged) puts.push(merged);
+            else deletes.push(row.id);
+          }
+          if (puts.length) await store.bulkPut(puts);
+          if (deletes.length) await store.bulkDelete(deletes);
+          written.push({ table: change.table, put: puts.map((r) => r.id), deleted: deletes });
+          summary.rows += pulled.length;
         }
-        if (puts.length) await store.bulkPut(puts);
-        if (deletes.length) await store.bulkDelete(deletes);
-        summary.rows += pulled.length;
-      }
-      // the loser of a same-field race is told (only this device's lost writes)
-      const clientId = (await db.meta.get('clientId'))?.value;
-      for (const c of page.conflicts ?? []) {
-        if (c.client_id !== clientId) continue;
-        await db.issues.add({
-          kind: 'superseded',
-          table: c.table,
-          rowId: c.row_id,
-          fields: { [c.field]: c.mine },
-          theirs: { [c.field]: c.theirs },
-          reason: 'superseded',
-          message: 'someone else changed this later without seeing your change',
-          at: now(),
-        });
-      }
-      await db.meta.put({ key: 'cursor', value: { cursor: page.cursor, tables: names } });
-    });
+        // the loser of a same-field race is told (only this device's lost writes)
+        for (const c of page.conflicts ?? []) {
+          if (c.client_id !== clientId) continue;
+          await db.issues.add({
+            kind: 'superseded',
+            table: c.table,
+            rowId: c.row_id,
+            fields: { [c.field]: c.mine },
+            theirs: { [c.field]: c.theirs },
+            reason: 'superseded',
+            message: 'someone else changed this later without seeing your change',
+            at: now(),
+          });
+        }
+        await db.meta.put({ key: 'cursor', value: { cursor: page.cursor, tables: names } });
+        return written.length ? bumpRowsVersion(db) : null;
+      },
+    );
+    if (version) noteRowsWritten(db, version, written);
     cursor = page.cursor;
     if (page.more) continue;
     for (const t of names) {
       const digest = page.digests?.[t];
       if (!digest) continue;
-      const ids = await db.rows(t).toCollection().primaryKeys();
-      if (ids.length === digest.count && (await idsDigest(ids)) === digest.sha256) continue;
+      const local = await localIdsDigest(db, t);
+      if (local.count === digest.count && local.sha256 === digest.sha256) continue;
       await reconcileAccess(db, transport, t);
       summary.reconciled.push(t);
     }

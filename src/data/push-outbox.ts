@@ -44,27 +44,33 @@ export async function pushOutbox(
     }
     const results = new Map<number, PushResult>(response.results.map((r) => [r.seq, r]));
     const done = entries.filter((e) => e.seq <= response.last_seq);
-    if (done.length === 0) return summary;
+    const lastDone = done.at(-1);
+    if (!lastDone) return summary;
     const rejected: OutboxEntry[] = [];
+    const issues = done.flatMap((e) => {
+      const r = results.get(e.seq);
+      if (r?.status !== 'rejected') return [];
+      rejected.push(e);
+      return [
+        {
+          kind: 'rejected' as const,
+          table: e.table,
+          rowId: e.rowId,
+          op: e.op,
+          fields: e.fields,
+          reason: toRejectionReason(r.reason),
+          ...(r.code ? { code: r.code } : {}),
+          message: r.message ?? 'rejected by the server',
+          at: now(),
+        },
+      ];
+    });
+    // one request per store: a batch of 250 answered entries is one round trip, not 250
     await db.transaction('rw', [db.outbox, db.issues], async () => {
-      for (const e of done) {
-        const r = results.get(e.seq);
-        if (r?.status === 'rejected') {
-          rejected.push(e);
-          await db.issues.add({
-            kind: 'rejected',
-            table: e.table,
-            rowId: e.rowId,
-            op: e.op,
-            fields: e.fields,
-            reason: toRejectionReason(r.reason),
-            ...(r.code ? { code: r.code } : {}),
-            message: r.message ?? 'rejected by the server',
-            at: now(),
-          });
-        }
-        await db.outbox.delete(e.seq);
-      }
+      if (issues.length) await db.issues.bulkAdd(issues);
+      // the answered entries are the batch's first ones, and nothing else in the outbox
+      // lies between them: one range delete (last_seq may be past the batch: replays)
+      await db.outbox.where(':id').between(first.seq, lastDone.seq, true, true).delete();
     });
     summary.applied += done.length - rejected.length;
     summary.rejected += rejected.length;

@@ -4,6 +4,7 @@
 // local edits are left to their push verdicts.
 import { pendingByRow, rowKey } from '../domain/sync-outbox.ts';
 import { idsResponseSchema } from '../domain/sync-protocol.ts';
+import { bumpRowsVersion, noteRowsWritten } from './local-row-ids.ts';
 import type { UserDatabase } from './open-user-database.ts';
 import { refetchRows } from './refetch-rows.ts';
 import type { SyncTransport } from './sync-transport.ts';
@@ -20,18 +21,19 @@ export async function reconcileAccess(
   );
   const store = db.rows(table);
   const missing: string[] = [];
-  let removed = 0;
-  await db.transaction('rw', [store, db.outbox], async () => {
+  let gone: string[] = [];
+  const version = await db.transaction('rw', [store, db.outbox, db.meta], async () => {
     const pending = pendingByRow(await db.outbox.where('table').equals(table).toArray());
     const localIds = await store.toCollection().primaryKeys();
     const local = new Set(localIds);
-    const gone = localIds.filter((id) => !serverIds.has(id) && !pending.has(rowKey(table, id)));
+    gone = localIds.filter((id) => !serverIds.has(id) && !pending.has(rowKey(table, id)));
     await store.bulkDelete(gone);
-    removed = gone.length;
     for (const id of serverIds) {
       if (!local.has(id) && !pending.get(rowKey(table, id))?.deleted) missing.push(id);
     }
+    return bumpRowsVersion(db);
   });
+  noteRowsWritten(db, version, [{ table, put: [], deleted: gone }]);
   if (missing.length) await refetchRows(db, transport, table, missing);
-  return { removed, fetched: missing.length };
+  return { removed: gone.length, fetched: missing.length };
 }

@@ -2,8 +2,9 @@
 // (the optimistic change is reverted) and for rows that became visible. Fields
 // with pending local edits are kept; rows the caller may not see are removed.
 import { mergePulledRow } from '../domain/sync-merge.ts';
-import { pendingByRow, rowKey } from '../domain/sync-outbox.ts';
+import { pendingByRow, rowKey, type SyncRow } from '../domain/sync-outbox.ts';
 import { rowsResponseSchema } from '../domain/sync-protocol.ts';
+import { bumpRowsVersion, noteRowsWritten } from './local-row-ids.ts';
 import type { UserDatabase } from './open-user-database.ts';
 import type { SyncTransport } from './sync-transport.ts';
 
@@ -23,15 +24,15 @@ export async function refetchRows(
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const store = db.rows(table);
-    await db.transaction('rw', [store, db.outbox], async () => {
+    const puts: SyncRow[] = [];
+    const deletes: string[] = [];
+    const version = await db.transaction('rw', [store, db.outbox, db.meta], async () => {
       const pendingEntries = await db.outbox
         .where('[table+rowId]')
         .anyOf(part.map((id) => [table, id]))
         .toArray();
       const pending = pendingByRow(pendingEntries);
       const locals = await store.bulkGet(part);
-      const puts = [];
-      const deletes = [];
       for (const [j, id] of part.entries()) {
         const p = pending.get(rowKey(table, id));
         const server = byId.get(id);
@@ -45,6 +46,8 @@ export async function refetchRows(
       }
       if (puts.length) await store.bulkPut(puts);
       if (deletes.length) await store.bulkDelete(deletes);
+      return bumpRowsVersion(db);
     });
+    noteRowsWritten(db, version, [{ table, put: puts.map((r) => r.id), deleted: deletes }]);
   }
 }

@@ -17,7 +17,7 @@ import { createStaticHandler } from '../../supabase/local/static-server.ts';
 import { launchChromium } from '../e2e/chromium.ts';
 
 export const benchOrgId = '00000000-0000-4000-8000-0000000005a1';
-const adminId = '00000000-0000-4000-8000-0000000005ad';
+export const benchAdminId = '00000000-0000-4000-8000-0000000005ad';
 const adminEmail = 'bench-admin@trackside.test';
 const adminPassword = 'trackside-bench';
 const groups = 500;
@@ -33,7 +33,8 @@ export interface SyncBenchStack {
   stop(): Promise<void>;
 }
 
-async function populate(db: Database): Promise<string[]> {
+/** the club's rows; returns its group ids */
+export async function populateBenchClub(db: Database): Promise<string[]> {
   await db.transaction(async (tx) => {
     await tx.query(
       `insert into auth.users (instance_id, id, aud, role, email, encrypted_password,
@@ -43,7 +44,7 @@ async function populate(db: Database): Promise<string[]> {
          extensions.crypt($3, extensions.gen_salt('bf')), now(),
          '{"provider": "email", "providers": ["email"]}', '{"display_name": "Bench Admin"}',
          now(), now(), '', '', '', '')`,
-      [adminId, adminEmail, adminPassword],
+      [benchAdminId, adminEmail, adminPassword],
     );
     await tx.query(
       `insert into auth.identities (id, user_id, provider_id, provider, identity_data,
@@ -51,7 +52,7 @@ async function populate(db: Database): Promise<string[]> {
        values ($1::uuid, $1::uuid, $1, 'email',
          jsonb_build_object('sub', $1, 'email', $2::text, 'email_verified', true),
          now(), now(), now())`,
-      [adminId, adminEmail],
+      [benchAdminId, adminEmail],
     );
     await tx.query(
       `insert into public.organizations (id, name, slug) values ($1, 'Bench club', 'bench-club')`,
@@ -59,7 +60,7 @@ async function populate(db: Database): Promise<string[]> {
     );
     await tx.query(
       `insert into public.memberships (org_id, user_id, role) values ($1, $2, 'admin')`,
-      [benchOrgId, adminId],
+      [benchOrgId, benchAdminId],
     );
     await tx.query(
       `insert into public.training_groups (org_id, name, season)
@@ -130,7 +131,7 @@ export async function startSyncBenchStack(): Promise<SyncBenchStack> {
     rmSync(outDir, { recursive: true, force: true });
   };
   try {
-    const groupIds = await populate(db);
+    const groupIds = await populateBenchClub(db);
     const appUrl = await app.listen();
     gateway = createServer({ db, corsOrigins: [appUrl] });
     const apiUrl = await gateway.listen(0);

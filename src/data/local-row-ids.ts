@@ -1,0 +1,106 @@
+// The ids each synced store holds, kept in memory between syncs. The access check
+// after every pull compares a digest of them with the server's; reading tens of
+// thousands of keys from IndexedDB for it on every sync cost more than the sync.
+//
+// Every transaction that adds or removes rows bumps one counter in sync_meta
+// (`bumpRowsVersion`, inside the transaction) and, once committed, reports what it
+// wrote (`noteRowsWritten`). The memory copy is trusted only while its version is
+// the stored one: a write by another tab, or by code that did not report, moves
+// the counter past it and the ids are read again.
+import { idsDigest } from './ids-digest.ts';
+import type { UserDatabase } from './open-user-database.ts';
+
+const versionKey = 'rowsVersion';
+
+interface TableIds {
+  ids: Set<string>;
+  /** counts changes, so a digest computed across a write is not kept */
+  changes: number;
+  digest?: string;
+}
+
+interface Cache {
+  version: number;
+  tables: Map<string, TableIds>;
+}
+
+const caches = new WeakMap<UserDatabase, Cache>();
+
+export interface RowsVersion {
+  before: number;
+  after: number;
+}
+
+export interface RowsWritten {
+  table: string;
+  put: readonly string[];
+  deleted: readonly string[];
+}
+
+function versionOf(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
+}
+
+/** inside a read-write transaction that includes `db.meta` and adds or removes rows */
+export async function bumpRowsVersion(db: UserDatabase): Promise<RowsVersion> {
+  const before = versionOf((await db.meta.get(versionKey))?.value);
+  await db.meta.put({ key: versionKey, value: before + 1 });
+  return { before, after: before + 1 };
+}
+
+/** after the transaction that bumped `version` committed: what it wrote */
+export function noteRowsWritten(
+  db: UserDatabase,
+  version: RowsVersion,
+  written: readonly RowsWritten[],
+): void {
+  const cache = caches.get(db);
+  if (!cache) return;
+  if (cache.version !== version.before) {
+    caches.delete(db);
+    return;
+  }
+  for (const w of written) {
+    const t = cache.tables.get(w.table);
+    if (!t || (w.put.length === 0 && w.deleted.length === 0)) continue;
+    for (const id of w.put) t.ids.add(id);
+    for (const id of w.deleted) t.ids.delete(id);
+    t.changes++;
+    delete t.digest;
+  }
+  cache.version = version.after;
+}
+
+/** the count and digest of the ids a store holds, as the server's sync_pull digests them */
+export async function localIdsDigest(
+  db: UserDatabase,
+  table: string,
+): Promise<{ count: number; sha256: string }> {
+  const store = db.rows(table);
+  let cache = caches.get(db);
+  const version = versionOf((await db.meta.get(versionKey))?.value);
+  if (!cache || cache.version !== version) {
+    cache = { version, tables: new Map() };
+    caches.set(db, cache);
+  }
+  let t = cache.tables.get(table);
+  if (!t) {
+    // the version and the keys in one snapshot, so a write in between cannot slip past
+    const [v, keys] = await db.transaction('r', [db.meta, store], async () => [
+      versionOf((await db.meta.get(versionKey))?.value),
+      await store.toCollection().primaryKeys(),
+    ]);
+    if (v !== cache.version) {
+      cache = { version: v, tables: new Map() };
+      caches.set(db, cache);
+    }
+    t = { ids: new Set(keys), changes: 0 };
+    cache.tables.set(table, t);
+  }
+  if (t.digest !== undefined) return { count: t.ids.size, sha256: t.digest };
+  const ids = [...t.ids];
+  const changes = t.changes;
+  const sha256 = await idsDigest(ids);
+  if (t.changes === changes) t.digest = sha256;
+  return { count: ids.length, sha256 };
+}

@@ -192,6 +192,52 @@ describe('sync through supabase-js and the local stack', () => {
     expect(count).toBe(1);
   });
 
+  it('a flush does not come back: the pull leaves out rows the device holds as stored', async () => {
+    const complete = Array.from({ length: 5 }, (_, i) => ({
+      id: randomUUID(),
+      org_id: orgId,
+      group_id: groupId,
+      name: `Эхо ${i}`,
+      status: 'active',
+      schedule: 'Ср 19:00',
+    }));
+    // no status: the server fills its default, so the device must be sent the row
+    const partial = { id: randomUUID(), org_id: orgId, group_id: groupId, name: 'Без статуса' };
+    for (const row of [...complete, partial]) {
+      await applyLocalChange(ownerDevice, { table: 'athletes', op: 'insert', row });
+    }
+    const summary = await syncOnce(ownerDevice, createSupabaseTransport(owner));
+    expect(summary.push).toMatchObject({ applied: 6, rejected: 0 });
+    expect(summary.pull.rows).toBe(1);
+    expect((await ownerDevice.rows('athletes').get(partial.id))?.status).toBe('active');
+
+    // what the device holds is what the server holds, column for column
+    const { data } = await owner
+      .from('athletes')
+      .select(
+        'id, org_id, group_id, user_id, name, season, status, schedule, rank_start, rank_end, moyklass_user_id, notes',
+      )
+      .in(
+        'id',
+        complete.map((r) => r.id),
+      );
+    for (const server of data ?? []) {
+      const local = await ownerDevice.rows('athletes').get(server.id as string);
+      for (const [column, value] of Object.entries(server)) {
+        expect(local?.[column] ?? null, column).toEqual(value);
+      }
+    }
+    expect(data).toHaveLength(5);
+
+    // another device of the same user is sent every row
+    const second = await device(ownerId);
+    await syncOnce(second, createSupabaseTransport(owner));
+    expect(await second.rows('athletes').bulkGet(complete.map((r) => r.id))).not.toContain(
+      undefined,
+    );
+    second.close();
+  });
+
   it("a coach removed from the club loses the club's data, and an offline edit is reported", async () => {
     const coach = client();
     const coachId = await signUp(coach);

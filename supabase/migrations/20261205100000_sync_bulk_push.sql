@@ -235,7 +235,7 @@ begin
   perform sync.record_inserts(p_reg.table_name, v_ids, v_seqs, p_client_id);
   -- echoes: the row as the device holds it is every column it may write, null
   -- where it sent nothing; compared whole, as jsonb, with the row as stored
-  select jsonb_object_agg(a.attname, null) into v_blank
+  select jsonb_object_agg(a.attname, null::jsonb) into v_blank
     from pg_catalog.pg_attribute a
    where a.attrelid = pg_catalog.to_regclass('public.' || pg_catalog.quote_ident(p_reg.table_name))
      and a.attnum > 0 and not a.attisdropped

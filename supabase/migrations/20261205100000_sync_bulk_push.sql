@@ -5,14 +5,19 @@
 -- every mutation alone, under its own savepoint, through dynamic sql; that costs
 -- about eight times what one insert of the same rows costs (sync.push_1000).
 --
--- now such a run is written by one insert statement, its writer records by one
--- more, under a single savepoint. verdicts stay per mutation: when the statement
--- raises anything but a transient error, the run is rolled back to its savepoint
--- and applied again mutation by mutation, exactly as before, so each mutation
--- gets its own verdict. a run that succeeds as a whole is one every mutation of
--- which would have succeeded alone: a row trigger sees the rows of the same
--- statement written before it, unique and check constraints are checked per row,
--- and rls checks each row's `with check`.
+-- now such a run is written by one insert statement, its writer records and its
+-- echoes (below) by one more each, under a single savepoint. verdicts stay per
+-- mutation: when the statement raises anything but a transient error, the run is
+-- rolled back to its savepoint and applied again mutation by mutation, exactly as
+-- before, so each mutation gets its own verdict. a run that succeeds as a whole
+-- is one whose mutations would have succeeded one by one: a row trigger sees the
+-- rows of the same statement written before it, unique and check constraints are
+-- checked per row, and rls checks each row's `with check`. the one difference:
+-- foreign keys are checked at the end of the statement, so a row of a run may
+-- refer to a row later in the same run.
+--
+-- a whole batch that is one run (the usual flush) is recognised by one statement
+-- and skips the per-mutation loop altogether.
 --
 -- tables with `merge_inserts` (an insert may turn into an update) always take the
 -- mutation-by-mutation path.

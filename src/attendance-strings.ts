@@ -33,6 +33,8 @@ export const attendanceStrings = localized('attendance', {
     trial: 'п',
   },
   statusGroup: (name: string) => `Отметка: ${name}`,
+  /** the title of a pressed mark: tapping it again clears it */
+  clearMark: (status: string) => `${status} — нажмите ещё раз, чтобы снять отметку`,
   percent: 'Посещаемость',
   percentOf: (season: string) => `Посещаемость за сезон ${season}`,
   percentValue: (percent: number | null) => (percent === null ? '—' : `${percent}%`),

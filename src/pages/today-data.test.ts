@@ -127,9 +127,11 @@ describe('readToday', () => {
       ends_at: '2026-12-07T18:30:00+00:00',
       status: 'scheduled',
     });
+    // clearing what was never marked changes nothing
+    expect(await attendanceChange(db, { ...input, sessionId, status: null })).toBeNull();
     const first = await attendanceChange(db, { ...input, sessionId });
     expect(first).toMatchObject({ op: 'insert', table: 'attendance' });
-    await applyLocalChange(db, first);
+    if (first) await applyLocalChange(db, first);
     const second = await attendanceChange(db, {
       ...input,
       sessionId,
@@ -137,7 +139,7 @@ describe('readToday', () => {
       at: input.at + 60_000,
     });
     expect(second).toMatchObject({ op: 'update', id: await attendanceId(sessionId, anna) });
-    await applyLocalChange(db, second);
+    if (second) await applyLocalChange(db, second);
 
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.op, e.fields['status']])).toEqual([
@@ -154,6 +156,23 @@ describe('readToday', () => {
         { status: 'excused', localDate: '2026-12-07' },
         { status: 'present', localDate: '2026-11-30' },
       ]),
+    );
+
+    // the pressed mark tapped again: the row stays, without a status, and counts nowhere
+    const cleared = await attendanceChange(db, {
+      ...input,
+      sessionId,
+      status: null,
+      at: input.at + 120_000,
+    });
+    expect(cleared).toMatchObject({ op: 'update', patch: { status: null } });
+    if (cleared) await applyLocalChange(db, cleared);
+    const after = await readToday(db, me, '2026-12-07');
+    expect(
+      after.sessions.find((s) => s.id === sessionId)?.athletes.find((a) => a.id === anna)?.status,
+    ).toBeNull();
+    expect(await readAthleteMarks(db, anna)).not.toContainEqual(
+      expect.objectContaining({ localDate: '2026-12-07' }),
     );
   });
 });

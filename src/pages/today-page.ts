@@ -314,8 +314,8 @@ export class TodayPage extends LitElement {
                             type="button"
                             class=${st}
                             aria-pressed=${a.status === st ? 'true' : 'false'}
-                            title=${t.status[st]}
-                            @click=${() => this.mark(s, a.id, st)}
+                            title=${a.status === st ? t.clearMark(t.status[st]) : t.status[st]}
+                            @click=${() => this.mark(s, a.id, a.status === st ? null : st)}
                           >
                             ${t.statusShort[st]}
                           </button>`,
@@ -346,7 +346,8 @@ export class TodayPage extends LitElement {
     if (datePattern.test(date)) this.chosen = date === this.today ? undefined : date;
   }
 
-  private mark(session: TodaySession, athleteId: string, status: AttendanceStatus): void {
+  /** marks the athlete, or clears the mark (status null: the pressed button tapped again) */
+  private mark(session: TodaySession, athleteId: string, status: AttendanceStatus | null): void {
     const engine = this.#engine.value;
     if (!engine) return;
     this.error = '';
@@ -360,7 +361,7 @@ export class TodayPage extends LitElement {
           markedBy: engine.userId,
           at: Date.now(),
         });
-        await engine.change(change);
+        if (change) await engine.change(change);
       })
       .catch((error: unknown) => {
         this.error = describeError(error).message;

@@ -6,7 +6,7 @@
 -- coach2 coaches A2 (a3), athlete is a1's account; plus one group session per
 -- group (sA1, sA2, sB1) and a one-to-one session (sOne).
 begin;
-select plan(46);
+select plan(49);
 select tests.create_tenancy_fixture();
 
 insert into public.training_sessions (id, org_id, coach_id, group_id, kind, origin, local_date, time_zone, starts_at, ends_at, member_id)
@@ -142,6 +142,26 @@ select is(jsonb_path_query_array(current_setting('t.r')::jsonb, '$.results[*].st
   'another group''s coach cannot merge into the mark');
 select is((select status from public.attendance where id = '53000000-0000-4000-8000-0000000000c2'), 'excused',
   'the refused merge changed nothing');
+
+-- a mark can be cleared, and set again by any device ---------------------------------------------
+select tests.authenticate_as('coach');
+select set_config('t.r', public.sync_push('52000000-0000-4000-9000-000000000001', jsonb_build_array(jsonb_build_object(
+  'seq', 2, 'table', 'attendance', 'id', '53000000-0000-4000-8000-0000000000c2', 'op', 'update',
+  'fields', jsonb_build_object('status', null, 'marked_at', '2026-03-02T18:10:00Z'))))::text, true);
+reset role;
+select is(jsonb_path_query_array(current_setting('t.r')::jsonb, '$.results[*].status'), '["applied"]', 'a coach clears a mark');
+select is((select status from public.attendance where id = '53000000-0000-4000-8000-0000000000c2' and deleted_at is null), null,
+  'a cleared mark is a row without a status, not a tombstone');
+
+select tests.authenticate_as('admin');
+select set_config('t.r', public.sync_push('52000000-0000-4000-9000-000000000002', jsonb_build_array(jsonb_build_object(
+  'seq', 2, 'table', 'attendance', 'id', '53000000-0000-4000-8000-0000000000c2', 'op', 'insert',
+  'fields', jsonb_build_object('org_id', '10000000-0000-4000-8000-00000000000a',
+    'session_id', '52000000-0000-4000-8000-0000000000a1', 'athlete_id', '30000000-0000-4000-8000-0000000000a2',
+    'status', 'present', 'marked_at', '2026-03-02T18:12:00Z'))))::text, true);
+reset role;
+select is((select status from public.attendance where id = '53000000-0000-4000-8000-0000000000c2'), 'present',
+  'a device that never saw the mark cleared marks the athlete again on the same row');
 
 -- other synced tables keep refusing a duplicate insert
 select tests.authenticate_as('coach');

@@ -92,7 +92,16 @@ describe('attendance at the track', () => {
         // a second tap changes the mark (the same row, one more outbox entry)
         await marks(page, 'Петров Иван').getByRole('button', { name: 'Уваж.' }).click();
         await expect.poll(() => pressed(page, 'Петров Иван')).toEqual(['Уваж.']);
-        await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 5 изменений');
+        // the pressed mark tapped again clears it (a mis-tap is taken back), and back
+        const annaPresent = marks(page, 'Смирнова Анна').getByRole('button', {
+          name: 'Был',
+          exact: true,
+        });
+        await annaPresent.click();
+        await expect.poll(() => pressed(page, 'Смирнова Анна')).toEqual([]);
+        await annaPresent.click();
+        await expect.poll(() => pressed(page, 'Смирнова Анна')).toEqual(['Был']);
+        await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 7 изменений');
         await page.screenshot({ path: join(shots, 'today-offline.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
 
@@ -100,7 +109,7 @@ describe('attendance at the track', () => {
         await page.reload();
         await expect.poll(() => pressed(page, 'Смирнова Анна')).toEqual(['Был']);
         await expect.poll(() => pressed(page, 'Петров Иван')).toEqual(['Уваж.']);
-        expect(await syncStatus(page)).toContain('Не отправлено: 5 изменений');
+        expect(await syncStatus(page)).toContain('Не отправлено: 7 изменений');
         await page.goto(`${e2e.app.url}/roster/${anna}`);
         await expect
           .poll(() => page.getByLabel('Расписание').inputValue())

@@ -32,6 +32,7 @@ export const attendance: Translation<typeof attendanceStrings> = {
     trial: 'T',
   },
   statusGroup: (name) => `Mark: ${name}`,
+  clearMark: (status) => `${status} — tap again to clear the mark`,
   percent: 'Attendance',
   percentOf: (season) => `Attendance in season ${season}`,
   percentValue: (percent) => (percent === null ? '—' : `${percent}%`),

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { applyLocalChange } from './apply-local-change.ts';
-import { idsDigest } from './ids-digest.ts';
+import { idsDigest } from '../domain/ids-digest.ts';
 import { bumpRowsVersion, localIdsDigest, noteRowsWritten } from './local-row-ids.ts';
 import { openUserDatabase, type UserDatabase } from './open-user-database.ts';
 
@@ -15,9 +15,9 @@ async function open(factory: IDBFactory): Promise<UserDatabase> {
 }
 
 /** the digest computed from scratch, as before the cache */
-async function fresh(db: UserDatabase): Promise<{ count: number; sha256: string }> {
+async function fresh(db: UserDatabase): Promise<{ count: number; xor: string }> {
   const ids = await db.rows('athletes').toCollection().primaryKeys();
-  return { count: ids.length, sha256: await idsDigest(ids) };
+  return { count: ids.length, xor: idsDigest(ids) };
 }
 
 describe('localIdsDigest', () => {

@@ -7,16 +7,15 @@
 // wrote (`noteRowsWritten`). The memory copy is trusted only while its version is
 // the stored one: a write by another tab, or by code that did not report, moves
 // the counter past it and the ids are read again.
-import { idsDigest } from './ids-digest.ts';
+import { IdsDigest } from '../domain/ids-digest.ts';
 import type { UserDatabase } from './open-user-database.ts';
 
 const versionKey = 'rowsVersion';
 
 interface TableIds {
   ids: Set<string>;
-  /** counts changes, so a digest computed across a write is not kept */
-  changes: number;
-  digest?: string;
+  /** kept up to date id by id: an XOR digest undoes itself */
+  digest: IdsDigest;
 }
 
 interface Cache {
@@ -62,11 +61,16 @@ export function noteRowsWritten(
   }
   for (const w of written) {
     const t = cache.tables.get(w.table);
-    if (!t || (w.put.length === 0 && w.deleted.length === 0)) continue;
-    for (const id of w.put) t.ids.add(id);
-    for (const id of w.deleted) t.ids.delete(id);
-    t.changes++;
-    delete t.digest;
+    if (!t) continue;
+    for (const id of w.put) {
+      if (t.ids.has(id)) continue; // a put of a row already held changes no id
+      t.ids.add(id);
+      t.digest.toggle(id);
+    }
+    for (const id of w.deleted) {
+      if (!t.ids.delete(id)) continue;
+      t.digest.toggle(id);
+    }
   }
   cache.version = version.after;
 }
@@ -75,7 +79,7 @@ export function noteRowsWritten(
 export async function localIdsDigest(
   db: UserDatabase,
   table: string,
-): Promise<{ count: number; sha256: string }> {
+): Promise<{ count: number; xor: string }> {
   const store = db.rows(table);
   let cache = caches.get(db);
   const version = versionOf((await db.meta.get(versionKey))?.value);
@@ -94,13 +98,10 @@ export async function localIdsDigest(
       cache = { version: v, tables: new Map() };
       caches.set(db, cache);
     }
-    t = { ids: new Set(keys), changes: 0 };
+    const digest = new IdsDigest();
+    for (const id of keys) digest.toggle(id);
+    t = { ids: new Set(keys), digest };
     cache.tables.set(table, t);
   }
-  if (t.digest !== undefined) return { count: t.ids.size, sha256: t.digest };
-  const ids = [...t.ids];
-  const changes = t.changes;
-  const sha256 = await idsDigest(ids);
-  if (t.changes === changes) t.digest = sha256;
-  return { count: ids.length, sha256 };
+  return { count: t.ids.size, xor: t.digest.value };
 }

@@ -113,7 +113,7 @@ export async function pullChanges(
       const digest = page.digests?.[t];
       if (!digest) continue;
       const local = await localIdsDigest(db, t);
-      if (local.count === digest.count && local.sha256 === digest.sha256) continue;
+      if (local.count === digest.count && local.xor === digest.xor) continue;
       await reconcileAccess(db, transport, t);
       summary.reconciled.push(t);
     }

@@ -45,7 +45,7 @@ export const pullResponseSchema = z.object({
   changes: z.array(z.object({ table: z.string(), rows: z.array(rowSchema) })),
   more: z.boolean(),
   cursor: pullCursorSchema,
-  digests: z.record(z.string(), z.object({ count: z.number(), sha256: z.string() })).optional(),
+  digests: z.record(z.string(), z.object({ count: z.number(), xor: z.string() })).optional(),
   /** same-field races the caller's devices lost (the loser is told) */
   conflicts: z
     .array(

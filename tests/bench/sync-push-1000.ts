@@ -15,7 +15,8 @@ export async function syncPush1000(): Promise<BenchResult> {
   const stack = await startSyncBenchStack();
   try {
     const f = await stack.page.evaluate((o) => window.runBenchPush(o), {
-      rounds: 3,
+      // five rounds: one flush is five requests, so a pause on this 2-core machine moves it
+      rounds: 5,
       edits,
       pageSize: pullPageSize,
       orgId: benchOrgId,
@@ -26,6 +27,8 @@ export async function syncPush1000(): Promise<BenchResult> {
     const notes = [
       `${f.requests} requests (${f.pushRequests} sync_push + ${f.pullRequests} sync_pull; limit ${maxRequests})`,
       `a sync with nothing to push or pull takes ${(f.idle / 1000).toFixed(3)} s of the flush`,
+      `flush runs (ms): ${f.runs.map((ms) => ms.toFixed(0)).join(', ')}`,
+      `baseline runs (ms): ${f.baselineRuns.map((ms) => ms.toFixed(0)).join(', ')}`,
       `queuing the ${edits} edits offline took ${(f.queue / 1000).toFixed(3)} s (not timed)`,
       ...(ratio > limit ? [`over the limit: ratio ${ratio.toFixed(2)} > ${limit}`] : []),
       ...(f.requests > maxRequests

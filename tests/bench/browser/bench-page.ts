@@ -33,6 +33,9 @@ export interface PushFigures {
   queue: number;
   /** median ms of a sync with nothing queued and nothing new: the flush's fixed cost */
   idle: number;
+  /** every round's ms, flush and baseline, in the order they ran */
+  runs: number[];
+  baselineRuns: number[];
 }
 
 export interface PushOptions {
@@ -214,6 +217,8 @@ window.runBenchPush = async (options) => {
       pushRequests,
       pullRequests,
       queue: median(queues),
+      runs: as,
+      baselineRuns: bs,
     };
   } finally {
     db.close();

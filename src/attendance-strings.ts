@@ -33,6 +33,7 @@ export const attendanceStrings = localized('attendance', {
     trial: 'п',
   },
   statusGroup: (name: string) => `Отметка: ${name}`,
+  markHint: 'Одно нажатие — отметка; нажмите её ещё раз, чтобы снять.',
   /** the title of a pressed mark: tapping it again clears it */
   clearMark: (status: string) => `${status} — нажмите ещё раз, чтобы снять отметку`,
   percent: 'Посещаемость',

@@ -220,7 +220,8 @@ export class TodayPage extends LitElement {
         data
           ? data.sessions.length === 0
             ? html`<p class="card">${t.noSessions}</p>`
-            : html`${data.sessions.map((s) => this.renderSession(s, data.season))}
+            : html`<p class="muted">${t.markHint}</p>
+                ${data.sessions.map((s) => this.renderSession(s, data.season))}
                 <p class="muted">${t.percentOf(data.season)}. ${t.percentHint}</p>`
           : html`<p class="muted" role="status">${t.loading}</p>`
       }

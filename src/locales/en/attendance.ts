@@ -32,6 +32,7 @@ export const attendance: Translation<typeof attendanceStrings> = {
     trial: 'T',
   },
   statusGroup: (name) => `Mark: ${name}`,
+  markHint: 'One tap marks; tap the mark again to clear it.',
   clearMark: (status) => `${status} — tap again to clear the mark`,
   percent: 'Attendance',
   percentOf: (season) => `Attendance in season ${season}`,

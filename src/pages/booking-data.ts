@@ -147,6 +147,22 @@ export function settingsOf(data: BookingData, orgId: string, coachId: string): S
   return data.settings.find(ofCoach(orgId, coachId)) ?? null;
 }
 
+/**
+ * The zone a coach's own calendar is drawn in: their settings in the club the app
+ * is showing (the switcher's), else in the other clubs they coach, else the
+ * club's own zone.
+ */
+export function calendarZone(data: BookingData, currentOrgId: string | null): string {
+  const orgs = staffOrgs(data).sort(
+    (a, b) => Number(b.id === currentOrgId) - Number(a.id === currentOrgId),
+  );
+  for (const org of orgs) {
+    const zone = settingsOf(data, org.id, data.userId)?.['time_zone'];
+    if (typeof zone === 'string' && zone) return zone;
+  }
+  return orgs[0]?.timeZone ?? [...data.orgs.values()][0]?.timeZone ?? 'UTC';
+}
+
 /** '16:00:00' or '16:00' → minutes after midnight (24:00 = 1440) */
 export function timeMinutes(value: unknown): number {
   return parseLocalTime(String(value).slice(0, 5));

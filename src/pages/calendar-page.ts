@@ -2,16 +2,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SyncRow } from '../domain/sync-outbox.ts';
 import { addDays, localDateAt, toInstant, weekday, type LocalDate } from '../domain/zoned-time.ts';
+import { CurrentOrganizationController } from '../state/current-organization-controller.ts';
 import { LocalQueryController } from '../state/local-query-controller.ts';
 import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
-import {
-  instant,
-  observeBookingData,
-  settingsOf,
-  staffOrgs,
-  type BookingData,
-} from './booking-data.ts';
+import { calendarZone, instant, observeBookingData, type BookingData } from './booking-data.ts';
 import { formatDay, formatShortDate, formatTime } from './booking-format.ts';
 import { bookingStyles } from './booking-styles.ts';
 import '../components/ts-notice.ts';
@@ -67,6 +62,7 @@ export class CalendarPage extends LitElement {
     `,
   ];
 
+  readonly #organization = new CurrentOrganizationController(this);
   readonly #query = new LocalQueryController(this, observeBookingData, {
     onChange: () => {
       if (!this.monday) this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
@@ -185,15 +181,10 @@ export class CalendarPage extends LitElement {
     this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
   }
 
-  /** the coach's zone (their settings in the first organization they coach), else the organization's */
+  /** see calendarZone: the current club's settings first */
   private zone(): string {
     const data = this.#query.value;
-    if (!data) return 'UTC';
-    for (const org of staffOrgs(data)) {
-      const zone = settingsOf(data, org.id, data.userId)?.['time_zone'];
-      if (typeof zone === 'string' && zone) return zone;
-    }
-    return staffOrgs(data)[0]?.timeZone ?? [...data.orgs.values()][0]?.timeZone ?? 'UTC';
+    return data ? calendarZone(data, this.#organization.currentId) : 'UTC';
   }
 }
 

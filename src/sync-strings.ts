@@ -84,6 +84,7 @@ export const syncStrings = localized('sync', {
         reason: 'Причина',
         is_individual: 'Индивидуально',
         is_group: 'Группа',
+        marked_at: 'Отмечено',
       })[field] ?? field,
     /** the rejection reason in words a coach reads; the server's own text follows */
     reasonName: (reason: string): string =>

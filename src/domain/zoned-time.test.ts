@@ -9,6 +9,7 @@ import {
   formatInZone,
   isValidZone,
   parseLocalTime,
+  parseTimestamp,
   resolveLocal,
   toLocal,
   weekday,
@@ -168,5 +169,26 @@ describe('resolution against TZDate (an independent reading of tzdata)', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('parseTimestamp', () => {
+  it('reads the timestamps the server and devices write, and nothing else', () => {
+    const at = 1_796_464_800_000; // 2026-12-05 10:00 UTC
+    expect(parseTimestamp('2026-12-05T10:00:00+00:00')).toBe(at);
+    expect(parseTimestamp('2026-12-05T13:00:00+03:00')).toBe(at);
+    expect(parseTimestamp('2026-12-05T10:00:00.250Z')).toBe(at + 250);
+    expect(parseTimestamp('2026-12-05T05:30-04:30')).toBe(at);
+    for (const other of [
+      '2026-12-05',
+      '18:00',
+      '18:00:00',
+      'Пн 18:00',
+      12,
+      null,
+      '2026-13-05T10:00Z',
+    ]) {
+      expect(parseTimestamp(other)).toBeNull();
+    }
   });
 });

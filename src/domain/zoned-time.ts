@@ -216,3 +216,32 @@ export function formatInZone(zone: string, at: Instant): string {
 export function localDateAt(zone: string, at: Instant): LocalDate {
   return toLocal(zone, at).date;
 }
+
+const timestampPattern =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * The instant of a timestamp as the server or a device writes one
+ * (`2026-12-05T10:00:00+00:00`, `…Z`, fractions allowed), or null for anything
+ * else: a date alone, a time of day, free text.
+ */
+export function parseTimestamp(value: unknown): Instant | null {
+  if (typeof value !== 'string') return null;
+  const m = timestampPattern.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec, frac, utc, sign, oh, om] = m.slice(1);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59) {
+    return null;
+  }
+  const offset = utc ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  return (
+    daysFromCivil(Number(y), month, day) * DAY +
+    Number(h) * HOUR +
+    Number(mi) * MINUTE +
+    Number(sec ?? 0) * 1000 +
+    Math.round(Number(`0.${frac ?? 0}`) * 1000) -
+    offset * MINUTE
+  );
+}

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SyncIssue } from '../domain/sync-protocol.ts';
+import { parseTimestamp } from '../domain/zoned-time.ts';
+import { deviceZone, formatDateTime } from './booking-format.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { describeError } from '../state/describe-error.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
@@ -64,12 +66,26 @@ export class SyncIssuesPage extends LitElement {
   readonly #edits = new Map<number, Record<string, unknown>>();
   @state() private error = '';
 
+  /** each club's time zone, to show a refused change's times as the club keeps them */
+  @state() private zones = new Map<string, string>();
+
   override willUpdate(): void {
     const engine = this.#engine.value ?? null;
     if (this.#source !== engine) {
       this.#source = engine;
       this.#sync.setSource(engine);
+      if (engine) void this.readZones(engine.db.rows('organizations').toArray());
     }
+  }
+
+  private async readZones(rows: Promise<Record<string, unknown>[]>): Promise<void> {
+    const zones = new Map<string, string>();
+    for (const o of await rows) {
+      if (typeof o['id'] === 'string' && typeof o['time_zone'] === 'string') {
+        zones.set(o['id'], o['time_zone']);
+      }
+    }
+    this.zones = zones;
   }
   #source: unknown = undefined;
 
@@ -91,9 +107,8 @@ export class SyncIssuesPage extends LitElement {
 
   private renderIssue(issue: SyncIssue) {
     const id = issue.id ?? -1;
-    const fields = Object.entries(issue.fields).filter(
-      ([k]) => k !== 'id' && k !== 'org_id' && k !== 'coach_id',
-    );
+    // references (org_id, session_id, athlete_id, …) are not a coach's to edit: they go back as they were
+    const fields = Object.entries(issue.fields).filter(([k]) => k !== 'id' && !k.endsWith('_id'));
     return html`<li class="card stack">
       <dl>
         <dt>${t.table}</dt>
@@ -103,15 +118,23 @@ export class SyncIssuesPage extends LitElement {
         <dt>${t.details}</dt>
         <dd class="muted">${issue.message}</dd>
       </dl>
-      ${fields.map(
-        ([key, value]) =>
-          html`<label
-            >${t.fieldName(key)}
-            <input
-              .value=${show(value)}
-              @input=${(e: Event) => this.edit(id, key, value, (e.target as HTMLInputElement).value)}
-          /></label>`,
-      )}
+      ${fields.map(([key, value]) => {
+        // a moment in time is shown in words, in the club's zone, not edited as ISO text
+        const at = parseTimestamp(value);
+        const zone = this.zones.get(String(issue.fields['org_id'])) ?? deviceZone();
+        return at !== null
+          ? html`<dl>
+              <dt>${t.fieldName(key)}</dt>
+              <dd>${formatDateTime(at, zone)}</dd>
+            </dl>`
+          : html`<label
+              >${t.fieldName(key)}
+              <input
+                .value=${show(value)}
+                @input=${(e: Event) =>
+                  this.edit(id, key, value, (e.target as HTMLInputElement).value)}
+            /></label>`;
+      })}
       <div class="actions">
         <button class="button" type="button" @click=${() => this.retry(id)}>${t.retry}</button>
         <button class="button secondary" type="button" @click=${() => this.discard(id)}>

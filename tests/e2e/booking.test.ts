@@ -379,6 +379,10 @@ describe('booking at 360 px', () => {
       const issues = page.getByRole('list', { name: 'Несинхронизированные изменения' });
       await issues.getByText('Недоступное время').waitFor({ timeout: 30_000 });
       await issues.getByText('Нет прав на это изменение').waitFor();
+      // the refused times read as the coach entered them, in the club's zone, not as ISO text
+      await issues.getByText(/в 09:00$/).waitFor();
+      await issues.getByText(/в 18:00$/).waitFor();
+      expect(await issues.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-refused.png'), fullPage: true });
     });

@@ -65,6 +65,7 @@ export const sync: Translation<typeof syncStrings> = {
         end_time: 'End',
         starts_at: 'Start',
         ends_at: 'End',
+        marked_at: 'Marked at',
         room: 'Room',
         reason: 'Reason',
         is_individual: 'One-to-one',

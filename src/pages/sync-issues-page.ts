@@ -74,9 +74,11 @@ export class SyncIssuesPage extends LitElement {
     if (this.#source !== engine) {
       this.#source = engine;
       this.#sync.setSource(engine);
-      if (engine) void this.readZones(engine.db.rows('organizations').toArray());
+      // unreadable, the times fall back to the device's zone
+      if (engine) this.readZones(engine.db.rows('organizations').toArray()).catch(() => undefined);
     }
   }
+  #source: unknown = undefined;
 
   private async readZones(rows: Promise<Record<string, unknown>[]>): Promise<void> {
     const zones = new Map<string, string>();
@@ -87,7 +89,6 @@ export class SyncIssuesPage extends LitElement {
     }
     this.zones = zones;
   }
-  #source: unknown = undefined;
 
   override render() {
     const issues = this.#sync.rejected;

@@ -2,8 +2,7 @@
 // rows and the cursor that follows it are stored in one Dexie transaction, so a
 // crash mid-pull resumes where it stopped and never skips a row. Rows with pending
 // local edits keep those edits. The last page's digests detect access changes.
-import { mergePulledRow } from '../domain/sync-merge.ts';
-import { pendingByRow, rowKey, type SyncRow } from '../domain/sync-outbox.ts';
+import { pendingByRow, type SyncRow } from '../domain/sync-outbox.ts';
 import { pullResponseSchema, type PullCursor } from '../domain/sync-protocol.ts';
 import type { UserDatabase } from './open-user-database.ts';
 import {
@@ -12,6 +11,7 @@ import {
   noteRowsWritten,
   type RowsWritten,
 } from './local-row-ids.ts';
+import { mergeServerRows } from './merge-server-rows.ts';
 import { reconcileAccess } from './reconcile-access.ts';
 import type { SyncTransport } from './sync-transport.ts';
 
@@ -65,28 +65,9 @@ export async function pullChanges(
         const pending = pendingByRow(await db.outbox.toArray());
         for (const change of page.changes) {
           if (!names.includes(change.table)) continue; // a table this app version does not know
-          const store = db.rows(change.table);
-          const pulled = change.rows as SyncRow[];
-          // only rows with pending local edits need their local version to merge
-          const withPending = pulled.filter((r) => pending.has(rowKey(change.table, r.id)));
-          const locals = new Map(
-            (await store.bulkGet(withPending.map((r) => r.id))).map((r, i) => [
-              withPending[i]?.id,
-              r,
-            ]),
-          );
-          const puts: SyncRow[] = [];
-          const deletes: string[] = [];
-          for (const row of pulled) {
-            const p = pending.get(rowKey(change.table, row.id));
-            const merged = mergePulledRow(locals.get(row.id), row, p);
-            if (merged) puts.push(merged);
-            else deletes.push(row.id);
-          }
-          if (puts.length) await store.bulkPut(puts);
-          if (deletes.length) await store.bulkDelete(deletes);
-          written.push({ table: change.table, put: puts.map((r) => r.id), deleted: deletes });
-          summary.rows += pulled.length;
+          const rows = change.rows as SyncRow[];
+          written.push(await mergeServerRows(db, change.table, rows, pending));
+          summary.rows += rows.length;
         }
         // the loser of a same-field race is told (only this device's lost writes)
         for (const c of page.conflicts ?? []) {

@@ -1,10 +1,10 @@
 // Replaces local rows with the server's current view of them: after a rejection
 // (the optimistic change is reverted) and for rows that became visible. Fields
 // with pending local edits are kept; rows the caller may not see are removed.
-import { mergePulledRow } from '../domain/sync-merge.ts';
-import { pendingByRow, rowKey, type SyncRow } from '../domain/sync-outbox.ts';
+import { pendingByRow, rowKey } from '../domain/sync-outbox.ts';
 import { rowsResponseSchema } from '../domain/sync-protocol.ts';
-import { bumpRowsVersion, noteRowsWritten } from './local-row-ids.ts';
+import { bumpRowsVersion, noteRowsWritten, type RowsWritten } from './local-row-ids.ts';
+import { mergeServerRows } from './merge-server-rows.ts';
 import type { UserDatabase } from './open-user-database.ts';
 import type { SyncTransport } from './sync-transport.ts';
 
@@ -22,32 +22,23 @@ export async function refetchRows(
     const rows = rowsResponseSchema.parse(
       await transport.call('sync_rows', { p_table: table, p_ids: part }),
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const visible = new Set(rows.map((r) => r.id));
     const store = db.rows(table);
-    const puts: SyncRow[] = [];
-    const deletes: string[] = [];
+    const written: RowsWritten[] = [];
     const version = await db.transaction('rw', [store, db.outbox, db.meta], async () => {
-      const pendingEntries = await db.outbox
-        .where('[table+rowId]')
-        .anyOf(part.map((id) => [table, id]))
-        .toArray();
-      const pending = pendingByRow(pendingEntries);
-      const locals = await store.bulkGet(part);
-      for (const [j, id] of part.entries()) {
-        const p = pending.get(rowKey(table, id));
-        const server = byId.get(id);
-        if (!server) {
-          if (!p) deletes.push(id);
-          continue;
-        }
-        const merged = mergePulledRow(locals[j], server, p);
-        if (merged) puts.push(merged);
-        else if (!p) deletes.push(id);
-      }
-      if (puts.length) await store.bulkPut(puts);
-      if (deletes.length) await store.bulkDelete(deletes);
+      const pending = pendingByRow(
+        await db.outbox
+          .where('[table+rowId]')
+          .anyOf(part.map((id) => [table, id]))
+          .toArray(),
+      );
+      written.push(await mergeServerRows(db, table, rows, pending));
+      // rows the caller may no longer see go, unless they have edits in flight
+      const gone = part.filter((id) => !visible.has(id) && !pending.has(rowKey(table, id)));
+      if (gone.length) await store.bulkDelete(gone);
+      written.push({ table, put: [], deleted: gone });
       return bumpRowsVersion(db);
     });
-    noteRowsWritten(db, version, [{ table, put: puts.map((r) => r.id), deleted: deletes }]);
+    noteRowsWritten(db, version, written);
   }
 }

@@ -75,33 +75,40 @@ export function noteRowsWritten(
   cache.version = version.after;
 }
 
-/** the count and digest of the ids a store holds, as the server's sync_pull digests them */
-export async function localIdsDigest(
+export interface LocalDigest {
+  count: number;
+  xor: string;
+}
+
+/**
+ * The count and digest of the ids each of `tables` holds, as the server's sync_pull
+ * digests them: one read-only transaction, which reads the version and the keys
+ * of any store not yet in memory from one snapshot, so a write cannot slip between.
+ */
+export async function localIdsDigests(
   db: UserDatabase,
-  table: string,
-): Promise<{ count: number; xor: string }> {
-  const store = db.rows(table);
-  let cache = caches.get(db);
-  const version = versionOf((await db.meta.get(versionKey))?.value);
-  if (!cache || cache.version !== version) {
-    cache = { version, tables: new Map() };
-    caches.set(db, cache);
-  }
-  let t = cache.tables.get(table);
-  if (!t) {
-    // the version and the keys in one snapshot, so a write in between cannot slip past
-    const [v, keys] = await db.transaction('r', [db.meta, store], async () => [
-      versionOf((await db.meta.get(versionKey))?.value),
-      await store.toCollection().primaryKeys(),
-    ]);
-    if (v !== cache.version) {
-      cache = { version: v, tables: new Map() };
+  tables: readonly string[],
+): Promise<Map<string, LocalDigest>> {
+  const stores = tables.map((t) => db.rows(t));
+  return db.transaction('r', [db.meta, ...stores], async () => {
+    const version = versionOf((await db.meta.get(versionKey))?.value);
+    let cache = caches.get(db);
+    if (!cache || cache.version !== version) {
+      cache = { version, tables: new Map() };
       caches.set(db, cache);
     }
-    const digest = new IdsDigest();
-    for (const id of keys) digest.toggle(id);
-    t = { ids: new Set(keys), digest };
-    cache.tables.set(table, t);
-  }
-  return { count: t.ids.size, xor: t.digest.value };
+    const out = new Map<string, LocalDigest>();
+    for (const table of tables) {
+      let t = cache.tables.get(table);
+      if (!t) {
+        const keys = await db.rows(table).toCollection().primaryKeys();
+        const digest = new IdsDigest();
+        for (const id of keys) digest.toggle(id);
+        t = { ids: new Set(keys), digest };
+        cache.tables.set(table, t);
+      }
+      out.set(table, { count: t.ids.size, xor: t.digest.value });
+    }
+    return out;
+  });
 }

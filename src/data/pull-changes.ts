@@ -7,7 +7,7 @@ import { pullResponseSchema, type PullCursor } from '../domain/sync-protocol.ts'
 import type { UserDatabase } from './open-user-database.ts';
 import {
   bumpRowsVersion,
-  localIdsDigest,
+  localIdsDigests,
   noteRowsWritten,
   type RowsWritten,
 } from './local-row-ids.ts';
@@ -90,10 +90,11 @@ export async function pullChanges(
     if (version) noteRowsWritten(db, version, written);
     cursor = page.cursor;
     if (page.more) continue;
+    const locals = await localIdsDigests(db, names);
     for (const t of names) {
       const digest = page.digests?.[t];
-      if (!digest) continue;
-      const local = await localIdsDigest(db, t);
+      const local = locals.get(t);
+      if (!digest || !local) continue;
       if (local.count === digest.count && local.xor === digest.xor) continue;
       await reconcileAccess(db, transport, t);
       summary.reconciled.push(t);

@@ -12,15 +12,18 @@ import { type LocalStack, startLocalStack } from '../../supabase/local/local-sta
 import { noRealtimeTransport } from '../../supabase/local/no-realtime.ts';
 import { supabaseDir } from '../../supabase/local/paths.ts';
 
+let root: string;
 let dataDir: string;
 let stack: LocalStack | null = null;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'trackside-stack-'));
+  root = await mkdtemp(join(tmpdir(), 'trackside-stack-'));
+  // as on a fresh clone: neither the folder nor its parent (`.data`) exists yet
+  dataDir = join(root, '.data', 'pglite');
 });
 afterAll(async () => {
   await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
 });
 
 const start = () =>

@@ -15,6 +15,7 @@ const DEMO_LOGINS: [string, string][] = [
   ['coach@trackside.test', 'coach of the first training group'],
   ['coach2@trackside.test', 'coach of the second training group'],
   ['athlete@trackside.test', 'an athlete of the first group'],
+  ['assistant@trackside.test', 'a second coach of the first group'],
   ['admin2@trackside.test', 'owner of a second club, where coach@ also coaches'],
 ];
 

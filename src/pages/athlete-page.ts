@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import { z } from 'zod';
 import {
   ATHLETE_STATUSES,
@@ -14,12 +13,11 @@ import { rankSchema } from '../domain/rank-schema.ts';
 import { scheduleSchema } from '../domain/schedule-schema.ts';
 import { seasonOfDate } from '../domain/season.ts';
 import { seasonSchema } from '../domain/season-schema.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { describeError } from '../state/describe-error.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import { fieldStyles } from '../components/field-styles.ts';
@@ -138,12 +136,19 @@ export class AthletePage extends LitElement {
   /** a new athlete instead of an existing one */
   @property({ type: Boolean }) creating = false;
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #athlete = new LocalQueryController(
+    this,
+    (engine, onChange: (data: AthleteData) => void) => {
+      this.#dirty = false;
+      return observeAthlete(engine, this.creating ? null : this.athleteId, onChange);
+    },
+    {
+      key: () => (this.creating ? null : this.athleteId),
+      onChange: (data) => this.followStored(data),
+    },
+  );
   readonly #supabase = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: string | undefined;
-  @state() private data: AthleteData | undefined;
   @state() private draft: Draft = emptyDraft;
   @state() private errors: Record<string, string> = {};
   @state() private saveMessage = '';
@@ -155,43 +160,29 @@ export class AthletePage extends LitElement {
   /** the form follows the stored row until the user starts typing */
   #dirty = false;
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    const key = engine ? `${engine.userId}/${this.creating ? 'new' : this.athleteId}` : undefined;
-    if (key === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = key;
-    this.#dirty = false;
-    this.#subscription = engine ? this.observe(engine) : undefined;
+  private get data(): AthleteData | undefined {
+    return this.#athlete.value;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = undefined;
-  }
-
-  private observe(engine: SyncEngine): Subscription {
-    return observeAthlete(engine, this.creating ? null : this.athleteId, (data) => {
-      this.data = data;
-      if (this.#dirty) return;
-      const row = data.athlete;
-      if (row) {
-        this.draft = {
-          name: text(row['name']),
-          group_id: text(row['group_id']),
-          season: text(row['season']),
-          status: text(row['status']) || 'active',
-          schedule: text(row['schedule']),
-          rank_start: text(row['rank_start']),
-          rank_end: text(row['rank_end']),
-          notes: text(row['notes']),
-        };
-      } else if (this.creating) {
-        const first = data.groups[0];
-        this.draft = { ...emptyDraft, group_id: first?.id ?? '', season: first?.season ?? '' };
-      }
-    });
+  /** the form shows the stored athlete (or a new one's defaults) until the user types */
+  private followStored(data: AthleteData): void {
+    if (this.#dirty) return;
+    const row = data.athlete;
+    if (row) {
+      this.draft = {
+        name: text(row['name']),
+        group_id: text(row['group_id']),
+        season: text(row['season']),
+        status: text(row['status']) || 'active',
+        schedule: text(row['schedule']),
+        rank_start: text(row['rank_start']),
+        rank_end: text(row['rank_end']),
+        notes: text(row['notes']),
+      };
+    } else if (this.creating) {
+      const first = data.groups[0];
+      this.draft = { ...emptyDraft, group_id: first?.id ?? '', season: first?.season ?? '' };
+    }
   }
 
   override render() {
@@ -451,7 +442,7 @@ export class AthletePage extends LitElement {
 
   private async save(e: Event): Promise<void> {
     e.preventDefault();
-    const engine = this.#engine.value;
+    const engine = this.#athlete.engine;
     if (!engine) return;
     this.saveError = '';
     const parsed = this.parsed();
@@ -503,7 +494,7 @@ export class AthletePage extends LitElement {
       this.linkUser = '';
       this.linkMessage = userId ? t.linked : t.unlinked;
       // the new link arrives with the next pull; ask for it now
-      this.#engine.value?.requestSync();
+      this.#athlete.engine?.requestSync();
     } catch (error) {
       this.linkError = describeError(error).message;
     } finally {

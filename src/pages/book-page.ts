@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import type { Interval } from '../domain/interval-set.ts';
 import { slotsByDay, type SlotDay } from '../domain/slots.ts';
 import { DAY, formatLocalTime, toLocal, weekday } from '../domain/zoned-time.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { bookingStrings } from '../booking-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -84,13 +82,18 @@ export class BookPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #booking = new LocalQueryController(this, observeBookingData, {
+    // keep the chosen coach while they still take bookings; when there is only one, choose them
+    onChange: () => {
+      const coaches = this.coaches();
+      if (!coaches.some((c) => keyOf(c) === this.coach)) {
+        this.coach = coaches.length === 1 && coaches[0] ? keyOf(coaches[0]) : '';
+      }
+    },
+  });
   readonly #supabase = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
   readonly #zone = deviceZone();
-  @state() private data: BookingData | undefined;
   @state() private coach = '';
   @state() private busy: BusyState = { key: '', ranges: [], loaded: false };
   @state() private days = 7;
@@ -102,32 +105,16 @@ export class BookPage extends LitElement {
   @state() private failure = '';
   #wasOnline = navigator.onLine;
 
+  private get data(): BookingData | undefined {
+    return this.#booking.value;
+  }
+
   override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine !== this.#observed) {
-      this.#subscription?.unsubscribe();
-      this.#observed = engine;
-      this.#subscription = engine
-        ? observeBookingData(engine, (d) => {
-            this.data = d;
-            const coaches = this.coaches();
-            if (!coaches.some((c) => keyOf(c) === this.coach)) {
-              this.coach = coaches.length === 1 && coaches[0] ? keyOf(coaches[0]) : '';
-            }
-          })
-        : undefined;
-    }
     const online = this.#online.online;
     if (this.coach && (this.busy.key !== this.coach || (online && !this.#wasOnline))) {
       void this.loadBusy(this.coach);
     }
     this.#wasOnline = online;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
   }
 
   override render() {
@@ -420,7 +407,7 @@ export class BookPage extends LitElement {
         this.message = `${t.bookedSeries(made)}${skipped > 0 ? ` ${t.skipped(skipped)}` : ''}`;
       }
       this.clearChoice();
-      this.#engine.value?.requestSync();
+      this.#booking.engine?.requestSync();
       void this.loadBusy(this.coach);
     } catch (error) {
       this.failure = bookingErrorMessage(error);

@@ -1,12 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import { adminStrings } from '../admin-strings.ts';
 import { hasRoleAtLeast } from '../domain/organization.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
 import { describeError } from '../state/describe-error.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { strings } from '../strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -61,38 +58,29 @@ export class GroupPage extends LitElement {
   /** from the URL */
   @property() groupId = '';
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #observed: string | undefined;
+  readonly #admin = new LocalQueryController(
+    this,
+    (engine, onChange: (data: AdminData) => void) => {
+      this.#dirty = false;
+      return observeAdminData(engine, { groupId: this.groupId }, onChange);
+    },
+    {
+      key: () => this.groupId,
+      onChange: () => {
+        const group = this.group();
+        if (group && !this.#dirty) this.draft = { name: group.name, season: group.season ?? '' };
+      },
+    },
+  );
   /** the form follows the stored row until the user starts typing */
   #dirty = false;
-  @state() private data: AdminData | undefined;
   @state() private draft: GroupDraft = { name: '', season: '' };
   @state() private errors: Record<string, string> = {};
   @state() private message = '';
   @state() private saveError = '';
 
-  override willUpdate(): void {
-    const engine: SyncEngine | null = this.#engine.value ?? null;
-    const key = engine ? `${engine.userId}/${this.groupId}` : undefined;
-    if (key === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = key;
-    this.data = undefined;
-    this.#dirty = false;
-    this.#subscription = engine
-      ? observeAdminData(engine, { groupId: this.groupId }, (d) => {
-          this.data = d;
-          const group = this.group();
-          if (group && !this.#dirty) this.draft = { name: group.name, season: group.season ?? '' };
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = undefined;
+  private get data(): AdminData | undefined {
+    return this.#admin.value;
   }
 
   private group(): AdminGroup | undefined {
@@ -192,7 +180,7 @@ export class GroupPage extends LitElement {
 
   private async save(e: Event): Promise<void> {
     e.preventDefault();
-    const engine = this.#engine.value;
+    const engine = this.#admin.engine;
     const data = this.data;
     if (!engine || !data) return;
     this.saveError = '';
@@ -223,7 +211,7 @@ export class GroupPage extends LitElement {
     userId: string,
     lead: boolean,
   ): Promise<void> {
-    const engine = this.#engine.value;
+    const engine = this.#admin.engine;
     if (!engine || !data.orgId) return;
     const orgId = data.orgId;
     const existing = group.coaches.find((c) => c.userId === userId);
@@ -246,7 +234,7 @@ export class GroupPage extends LitElement {
   }
 
   private async archive(group: AdminGroup): Promise<void> {
-    const engine = this.#engine.value;
+    const engine = this.#admin.engine;
     const orgId = this.data?.orgId;
     if (!engine || !orgId || !confirm(t.confirmArchive(group.name))) return;
     const ok = await this.apply(

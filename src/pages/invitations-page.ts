@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
 import { z } from 'zod';
 import { adminStrings } from '../admin-strings.ts';
 import {
@@ -10,12 +9,11 @@ import {
   invitationLink,
   invitationState,
 } from '../domain/membership-admin.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { currentIntlTag } from '../state/locale.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { strings } from '../strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -82,13 +80,18 @@ export class InvitationsPage extends LitElement {
   /** from the URL */
   @property() orgId = '';
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #admin = new LocalQueryController(
+    this,
+    (engine, onChange: (data: AdminData) => void) => {
+      // another user or club: its invitations load again
+      this.#loadedOnline = false;
+      return observeAdminData(engine, { orgId: this.orgId }, onChange);
+    },
+    { key: () => this.orgId },
+  );
   readonly #supabase = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: string | undefined;
   #loadedOnline = false;
-  @state() private data: AdminData | undefined;
   @state() private list: ListState = { status: 'loading' };
   @state() private draft: Draft = { role: 'coach', days: '7', maxUses: '1' };
   @state() private errors: Record<string, string> = {};
@@ -98,18 +101,11 @@ export class InvitationsPage extends LitElement {
   @state() private message = '';
   @state() private rowErrors: Record<string, string> = {};
 
+  private get data(): AdminData | undefined {
+    return this.#admin.value;
+  }
+
   override willUpdate(): void {
-    const engine: SyncEngine | null = this.#engine.value ?? null;
-    const key = engine ? `${engine.userId}/${this.orgId}` : undefined;
-    if (key !== this.#observed) {
-      this.#subscription?.unsubscribe();
-      this.#observed = key;
-      this.data = undefined;
-      this.#loadedOnline = false;
-      this.#subscription = engine
-        ? observeAdminData(engine, { orgId: this.orgId }, (d) => (this.data = d))
-        : undefined;
-    }
     // load once the user is known to be an admin and the network is there (again)
     const admin = this.data && adminGate(this.data, t.title) === null;
     const online = this.#online.online;
@@ -118,12 +114,6 @@ export class InvitationsPage extends LitElement {
       void this.load();
     }
     if (!online) this.#loadedOnline = false;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = undefined;
   }
 
   override render() {

@@ -1,13 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import type { Subscription } from 'dexie';
+import { customElement } from 'lit/decorators.js';
 import { ICS_MEDIA_TYPE } from '../domain/ics.ts';
 import type { Rank } from '../domain/rank.ts';
 import { SELF_REGISTRATION, scheduleChips } from '../domain/schedule.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { currentIntlTag } from '../state/locale.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { meStrings as t } from '../me-strings.ts';
 import { rosterStrings } from '../roster-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
@@ -86,43 +83,23 @@ export class MePage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #stopStatus: (() => void) | undefined;
-  #observed: SyncEngine | null = null;
-  @state() private data: MyData | undefined;
+  readonly #mine = new LocalQueryController(this, (engine, onChange: (data: MyData) => void) =>
+    observeMyAthletes(engine, Date.now(), onChange),
+  );
   /** before the first sync an empty database says nothing about the account */
-  @state() private synced = false;
-
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#stopStatus?.();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observeMyAthletes(engine, Date.now(), (d) => {
-          this.data = d;
-        })
-      : undefined;
-    this.#stopStatus = engine?.observe((status) => {
-      this.synced = status.lastSyncAt !== null;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#stopStatus?.();
-    this.#observed = null;
-  }
+  readonly #synced = new LocalQueryController(
+    this,
+    (engine, onChange: (synced: boolean) => void) => ({
+      unsubscribe: engine.observe((status) => onChange(status.lastSyncAt !== null)),
+    }),
+  );
 
   override render() {
-    const data = this.data;
+    const data = this.#mine.value;
     return html`
       <h1>${t.title}</h1>
       ${
-        !data || (data.athletes.length === 0 && !this.synced)
+        !data || (data.athletes.length === 0 && !this.#synced.value)
           ? html`<p class="muted" role="status">${t.waiting}</p>`
           : data.athletes.length === 0
             ? html`<p class="card">${t.noRecord}</p>`

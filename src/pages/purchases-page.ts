@@ -9,8 +9,8 @@ import { ContextConsumer } from '../state/context.ts';
 import { supabaseContext } from '../state/contexts.ts';
 import { describeError } from '../state/describe-error.ts';
 import { currentIntlTag } from '../state/locale.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { moneyStrings } from '../money-strings.ts';
 import { strings } from '../strings.ts';
 import { translateDomainMessage } from '../domain-messages.ts';
@@ -199,15 +199,16 @@ export class PurchasesPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #money = new LocalQueryController(this, (engine, onChange: (d: MoneyData) => void) => {
+    // back from a payment: fetch the purchase the webhook just recorded
+    if (this.returned === 'success') engine.requestSync();
+    return observeMoney(engine, onChange);
+  });
   readonly #client = new ContextConsumer(this, supabaseContext);
   readonly #online = new OnlineController(this);
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
   #productsFor = '';
   #wasOnline = navigator.onLine;
 
-  @state() private data: MoneyData | undefined;
   @state() private products: Product[] | undefined;
   @state() private productsError = '';
   @state() private productId = '';
@@ -225,19 +226,11 @@ export class PurchasesPage extends LitElement {
     this.returned = outcome === 'success' || outcome === 'canceled' ? outcome : null;
   }
 
+  private get data(): MoneyData | undefined {
+    return this.#money.value;
+  }
+
   override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine !== this.#observed) {
-      this.#subscription?.unsubscribe();
-      this.#observed = engine;
-      this.#subscription = engine
-        ? observeMoney(engine, (d) => {
-            this.data = d;
-          })
-        : undefined;
-      // back from a payment: fetch the purchase the webhook just recorded
-      if (engine && this.returned === 'success') engine.requestSync();
-    }
     const orgs = [...(this.data?.organizations.keys() ?? [])].sort().join(',');
     const backOnline = this.#online.online && !this.#wasOnline;
     this.#wasOnline = this.#online.online;
@@ -245,12 +238,6 @@ export class PurchasesPage extends LitElement {
       this.#productsFor = orgs;
       void this.loadProducts(orgs.split(','));
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#observed = null;
   }
 
   private async loadProducts(orgIds: string[]): Promise<void> {

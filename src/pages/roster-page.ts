@@ -12,8 +12,7 @@ import {
 } from '../domain/roster-filter.ts';
 import { SELF_REGISTRATION, scheduleChips } from '../domain/schedule.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { CurrentOrganizationController } from '../state/current-organization-controller.ts';
 import { rosterStrings as t } from '../roster-strings.ts';
 import { attendanceStrings } from '../attendance-strings.ts';
@@ -150,51 +149,25 @@ export class RosterPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #roster = new LocalQueryController(this, observeRoster);
   /** the club whose athletes show, for people in several */
   readonly #organization = new CurrentOrganizationController(this);
-  #subscription: Subscription | undefined;
-  #observed: SyncEngine | null = null;
-  @state() private data: RosterData | undefined;
   @state() private query = '';
   @state() private group = '';
   @state() private status: StatusFilter = 'current';
   // Moyklass: this season's subscriptions (synced) and the coach's refresh
   readonly #online = new OnlineController(this);
-  #moyklassSubscription: Subscription | undefined;
-  @state() private moyklass: MoyklassData | undefined;
+  readonly #moyklass = new LocalQueryController(
+    this,
+    (engine, onChange: (data: MoyklassData) => void) => observeMoyklass(engine, Date.now, onChange),
+  );
   @state() private subscription: SubscriptionFilter = 'any';
   @state() private refreshing = false;
   @state() private refreshNotice: { ok: boolean; message: string } | null = null;
   @state() private exportError = '';
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine === this.#observed) return;
-    this.#subscription?.unsubscribe();
-    this.#moyklassSubscription?.unsubscribe();
-    this.#observed = engine;
-    this.#subscription = engine
-      ? observeRoster(engine, (d) => {
-          this.data = d;
-        })
-      : undefined;
-    this.#moyklassSubscription = engine
-      ? observeMoyklass(engine, Date.now, (m) => {
-          this.moyklass = m;
-        })
-      : undefined;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#moyklassSubscription?.unsubscribe();
-    this.#observed = null;
-  }
-
   override render() {
-    const data = this.data;
+    const data = this.#roster.value;
     return html`
       <h1>${t.title}</h1>
       ${
@@ -223,7 +196,7 @@ export class RosterPage extends LitElement {
   }
 
   private renderRoster(data: RosterData) {
-    const subscriptions = this.moyklass?.subscriptions ?? new Map<string, boolean>();
+    const subscriptions = this.#moyklass.value?.subscriptions ?? new Map<string, boolean>();
     const filter = {
       query: this.query,
       group: this.group,
@@ -323,8 +296,10 @@ export class RosterPage extends LitElement {
     const m = moneyStrings.moyklass;
     // the refresh is for the club the roster shows (the switcher picks it)
     const orgId = this.#organization.currentId;
-    const staffOf = (this.moyklass?.staffOf ?? []).filter((o) => orgId === null || o.id === orgId);
-    const fetchedAt = this.moyklass?.fetchedAt;
+    const staffOf = (this.#moyklass.value?.staffOf ?? []).filter(
+      (o) => orgId === null || o.id === orgId,
+    );
+    const fetchedAt = this.#moyklass.value?.fetchedAt;
     const online = this.#online.online;
     if (staffOf.length === 0 && !fetchedAt) return nothing;
     return html`<div class="moyklass">
@@ -374,7 +349,7 @@ export class RosterPage extends LitElement {
       // refresh is the first thing here that needs it
       this.refreshNotice = await refreshFromMoyklass(loadSupabase(), org);
       // the proxy stored the snapshots: pull them so the filter has them offline
-      if (this.refreshNotice.ok) this.#engine.value?.requestSync();
+      if (this.refreshNotice.ok) this.#roster.engine?.requestSync();
     } finally {
       this.refreshing = false;
     }
@@ -399,7 +374,7 @@ export class RosterPage extends LitElement {
   }
 
   private async export(ids: string[], format: 'xlsx' | 'csv'): Promise<void> {
-    const engine = this.#engine.value;
+    const engine = this.#roster.engine;
     if (!engine) return;
     this.exportError = '';
     try {

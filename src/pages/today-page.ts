@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery } from 'dexie';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../domain/attendance.ts';
 import { addDays } from '../domain/zoned-time.ts';
 import { attendanceChange } from '../data/attendance-change.ts';
-import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from '../state/context.ts';
 import { describeError } from '../state/describe-error.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { currentIntlTag } from '../state/locale.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { attendanceStrings as t } from '../attendance-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
 import '../components/ts-notice.ts';
@@ -158,60 +156,38 @@ export class TodayPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
-  #subscription: Subscription | undefined;
-  #todaySubscription: Subscription | undefined;
-  #observed: { engine: SyncEngine; date: string } | null = null;
-  #observedEngine: SyncEngine | null = null;
+  /** today in the organization's zone; follows sync (the zone arrives with it) */
+  readonly #today = new LocalQueryController(this, (engine, onChange: (today: string) => void) =>
+    liveQuery(() => todayOf(engine.db, engine.userId, Date.now())).subscribe({
+      next: onChange,
+      error: (e: unknown) => console.error('today query failed', e),
+    }),
+  );
+  /** the shown day's sessions and register; starts again when the day changes */
+  readonly #day = new LocalQueryController(
+    this,
+    (engine, onChange: (data: TodayData) => void) => {
+      const date = this.date;
+      return date ? observeToday(engine, date, onChange) : { unsubscribe: () => undefined };
+    },
+    { key: () => this.date },
+  );
   /** taps apply one after another, so a quick second tap updates the first's row */
   #queue: Promise<void> = Promise.resolve();
-  /** today in the organization's zone; follows sync (the zone arrives with it) */
-  @state() private today: string | undefined;
   /** the day the user went to, when not today */
   @state() private chosen: string | undefined;
-  @state() private data: TodayData | undefined;
   @state() private error = '';
+
+  private get today(): string | undefined {
+    return this.#today.value;
+  }
 
   private get date(): string | undefined {
     return this.chosen ?? this.today;
   }
 
-  override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
-    if (engine !== this.#observedEngine) {
-      this.#observedEngine = engine;
-      this.#todaySubscription?.unsubscribe();
-      this.#todaySubscription = engine
-        ? liveQuery(() => todayOf(engine.db, engine.userId, Date.now())).subscribe({
-            next: (d) => (this.today = d),
-            error: (e: unknown) => console.error('today query failed', e),
-          })
-        : undefined;
-    }
-    const date = this.date;
-    if (!engine || !date) {
-      this.#subscription?.unsubscribe();
-      this.#observed = null;
-      return;
-    }
-    if (this.#observed?.engine === engine && this.#observed.date === date) return;
-    this.#subscription?.unsubscribe();
-    this.#observed = { engine, date };
-    this.#subscription = observeToday(engine, date, (d) => {
-      if (d.date === this.date) this.data = d;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.unsubscribe();
-    this.#todaySubscription?.unsubscribe();
-    this.#observed = null;
-    this.#observedEngine = null;
-  }
-
   override render() {
-    const data = this.data && this.data.date === this.date ? this.data : undefined;
+    const data = this.#day.value;
     return html`
       <h1>${t.title}</h1>
       ${this.renderDay()}
@@ -349,7 +325,7 @@ export class TodayPage extends LitElement {
 
   /** marks the athlete, or clears the mark (status null: the pressed button tapped again) */
   private mark(session: TodaySession, athleteId: string, status: AttendanceStatus | null): void {
-    const engine = this.#engine.value;
+    const engine = this.#day.engine;
     if (!engine) return;
     this.error = '';
     this.#queue = this.#queue
@@ -370,7 +346,7 @@ export class TodayPage extends LitElement {
   }
 
   private async export(season: string, format: 'xlsx' | 'csv'): Promise<void> {
-    const engine = this.#engine.value;
+    const engine = this.#day.engine;
     if (!engine) return;
     try {
       const { exportAttendance } = await import('./export-files.ts');

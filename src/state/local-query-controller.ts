@@ -1,13 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Subscription } from 'dexie';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from './context.ts';
 import { syncEngineContext } from './sync-engine-context.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** what a query hands back: a Dexie liveQuery subscription, or anything else that stops */
+export interface LocalSubscription {
+  unsubscribe(): void;
+}
+
 /** subscribes to one live query of the user's database; answers arrive through `onChange` */
-export type LocalQuery<T> = (engine: SyncEngine, onChange: (value: T) => void) => Subscription;
+export type LocalQuery<T> = (engine: SyncEngine, onChange: (value: T) => void) => LocalSubscription;
 
 export interface LocalQueryOptions<T> {
   /**
@@ -32,7 +36,7 @@ export class LocalQueryController<T> implements ReactiveController {
   readonly #query: LocalQuery<T>;
   readonly #key: () => unknown;
   readonly #onChange: ((value: T) => void) | undefined;
-  #subscription: Subscription | undefined;
+  #subscription: LocalSubscription | undefined;
   #observed: { engine: SyncEngine | null; key: unknown } | null = null;
 
   value: T | undefined;

@@ -126,6 +126,11 @@ export class RosterPage extends LitElement {
         display: grid;
         gap: var(--ts-space-3);
       }
+      /* a long roster: the cards below the fold skip layout and paint until scrolled to */
+      li {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 7.5rem;
+      }
       a.card {
         display: grid;
         gap: var(--ts-space-2);

@@ -28,13 +28,28 @@ export const syncStrings = localized('sync', {
   lastSync: (time: string) => `Синхронизировано в ${time}`,
   neverSynced: 'Ещё не синхронизировано',
   rejectedShort: (n: number) => `! ${n}`,
-  rejected: (n: number) => `Отклонено сервером: ${changes(n)}. Открыть список`,
+  /** the badge's full sentence: refused changes, then ones someone else overwrote */
+  attention: (rejected: number, superseded: number) => {
+    const parts = [
+      rejected > 0 ? `Отклонено сервером: ${changes(rejected)}` : '',
+      superseded > 0 ? `Изменено кем-то другим: ${changes(superseded)}` : '',
+    ].filter(Boolean);
+    return `${parts.join('. ')}. Открыть список`;
+  },
   needsSignIn: 'Войдите снова, чтобы продолжить синхронизацию',
   confirmLogout: (n: number) =>
     `${changes(n)} ещё не ${n === 1 ? 'отправлено' : 'отправлены'} на сервер и будут потеряны при выходе. Выйти?`,
   issues: {
     title: 'Несинхронизированные изменения',
     empty: 'Все изменения приняты сервером.',
+    rejectedTitle: 'Отклонено сервером',
+    supersededTitle: 'Изменено кем-то другим',
+    supersededHint:
+      'Кто-то изменил это позже, не видя вашего изменения, и сохранилось его значение. Верните своё или оставьте как есть.',
+    mine: 'Ваше значение',
+    theirs: 'Сохранено сейчас',
+    keepMine: 'Вернуть моё',
+    keepTheirs: 'Оставить как есть',
     table: 'Таблица',
     values: 'Значения',
     reason: 'Причина',

@@ -392,19 +392,21 @@ export class AppRoot extends LitElement {
             minute: '2-digit',
           });
     const last = time ? syncStrings.lastSync(time) : syncStrings.neverSynced;
+    // refused changes and overwritten ones both wait for the user on /sync
     const rejected = sync.rejected.length;
+    const superseded = sync.superseded.length;
     return html`<ts-sync-status
       .online=${online}
       .pending=${sync.pending}
-      .rejected=${rejected}
+      .rejected=${rejected + superseded}
       online-label=${sync.syncing ? syncStrings.syncing : syncStrings.online}
       offline-label=${syncStrings.offline}
       pending-short=${syncStrings.pendingShort(sync.pending)}
       pending-label=${sync.needsSignIn ? syncStrings.needsSignIn : syncStrings.pending(sync.pending)}
       last-sync-short=${time}
       last-sync-label=${last}
-      rejected-short=${syncStrings.rejectedShort(rejected)}
-      rejected-label=${syncStrings.rejected(rejected)}
+      rejected-short=${syncStrings.rejectedShort(rejected + superseded)}
+      rejected-label=${syncStrings.attention(rejected, superseded)}
       rejected-href="/sync"
     ></ts-sync-status>`;
   }

@@ -1,11 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { liveQuery } from 'dexie';
 import type { SyncIssue } from '../domain/sync-protocol.ts';
 import { parseTimestamp } from '../domain/zoned-time.ts';
+import { readIssueSubjects } from '../data/read-issue-subjects.ts';
 import { deviceZone, formatDateTime } from './booking-format.ts';
-import { ContextConsumer } from '../state/context.ts';
 import { describeError } from '../state/describe-error.ts';
-import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { syncStrings } from '../sync-strings.ts';
 import { sharedStyles } from '../components/shared-styles.ts';
@@ -20,9 +21,11 @@ function show(value: unknown): string {
 }
 
 /**
- * Changes the server refused, each with what was sent and why, to retry (after
- * editing a value if need be) or discard. Reads the same live status the app bar
- * counts, so the list empties as the user resolves it.
+ * Changes that wait for the user, each named by the athlete or group it is about:
+ * the ones the server refused, with what was sent and why, to retry (after
+ * editing a value if need be) or discard; and the ones someone else overwrote
+ * later, with both values, to put back or leave. Reads the same live status the
+ * app bar counts, so the lists empty as the user resolves them.
  */
 @customElement('sync-issues-page')
 export class SyncIssuesPage extends LitElement {
@@ -60,7 +63,15 @@ export class SyncIssuesPage extends LitElement {
     `,
   ];
 
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  /** what each change is about, by issue id: follows the issues and the rows they name */
+  readonly #subjects = new LocalQueryController(
+    this,
+    (engine, onChange: (subjects: Map<number, string>) => void) =>
+      liveQuery(() => readIssueSubjects(engine.db)).subscribe({
+        next: onChange,
+        error: (e: unknown) => console.error('issue names failed', e),
+      }),
+  );
   readonly #sync = new SyncStatusController(this);
   /** edited values per issue id and field */
   readonly #edits = new Map<number, Record<string, unknown>>();
@@ -70,7 +81,7 @@ export class SyncIssuesPage extends LitElement {
   @state() private zones = new Map<string, string>();
 
   override willUpdate(): void {
-    const engine = this.#engine.value ?? null;
+    const engine = this.#subjects.engine;
     if (this.#source !== engine) {
       this.#source = engine;
       this.#sync.setSource(engine);
@@ -91,29 +102,85 @@ export class SyncIssuesPage extends LitElement {
   }
 
   override render() {
-    const issues = this.#sync.rejected;
+    const rejected = this.#sync.rejected;
+    const superseded = this.#sync.superseded;
     return html`
       <h1>${t.title}</h1>
       ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
       ${
-        issues.length === 0
+        rejected.length === 0 && superseded.length === 0
           ? html`<p class="card" role="status">${t.empty}</p>`
-          : html`<ul aria-label=${t.title}>
-              ${issues.map((issue) => this.renderIssue(issue))}
-            </ul>`
+          : nothing
+      }
+      ${
+        rejected.length > 0
+          ? html`<h2>${t.rejectedTitle}</h2>
+              <ul aria-label=${t.rejectedTitle}>
+                ${rejected.map((issue) => this.renderRejected(issue))}
+              </ul>`
+          : nothing
+      }
+      ${
+        superseded.length > 0
+          ? html`<h2>${t.supersededTitle}</h2>
+              <p class="muted">${t.supersededHint}</p>
+              <ul aria-label=${t.supersededTitle}>
+                ${superseded.map((issue) => this.renderSuperseded(issue))}
+              </ul>`
+          : nothing
       }
       <p><a class="button secondary" href="/">${t.back}</a></p>
     `;
   }
 
-  private renderIssue(issue: SyncIssue) {
+  /** the table in a coach's words and, when the device can tell, whose row it is */
+  private subject(issue: SyncIssue) {
+    const name = issue.id === undefined ? undefined : this.#subjects.value?.get(issue.id);
+    return html`<dt>${t.table}</dt>
+      <dd>
+        ${t.tableName(issue.table)}${
+          name === undefined
+            ? nothing
+            : issue.table === 'athletes'
+              ? html` · <a href=${`/roster/${issue.rowId}`}>${name}</a>`
+              : ` · ${name}`
+        }
+      </dd>`;
+  }
+
+  private renderSuperseded(issue: SyncIssue) {
+    const id = issue.id ?? -1;
+    const zone = this.zones.get(String(issue.fields['org_id'])) ?? deviceZone();
+    const word = (value: unknown) => {
+      const at = parseTimestamp(value);
+      return at === null ? show(value) : formatDateTime(at, zone);
+    };
+    return html`<li class="card stack">
+      <dl>${this.subject(issue)}</dl>
+      ${Object.entries(issue.fields).map(
+        ([key, mine]) =>
+          html`<dl>
+            <dt>${t.fieldName(key)}</dt>
+            <dd>${t.mine}: ${word(mine)}</dd>
+            <dd>${t.theirs}: ${word(issue.theirs?.[key])}</dd>
+          </dl>`,
+      )}
+      <div class="actions">
+        <button class="button" type="button" @click=${() => this.retry(id)}>${t.keepMine}</button>
+        <button class="button secondary" type="button" @click=${() => this.discard(id)}>
+          ${t.keepTheirs}
+        </button>
+      </div>
+    </li>`;
+  }
+
+  private renderRejected(issue: SyncIssue) {
     const id = issue.id ?? -1;
     // references (org_id, session_id, athlete_id, …) are not a coach's to edit: they go back as they were
     const fields = Object.entries(issue.fields).filter(([k]) => k !== 'id' && !k.endsWith('_id'));
     return html`<li class="card stack">
       <dl>
-        <dt>${t.table}</dt>
-        <dd>${t.tableName(issue.table)}</dd>
+        ${this.subject(issue)}
         <dt>${t.reason}</dt>
         <dd>${t.reasonName(issue.reason)}</dd>
         <dt>${t.details}</dt>

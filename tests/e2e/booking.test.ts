@@ -376,7 +376,7 @@ describe('booking at 360 px', () => {
       const refused = page.locator('ts-sync-status a[href="/sync"]');
       await refused.waitFor({ timeout: 30_000 });
       await refused.click();
-      const issues = page.getByRole('list', { name: 'Несинхронизированные изменения' });
+      const issues = page.getByRole('list', { name: 'Отклонено сервером' });
       await issues.getByText('Недоступное время').waitFor({ timeout: 30_000 });
       await issues.getByText('Нет прав на это изменение').waitFor();
       // the refused times read as the coach entered them, in the club's zone, not as ISO text

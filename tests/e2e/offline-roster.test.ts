@@ -4,9 +4,10 @@
  * and reaches the database once the network is back.
  */
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { phone, seriousViolations, shots, syncStatus } from './page-helpers.ts';
+import { phone, seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
 
 const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
 /** Смирнова Анна, group «Начинающие» (the demo coach's) */
@@ -128,8 +129,9 @@ describe('coach roster offline at 360 px', () => {
       const rejected = page.getByRole('link', { name: /Отклонено сервером: 1 изменение/ });
       await rejected.click({ timeout: 30_000 });
       await page.getByRole('heading', { name: 'Несинхронизированные изменения' }).waitFor();
-      const item = page.getByRole('list', { name: 'Несинхронизированные изменения' });
-      await item.getByText('Спортсмены', { exact: true }).waitFor();
+      const item = page.getByRole('list', { name: 'Отклонено сервером' });
+      // named by the athlete, so the coach knows whose edit it was
+      await item.getByRole('link', { name: 'Петров Иван' }).waitFor();
       await item.getByText('Сервер не принял значение').waitFor();
       await page.screenshot({ path: join(shots, 'sync-rejected.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
@@ -149,5 +151,53 @@ describe('coach roster offline at 360 px', () => {
     } finally {
       await context.close();
     }
+  });
+
+  test('two coaches change one schedule offline: the earlier one is told, sees both values and puts theirs back', async () => {
+    const sokolova = 'd4000000-0000-4000-8000-000000000006';
+    const editOffline = async (page: Page, schedule: string) => {
+      await page.goto(`${e2e.app.url}/roster/${sokolova}`);
+      await expect
+        .poll(() => page.getByLabel('Расписание').inputValue())
+        .toBe('Пн 18:00, Ср 19:00');
+      await page.context().setOffline(true);
+      await page.getByLabel('Расписание').fill(schedule);
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
+    };
+    const sent = (page: Page) =>
+      expect
+        .poll(() => syncStatus(page), { timeout: 30_000 })
+        .toContain('Все изменения отправлены');
+    await withPage(e2e.browser, 'superseded-coach', async (coach) => {
+      await withPage(e2e.browser, 'superseded-assistant', async (assistant) => {
+        await signInAt(coach, e2e.app.url, demoCoach.email);
+        await signInAt(assistant, e2e.app.url, 'assistant@trackside.test');
+        await editOffline(coach, 'Пн 19:00');
+        await editOffline(assistant, 'Вт 19:00, Чт 19:00');
+        // the coach's change reaches the server first, the assistant's later wins
+        await coach.context().setOffline(false);
+        await sent(coach);
+        await assistant.context().setOffline(false);
+        await sent(assistant);
+        expect(await e2e.app.athleteSchedule(sokolova)).toBe('Вт 19:00, Чт 19:00');
+
+        // the coach's next sync brings the news: the badge counts it and names it
+        await coach.reload();
+        const told = coach.getByRole('link', { name: /Изменено кем-то другим: 1 изменение/ });
+        await told.click({ timeout: 30_000 });
+        const item = coach.getByRole('list', { name: 'Изменено кем-то другим' });
+        await item.getByRole('link', { name: 'Соколова Елизавета' }).waitFor();
+        await item.getByText('Ваше значение: Пн 19:00').waitFor();
+        await item.getByText('Сохранено сейчас: Вт 19:00, Чт 19:00').waitFor();
+        await coach.screenshot({ path: join(shots, 'sync-superseded.png'), fullPage: true });
+        expect(await seriousViolations(coach)).toEqual([]);
+
+        await item.getByRole('button', { name: 'Вернуть моё' }).click();
+        await coach.getByText('Все изменения приняты сервером.').waitFor();
+        await sent(coach);
+        expect(await e2e.app.athleteSchedule(sokolova)).toBe('Пн 19:00');
+      });
+    });
   });
 });

@@ -14,13 +14,27 @@ export const sync: Translation<typeof syncStrings> = {
   lastSync: (time) => `Synced at ${time}`,
   neverSynced: 'Not synced yet',
   rejectedShort: (n) => `! ${n}`,
-  rejected: (n) => `Refused by the server: ${changes(n)}. Open the list`,
+  attention: (rejected, superseded) => {
+    const parts = [
+      rejected > 0 ? `Refused by the server: ${changes(rejected)}` : '',
+      superseded > 0 ? `Changed by someone else: ${changes(superseded)}` : '',
+    ].filter(Boolean);
+    return `${parts.join('. ')}. Open the list`;
+  },
   needsSignIn: 'Sign in again to keep syncing',
   confirmLogout: (n) =>
     `${changes(n)} ${n === 1 ? 'has' : 'have'} not reached the server yet and will be lost if you sign out. Sign out?`,
   issues: {
     title: 'Unsynced changes',
     empty: 'The server has accepted every change.',
+    rejectedTitle: 'Refused by the server',
+    supersededTitle: 'Changed by someone else',
+    supersededHint:
+      'Someone changed this later without seeing your change, and their value was kept. Put yours back or leave it.',
+    mine: 'Your value',
+    theirs: 'Kept now',
+    keepMine: 'Put mine back',
+    keepTheirs: 'Leave it',
     table: 'Table',
     values: 'Values',
     reason: 'Reason',

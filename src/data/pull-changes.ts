@@ -78,6 +78,7 @@ export async function pullChanges(
             rowId: c.row_id,
             fields: { [c.field]: c.mine },
             theirs: { [c.field]: c.theirs },
+            ...(c.by ? { by: c.by } : {}),
             reason: 'superseded',
             message: 'someone else changed this later without seeing your change',
             at: now(),

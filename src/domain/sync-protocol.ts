@@ -78,6 +78,8 @@ export const syncIssueSchema = z.object({
   fields: z.record(z.string(), z.unknown()),
   /** for superseded: the values that won */
   theirs: z.record(z.string(), z.unknown()).optional(),
+  /** for superseded: the user whose later write won */
+  by: z.string().optional(),
   reason: z.union([rejectionReasonSchema, z.literal('superseded')]),
   code: z.string().optional(),
   message: z.string(),

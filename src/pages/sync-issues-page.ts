@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { liveQuery } from 'dexie';
 import type { SyncIssue } from '../domain/sync-protocol.ts';
 import { parseTimestamp } from '../domain/zoned-time.ts';
-import { readIssueSubjects } from '../data/read-issue-subjects.ts';
+import { readIssueNames, type IssueNames } from '../data/read-issue-names.ts';
 import { deviceZone, formatDateTime } from './booking-format.ts';
 import { describeError } from '../state/describe-error.ts';
 import { LocalQueryController } from '../state/local-query-controller.ts';
@@ -63,11 +63,11 @@ export class SyncIssuesPage extends LitElement {
     `,
   ];
 
-  /** what each change is about, by issue id: follows the issues and the rows they name */
-  readonly #subjects = new LocalQueryController(
+  /** what each change is about and who overwrote it, by issue id; follows the rows they name */
+  readonly #names = new LocalQueryController(
     this,
-    (engine, onChange: (subjects: Map<number, string>) => void) =>
-      liveQuery(() => readIssueSubjects(engine.db)).subscribe({
+    (engine, onChange: (names: Map<number, IssueNames>) => void) =>
+      liveQuery(() => readIssueNames(engine.db)).subscribe({
         next: onChange,
         error: (e: unknown) => console.error('issue names failed', e),
       }),
@@ -81,7 +81,7 @@ export class SyncIssuesPage extends LitElement {
   @state() private zones = new Map<string, string>();
 
   override willUpdate(): void {
-    const engine = this.#subjects.engine;
+    const engine = this.#names.engine;
     if (this.#source !== engine) {
       this.#source = engine;
       this.#sync.setSource(engine);
@@ -135,11 +135,11 @@ export class SyncIssuesPage extends LitElement {
 
   /** the table in a coach's words and, when the device can tell, whose row it is */
   private subject(issue: SyncIssue) {
-    const name = issue.id === undefined ? undefined : this.#subjects.value?.get(issue.id);
+    const name = this.namesOf(issue)?.subject ?? null;
     return html`<dt>${t.table}</dt>
       <dd>
         ${t.tableName(issue.table)}${
-          name === undefined
+          name === null
             ? nothing
             : issue.table === 'athletes'
               ? html` · <a href=${`/roster/${issue.rowId}`}>${name}</a>`
@@ -148,7 +148,12 @@ export class SyncIssuesPage extends LitElement {
       </dd>`;
   }
 
+  private namesOf(issue: SyncIssue): IssueNames | undefined {
+    return issue.id === undefined ? undefined : this.#names.value?.get(issue.id);
+  }
+
   private renderSuperseded(issue: SyncIssue) {
+    const by = this.namesOf(issue)?.by ?? null;
     const id = issue.id ?? -1;
     const zone = this.zones.get(String(issue.fields['org_id'])) ?? deviceZone();
     const word = (value: unknown) => {
@@ -162,7 +167,7 @@ export class SyncIssuesPage extends LitElement {
           html`<dl>
             <dt>${t.fieldName(key)}</dt>
             <dd>${t.mine}: ${word(mine)}</dd>
-            <dd>${t.theirs}: ${word(issue.theirs?.[key])}</dd>
+            <dd>${by === null ? t.theirs : t.theirsBy(by)}: ${word(issue.theirs?.[key])}</dd>
           </dl>`,
       )}
       <div class="actions">

@@ -189,7 +189,8 @@ describe('coach roster offline at 360 px', () => {
         const item = coach.getByRole('list', { name: 'Изменено кем-то другим' });
         await item.getByRole('link', { name: 'Соколова Елизавета' }).waitFor();
         await item.getByText('Ваше значение: Пн 19:00').waitFor();
-        await item.getByText('Сохранено сейчас: Вт 19:00, Чт 19:00').waitFor();
+        // and who: the group's second coach
+        await item.getByText('Сохранено сейчас (Сергей Орлов): Вт 19:00, Чт 19:00').waitFor();
         await coach.screenshot({ path: join(shots, 'sync-superseded.png'), fullPage: true });
         expect(await seriousViolations(coach)).toEqual([]);
 

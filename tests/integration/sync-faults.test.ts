@@ -307,7 +307,7 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     expect((await b.rows('items').get(row.id))?.title).toBe('b');
     const told = await a.issues.toArray();
     expect(told).toMatchObject([
-      { kind: 'superseded', rowId: row.id, fields: { title: 'a' }, theirs: { title: 'b' } },
+      { kind: 'superseded', rowId: row.id, fields: { title: 'a' }, theirs: { title: 'b' }, by: u },
     ]);
     expect(await b.issues.count()).toBe(0);
   });

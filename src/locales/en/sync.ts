@@ -33,6 +33,7 @@ export const sync: Translation<typeof syncStrings> = {
       'Someone changed this later without seeing your change, and their value was kept. Put yours back or leave it.',
     mine: 'Your value',
     theirs: 'Kept now',
+    theirsBy: (name) => `Kept now (${name})`,
     keepMine: 'Put mine back',
     keepTheirs: 'Leave it',
     table: 'Table',

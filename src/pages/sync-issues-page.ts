@@ -170,12 +170,7 @@ export class SyncIssuesPage extends LitElement {
             <dd>${by === null ? t.theirs : t.theirsBy(by)}: ${word(issue.theirs?.[key])}</dd>
           </dl>`,
       )}
-      <div class="actions">
-        <button class="button" type="button" @click=${() => this.retry(id)}>${t.keepMine}</button>
-        <button class="button secondary" type="button" @click=${() => this.discard(id)}>
-          ${t.keepTheirs}
-        </button>
-      </div>
+      ${this.actions(id, t.keepMine, t.keepTheirs)}
     </li>`;
   }
 
@@ -208,13 +203,18 @@ export class SyncIssuesPage extends LitElement {
                   this.edit(id, key, value, (e.target as HTMLInputElement).value)}
             /></label>`;
       })}
-      <div class="actions">
-        <button class="button" type="button" @click=${() => this.retry(id)}>${t.retry}</button>
-        <button class="button secondary" type="button" @click=${() => this.discard(id)}>
-          ${t.discard}
-        </button>
-      </div>
+      ${this.actions(id, t.retry, t.discard)}
     </li>`;
+  }
+
+  /** send the change again (as edited), or let it go */
+  private actions(id: number, retry: string, discard: string) {
+    return html`<div class="actions">
+      <button class="button" type="button" @click=${() => this.retry(id)}>${retry}</button>
+      <button class="button secondary" type="button" @click=${() => this.discard(id)}>
+        ${discard}
+      </button>
+    </div>`;
   }
 
   private edit(id: number, key: string, original: unknown, text: string): void {

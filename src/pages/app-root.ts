@@ -93,134 +93,135 @@ interface Page {
    * `supabaseContext` and is shown once it has loaded
    */
   local?: true;
-  title: string;
+  /** read when shown: the English catalogue arrives after this module has evaluated */
+  title: () => string;
   render: (params: Record<string, string>) => TemplateResult;
 }
 
 const signIn: Page = {
   load: () => import('./sign-in-page.ts'),
-  title: strings.signIn.title,
+  title: () => strings.signIn.title,
   render: () => html`<sign-in-page></sign-in-page>`,
 };
 const acceptInvitation: Page = {
   load: () => import('./accept-invitation-page.ts'),
-  title: strings.acceptInvitation.title,
+  title: () => strings.acceptInvitation.title,
   render: (p) => html`<accept-invitation-page .token=${p['token'] ?? ''}></accept-invitation-page>`,
 };
 const pages: Record<RouteName, Page> = {
   home: {
     load: () => import('./home-page.ts'),
-    title: strings.home.title,
+    title: () => strings.home.title,
     render: () => html`<home-page></home-page>`,
   },
   'sign-in': signIn,
   'create-organization': {
     load: () => import('./create-organization-page.ts'),
-    title: strings.createOrganization.title,
+    title: () => strings.createOrganization.title,
     render: () => html`<create-organization-page></create-organization-page>`,
   },
   'accept-invitation': acceptInvitation,
   invite: acceptInvitation,
   sync: {
     load: () => import('./sync-issues-page.ts'),
-    title: syncStrings.issues.title,
+    title: () => syncStrings.issues.title,
     render: () => html`<sync-issues-page></sync-issues-page>`,
   },
   roster: {
     load: () => import('./roster-page.ts'),
     local: true,
-    title: rosterStrings.title,
+    title: () => rosterStrings.title,
     render: () => html`<roster-page></roster-page>`,
   },
   'athlete-new': {
     load: () => import('./athlete-page.ts'),
-    title: rosterStrings.newTitle,
+    title: () => rosterStrings.newTitle,
     render: () => html`<athlete-page creating></athlete-page>`,
   },
   athlete: {
     load: () => import('./athlete-page.ts'),
-    title: rosterStrings.title,
+    title: () => rosterStrings.title,
     render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
   },
   me: {
     load: () => import('./me-page.ts'),
-    title: meStrings.title,
+    title: () => meStrings.title,
     render: () => html`<me-page></me-page>`,
   },
   season: {
     load: () => import('./season-page.ts'),
-    title: seasonStrings.title,
+    title: () => seasonStrings.title,
     render: () => html`<season-page></season-page>`,
   },
   purchases: {
     load: () => import('./purchases-page.ts'),
-    title: moneyStrings.purchases.title,
+    title: () => moneyStrings.purchases.title,
     render: () => html`<purchases-page></purchases-page>`,
   },
   'email-settings': {
     load: () => import('./email-settings-page.ts'),
-    title: moneyStrings.email.title,
+    title: () => moneyStrings.email.title,
     render: () => html`<email-settings-page></email-settings-page>`,
   },
   mailbox: {
     load: () => import('./mailbox-page.ts'),
-    title: moneyStrings.mailbox.title,
+    title: () => moneyStrings.mailbox.title,
     render: () => html`<mailbox-page></mailbox-page>`,
   },
   today: {
     load: () => import('./today-page.ts'),
-    title: attendanceStrings.title,
+    title: () => attendanceStrings.title,
     render: () => html`<today-page></today-page>`,
   },
   availability: {
     load: () => import('./availability-page.ts'),
-    title: bookingStrings.availability.title,
+    title: () => bookingStrings.availability.title,
     render: () => html`<availability-page></availability-page>`,
   },
   calendar: {
     load: () => import('./calendar-page.ts'),
-    title: bookingStrings.calendar.title,
+    title: () => bookingStrings.calendar.title,
     render: () => html`<calendar-page></calendar-page>`,
   },
   conflicts: {
     load: () => import('./conflicts-page.ts'),
-    title: bookingStrings.conflicts.title,
+    title: () => bookingStrings.conflicts.title,
     render: () => html`<conflicts-page></conflicts-page>`,
   },
   book: {
     load: () => import('./book-page.ts'),
-    title: bookingStrings.book.title,
+    title: () => bookingStrings.book.title,
     render: () => html`<book-page></book-page>`,
   },
   bookings: {
     load: () => import('./bookings-page.ts'),
-    title: bookingStrings.bookings.title,
+    title: () => bookingStrings.bookings.title,
     render: () => html`<bookings-page></bookings-page>`,
   },
   'org-members': {
     load: () => import('./members-page.ts'),
-    title: adminTitles.members,
+    title: () => adminTitles.members,
     render: (p) => html`<members-page .orgId=${p['orgId'] ?? ''}></members-page>`,
   },
   'org-invitations': {
     load: () => import('./invitations-page.ts'),
-    title: adminTitles.invitations,
+    title: () => adminTitles.invitations,
     render: (p) => html`<invitations-page .orgId=${p['orgId'] ?? ''}></invitations-page>`,
   },
   'org-groups': {
     load: () => import('./groups-page.ts'),
-    title: adminTitles.groups,
+    title: () => adminTitles.groups,
     render: (p) => html`<groups-page .orgId=${p['orgId'] ?? ''}></groups-page>`,
   },
   group: {
     load: () => import('./group-page.ts'),
-    title: adminTitles.groups,
+    title: () => adminTitles.groups,
     render: (p) => html`<group-page .groupId=${p['groupId'] ?? ''}></group-page>`,
   },
 };
 const notFound: Page = {
   load: () => import('./not-found-page.ts'),
-  title: strings.notFound.title,
+  title: () => strings.notFound.title,
   render: () => html`<not-found-page></not-found-page>`,
 };
 
@@ -339,7 +340,7 @@ export class AppRoot extends LitElement {
     if (!page || !this.#loaded.has(page) || page === this.#renderedPage) return;
     const first = this.#renderedPage === undefined;
     this.#renderedPage = page;
-    document.title = `${page.title} · ${strings.appName}`;
+    document.title = `${page.title()} · ${strings.appName}`;
     // after an in-app navigation, start screen readers and keyboards at the new content
     if (!first) this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }

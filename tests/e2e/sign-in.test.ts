@@ -190,6 +190,8 @@ describe('sign-in and organizations at 360 px', () => {
         await page.goto(`${e2e.app.url}/sign-in`);
         await page.getByRole('heading', { name: 'Sign in' }).waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        // the tab title too, though the shell reads it before the English catalogue arrives
+        await expect.poll(() => page.title()).toBe('Sign in · Trackside');
         // validation speaks English too
         await page.getByLabel('Email').fill('not-an-email');
         await page.getByRole('button', { name: 'Sign in', exact: true }).click();

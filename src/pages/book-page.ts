@@ -75,6 +75,9 @@ export class BookPage extends LitElement {
         display: grid;
         gap: 0;
       }
+      .more {
+        margin-top: var(--ts-space-4);
+      }
       .clashes {
         margin: 0 0 var(--ts-space-3);
         padding-inline-start: var(--ts-space-5);
@@ -206,7 +209,7 @@ export class BookPage extends LitElement {
       }
       ${
         days.length > this.days
-          ? html`<p>
+          ? html`<p class="more">
               <button class="button secondary" type="button" @click=${() => (this.days += 7)}>
                 ${t.moreDays}
               </button>

@@ -51,6 +51,15 @@ export class SyncIssuesPage extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
+      summary {
+        cursor: pointer;
+        /* a finger-sized target that keeps its disclosure triangle */
+        padding: var(--ts-space-2) 0;
+      }
+      details p {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
       label {
         display: grid;
         gap: var(--ts-space-1);
@@ -183,9 +192,12 @@ export class SyncIssuesPage extends LitElement {
         ${this.subject(issue)}
         <dt>${t.reason}</dt>
         <dd>${t.reasonName(issue.reason)}</dd>
-        <dt>${t.details}</dt>
-        <dd class="muted">${issue.message}</dd>
       </dl>
+      <!-- the server's own words are for whoever helps the coach, folded away -->
+      <details>
+        <summary>${t.details}</summary>
+        <p class="muted">${issue.message}</p>
+      </details>
       ${fields.map(([key, value]) => {
         // a moment in time is shown in words, in the club's zone, not edited as ISO text
         const at = parseTimestamp(value);

@@ -52,6 +52,7 @@ describe('readIssueNames', () => {
       null,
       null,
     ]);
+    expect(ids.map((id) => names.get(id)?.held)).toEqual([true, true, false, false, false]);
   });
 
   it('names who overwrote a change, when the device knows them', async () => {
@@ -72,8 +73,8 @@ describe('readIssueNames', () => {
     const names = await readIssueNames(db);
     // only the field travels: the athlete's name comes from the device
     expect(ids.map((id) => names.get(id))).toEqual([
-      { subject: 'Смирнова Анна', by: 'Марина Козлова' },
-      { subject: 'Смирнова Анна', by: null },
+      { subject: 'Смирнова Анна', by: 'Марина Козлова', held: true },
+      { subject: 'Смирнова Анна', by: null, held: true },
     ]);
   });
 });

@@ -7,6 +7,8 @@ export interface IssueNames {
   subject: string | null;
   /** for an overwritten change: the name of the user whose write stands */
   by: string | null;
+  /** whether the device still holds the row (a refused insert or a lost row is gone) */
+  held: boolean;
 }
 
 /** a row without a name of its own is named after the athlete or group it belongs to */
@@ -30,6 +32,7 @@ export async function readIssueNames(db: UserDatabase): Promise<Map<number, Issu
     names.set(issue.id, {
       subject: await nameOf(db, synced, { ...local, ...issue.fields }),
       by: issue.by ? await nameIn(db, synced, 'profiles', 'display_name', issue.by) : null,
+      held: local !== undefined,
     });
   }
   return names;

@@ -144,13 +144,14 @@ export class SyncIssuesPage extends LitElement {
 
   /** the table in a coach's words and, when the device can tell, whose row it is */
   private subject(issue: SyncIssue) {
-    const name = this.namesOf(issue)?.subject ?? null;
+    const names = this.namesOf(issue);
+    const name = names?.subject ?? null;
     return html`<dt>${t.table}</dt>
       <dd>
         ${t.tableName(issue.table)}${
           name === null
             ? nothing
-            : issue.table === 'athletes'
+            : issue.table === 'athletes' && names?.held
               ? html` · <a href=${`/roster/${issue.rowId}`}>${name}</a>`
               : ` · ${name}`
         }

@@ -21,6 +21,11 @@ export const syncStrings = localized('sync', {
   online: 'В сети',
   offline: 'Нет сети',
   syncing: 'Синхронизация…',
+  /** online, yet the server could not be reached: the short mark and the sentence */
+  failingShort: 'Сбой',
+  failing: (retryAt: string | null) =>
+    `Сервер не отвечает${retryAt ? `, повторим в ${retryAt}` : ''}`,
+  retryNow: 'Повторить синхронизацию сейчас',
   /** the short pending badge; the full sentence goes to screen readers */
   // an arrow, not an emoji: it must render on phones without an emoji font
   pendingShort: (n: number) => `↑${n}`,

@@ -404,6 +404,13 @@ export class AppRoot extends LitElement {
       .rejected=${rejected + superseded}
       online-label=${sync.syncing ? syncStrings.syncing : syncStrings.online}
       offline-label=${syncStrings.offline}
+      .failing=${sync.error !== null && !sync.needsSignIn && !sync.syncing}
+      failing-short=${syncStrings.failingShort}
+      failing-label=${syncStrings.failing(
+        sync.retryAt === null ? null : clockTime().format(sync.retryAt),
+      )}
+      retry-label=${syncStrings.retryNow}
+      @sync-requested=${() => sync.syncNow()}
       pending-short=${syncStrings.pendingShort(sync.pending)}
       pending-label=${sync.needsSignIn ? syncStrings.needsSignIn : syncStrings.pending(sync.pending)}
       last-sync-short=${time}

@@ -84,8 +84,11 @@ describe('SyncStatusController', () => {
         },
       ],
     });
+    s.emitScheduler({ syncing: false, error: 'unreachable', needsSignIn: false, retryAt: 99 });
+    expect([c.error, c.retryAt]).toEqual(['unreachable', 99]);
     s.emitScheduler({ syncing: false, error: 'offline', needsSignIn: true, retryAt: null });
     expect([c.pending, c.lastSyncAt, c.error, c.needsSignIn]).toEqual([3, 42, 'offline', true]);
+    expect(c.retryAt).toBeNull();
     expect(c.rejected.map((i) => i.id)).toEqual([1]);
     expect(c.superseded.map((i) => i.id)).toEqual([2]);
     online = false;

@@ -30,6 +30,8 @@ export class SyncStatusController implements ReactiveController {
   issues: SyncIssue[] = [];
   syncing = false;
   error: string | null = null;
+  /** when a failed sync is tried again (backoff), or null */
+  retryAt: number | null = null;
   needsSignIn = false;
 
   constructor(host: ReactiveControllerHost, source: SyncStatusSource | null = null) {
@@ -57,6 +59,7 @@ export class SyncStatusController implements ReactiveController {
     this.issues = [];
     this.syncing = false;
     this.error = null;
+    this.retryAt = null;
     this.needsSignIn = false;
     if (this.#connected) this.#subscribe();
     this.#host.requestUpdate();
@@ -105,6 +108,7 @@ export class SyncStatusController implements ReactiveController {
       source.onScheduler((s) => {
         this.syncing = s.syncing;
         this.error = s.error;
+        this.retryAt = s.retryAt;
         this.needsSignIn = s.needsSignIn;
         this.#host.requestUpdate();
       }),

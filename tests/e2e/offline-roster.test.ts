@@ -153,6 +153,42 @@ describe('coach roster offline at 360 px', () => {
     }
   });
 
+  test('online but the server unreachable: the bar says so, keeps the edit, and a tap retries', async () => {
+    const mikhailov = 'd4000000-0000-4000-8000-000000000007';
+    await withPage(e2e.browser, 'sync-failing', async (page) => {
+      await signInAt(page, e2e.app.url, demoCoach.email);
+      await page.goto(`${e2e.app.url}/roster/${mikhailov}`);
+      await expect.poll(() => page.getByLabel('Расписание').inputValue()).toBe('Сб 10:00');
+      // a Wi-Fi that answers nothing: the browser says online, every API call fails
+      let pushes = 0;
+      await page.route(`${e2e.app.apiUrl}/**`, (route) => {
+        const request = route.request();
+        if (request.method() === 'POST' && request.url().includes('/rpc/sync_push')) pushes++;
+        return route.abort('connectionfailed');
+      });
+      await page.getByLabel('Расписание').fill('Сб 11:00');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await expect
+        .poll(() => syncStatus(page), { timeout: 30_000 })
+        .toMatch(/Сервер не отвечает, повторим в \d\d:\d\d/);
+      expect(await syncStatus(page)).toContain('Не отправлено: 1 изменение');
+      const retry = page.getByRole('button', { name: 'Повторить синхронизацию сейчас' });
+      await page.screenshot({ path: join(shots, 'sync-failing.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // five failed attempts in, the backoff waits 8–16 s before the next one
+      await expect.poll(() => pushes, { timeout: 40_000 }).toBeGreaterThanOrEqual(5);
+      // the server is back: a tap sends the edit well before that
+      await page.unroute(`${e2e.app.apiUrl}/**`);
+      await retry.click();
+      await expect
+        .poll(() => syncStatus(page), { timeout: 5_000 })
+        .toContain('Все изменения отправлены');
+      expect(await retry.count()).toBe(0);
+      expect(await e2e.app.athleteSchedule(mikhailov)).toBe('Сб 11:00');
+    });
+  });
+
   test('two coaches change one schedule offline: the earlier one is told, sees both values and puts theirs back', async () => {
     const sokolova = 'd4000000-0000-4000-8000-000000000006';
     const editOffline = async (page: Page, schedule: string) => {

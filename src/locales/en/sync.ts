@@ -9,6 +9,10 @@ export const sync: Translation<typeof syncStrings> = {
   online: 'Online',
   offline: 'Offline',
   syncing: 'Syncing…',
+  failingShort: 'Failed',
+  failing: (retryAt) =>
+    `The server is not answering${retryAt ? `, trying again at ${retryAt}` : ''}`,
+  retryNow: 'Sync again now',
   pendingShort: (n) => `↑${n}`,
   pending: (n) => (n === 0 ? 'All changes sent' : `Not sent: ${changes(n)}`),
   lastSync: (time) => `Synced at ${time}`,

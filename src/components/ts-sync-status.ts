@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { sharedStyles } from './shared-styles.ts';
 
-/** fired when the user taps the status to sync now */
+/** fired when the user taps ↻ to sync now */
 export class SyncRequestedEvent extends Event {
   constructor() {
     super('sync-requested', { bubbles: true, composed: true });

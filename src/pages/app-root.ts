@@ -84,8 +84,8 @@ const routes: readonly RouteDefinition<RouteName>[] = [
   { name: 'group', pattern: '/groups/:groupId' },
 ];
 
-// one formatter for the bar's "synced at" time: building one per render costs
-// about a millisecond, and the bar renders several times while the app starts
+// one formatter for the bar's times (the last sync, the next retry): building one
+// per render costs about a millisecond, and the bar renders often while the app starts
 let clock: Intl.DateTimeFormat | undefined;
 function clockTime(): Intl.DateTimeFormat {
   clock ??= new Intl.DateTimeFormat(currentIntlTag, { hour: '2-digit', minute: '2-digit' });

@@ -5,13 +5,14 @@
  * another with a clear message, books a weekly series around a clashing date,
  * cancels (and is refused past the cancellation window); the coach removes a
  * weekday, the sessions on it turn up as conflicts and the coach cancels one and
- * keeps another; offline, /book says booking needs a connection.
+ * keeps another; offline, /book says booking needs a connection. An English
+ * browser books and shops in English.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { seriousViolations, shots, syncStatus } from './page-helpers.ts';
+import { demoPassword, seriousViolations, shots, syncStatus, withPage } from './page-helpers.ts';
 
 const org = 'd1000000-0000-4000-8000-000000000001';
 const admin = 'd0000000-0000-4000-8000-000000000001';
@@ -345,6 +346,56 @@ describe('booking at 360 px', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-bookings-offline.png'), fullPage: true });
     });
+  }, 240_000);
+
+  test('in English: the athlete books a slot, sees it among their bookings, and the shop prices in English', async () => {
+    await withPage(
+      e2e.browser,
+      'booking-english',
+      async (page) => {
+        await page.goto(`${e2e.app.url}/sign-in`);
+        await page.getByLabel('Email').fill('athlete@trackside.test');
+        await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.getByRole('link', { name: 'Book a coach' }).click();
+        await page.getByRole('heading', { name: 'Book a coach' }).waitFor();
+        await expect.poll(() => page.title()).toBe('Book a coach · Trackside');
+        await page.getByText('Times are shown in your zone').waitFor();
+        // the days over the slots are named in English
+        await page.locator('book-page section.day h3').first().waitFor();
+        const day = await page.locator('book-page section.day h3').first().textContent();
+        expect(day).toMatch(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d+ \w+/);
+        const start = await startOf(slot(page, 0, 0));
+        await slot(page, 0, 0).click();
+        await page.getByRole('button', { name: 'Book', exact: true }).click();
+        await page.getByText('Done: you are booked.').waitFor();
+        expect(
+          await count(
+            `select count(*) as n from public.bookings b join public.training_sessions t on t.id = b.session_id
+              where b.member_id = $1 and b.status = 'confirmed' and t.starts_at = $2`,
+            [athlete, new Date(start).toISOString()],
+          ),
+        ).toBe(1);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(shots, 'booking-english.png'), fullPage: true });
+
+        await page.goto(`${e2e.app.url}/bookings`);
+        await page.getByRole('heading', { name: 'My bookings' }).waitFor();
+        await page
+          .getByRole('list', { name: 'Upcoming' })
+          .getByText('Coach: Игорь Волков')
+          .first()
+          .waitFor();
+
+        await page.goto(`${e2e.app.url}/purchases`);
+        await page.getByRole('heading', { name: 'Purchases' }).waitFor();
+        // prices in the English format for roubles; product names are the club's own
+        await page.getByRole('radio', { name: /8 тренировок.*RUB\s6,400\.00/ }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(shots, 'money-english.png'), fullPage: true });
+      },
+      { locale: 'en-US' },
+    );
   }, 240_000);
 
   test('an offline edit the server refuses waits on the issues page, named in words', async () => {

@@ -357,8 +357,8 @@ describe('booking at 360 px', () => {
         await page.getByLabel('Email').fill('athlete@trackside.test');
         await page.getByLabel('Password', { exact: true }).fill(demoPassword);
         await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-        await page.getByRole('link', { name: 'Book a coach' }).click();
-        await page.getByRole('heading', { name: 'Book a coach' }).waitFor();
+        await page.getByRole('link', { name: 'Book a coach', exact: true }).click();
+        await page.getByRole('heading', { name: 'Book a coach', exact: true }).waitFor();
         await expect.poll(() => page.title()).toBe('Book a coach · Trackside');
         await page.getByText('Times are shown in your zone').waitFor();
         // the days over the slots are named in English
@@ -380,7 +380,7 @@ describe('booking at 360 px', () => {
         await page.screenshot({ path: join(shots, 'booking-english.png'), fullPage: true });
 
         await page.goto(`${e2e.app.url}/bookings`);
-        await page.getByRole('heading', { name: 'My bookings' }).waitFor();
+        await page.getByRole('heading', { name: 'My bookings', exact: true }).waitFor();
         await page
           .getByRole('list', { name: 'Upcoming' })
           .getByText('Coach: Игорь Волков')
@@ -388,7 +388,7 @@ describe('booking at 360 px', () => {
           .waitFor();
 
         await page.goto(`${e2e.app.url}/purchases`);
-        await page.getByRole('heading', { name: 'Purchases' }).waitFor();
+        await page.getByRole('heading', { name: 'Purchases', exact: true }).waitFor();
         // prices in the English format for roubles; product names are the club's own
         await page.getByRole('radio', { name: /8 тренировок.*RUB\s6,400\.00/ }).waitFor();
         expect(await seriousViolations(page)).toEqual([]);

@@ -39,6 +39,15 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/** the demo athlete's confirmed bookings of a session starting at `start` (epoch ms) */
+function athleteBookingsAt(start: number): Promise<number> {
+  return count(
+    `select count(*) as n from public.bookings b join public.training_sessions t on t.id = b.session_id
+      where b.member_id = $1 and b.status = 'confirmed' and t.starts_at = $2`,
+    [athlete, new Date(start).toISOString()],
+  );
+}
+
 /** the /book page with the slots of the only bookable coach on screen */
 async function openBook(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Записаться к тренеру' }).click();
@@ -138,13 +147,7 @@ describe('booking at 360 px', () => {
       await first.click();
       await page.getByRole('button', { name: 'Записаться', exact: true }).click();
       await page.getByText('Готово: вы записаны.').waitFor();
-      expect(
-        await count(
-          `select count(*) as n from public.bookings b join public.training_sessions t on t.id = b.session_id
-            where b.member_id = $1 and b.status = 'confirmed' and t.starts_at = $2`,
-          [athlete, new Date(once).toISOString()],
-        ),
-      ).toBe(1);
+      expect(await athleteBookingsAt(once)).toBe(1);
       // the booked time is no longer offered
       await expect
         .poll(() => page.locator(`book-page button.slot[data-start="${once}"]`).count())
@@ -369,13 +372,7 @@ describe('booking at 360 px', () => {
         await slot(page, 0, 0).click();
         await page.getByRole('button', { name: 'Book', exact: true }).click();
         await page.getByText('Done: you are booked.').waitFor();
-        expect(
-          await count(
-            `select count(*) as n from public.bookings b join public.training_sessions t on t.id = b.session_id
-              where b.member_id = $1 and b.status = 'confirmed' and t.starts_at = $2`,
-            [athlete, new Date(start).toISOString()],
-          ),
-        ).toBe(1);
+        expect(await athleteBookingsAt(start)).toBe(1);
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(shots, 'booking-english.png'), fullPage: true });
 

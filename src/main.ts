@@ -3,8 +3,8 @@
  * it), registers the service worker (production builds only; the dev server has
  * none) and mounts the shell. Pages load lazily from the shell.
  */
-import './state/locale.ts';
-import './pages/app-root.ts';
+import './i18n/locale.ts';
+import './app/app-root.ts';
 import { serviceWorkerUpdates } from './state/service-worker-updates.ts';
 
 if (import.meta.env.PROD) {

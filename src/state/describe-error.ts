@@ -1,5 +1,5 @@
 import { isAuthError, isAuthRetryableFetchError } from '@supabase/supabase-js';
-import { strings } from '../strings.ts';
+import { strings } from '../i18n/shell-strings.ts';
 
 /** what a failed auth call or RPC should say to the user */
 export interface ErrorDescription {

@@ -1,0 +1,30 @@
+// The English catalogue: one typed file per strings module (see localized.ts).
+// `templates` is @lit/localize's locale-module contract; Trackside reads its
+// typed catalogues instead of `msg()` ids, so no template is looked up by id.
+import { attendance } from '../features/attendance/attendance-strings.en.ts';
+import { booking } from '../features/booking/booking-strings.en.ts';
+import { admin } from '../features/admin/admin-strings.en.ts';
+import { adminTitles } from '../features/admin/admin-titles.en.ts';
+import { domain } from '../i18n/domain-messages.en.ts';
+import { me } from '../features/me/me-strings.en.ts';
+import { money } from '../features/money/money-strings.en.ts';
+import { roster } from '../features/roster/roster-strings.en.ts';
+import { season } from '../features/season/season-strings.en.ts';
+import { shell } from '../i18n/shell-strings.en.ts';
+import { sync } from '../features/sync-issues/sync-strings.en.ts';
+
+export const english = {
+  shell,
+  roster,
+  sync,
+  domain,
+  me,
+  season,
+  money,
+  attendance,
+  booking,
+  admin,
+  adminTitles,
+};
+
+export const templates = {};

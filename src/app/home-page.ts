@@ -1,0 +1,353 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { AuthState } from '../state/auth-state.ts';
+import { ContextConsumer } from '../state/context.ts';
+import { authContext, supabaseContext } from '../state/contexts.ts';
+import { describeError } from '../state/describe-error.ts';
+import {
+  MyOrganizationsController,
+  type MyOrganization,
+} from '../state/my-organizations-controller.ts';
+import { OnlineController } from '../state/online-controller.ts';
+import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { strings } from '../i18n/shell-strings.ts';
+import { syncStrings } from '../features/sync-issues/sync-strings.ts';
+import { rosterStrings } from '../features/roster/roster-strings.ts';
+import { meStrings } from '../features/me/me-strings.ts';
+import { seasonStrings } from '../features/season/season-strings.ts';
+import { moneyStrings } from '../features/money/money-strings.ts';
+import { attendanceStrings } from '../features/attendance/attendance-strings.ts';
+import { bookingStrings } from '../features/booking/booking-strings.ts';
+import { sharedStyles } from '../ui/shared-styles.ts';
+import '../ui/ts-notice.ts';
+import { chooseLocale, currentLocale } from '../i18n/locale.ts';
+import '../ui/ts-language-switch.ts';
+import { adminStrings } from '../features/admin/admin-strings.ts';
+import './organization-switch.ts';
+import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
+
+const t = strings.home;
+/** the local stack keeps a mailbox of what would have been sent; production sends email */
+const localStack = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(
+  import.meta.env.VITE_SUPABASE_URL,
+);
+
+/**
+ * The signed-in user's organizations with their role in each, the ways to get
+ * another one (create, accept an invitation) and sign-out.
+ */
+@customElement('home-page')
+export class HomePage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0 0 var(--ts-space-5);
+        padding: 0;
+        display: grid;
+        gap: var(--ts-space-3);
+      }
+      li.card {
+        display: grid;
+        gap: var(--ts-space-1);
+      }
+      .name {
+        font-size: 1.0625rem;
+        font-weight: 700;
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--ts-space-1) var(--ts-space-3);
+        margin: 0;
+        color: var(--ts-color-muted);
+        font-size: 0.9375rem;
+      }
+      .role {
+        display: inline-block;
+        padding: 1px var(--ts-space-2);
+        border-radius: 999px;
+        background: var(--ts-color-brand-soft);
+        color: var(--ts-color-brand-strong);
+        font-weight: 600;
+      }
+      .empty {
+        margin-bottom: var(--ts-space-5);
+      }
+      nav.links {
+        margin-bottom: var(--ts-space-5);
+      }
+      nav.links h2 {
+        margin: 0 0 var(--ts-space-2);
+        font-size: 1rem;
+        color: var(--ts-color-muted);
+      }
+      nav.links ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--ts-space-2);
+      }
+      organization-switch {
+        margin-bottom: var(--ts-space-4);
+      }
+      nav.admin {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 var(--ts-space-4);
+      }
+      nav.admin a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        font-weight: 600;
+      }
+      .actions {
+        margin-bottom: var(--ts-space-6);
+      }
+      .actions .button {
+        flex: 1 1 12rem;
+      }
+      footer {
+        border-top: 1px solid var(--ts-color-border);
+        padding-top: var(--ts-space-4);
+      }
+      footer p {
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #auth = new ContextConsumer(this, authContext, { subscribe: true });
+  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #organizations = new MyOrganizationsController(this);
+  readonly #online = new OnlineController(this);
+  #loadedFor: string | undefined;
+  #wasOnline = navigator.onLine;
+
+  @state() private signOutError = '';
+  @state() private signingOut = false;
+
+  override willUpdate(): void {
+    const user = this.user();
+    const client = this.#client.value;
+    // (re)load when the page first sees a user, when the user changed under it,
+    // and when the network comes back
+    const backOnline = this.#online.online && !this.#wasOnline;
+    this.#wasOnline = this.#online.online;
+    if (user && client && (user.id !== this.#loadedFor || backOnline)) {
+      this.#loadedFor = user.id;
+      void this.#organizations.load(client, user.id);
+    }
+  }
+
+  override render() {
+    const user = this.user();
+    return html`
+      <h1>${t.title}</h1>
+      <organization-switch></organization-switch>
+      ${this.renderOrganizations()} ${this.renderNavigation()}
+      <div class="actions">
+        <a class="button" href="/organizations/new">${t.create}</a>
+        <a class="button secondary" href="/invite">${t.accept}</a>
+      </div>
+      <footer>
+        ${user ? html`<p class="muted">${t.signedInAs(user.displayName)}</p>` : nothing}
+        ${
+          this.signOutError
+            ? html`<ts-notice tone="error"><p>${this.signOutError}</p></ts-notice>`
+            : nothing
+        }
+        <button
+          class="button secondary"
+          type="button"
+          ?disabled=${this.signingOut}
+          @click=${this.signOut}
+        >
+          ${t.signOut}
+        </button>
+        <ts-language-switch
+          locale=${currentLocale}
+          @locale-change=${(e: LocaleChangeEvent) => chooseLocale(e.locale)}
+        ></ts-language-switch>
+      </footer>
+    `;
+  }
+
+  private renderOrganizations() {
+    const state = this.#organizations.state;
+    switch (state.status) {
+      case 'idle':
+      case 'loading':
+        return state.status === 'loading' && state.items
+          ? this.renderList(state.items)
+          : html`<p class="muted" role="status">${strings.loading}</p>`;
+      case 'error':
+        return html`<ts-notice tone="error">
+            <p>${t.loadFailed}: ${state.network ? strings.networkError : state.message}</p>
+          </ts-notice>
+          <p>
+            <button class="button secondary" type="button" @click=${this.retry}>${t.retry}</button>
+          </p>`;
+      case 'ready':
+        return html`${
+          state.stale ? html`<ts-notice><p>${strings.offlineHint}</p></ts-notice>` : nothing
+        }
+        ${this.renderList(state.items)}`;
+    }
+  }
+
+  private renderList(items: MyOrganization[]) {
+    if (items.length === 0) {
+      return html`<div class="card stack empty">
+        <p>${t.empty}</p>
+        <p class="muted">${t.emptyHint}</p>
+      </div>`;
+    }
+    return html`<ul aria-label=${t.title}>
+      ${items.map(
+        (org) =>
+          html`<li class="card">
+            <p class="name">${org.name}</p>
+            <p class="meta">
+              <span class="role"
+                ><span class="visually-hidden">${t.role}: </span>${strings.roleName(org.role)}</span
+              >
+              <span>${strings.kindName(org.kind)}</span>
+              <span>${org.timeZone}</span>
+            </p>
+            ${['owner', 'admin'].includes(org.role) ? this.renderAdminLinks(org) : nothing}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  /** anyone in an organization can buy what it sells */
+  private members(): boolean {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    return (items ?? []).length > 0;
+  }
+
+  /**
+   * Where to go, grouped by what people come for: a coach's day first (today's
+   * attendance, the roster), then what is mine (schedule, bookings,
+   * purchases), then settings. Each kind of person sees only their groups.
+   */
+  private renderNavigation() {
+    const b = bookingStrings.links;
+    const link = (href: string, label: string, primary = false) =>
+      html`<li>
+        <a class="button block ${primary ? '' : 'secondary'}" href=${href}>${label}</a>
+      </li>`;
+    const section = (label: string, items: TemplateResult[]) =>
+      items.length === 0
+        ? nothing
+        : html`<nav class="links" aria-label=${label}>
+            <h2>${label}</h2>
+            <ul>
+              ${items}
+            </ul>
+          </nav>`;
+    const coach = this.coaches();
+    const member = this.members();
+    return html`
+      ${section(
+        t.nav.coaching,
+        coach
+          ? [
+              link('/today', attendanceStrings.link, true),
+              link('/roster', rosterStrings.link, true),
+              link('/calendar', b.calendar),
+              link('/availability', b.availability),
+              link('/conflicts', b.conflicts),
+              link('/season', seasonStrings.link),
+            ]
+          : [],
+      )}
+      ${section(t.nav.mine, [
+        ...(this.hasRole(['athlete']) ? [link('/me', meStrings.link, true)] : []),
+        ...(member
+          ? [
+              link('/book', b.book),
+              link('/bookings', b.bookings),
+              link('/purchases', moneyStrings.purchases.link),
+            ]
+          : []),
+      ])}
+      ${section(t.nav.settings, [
+        link('/settings/email', moneyStrings.email.link),
+        ...(localStack ? [link('/mailbox', moneyStrings.mailbox.link)] : []),
+      ])}
+    `;
+  }
+
+  /** the club admin screens, for its admins and owners */
+  private renderAdminLinks(org: MyOrganization) {
+    const base = `/org/${org.orgId}`;
+    return html`<nav class="admin" aria-label=${adminStrings.nav.label(org.name)}>
+      <a href="${base}/members">${adminStrings.nav.members}</a>
+      <a href="${base}/invitations">${adminStrings.nav.invitations}</a>
+      <a href="${base}/groups">${adminStrings.nav.groups}</a>
+    </nav>`;
+  }
+
+  /** coaches and the club's admins get the roster */
+  private coaches(): boolean {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    return (items ?? []).some((o) => ['owner', 'admin', 'coach'].includes(o.role));
+  }
+
+  /** holds one of these roles in some organization */
+  private hasRole(roles: readonly string[]): boolean {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    return (items ?? []).some((o) => roles.includes(o.role));
+  }
+
+  private user() {
+    const auth: AuthState | undefined = this.#auth.value;
+    return auth?.status === 'signed-in' ? auth.user : undefined;
+  }
+
+  private retry(): void {
+    const user = this.user();
+    const client = this.#client.value;
+    if (user && client) void this.#organizations.load(client, user.id);
+  }
+
+  private async signOut(): Promise<void> {
+    const client = this.#client.value;
+    if (!client) return;
+    this.signingOut = true;
+    this.signOutError = '';
+    try {
+      const engine = this.#engine.value;
+      if (engine) {
+        // the engine warns about unsent changes, wipes the user's local data and
+        // signs out; the shell hears SIGNED_OUT and goes to /sign-in
+        await engine.logout((n) => confirm(syncStrings.confirmLogout(n)));
+        return;
+      }
+      // the shell hears SIGNED_OUT, wipes cached data and goes to /sign-in
+      const { error } = await client.auth.signOut();
+      if (error) this.signOutError = describeError(error).message;
+    } catch (error) {
+      this.signOutError = describeError(error).message;
+    } finally {
+      this.signingOut = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'home-page': HomePage;
+  }
+}

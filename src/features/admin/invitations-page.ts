@@ -1,0 +1,388 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { z } from 'zod';
+import { adminStrings } from './admin-strings.ts';
+import {
+  assignableRoles,
+  invitationExpiry,
+  invitationFormSchema,
+  invitationLink,
+  invitationState,
+} from '../../domain/membership-admin.ts';
+import { ContextConsumer } from '../../state/context.ts';
+import { supabaseContext } from '../../state/contexts.ts';
+import { LocalQueryController } from '../../state/local-query-controller.ts';
+import { currentIntlTag } from '../../i18n/locale.ts';
+import { OnlineController } from '../../state/online-controller.ts';
+import { strings } from '../../i18n/shell-strings.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
+import '../../ui/ts-notice.ts';
+import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
+import { observeAdminData, type AdminData } from './admin-data.ts';
+import { refusalMessage } from './admin-refusal.ts';
+import { fieldErrors } from '../../ui/form-errors.ts';
+
+const t = adminStrings.invitations;
+
+// invitations are not synced (they hold secrets and are managed online): the
+// page reads them from the server, as admins' RLS allows
+const invitationRow = z.object({
+  id: z.string(),
+  role: z.string(),
+  code: z.string().nullable(),
+  token: z.string().nullable(),
+  expires_at: z.string(),
+  max_uses: z.number(),
+  use_count: z.number(),
+  revoked_at: z.string().nullable(),
+  created_at: z.string(),
+});
+type InvitationRow = z.infer<typeof invitationRow>;
+
+interface Draft {
+  role: string;
+  days: string;
+  maxUses: string;
+}
+
+type ListState =
+  | { status: 'loading' }
+  | { status: 'ready'; items: InvitationRow[] }
+  | { status: 'error'; message: string };
+
+/**
+ * Invite people to an organization: a role, how many days the invitation lasts
+ * and how many may use it; the new invitation's link and code, to copy and
+ * send; the open invitations, each revocable. All of it is the server's
+ * (create_invitation, revoke_invitation), so offline the page says so.
+ */
+@customElement('invitations-page')
+export class InvitationsPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    adminStyles,
+    css`
+      .secret {
+        display: grid;
+        gap: var(--ts-space-1);
+      }
+      .secret input {
+        font-family: ui-monospace, monospace;
+        width: 100%;
+      }
+      .created {
+        border-color: var(--ts-color-success);
+        border-width: 2px;
+      }
+    `,
+  ];
+
+  /** from the URL */
+  @property() orgId = '';
+
+  readonly #admin = new LocalQueryController(
+    this,
+    (engine, onChange: (data: AdminData) => void) => {
+      // another user or club: its invitations load again
+      this.#loadedOnline = false;
+      return observeAdminData(engine, { orgId: this.orgId }, onChange);
+    },
+    { key: () => this.orgId },
+  );
+  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #online = new OnlineController(this);
+  #loadedOnline = false;
+  @state() private list: ListState = { status: 'loading' };
+  @state() private draft: Draft = { role: 'coach', days: '7', maxUses: '1' };
+  @state() private errors: Record<string, string> = {};
+  @state() private formError = '';
+  @state() private busy = false;
+  @state() private created: InvitationRow | undefined;
+  @state() private message = '';
+  @state() private rowErrors: Record<string, string> = {};
+
+  private get data(): AdminData | undefined {
+    return this.#admin.value;
+  }
+
+  override willUpdate(): void {
+    // load once the user is known to be an admin and the network is there (again)
+    const admin = this.data && adminGate(this.data, t.title) === null;
+    const online = this.#online.online;
+    if (admin && online && !this.#loadedOnline) {
+      this.#loadedOnline = true;
+      void this.load();
+    }
+    if (!online) this.#loadedOnline = false;
+  }
+
+  override render() {
+    const data = this.data;
+    const gate = adminGate(data, t.title);
+    if (gate || !data) return gate;
+    const online = this.#online.online;
+    return html`
+      <h1>${t.title}</h1>
+      ${adminHeader(data, 'invitations')}
+      <p role="status" class="muted">${this.message}</p>
+      ${
+        online
+          ? html`${this.renderForm(data)} ${this.renderCreated()} ${this.renderList(data)}`
+          : html`<ts-notice><p>${t.offline}</p></ts-notice>`
+      }
+    `;
+  }
+
+  private renderForm(data: AdminData) {
+    const d = this.draft;
+    const roles = data.myRole ? assignableRoles(data.myRole) : [];
+    return html`<section aria-labelledby="new-invitation" class="first">
+      <h2 id="new-invitation">${t.newTitle}</h2>
+      <form novalidate @submit=${this.create}>
+        <label
+          >${t.role}
+          <select
+            name="role"
+            aria-invalid=${this.errors['role'] ? 'true' : 'false'}
+            aria-describedby="role-error"
+            @change=${this.onInput}
+          >
+            ${roles.map(
+              (r) =>
+                html`<option value=${r} .selected=${r === d.role}>${strings.roleName(r)}</option>`,
+            )}
+          </select>
+          <p class="error" id="role-error" role="alert">${this.errors['role'] ?? ''}</p>
+        </label>
+        ${this.renderNumber('days', t.days, t.daysHint, d.days)}
+        ${this.renderNumber('maxUses', t.maxUses, t.maxUsesHint, d.maxUses)}
+        ${this.formError ? html`<ts-notice tone="error"><p>${this.formError}</p></ts-notice>` : nothing}
+        <div class="actions">
+          <button class="button" type="submit" ?disabled=${this.busy}>${t.submit}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  private renderNumber(name: keyof Draft, label: string, hint: string, value: string) {
+    const error = this.errors[name] ?? '';
+    return html`<label
+      >${label}
+      <span class="hint" id="${name}-hint">${hint}</span>
+      <input
+        name=${name}
+        inputmode="numeric"
+        autocomplete="off"
+        .value=${value}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby="${name}-hint ${name}-error"
+        @input=${this.onInput}
+      />
+      <p class="error" id="${name}-error" role="alert">${error}</p>
+    </label>`;
+  }
+
+  private renderCreated() {
+    const inv = this.created;
+    if (!inv) return nothing;
+    return html`<section class="card created stack" aria-labelledby="created">
+      <h2 id="created">${t.newTitle}: ${strings.roleName(inv.role)}</h2>
+      ${inv.token ? this.renderSecret('link', t.link, this.link(inv.token), t.copyLink) : nothing}
+      ${inv.code ? this.renderSecret('code', t.code, inv.code, t.copyCode) : nothing}
+    </section>`;
+  }
+
+  private renderSecret(id: string, label: string, value: string, copyLabel: string) {
+    return html`<div class="secret">
+      <label for="secret-${id}">${label}</label>
+      <input id="secret-${id}" readonly .value=${value} @focus=${this.selectAll} />
+      <div>
+        <button class="button secondary" type="button" @click=${() => this.copy(value, id)}>
+          ${copyLabel}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderList(data: AdminData) {
+    const list = this.list;
+    let body;
+    if (list.status === 'loading')
+      body = html`<p class="muted" role="status">${strings.loading}</p>`;
+    else if (list.status === 'error')
+      body = html`<ts-notice tone="error"><p>${t.loadFailed}: ${list.message}</p></ts-notice>`;
+    else {
+      const now = Date.now();
+      const open = list.items.filter((i) => invitationState(this.lifecycle(i), now) === 'open');
+      body =
+        open.length === 0
+          ? html`<p class="card">${t.none}</p>`
+          : html`<ul class="cards" aria-label=${t.open}>
+              ${open.map((i) => this.renderInvitation(data, i))}
+            </ul>`;
+    }
+    return html`<section aria-labelledby="open-invitations">
+      <h2 id="open-invitations">${t.open}</h2>
+      ${body}
+    </section>`;
+  }
+
+  private renderInvitation(data: AdminData, i: InvitationRow) {
+    const when = new Date(i.expires_at).toLocaleString(currentIntlTag, {
+      timeZone: data.timeZone,
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const errorId = `revoke-error-${i.id}`;
+    return html`<li class="card">
+      <p class="name"><span class="pill">${strings.roleName(i.role)}</span> ${i.code ?? ''}</p>
+      <p class="muted">${t.expires(when)} · ${t.uses(i.use_count, i.max_uses)}</p>
+      <div class="actions">
+        ${
+          i.token
+            ? html`<button
+                class="button secondary"
+                type="button"
+                @click=${() => this.copy(this.link(i.token ?? ''), i.id)}
+              >
+                ${t.copyLink}
+              </button>`
+            : nothing
+        }
+        <button
+          class="button secondary"
+          type="button"
+          aria-describedby=${errorId}
+          @click=${() => this.revoke(i)}
+        >
+          ${t.revoke}
+        </button>
+      </div>
+      <p class="error" id=${errorId} role="alert">${this.rowErrors[i.id] ?? ''}</p>
+    </li>`;
+  }
+
+  private lifecycle(i: InvitationRow) {
+    return {
+      expiresAt: Date.parse(i.expires_at),
+      revoked: i.revoked_at !== null,
+      useCount: i.use_count,
+      maxUses: i.max_uses,
+    };
+  }
+
+  private link(token: string): string {
+    return invitationLink(location.origin, token);
+  }
+
+  private selectAll(e: Event): void {
+    (e.target as HTMLInputElement).select();
+  }
+
+  private onInput(e: Event): void {
+    const target = e.target as HTMLInputElement | HTMLSelectElement;
+    this.draft = { ...this.draft, [target.name]: target.value };
+    if (this.errors[target.name]) {
+      this.errors = Object.fromEntries(
+        Object.entries(this.errors).filter(([k]) => k !== target.name),
+      );
+    }
+  }
+
+  private async load(): Promise<void> {
+    const client = this.#supabase.value;
+    if (!client) return;
+    try {
+      const { data, error, status } = await client
+        .from('invitations')
+        .select('id,role,code,token,expires_at,max_uses,use_count,revoked_at,created_at')
+        .eq('org_id', this.orgId);
+      if (error) {
+        this.list = { status: 'error', message: refusalMessage(error, status) };
+        return;
+      }
+      const items = z
+        .array(invitationRow)
+        .parse(data)
+        .sort((a, b) => b.created_at.localeCompare(a.created_at));
+      this.list = { status: 'ready', items };
+    } catch (error) {
+      this.list = { status: 'error', message: refusalMessage(error) };
+    }
+  }
+
+  private async create(e: Event): Promise<void> {
+    e.preventDefault();
+    const client = this.#supabase.value;
+    const myRole = this.data?.myRole;
+    if (!client || !myRole) return;
+    this.formError = '';
+    this.message = '';
+    const parsed = invitationFormSchema(myRole).safeParse(this.draft);
+    if (!parsed.success) {
+      this.errors = fieldErrors(parsed.error);
+      const first = Object.keys(this.errors)[0];
+      this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    this.errors = {};
+    this.busy = true;
+    try {
+      const { data, error, status } = await client.rpc('create_invitation', {
+        p_org_id: this.orgId,
+        p_role: parsed.data.role,
+        p_expires_at: new Date(invitationExpiry(Date.now(), parsed.data.days)).toISOString(),
+        p_max_uses: parsed.data.maxUses,
+      });
+      if (error) {
+        this.formError = refusalMessage(error, status);
+        return;
+      }
+      this.created = invitationRow.parse(data);
+      this.message = t.created;
+      await this.load();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#secret-link')?.focus();
+    } catch (error) {
+      this.formError = refusalMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async revoke(i: InvitationRow): Promise<void> {
+    const client = this.#supabase.value;
+    if (!client || !confirm(t.confirmRevoke)) return;
+    this.rowErrors = { ...this.rowErrors, [i.id]: '' };
+    try {
+      const { error, status } = await client.rpc('revoke_invitation', { p_invitation_id: i.id });
+      if (error) {
+        this.rowErrors = { ...this.rowErrors, [i.id]: refusalMessage(error, status) };
+        return;
+      }
+      if (this.created?.id === i.id) this.created = undefined;
+      this.message = t.revoked;
+      await this.load();
+    } catch (error) {
+      this.rowErrors = { ...this.rowErrors, [i.id]: refusalMessage(error) };
+    }
+  }
+
+  private async copy(text: string, id: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.message = t.copied;
+    } catch {
+      this.message = t.copyFailed;
+      this.renderRoot.querySelector<HTMLInputElement>(`#secret-${id}`)?.select();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invitations-page': InvitationsPage;
+  }
+}

@@ -1,0 +1,188 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { adminStrings } from './admin-strings.ts';
+import { assignableRoles, mayManageMember, roleSchema } from '../../domain/membership-admin.ts';
+import { ContextConsumer } from '../../state/context.ts';
+import { supabaseContext } from '../../state/contexts.ts';
+import { OnlineController } from '../../state/online-controller.ts';
+import { strings } from '../../i18n/shell-strings.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
+import { LocalQueryController } from '../../state/local-query-controller.ts';
+import '../../ui/ts-notice.ts';
+import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
+import { observeAdminData, type AdminData, type AdminMember } from './admin-data.ts';
+import { refusalMessage } from './admin-refusal.ts';
+import { translateDomainMessage } from '../../i18n/domain-messages.ts';
+
+const t = adminStrings.members;
+
+/** per member: the role chosen in the form, and what the last action said */
+interface MemberState {
+  role?: string;
+  error?: string;
+  busy?: boolean;
+}
+
+/**
+ * An organization's members with their roles (from the device, so the list is
+ * there offline); admins and owners change a role or remove a member through the
+ * tenancy RPCs, which need the network. Every refusal — the last owner, someone
+ * ranked above you — is explained next to that member.
+ */
+@customElement('members-page')
+export class MembersPage extends LitElement {
+  static override styles = [sharedStyles, adminStyles];
+
+  /** from the URL */
+  @property() orgId = '';
+
+  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #online = new OnlineController(this);
+  readonly #query = new LocalQueryController(
+    this,
+    (engine, onChange: (data: AdminData) => void) =>
+      observeAdminData(engine, { orgId: this.orgId }, onChange),
+    { key: () => this.orgId },
+  );
+  @state() private perMember: Record<string, MemberState> = {};
+  @state() private message = '';
+
+  override render() {
+    const data = this.#query.value;
+    const gate = adminGate(data, t.title);
+    if (gate || !data) return gate;
+    const online = this.#online.online;
+    return html`
+      <h1>${t.title}</h1>
+      ${adminHeader(data, 'members')}
+      ${online ? nothing : html`<ts-notice><p>${adminStrings.needsNetwork}</p></ts-notice>`}
+      <p role="status" class="muted">${this.message}</p>
+      ${
+        data.members.length === 0
+          ? html`<p class="card">${t.none}</p>`
+          : html`<ul class="cards" aria-label=${t.title}>
+              ${data.members.map((m) => this.renderMember(data, m, online))}
+            </ul>`
+      }
+      <p class="after-list">
+        <a class="button secondary" href="/org/${this.orgId}/invitations">${t.invite}</a>
+      </p>
+    `;
+  }
+
+  private renderMember(data: AdminData, m: AdminMember, online: boolean) {
+    const myRole = data.myRole;
+    const s = this.perMember[m.membershipId] ?? {};
+    const manageable = myRole !== null && mayManageMember(myRole, m.role);
+    const chosen = s.role ?? m.role;
+    const errorId = `error-${m.membershipId}`;
+    const roleId = `role-${m.membershipId}`;
+    return html`<li class="card">
+      <p class="name">
+        ${m.name}${m.userId === this.#query.engine?.userId ? html` (${t.you})` : nothing}
+      </p>
+      <p><span class="pill">${strings.roleName(m.role)}</span></p>
+      ${
+        manageable && myRole
+          ? html`<div class="row">
+              <label for=${roleId}
+                >${t.role}
+                <select
+                  id=${roleId}
+                  aria-describedby=${errorId}
+                  aria-invalid=${s.error ? 'true' : 'false'}
+                  @change=${(e: Event) =>
+                    this.patch(m.membershipId, {
+                      role: (e.target as HTMLSelectElement).value,
+                      error: '',
+                    })}
+                >
+                  ${assignableRoles(myRole).map(
+                    (r) =>
+                      html`<option value=${r} .selected=${r === chosen}>
+                        ${strings.roleName(r)}
+                      </option>`,
+                  )}
+                </select>
+              </label>
+              <button
+                class="button"
+                type="button"
+                ?disabled=${!online || s.busy || chosen === m.role}
+                @click=${() => this.changeRole(m, chosen)}
+              >
+                ${t.changeRole}
+              </button>
+              <button
+                class="button secondary"
+                type="button"
+                ?disabled=${!online || s.busy}
+                @click=${() => this.removeMember(m)}
+              >
+                ${t.remove}
+              </button>
+            </div>`
+          : html`<p class="muted">${t.aboveYou}</p>`
+      }
+      <p class="error" id=${errorId} role="alert">${s.error ?? ''}</p>
+    </li>`;
+  }
+
+  private patch(id: string, change: MemberState): void {
+    this.perMember = { ...this.perMember, [id]: { ...this.perMember[id], ...change } };
+  }
+
+  private async changeRole(m: AdminMember, role: string): Promise<void> {
+    const parsed = roleSchema.safeParse(role);
+    if (!parsed.success) {
+      this.patch(m.membershipId, {
+        error: translateDomainMessage(parsed.error.issues[0]?.message ?? ''),
+      });
+      return;
+    }
+    await this.call(
+      m,
+      'change_member_role',
+      { p_membership_id: m.membershipId, p_role: role },
+      () => t.roleChanged(m.name, strings.roleName(role)),
+    );
+  }
+
+  private async removeMember(m: AdminMember): Promise<void> {
+    if (!confirm(t.confirmRemove(m.name))) return;
+    await this.call(m, 'remove_member', { p_membership_id: m.membershipId }, () =>
+      t.removed(m.name),
+    );
+  }
+
+  private async call(
+    m: AdminMember,
+    rpc: 'change_member_role' | 'remove_member',
+    args: Record<string, string>,
+    done: () => string,
+  ): Promise<void> {
+    const client = this.#supabase.value;
+    if (!client) return;
+    this.message = '';
+    this.patch(m.membershipId, { busy: true, error: '' });
+    try {
+      const { error, status } = await client.rpc(rpc, args);
+      if (error) {
+        this.patch(m.membershipId, { busy: false, error: refusalMessage(error, status) });
+        return;
+      }
+      this.patch(m.membershipId, { busy: false, role: undefined });
+      this.message = done();
+      // the changed membership arrives with the next pull; ask for it now
+      this.#query.engine?.requestSync();
+    } catch (error) {
+      this.patch(m.membershipId, { busy: false, error: refusalMessage(error) });
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'members-page': MembersPage;
+  }
+}

@@ -1,0 +1,63 @@
+import type { attendanceStrings } from './attendance-strings.ts';
+import type { Translation } from '../../i18n/localized.ts';
+
+export const attendance: Translation<typeof attendanceStrings> = {
+  title: 'Today',
+  link: 'Today: attendance',
+  date: 'Date',
+  previousDay: 'Previous day',
+  nextDay: 'Next day',
+  today: 'Today',
+  noSessions: 'Your groups have no sessions on this day.',
+  loading: 'Loading…',
+  noAthletes: 'No athletes in this group yet.',
+  cancelled: 'Cancelled',
+  marked: (marked, total) => `Marked: ${marked} of ${total}`,
+  status: {
+    present: 'Present',
+    excused: 'Excused',
+    absent: 'Absent',
+    trial: 'Trial',
+  },
+  statusShort: {
+    present: 'Here',
+    excused: 'Excused',
+    absent: 'Absent',
+    trial: 'Trial',
+  },
+  statusMark: {
+    present: '+',
+    excused: 'E',
+    absent: 'A',
+    trial: 'T',
+  },
+  statusGroup: (name) => `Mark: ${name}`,
+  markHint: 'One tap marks; tap the mark again to clear it.',
+  clearMark: (status) => `${status} — tap again to clear the mark`,
+  percent: 'Attendance',
+  percentOf: (season) => `Attendance in season ${season}`,
+  percentValue: (percent) => (percent === null ? '—' : `${percent}%`),
+  percentHint:
+    'Present and trial count as attended; an excused absence counts neither for nor against.',
+  percentCounts: (present, trial, absent, excused) =>
+    `present ${present}, trial ${trial}, absent ${absent}, excused ${excused}`,
+  exportTitle: 'Export',
+  exportRosterXlsx: 'Roster to Excel',
+  exportRosterCsv: 'Roster to CSV',
+  exportAttendanceXlsx: (season) => `Attendance ${season} to Excel`,
+  exportAttendanceCsv: (season) => `Attendance ${season} to CSV`,
+  exportFailed: 'Could not save the file.',
+  sheetRoster: 'Roster',
+  sheetAttendance: 'Attendance',
+  column: {
+    athlete: 'Athlete',
+    group: 'Group',
+    season: 'Season',
+    status: 'Status',
+    schedule: 'Schedule',
+    rankStart: 'Rank at the start of the season',
+    rankEnd: 'Rank at the end of the season',
+    notes: 'Notes',
+    percent: 'Attendance, %',
+  },
+};

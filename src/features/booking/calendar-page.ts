@@ -1,0 +1,201 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { SyncRow } from '../../domain/sync-outbox.ts';
+import {
+  addDays,
+  localDateAt,
+  toInstant,
+  weekday,
+  type LocalDate,
+} from '../../domain/zoned-time.ts';
+import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
+import { LocalQueryController } from '../../state/local-query-controller.ts';
+import { bookingStrings } from './booking-strings.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
+import { calendarZone, instant, observeBookingData, type BookingData } from './booking-data.ts';
+import { formatDay, formatShortDate, formatTime } from '../../ui/time-format.ts';
+import { bookingStyles } from './booking-styles.ts';
+import '../../ui/ts-notice.ts';
+
+const t = bookingStrings.calendar;
+
+function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}
+
+/**
+ * The coach's week from the device (so it works offline): every session of the
+ * seven days, day by day in the coach's zone, with who booked it; previous and
+ * next week and back to today.
+ */
+@customElement('calendar-page')
+export class CalendarPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    bookingStyles,
+    css`
+      nav {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: var(--ts-space-2);
+        margin-bottom: var(--ts-space-3);
+      }
+      nav .button {
+        padding: 0 var(--ts-space-1);
+        white-space: nowrap;
+      }
+      .week {
+        font-weight: 700;
+      }
+      ol.days {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--ts-space-2);
+      }
+      .today h3::after {
+        content: ' •';
+        color: var(--ts-color-brand);
+      }
+      .session.cancelled .time {
+        text-decoration: line-through;
+      }
+      .time {
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  readonly #organization = new CurrentOrganizationController(this);
+  readonly #query = new LocalQueryController(this, observeBookingData, {
+    onChange: () => {
+      if (!this.monday) this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
+    },
+  });
+  /** the Monday of the week shown; empty until the zone is known */
+  @state() private monday = '';
+
+  override render() {
+    const data = this.#query.value;
+    if (!data || !this.monday) return html`<p class="muted" role="status">…</p>`;
+    const zone = this.zone();
+    const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(this.monday, i));
+    const from = toInstant(zone, this.monday, 0);
+    const to = toInstant(zone, addDays(this.monday, 7), 0);
+    const sessions = data.sessions
+      .filter((s) => s['coach_id'] === data.userId)
+      .filter((s) => instant(s['starts_at']) < to && instant(s['ends_at']) > from)
+      .sort((a, b) => instant(a['starts_at']) - instant(b['starts_at']));
+    const today = localDateAt(zone, Date.now());
+    const open = data.conflicts.filter(
+      (c) => c['coach_id'] === data.userId && c['status'] === 'open',
+    ).length;
+    const noon = (d: LocalDate) => toInstant(zone, d, 12 * 60);
+    return html`
+      <h1>${t.title}</h1>
+      ${
+        open > 0
+          ? html`<ts-notice
+              ><p><a href="/conflicts">${t.openConflicts(open)}</a></p></ts-notice
+            >`
+          : nothing
+      }
+      <p class="week" aria-live="polite">
+        ${t.week(formatShortDate(noon(days[0] ?? today), zone), formatShortDate(noon(days[6] ?? today), zone))}
+      </p>
+      <nav aria-label=${t.title}>
+        <button
+          class="button secondary"
+          type="button"
+          aria-label=${t.previous}
+          @click=${() => this.shift(-7)}
+        >
+          ${t.previousShort}
+        </button>
+        <button class="button secondary" type="button" @click=${this.toToday}>${t.today}</button>
+        <button
+          class="button secondary"
+          type="button"
+          aria-label=${t.next}
+          @click=${() => this.shift(7)}
+        >
+          ${t.nextShort}
+        </button>
+      </nav>
+      <p class="muted">${t.inZone(zone)}</p>
+      <ol class="days">
+        ${days.map((d) => {
+          const mine = sessions.filter((s) => localDateAt(zone, instant(s['starts_at'])) === d);
+          return html`<li class=${d === today ? 'today' : ''}>
+            <h3>
+              ${formatDay(noon(d), zone)}${
+                d === today ? html`<span class="visually-hidden"> (${t.today})</span>` : nothing
+              }
+            </h3>
+            ${
+              mine.length === 0
+                ? html`<p class="muted">${t.empty}</p>`
+                : html`<ul class="items" aria-label=${formatDay(noon(d), zone)}>
+                    ${mine.map((s) => this.renderSession(data, s, zone))}
+                  </ul>`
+            }
+          </li>`;
+        })}
+      </ol>
+    `;
+  }
+
+  private renderSession(data: BookingData, s: SyncRow, zone: string) {
+    const start = instant(s['starts_at']);
+    const end = instant(s['ends_at']);
+    const status = String(s['status']);
+    const group = s['kind'] === 'group';
+    const who = group
+      ? data.bookings
+          .filter((b) => b['session_id'] === s.id && b['status'] === 'confirmed')
+          .map((b) => data.names.get(String(b['member_id'])) ?? '')
+          .filter((n) => n !== '')
+      : [data.names.get(String(s['member_id'])) ?? ''];
+    return html`<li class="card session ${status}">
+      <span class="what">
+        <span class="time">${formatTime(start, zone)}–${formatTime(end, zone)}</span>
+        <span>${who.join(', ')}</span>
+        <span>
+          <span class="tag">${group ? t.group : t.individual}</span>
+          ${status !== 'scheduled' ? html`<span class="tag">${t.status(status)}</span>` : nothing}
+          ${s['recurring_booking_id'] ? html`<span class="muted">${t.recurring}</span>` : nothing}
+        </span>
+        ${
+          group
+            ? html`<span class="muted"
+                >${t.seats(Number(s['booked_count'] ?? 0), Number(s['capacity'] ?? 0))}</span
+              >`
+            : nothing
+        }
+        ${s['room'] ? html`<span class="muted">${String(s['room'])}</span>` : nothing}
+      </span>
+    </li>`;
+  }
+
+  private shift(days: number): void {
+    this.monday = addDays(this.monday, days);
+  }
+
+  private toToday(): void {
+    this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
+  }
+
+  /** see calendarZone: the current club's settings first */
+  private zone(): string {
+    const data = this.#query.value;
+    return data ? calendarZone(data, this.#organization.currentId) : 'UTC';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'calendar-page': CalendarPage;
+  }
+}

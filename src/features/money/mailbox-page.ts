@@ -1,0 +1,148 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { invokeFunction } from '../../data/invoke-function.ts';
+import { ContextConsumer } from '../../state/context.ts';
+import { supabaseContext } from '../../state/contexts.ts';
+import { currentIntlTag } from '../../i18n/locale.ts';
+import { OnlineController } from '../../state/online-controller.ts';
+import { syncEngineContext } from '../../state/sync-engine-context.ts';
+import { moneyStrings } from './money-strings.ts';
+import { strings } from '../../i18n/shell-strings.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
+import '../../ui/ts-notice.ts';
+
+const t = moneyStrings.mailbox;
+
+interface Message {
+  to: string;
+  subject: string;
+  text: string;
+  at: string;
+}
+
+/**
+ * The local stack's mailbox: the emails that would have been sent to me (the
+ * email-dispatch function answers only the signed-in person's own mail). In
+ * production an email service sends them and this page says so.
+ */
+@customElement('mailbox-page')
+export class MailboxPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--ts-space-3);
+      }
+      h2 {
+        font-size: 1.0625rem;
+        margin: 0 0 var(--ts-space-1);
+        overflow-wrap: anywhere;
+      }
+      pre {
+        margin: var(--ts-space-2) 0 0;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        font: inherit;
+      }
+    `,
+  ];
+
+  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #online = new OnlineController(this);
+  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  #loaded = false;
+  /** the person's own time zone (their synced profile), else the browser's */
+  @state() private timeZone: string | undefined;
+  @state() private messages: Message[] | undefined;
+  @state() private error = '';
+  @state() private loading = false;
+
+  override willUpdate(): void {
+    const engine = this.#engine.value;
+    if (engine && this.timeZone === undefined) {
+      this.timeZone = '';
+      void engine.db
+        .rows('profiles')
+        .get(engine.userId)
+        .then((p) => {
+          const zone = p?.['time_zone'];
+          if (typeof zone === 'string' && zone) this.timeZone = zone;
+        });
+    }
+    if (!this.#loaded && this.#client.value && this.#online.online) {
+      this.#loaded = true;
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
+    const client = this.#client.value;
+    if (!client) return;
+    this.loading = true;
+    const result = await invokeFunction<{ messages: Message[] }>(
+      client,
+      'email-dispatch/local/mailbox',
+      { method: 'GET' },
+    );
+    this.loading = false;
+    if (result.ok) {
+      this.error = '';
+      this.messages = result.data.messages;
+    } else if (result.network) this.error = strings.networkError;
+    else if (result.status === 404) this.error = t.unavailable;
+    else this.error = moneyStrings.failed(result.status, result.message);
+  }
+
+  override render() {
+    const online = this.#online.online;
+    return html`
+      <h1>${t.title}</h1>
+      <p class="muted">${t.intro}</p>
+      <p>
+        <button
+          class="button secondary"
+          type="button"
+          ?disabled=${this.loading || !online}
+          @click=${() => void this.load()}
+        >
+          ${t.refresh}
+        </button>
+      </p>
+      ${online ? nothing : html`<ts-notice><p>${t.needsNetwork}</p></ts-notice>`}
+      ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
+      ${this.renderMessages()}
+    `;
+  }
+
+  private renderMessages() {
+    const messages = this.messages;
+    if (!messages)
+      return this.loading ? html`<p class="muted" role="status">${strings.loading}</p>` : nothing;
+    if (messages.length === 0) return html`<p class="card">${t.empty}</p>`;
+    const format = new Intl.DateTimeFormat(currentIntlTag, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...(this.timeZone ? { timeZone: this.timeZone } : {}),
+    });
+    return html`<ul aria-label=${t.title}>
+      ${messages.map(
+        (m) =>
+          html`<li class="card">
+            <h2>${m.subject}</h2>
+            <p class="muted">${t.to}: ${m.to} · ${format.format(new Date(m.at))}</p>
+            <pre>${m.text}</pre>
+          </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mailbox-page': MailboxPage;
+  }
+}

@@ -1,0 +1,111 @@
+// The roster's Moyklass part: this season's subscription snapshots from the local
+// database (so the filter works offline) and the refresh through the
+// moyklass-proxy function (coaches and admins; the API key stays on the server).
+import { liveQuery, type Subscription } from 'dexie';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { subscriptionsInSeason } from '../../domain/roster-filter.ts';
+import { currentSeason } from '../../domain/season.ts';
+import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import { moneyStrings } from '../money/money-strings.ts';
+import { strings } from '../../i18n/shell-strings.ts';
+
+const t = moneyStrings.moyklass;
+
+export interface StaffOrganization {
+  id: string;
+  name: string;
+  /** the season now on the club's calendar */
+  season: string;
+}
+
+export interface MoyklassData {
+  /** athlete id → has a subscription in their club's current season (fetched athletes only) */
+  subscriptions: Map<string, boolean>;
+  /** the organizations where I may refresh (coach, admin, owner) */
+  staffOf: StaffOrganization[];
+  /** the latest fetch among the snapshots shown, and its club's time zone */
+  fetchedAt: { at: string; timeZone: string } | null;
+}
+
+const STAFF = new Set(['owner', 'admin', 'coach']);
+
+export function observeMoyklass(
+  engine: SyncEngine,
+  now: () => number,
+  onChange: (data: MoyklassData) => void,
+): Subscription {
+  return liveQuery(async (): Promise<MoyklassData> => {
+    const [snapshots, memberships, orgs] = await Promise.all([
+      engine.db.rows('moyklass_snapshots').toArray(),
+      engine.db.rows('memberships').toArray(),
+      engine.db.rows('organizations').toArray(),
+    ]);
+    const zoneOf = new Map(
+      orgs.map((o) => [o.id, typeof o['time_zone'] === 'string' ? o['time_zone'] : 'UTC']),
+    );
+    const seasonOf = new Map([...zoneOf].map(([id, zone]) => [id, currentSeason({ now }, zone)]));
+    const subscriptions = new Map<string, boolean>();
+    let fetchedAt: MoyklassData['fetchedAt'] = null;
+    for (const [orgId, season] of seasonOf) {
+      const rows = snapshots.filter((s) => s['org_id'] === orgId);
+      for (const [athlete, has] of subscriptionsInSeason(rows, season)) {
+        subscriptions.set(athlete, has);
+      }
+      for (const r of rows) {
+        const at = r['fetched_at'];
+        if (r['season'] === season && typeof at === 'string' && (!fetchedAt || at > fetchedAt.at))
+          fetchedAt = { at, timeZone: zoneOf.get(orgId) ?? 'UTC' };
+      }
+    }
+    const staffOf = memberships
+      .filter(
+        (m) =>
+          m['user_id'] === engine.userId &&
+          m['left_at'] == null &&
+          m['deleted_at'] == null &&
+          STAFF.has(String(m['role'])),
+      )
+      .flatMap((m) => {
+        const org = orgs.find((o) => o.id === m['org_id']);
+        const season = org ? seasonOf.get(org.id) : undefined;
+        return org && season ? [{ id: org.id, name: String(org['name'] ?? ''), season }] : [];
+      });
+    return { subscriptions, staffOf, fetchedAt };
+  }).subscribe({
+    next: onChange,
+    error: (e: unknown) => console.error('moyklass query failed', e),
+  });
+}
+
+/** asks the proxy for the season's subscriptions; answers what to tell the coach */
+export async function refreshFromMoyklass(
+  loadClient: Promise<SupabaseClient>,
+  org: StaffOrganization,
+): Promise<{ ok: boolean; message: string }> {
+  // loaded on the first refresh: the roster's first paint needs no supabase-js
+  let client: SupabaseClient;
+  let invokeFunction: (typeof import('../../data/invoke-function.ts'))['invokeFunction'];
+  try {
+    [client, { invokeFunction }] = await Promise.all([
+      loadClient,
+      import('../../data/invoke-function.ts'),
+    ]);
+  } catch {
+    return { ok: false, message: strings.networkError };
+  }
+  const result = await invokeFunction<{ athletes: unknown[]; unlinked: unknown[] }>(
+    client,
+    'moyklass-proxy',
+    { body: { orgId: org.id, season: org.season } },
+  );
+  if (result.ok) {
+    const unlinked = result.data.unlinked.length;
+    return {
+      ok: true,
+      message: `${t.refreshed(result.data.athletes.length)}${unlinked ? ` ${t.unlinked(unlinked)}` : ''}`,
+    };
+  }
+  if (result.network) return { ok: false, message: strings.networkError };
+  const known = (t.errors as Record<string, string | undefined>)[result.code];
+  return { ok: false, message: known ?? moneyStrings.failed(result.status, result.message) };
+}

@@ -1,0 +1,402 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { liveQuery } from 'dexie';
+import { hasRoleAtLeast, ROLES, type Role } from '../../domain/organization.ts';
+import { currentSeason, seasonMessages } from '../../domain/season.ts';
+import { seasonSchema } from '../../domain/season-schema.ts';
+import {
+  rolloverPreview,
+  suggestSeason,
+  type RolloverAthlete,
+} from '../../domain/season-rollover.ts';
+import type { SyncRow } from '../../domain/sync-outbox.ts';
+import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import { translateDomainMessage } from '../../i18n/domain-messages.ts';
+import { ContextConsumer } from '../../state/context.ts';
+import { LocalQueryController } from '../../state/local-query-controller.ts';
+import { supabaseContext } from '../../state/contexts.ts';
+import { describeError } from '../../state/describe-error.ts';
+import { OnlineController } from '../../state/online-controller.ts';
+import { seasonStrings as t } from './season-strings.ts';
+import { strings } from '../../i18n/shell-strings.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
+import '../../ui/ts-notice.ts';
+
+interface SeasonGroup {
+  id: string;
+  name: string;
+  season: string | null;
+}
+
+/** an organization where the user may start a season, and for whom */
+interface SeasonOrg {
+  id: string;
+  name: string;
+  timeZone: string;
+  /** admins and owners start it for the whole club and any group */
+  admin: boolean;
+  /** the groups the user may choose (all for admins, their own for coaches) */
+  groups: SeasonGroup[];
+  athletes: RolloverAthlete[];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+const live = (row: SyncRow): boolean => row['deleted_at'] == null;
+
+/** the organizations where the user is an admin, or coaches a group */
+function observeSeasonOrgs(engine: SyncEngine, onChange: (orgs: SeasonOrg[]) => void) {
+  return liveQuery(async (): Promise<SeasonOrg[]> => {
+    const db = engine.db;
+    const [memberships, orgs, groups, coaching, athletes] = await Promise.all([
+      db.rows('memberships').where('user_id').equals(engine.userId).toArray(),
+      db.rows('organizations').toArray(),
+      db.rows('training_groups').toArray(),
+      db.rows('training_group_coaches').where('user_id').equals(engine.userId).toArray(),
+      db.rows('athletes').toArray(),
+    ]);
+    const coached = new Set(coaching.filter(live).map((c) => c['group_id']));
+    const result: SeasonOrg[] = [];
+    for (const m of memberships) {
+      const role = m['role'];
+      if (!live(m) || m['left_at'] != null || !isRole(role) || !hasRoleAtLeast(role, 'coach')) {
+        continue;
+      }
+      const org = orgs.find((o) => o.id === m['org_id'] && live(o));
+      if (!org) continue;
+      const admin = hasRoleAtLeast(role, 'admin');
+      const mine = groups
+        .filter((g) => live(g) && g['org_id'] === org.id && (admin || coached.has(g.id)))
+        .map((g) => ({ id: g.id, name: text(g['name']) ?? '', season: text(g['season']) }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+      if (!admin && mine.length === 0) continue;
+      result.push({
+        id: org.id,
+        name: text(org['name']) ?? '',
+        timeZone: text(org['time_zone']) ?? 'Europe/Moscow',
+        admin,
+        groups: mine,
+        athletes: athletes
+          .filter((a) => live(a) && a['org_id'] === org.id)
+          .map((a) => ({
+            groupId: text(a['group_id']),
+            season: text(a['season']),
+            status: text(a['status']) ?? 'active',
+            rankStart: text(a['rank_start']),
+            rankEnd: text(a['rank_end']),
+          })),
+      });
+    }
+    return result.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  }).subscribe({ next: onChange, error: (e: unknown) => console.error('season query failed', e) });
+}
+
+/**
+ * Starts a new season for the club (admins) or a group (its coaches): says what
+ * will happen from the local data, asks for confirmation, and has the server do
+ * it (`start_new_season`); the result reaches every device by sync.
+ */
+@customElement('season-page')
+export class SeasonPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      form {
+        display: grid;
+        gap: var(--ts-space-4);
+      }
+      label {
+        display: grid;
+        gap: var(--ts-space-1);
+        font-weight: 600;
+      }
+      input[type='text'],
+      select {
+        font: inherit;
+        min-height: 44px;
+        padding: 0 var(--ts-space-2);
+        border: 1px solid var(--ts-color-border);
+        border-radius: 8px;
+        background: var(--ts-color-surface);
+        color: inherit;
+        min-width: 0;
+      }
+      .field {
+        display: grid;
+        gap: var(--ts-space-1);
+      }
+      .field label {
+        display: block;
+      }
+      .check {
+        display: flex;
+        gap: var(--ts-space-2);
+        align-items: flex-start;
+        font-weight: 600;
+      }
+      .check input {
+        width: 24px;
+        height: 24px;
+        flex: none;
+        margin: 2px 0 0;
+      }
+      .hint {
+        font-weight: 400;
+        color: var(--ts-color-muted);
+        font-size: 0.9375rem;
+      }
+      .error {
+        color: var(--ts-color-danger);
+        font-weight: 600;
+        margin: 0;
+      }
+      ul {
+        margin: 0;
+        padding-left: 1.25rem;
+        display: grid;
+        gap: var(--ts-space-1);
+      }
+      h2 {
+        font-size: 1.125rem;
+        margin: 0;
+      }
+      button[type='submit'] {
+        width: 100%;
+      }
+    `,
+  ];
+
+  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #online = new OnlineController(this);
+  readonly #query = new LocalQueryController(this, observeSeasonOrgs);
+
+  @state() private orgId = '';
+  /** '' = the whole club */
+  @state() private scope: string | undefined;
+  @state() private season: string | undefined;
+  @state() private confirmed = false;
+  @state() private running = false;
+  @state() private seasonError = '';
+  @state() private confirmError = '';
+  @state() private error = '';
+  @state() private done = '';
+
+  override render() {
+    const orgs = this.#query.value;
+    return html`
+      <h1>${t.title}</h1>
+      <p>${t.intro}</p>
+      ${
+        !orgs
+          ? html`<p class="muted" role="status">${strings.loading}</p>`
+          : orgs.length === 0
+            ? html`<p class="card">${t.nothingYouManage}</p>`
+            : this.renderForm(orgs)
+      }
+    `;
+  }
+
+  private org(orgs: SeasonOrg[]): SeasonOrg | undefined {
+    return orgs.find((o) => o.id === this.orgId) ?? orgs[0];
+  }
+
+  /** the chosen scope: '' for the whole club (admins), else a group id */
+  private chosenScope(org: SeasonOrg): string {
+    const valid = (s: string) => (s === '' ? org.admin : org.groups.some((g) => g.id === s));
+    if (this.scope !== undefined && valid(this.scope)) return this.scope;
+    return org.admin ? '' : (org.groups[0]?.id ?? '');
+  }
+
+  private suggested(org: SeasonOrg, scope: string): string {
+    const groups = scope === '' ? org.groups : org.groups.filter((g) => g.id === scope);
+    const now = currentSeason({ now: () => Date.now() }, org.timeZone);
+    return suggestSeason(
+      groups.map((g) => g.season),
+      now,
+    );
+  }
+
+  private renderForm(orgs: SeasonOrg[]) {
+    const org = this.org(orgs);
+    if (!org) return nothing;
+    const scope = this.chosenScope(org);
+    const season = this.season ?? this.suggested(org, scope);
+    const valid = seasonSchema.safeParse(season).success;
+    const preview = valid ? rolloverPreview(org.athletes, season, scope || null) : null;
+    const online = this.#online.online;
+    return html`<form
+      class="card"
+      novalidate
+      @submit=${(e: Event) => this.submit(e, org, scope, season)}
+    >
+      ${
+        orgs.length > 1
+          ? html`<label
+              >${t.organization}
+              <select @change=${this.chooseOrg}>
+                ${orgs.map(
+                  (o) =>
+                    html`<option value=${o.id} ?selected=${o.id === org.id}>${o.name}</option>`,
+                )}
+              </select></label
+            >`
+          : html`<p><strong>${org.name}</strong></p>`
+      }
+      <label
+        >${t.scope}
+        <select @change=${this.chooseScope}>
+          ${org.admin ? html`<option value="" ?selected=${scope === ''}>${t.wholeClub}</option>` : nothing}
+          ${org.groups.map(
+            (g) =>
+              html`<option value=${g.id} ?selected=${g.id === scope}>
+                ${t.groupOption(g.name, g.season ?? t.noSeasonYet)}
+              </option>`,
+          )}
+        </select></label
+      >
+      <div class="field">
+        <label for="season">${t.season}</label>
+        <span class="hint" id="season-hint">${t.seasonHint}</span>
+        <input
+          id="season"
+          type="text"
+          inputmode="numeric"
+          autocomplete="off"
+          .value=${season}
+          aria-invalid=${this.seasonError ? 'true' : 'false'}
+          aria-describedby="season-hint season-error"
+          @input=${this.editSeason}
+        />
+        <span class="error" id="season-error">${this.seasonError}</span>
+      </div>
+      <section class="stack" aria-labelledby="what-happens">
+        <h2 id="what-happens">${t.whatHappens}</h2>
+        ${
+          preview
+            ? preview.moving === 0
+              ? html`<p>${t.nothingToDo}</p>`
+              : html`<ul>
+                  <li>${t.willMove(preview.moving, season)}</li>
+                  <li>${t.willArchive(preview.archiving)}</li>
+                  <li>${t.ranksReset}</li>
+                  <li>${t.leftAlone}</li>
+                </ul>`
+            : html`<p class="muted">${translateDomainMessage(seasonMessages.format)}</p>`
+        }
+      </section>
+      <div>
+        <label class="check"
+          ><input
+            type="checkbox"
+            .checked=${this.confirmed}
+            aria-describedby="confirm-error"
+            @change=${this.toggleConfirm}
+          />${t.confirm}</label
+        >
+        <p class="error" id="confirm-error">${this.confirmError}</p>
+      </div>
+      ${!online ? html`<ts-notice><p>${t.needsNetwork}</p></ts-notice>` : nothing}
+      ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
+      ${this.done ? html`<ts-notice tone="success"><p>${this.done}</p></ts-notice>` : nothing}
+      <button
+        class="button"
+        type="submit"
+        ?disabled=${!online || this.running || preview?.moving === 0}
+      >
+        ${this.running ? t.starting : t.start(valid ? season : '…')}
+      </button>
+    </form>`;
+  }
+
+  private chooseOrg(e: Event): void {
+    this.orgId = (e.target as HTMLSelectElement).value;
+    this.reset();
+  }
+
+  private chooseScope(e: Event): void {
+    this.scope = (e.target as HTMLSelectElement).value;
+    this.reset();
+  }
+
+  private editSeason(e: Event): void {
+    this.season = (e.target as HTMLInputElement).value.trim();
+    this.seasonError = '';
+    this.done = '';
+  }
+
+  private toggleConfirm(e: Event): void {
+    this.confirmed = (e.target as HTMLInputElement).checked;
+    if (this.confirmed) this.confirmError = '';
+  }
+
+  /** a new choice: suggest its season again, ask again */
+  private reset(): void {
+    this.season = undefined;
+    this.confirmed = false;
+    this.seasonError = '';
+    this.confirmError = '';
+    this.error = '';
+    this.done = '';
+  }
+
+  private async submit(e: Event, org: SeasonOrg, scope: string, season: string): Promise<void> {
+    e.preventDefault();
+    this.error = '';
+    this.done = '';
+    const parsed = seasonSchema.safeParse(season);
+    this.seasonError = parsed.success
+      ? ''
+      : translateDomainMessage(parsed.error.issues[0]?.message ?? seasonMessages.format);
+    this.confirmError = this.confirmed ? '' : t.confirmNeeded;
+    if (this.seasonError || this.confirmError) return;
+    const client = this.#supabase.value;
+    if (!client) return;
+    this.running = true;
+    try {
+      const { data, error, status } = await client.rpc('start_new_season', {
+        p_org: org.id,
+        p_season: season,
+        p_group: scope === '' ? null : scope,
+      });
+      if (error) {
+        this.error = this.refusal(describeError(error, status));
+        return;
+      }
+      const result = (data ?? {}) as { athletes?: number; archived?: number };
+      this.done = t.done(season, result.athletes ?? 0, result.archived ?? 0);
+      this.confirmed = false;
+      // the moved athletes and their history arrive with the next pull
+      this.#query.engine?.requestSync();
+    } catch (error) {
+      this.error = describeError(error).message;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private refusal(d: ReturnType<typeof describeError>): string {
+    if (d.network) return d.message;
+    switch (d.code) {
+      case '42501':
+        return t.notAllowed;
+      case '22023':
+        return translateDomainMessage(seasonMessages.format);
+      case 'P0001':
+        return t.groupGone;
+      default:
+        return d.message;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'season-page': SeasonPage;
+  }
+}

@@ -1,0 +1,54 @@
+import type { domainMessages } from './domain-messages.ts';
+import { ATHLETE_NAME_MAX, ATHLETE_NOTES_MAX } from '../domain/athlete.ts';
+import { REASON_MAX, ROOM_MAX } from '../domain/availability-form.ts';
+import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../domain/membership-admin.ts';
+import { SCHEDULE_MAX_LENGTH } from '../domain/schedule.ts';
+import { TRAINING_GROUP_NAME_MAX } from '../domain/training-group.ts';
+import type { Translation } from './localized.ts';
+
+export const domain: Translation<typeof domainMessages> = {
+  schedule: {
+    format: 'Wrong schedule format. Expected: "Пн 18:00, Ср 19:00"',
+    tooLong: `The schedule is too long (at most ${SCHEDULE_MAX_LENGTH} characters)`,
+    repeated: 'A day and time is repeated',
+  },
+  season: {
+    format: 'Write the season as "2024-2025"',
+  },
+  rank: {
+    invalid: 'Not a rank',
+  },
+  athlete: {
+    name: `Enter a name of at most ${ATHLETE_NAME_MAX} characters`,
+    notes: `Notes can be at most ${ATHLETE_NOTES_MAX} characters`,
+    status: 'Unknown status',
+  },
+  discountCode: {
+    format: 'A code is 3 to 32 Latin letters, digits, "-" or "_", starting with a letter or digit',
+  },
+  availability: {
+    duration: 'Length — a whole number of minutes from 5 to 720',
+    buffer: 'Break — a whole number of minutes from 0 to 240',
+    notice: 'Notice — a whole number of minutes from 0 to 43200 (30 days)',
+    interval: 'Step — a whole number of minutes from 5 to 720, or empty (the length)',
+    horizon: 'Horizon — a whole number of days from 1 to 366',
+    cancellation: 'Cancellation window — a whole number of minutes from 0 to 43200',
+    zone: 'Unknown time zone (e.g. Europe/Moscow)',
+    room: `Room — at most ${ROOM_MAX} characters`,
+    reason: `Reason — at most ${REASON_MAX} characters`,
+    weekday: 'Choose a weekday',
+    time: 'Time as HH:MM',
+    endAfterStart: 'The end must be after the start',
+    dateTime: 'Enter a date and time',
+  },
+  membershipAdmin: {
+    role: 'Choose a role',
+    days: `Validity: a whole number of days from 1 to ${INVITATION_MAX_DAYS}`,
+    maxUses: `Number of uses: 1 to ${INVITATION_MAX_USES}`,
+    roleTooHigh: 'You cannot grant a role higher than your own',
+  },
+  trainingGroup: {
+    name: `Enter a group name of at most ${TRAINING_GROUP_NAME_MAX} characters`,
+    taken: 'A group with this name already exists this season',
+  },
+};

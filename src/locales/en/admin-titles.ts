@@ -1,8 +1,0 @@
-import type { adminTitles as source } from '../../admin-titles.ts';
-import type { Translation } from '../localized.ts';
-
-export const adminTitles: Translation<typeof source> = {
-  members: 'Members',
-  invitations: 'Invitations',
-  groups: 'Groups',
-};

@@ -6,7 +6,7 @@ import { startSyncEngine, type SyncEngine } from '../data/start-sync-engine.ts';
 import { AuthSessionController } from '../state/auth-session-controller.ts';
 import type { AuthState } from '../state/auth-state.ts';
 import { readStoredAuthState } from '../state/stored-session.ts';
-import { ContextProvider } from '../state/context.ts';
+import { ContextProvider } from '@lit/context';
 import { supabaseContext } from '../state/contexts.ts';
 import { clearMyOrganizationsCache } from '../state/my-organizations-cache.ts';
 import { clearCurrentOrganizations } from '../state/current-organization-storage.ts';
@@ -294,7 +294,10 @@ export class AppRoot extends LitElement {
     (state, previous) => this.onAuthChange(state, previous),
   );
   readonly #sync = new SyncStatusController(this);
-  readonly #engineProvider = new ContextProvider<SyncEngine | null>(this, syncEngineContext, null);
+  readonly #engineProvider = new ContextProvider(this, {
+    context: syncEngineContext,
+    initialValue: null,
+  });
   /** bumps on every sign-in/out so a slow engine start for an old user is dropped */
   #engineGeneration = 0;
   readonly #loaded = new Set<Page>();
@@ -434,7 +437,7 @@ export class AppRoot extends LitElement {
     this.#client ??= loadSupabase().then(
       (client) => {
         this.#loadedClient = client;
-        new ContextProvider(this, supabaseContext, client);
+        new ContextProvider(this, { context: supabaseContext, initialValue: client });
         this.requestUpdate();
         return client;
       },

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { AuthState } from '../state/auth-state.ts';
-import { ContextConsumer } from '../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { authContext, supabaseContext } from '../state/contexts.ts';
 import { describeError } from '../state/describe-error.ts';
 import {
@@ -122,9 +122,9 @@ export class HomePage extends LitElement {
     `,
   ];
 
-  readonly #client = new ContextConsumer(this, supabaseContext);
-  readonly #auth = new ContextConsumer(this, authContext, { subscribe: true });
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #client = new ContextConsumer(this, { context: supabaseContext });
+  readonly #auth = new ContextConsumer(this, { context: authContext, subscribe: true });
+  readonly #engine = new ContextConsumer(this, { context: syncEngineContext, subscribe: true });
   readonly #organizations = new MyOrganizationsController(this);
   readonly #online = new OnlineController(this);
   #loadedFor: string | undefined;

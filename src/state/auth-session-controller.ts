@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { ContextProvider } from './context.ts';
+import { ContextProvider } from '@lit/context';
 import { authContext } from './contexts.ts';
 import { authStateFromSession, type AuthState } from './auth-state.ts';
 
@@ -16,7 +16,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class AuthSessionController implements ReactiveController {
   readonly #host: Host;
   readonly #client: () => Promise<SupabaseClient>;
-  readonly #provider: ContextProvider<AuthState>;
+  readonly #provider: ContextProvider<typeof authContext, Host>;
   readonly #onChange: ((state: AuthState, previous: AuthState) => void) | undefined;
   #announced = false;
   #connected = false;
@@ -31,7 +31,7 @@ export class AuthSessionController implements ReactiveController {
     this.#host = host;
     this.#client = client;
     this.#onChange = onChange;
-    this.#provider = new ContextProvider<AuthState>(host, authContext, initial);
+    this.#provider = new ContextProvider(host, { context: authContext, initialValue: initial });
     host.addController(this);
   }
 

@@ -7,7 +7,7 @@ import {
 } from '../domain/current-organization.ts';
 import { isRole } from '../domain/organization.ts';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from './context.ts';
+import { ContextConsumer } from '@lit/context';
 import {
   CURRENT_ORGANIZATION_EVENT,
   readCurrentOrganization,
@@ -27,7 +27,7 @@ type Host = ReactiveControllerHost & HTMLElement;
  */
 export class CurrentOrganizationController implements ReactiveController {
   readonly #host: Host;
-  readonly #engine: ContextConsumer<SyncEngine | null>;
+  readonly #engine: ContextConsumer<typeof syncEngineContext, Host>;
   #observed: SyncEngine | null = null;
   #subscription: Subscription | undefined;
   /** the user's organizations, by name; empty until the local database answers */
@@ -38,7 +38,7 @@ export class CurrentOrganizationController implements ReactiveController {
 
   constructor(host: Host) {
     this.#host = host;
-    this.#engine = new ContextConsumer(host, syncEngineContext, { subscribe: true });
+    this.#engine = new ContextConsumer(host, { context: syncEngineContext, subscribe: true });
     host.addController(this);
   }
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ReactiveController } from 'lit';
 import type { Subscription } from 'dexie';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextRequestEvent } from './context.ts';
+import type { ContextEvent } from '@lit/context';
 import { LocalQueryController } from './local-query-controller.ts';
+import type { syncEngineContext } from './sync-engine-context.ts';
 
 const engineA = { userId: 'a' } as unknown as SyncEngine;
 const engineB = { userId: 'b' } as unknown as SyncEngine;
@@ -20,7 +21,7 @@ function host() {
     updateComplete: Promise.resolve(true),
   });
   h.addEventListener('context-request', (event) => {
-    const request = event as ContextRequestEvent<SyncEngine | null>;
+    const request = event as ContextEvent<typeof syncEngineContext>;
     // like a provider: one unsubscribe per subscriber, passed with every value
     const unsubscribe = () => (provide = undefined);
     provide = (engine) => request.callback(engine, unsubscribe);

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
-import { ContextConsumer } from './context.ts';
+import { ContextConsumer } from '@lit/context';
 import { syncEngineContext } from './sync-engine-context.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -32,7 +32,7 @@ export interface LocalQueryOptions<T> {
  */
 export class LocalQueryController<T> implements ReactiveController {
   readonly #host: Host;
-  readonly #engine: ContextConsumer<SyncEngine | null>;
+  readonly #engine: ContextConsumer<typeof syncEngineContext, Host>;
   readonly #query: LocalQuery<T>;
   readonly #key: () => unknown;
   readonly #onChange: ((value: T) => void) | undefined;
@@ -46,7 +46,7 @@ export class LocalQueryController<T> implements ReactiveController {
     this.#query = query;
     this.#key = options.key ?? (() => undefined);
     this.#onChange = options.onChange;
-    this.#engine = new ContextConsumer(host, syncEngineContext, { subscribe: true });
+    this.#engine = new ContextConsumer(host, { context: syncEngineContext, subscribe: true });
     host.addController(this);
   }
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { z } from 'zod';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { describeError } from '../../state/describe-error.ts';
 import { strings } from '../../i18n/shell-strings.ts';
@@ -45,7 +45,7 @@ export class AcceptInvitationPage extends LitElement {
   /** from the URL `/invite/<token>` */
   @property() token = '';
 
-  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #client = new ContextConsumer(this, { context: supabaseContext });
 
   @state() private busy = false;
   @state() private errors: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { z } from 'zod';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { describeError } from '../../state/describe-error.ts';
 import { organizationKinds, strings } from '../../i18n/shell-strings.ts';
@@ -47,7 +47,7 @@ export class CreateOrganizationPage extends LitElement {
     `,
   ];
 
-  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #client = new ContextConsumer(this, { context: supabaseContext });
 
   @state() private slug = '';
   // once the user types a slug, the name no longer suggests one

@@ -9,7 +9,7 @@ import {
   invitationLink,
   invitationState,
 } from '../../domain/membership-admin.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
@@ -89,7 +89,7 @@ export class InvitationsPage extends LitElement {
     },
     { key: () => this.orgId },
   );
-  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   #loadedOnline = false;
   @state() private list: ListState = { status: 'loading' };

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { adminStrings } from './admin-strings.ts';
 import { assignableRoles, mayManageMember, roleSchema } from '../../domain/membership-admin.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { strings } from '../../i18n/shell-strings.ts';
@@ -36,7 +36,7 @@ export class MembersPage extends LitElement {
   /** from the URL */
   @property() orgId = '';
 
-  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   readonly #query = new LocalQueryController(
     this,

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Interval } from '../../domain/interval-set.ts';
 import { slotsByDay, type SlotDay } from '../../domain/slots.ts';
 import { DAY, formatLocalTime, toLocal, weekday } from '../../domain/zoned-time.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -94,7 +94,7 @@ export class BookPage extends LitElement {
       }
     },
   });
-  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   readonly #zone = deviceZone();
   @state() private coach = '';

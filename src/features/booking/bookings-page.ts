@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SyncRow } from '../../domain/sync-outbox.ts';
 import { MINUTE, formatLocalTime } from '../../domain/zoned-time.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -80,7 +80,7 @@ const active = (e: Entry) => e.status === 'confirmed' || e.status === 'scheduled
 export class BookingsPage extends LitElement {
   static override styles = [sharedStyles, bookingStyles];
 
-  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   readonly #query = new LocalQueryController(this, observeBookingData);
   readonly #zone = deviceZone();

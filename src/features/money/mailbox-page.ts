@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { invokeFunction } from '../../data/invoke-function.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -51,9 +51,9 @@ export class MailboxPage extends LitElement {
     `,
   ];
 
-  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #client = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
-  readonly #engine = new ContextConsumer(this, syncEngineContext, { subscribe: true });
+  readonly #engine = new ContextConsumer(this, { context: syncEngineContext, subscribe: true });
   #loaded = false;
   /** the person's own time zone (their synced profile), else the browser's */
   @state() private timeZone: string | undefined;

@@ -5,7 +5,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { discountCodeSchema, formatMoney } from '../../domain/money.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { invokeFunction } from '../../data/invoke-function.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { describeError } from '../../state/describe-error.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
@@ -204,7 +204,7 @@ export class PurchasesPage extends LitElement {
     if (this.returned === 'success') engine.requestSync();
     return observeMoney(engine, onChange);
   });
-  readonly #client = new ContextConsumer(this, supabaseContext);
+  readonly #client = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   #productsFor = '';
   #wasOnline = navigator.onLine;

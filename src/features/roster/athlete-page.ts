@@ -13,7 +13,7 @@ import { rankSchema } from '../../domain/rank-schema.ts';
 import { scheduleSchema } from '../../domain/schedule-schema.ts';
 import { seasonOfDate } from '../../domain/season.ts';
 import { seasonSchema } from '../../domain/season-schema.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { describeError } from '../../state/describe-error.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -147,7 +147,7 @@ export class AthletePage extends LitElement {
       onChange: (data) => this.followStored(data),
     },
   );
-  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   @state() private draft: Draft = emptyDraft;
   @state() private errors: Record<string, string> = {};

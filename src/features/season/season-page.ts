@@ -12,7 +12,7 @@ import {
 import type { SyncRow } from '../../domain/sync-outbox.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
-import { ContextConsumer } from '../../state/context.ts';
+import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
 import { describeError } from '../../state/describe-error.ts';
@@ -172,7 +172,7 @@ export class SeasonPage extends LitElement {
     `,
   ];
 
-  readonly #supabase = new ContextConsumer(this, supabaseContext);
+  readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   readonly #query = new LocalQueryController(this, observeSeasonOrgs);
 

@@ -1,5 +1,5 @@
 // The Edge Functions as the local stack serves them, shared by `npm start`/`npm
-// run dev` and the end-to-end stack: every supabase/functions/<name>/local.ts,
+// run dev` and the end-to-end stack: every supabase/local/functions/<name>.ts,
 // verify_jwt from supabase/config.toml, the demo Moyklass (unless
 // MOYKLASS_BASE_URL points at another one) and SITE_URL for checkout's success
 // and cancel pages. Also the local stand-in for the production dispatch job:
@@ -10,7 +10,7 @@ import type { EdgeHandler } from '../functions/_shared/edge-handler.ts';
 import { type DemoMoyklass, startDemoMoyklass } from './demo-moyklass.ts';
 import { readVerifyJwt } from './function-config.ts';
 import { loadLocalFunctions } from './load-functions.ts';
-import { supabaseDir } from './paths.ts';
+import { localFunctionsDir, supabaseDir } from './paths.ts';
 import { type Gateway, type GatewayOptions, type Log, createServer } from './server.ts';
 
 export interface LocalFunctions {
@@ -47,7 +47,7 @@ export async function createGatewayWithFunctions(
     },
   });
   const functions: Record<string, EdgeHandler> = await loadLocalFunctions(
-    join(supabaseDir, 'functions'),
+    localFunctionsDir,
     gateway.functionContext,
     options.log,
   );

@@ -1,7 +1,7 @@
 // The embedded local stack as `npm start` and `npm run dev` run it: the database
 // (PGlite in DATA_DIR, or DATABASE_URL) brought up to date and seeded on first
-// run, the gateway on API_PORT with the Edge Functions that have a local.ts, and
-// the scheduler.
+// run, the gateway on API_PORT with the Edge Functions registered in
+// supabase/local/functions/, and the scheduler.
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { existsSync } from 'node:fs';

@@ -8,3 +8,5 @@ export const migrationsDir = join(supabaseDir, 'migrations');
 export const bootstrapFile = join(supabaseDir, 'local', 'bootstrap.sql');
 export const seedFile = join(supabaseDir, 'seed.sql');
 export const sqlTestsDir = join(supabaseDir, 'tests');
+/** one file per Edge Function, registering it with the local stack */
+export const localFunctionsDir = join(supabaseDir, 'local', 'functions');

@@ -44,7 +44,7 @@ export interface Gateway {
   readonly url: string | null;
   /** what handlers get as `ctx`: SUPABASE_URL and the keys, then process.env */
   readonly functionContext: EdgeContext;
-  /** adds an Edge Function after creation (local.ts factories need functionContext) */
+  /** adds an Edge Function after creation (local registrations need functionContext) */
   registerFunction(name: string, handler: EdgeHandler): void;
   handle(req: ApiRequest): Promise<ApiResponse>;
   listen(port: number, host?: string): Promise<string>;

@@ -4,10 +4,10 @@
 // reads the paid purchase and the credits back through RLS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EdgeContext } from '../../supabase/functions/_shared/edge-handler.ts';
-import checkoutLocal from '../../supabase/functions/checkout/local.ts';
-import emailLocal from '../../supabase/functions/email-dispatch/local.ts';
-import moyklassLocal from '../../supabase/functions/moyklass-proxy/local.ts';
-import webhookLocal from '../../supabase/functions/stripe-webhook/local.ts';
+import checkoutLocal from '../../supabase/local/functions/checkout.ts';
+import emailLocal from '../../supabase/local/functions/email-dispatch.ts';
+import moyklassLocal from '../../supabase/local/functions/moyklass-proxy.ts';
+import webhookLocal from '../../supabase/local/functions/stripe-webhook.ts';
 import { type Harness, startGateway } from './gateway-harness.ts';
 import { ORG_A, PACKAGE, one, seedMoney } from './money-fixtures.ts';
 

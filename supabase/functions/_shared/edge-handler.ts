@@ -2,8 +2,8 @@
 // its environment comes through `ctx` so the same code runs under Deno (index.ts:
 // `serveEdgeHandler(handler)`) and in the local stack's /functions/v1 gateway,
 // which passes SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY
-// pointing at itself. Handlers that ignore `ctx` ((req) => Promise<Response>)
-// satisfy the type too.
+// pointing at itself (supabase/local/functions/<name>.ts registers each function
+// there). Handlers that ignore `ctx` ((req) => Promise<Response>) satisfy the type too.
 import { deno } from './env.ts';
 
 export interface EdgeContext {
@@ -11,13 +11,6 @@ export interface EdgeContext {
 }
 
 export type EdgeHandler = (req: Request, ctx: EdgeContext) => Promise<Response>;
-
-/**
- * How a function takes part in the local stack: `supabase/functions/<name>/local.ts`
- * default-exports one of these; it builds the handler once from the environment
- * (the Node counterpart of the Deno wiring in index.ts).
- */
-export type LocalEdgeFunction = (ctx: EdgeContext) => EdgeHandler | Promise<EdgeHandler>;
 
 /** Deno entry: `serveEdgeHandler(handler)` in a function's index.ts */
 export function serveEdgeHandler(handler: EdgeHandler): void {

@@ -1,8 +1,7 @@
-// The local stack's registration (see _shared/edge-handler.ts): the local test
-// checkout instead of Stripe.
-import type { LocalEdgeFunction } from '../_shared/edge-handler.ts';
-import { buildOnFirstRequest } from '../_shared/supabase.ts';
-import { localCheckoutFromEnv } from './wiring.ts';
+// checkout in the local stack: the local test checkout instead of Stripe.
+import { localCheckoutFromEnv } from '../../functions/checkout/wiring.ts';
+import { buildOnFirstRequest } from '../build-on-first-request.ts';
+import type { LocalEdgeFunction } from '../local-edge-function.ts';
 
 const checkout: LocalEdgeFunction = (ctx) =>
   buildOnFirstRequest((env) => localCheckoutFromEnv(env), ctx.env);

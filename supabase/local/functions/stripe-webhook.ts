@@ -1,9 +1,9 @@
-// The local stack's registration (see _shared/edge-handler.ts): events come from
-// the local test checkout, signed with the local secret unless one is configured.
-import type { LocalEdgeFunction } from '../_shared/edge-handler.ts';
-import { buildOnFirstRequest } from '../_shared/supabase.ts';
-import { LOCAL_WEBHOOK_SECRET } from '../checkout/local-stripe.ts';
-import { stripeWebhookFromEnv } from './wiring.ts';
+// stripe-webhook in the local stack: events come from the local test checkout,
+// signed with the local secret unless STRIPE_WEBHOOK_SECRET is set.
+import { LOCAL_WEBHOOK_SECRET } from '../../functions/checkout/local-stripe.ts';
+import { stripeWebhookFromEnv } from '../../functions/stripe-webhook/wiring.ts';
+import { buildOnFirstRequest } from '../build-on-first-request.ts';
+import type { LocalEdgeFunction } from '../local-edge-function.ts';
 
 const stripeWebhook: LocalEdgeFunction = (ctx) =>
   buildOnFirstRequest(

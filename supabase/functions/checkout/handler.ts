@@ -9,10 +9,6 @@
 //   400/413/415 bad input · 401 not signed in · 404 product not on sale
 //   422 invalid discount code or nothing to pay · 429 too many checkouts
 //   502 Stripe refused · 503 try again
-//
-// Local stack only (deps.local set): GET …/local/pay?session= shows a test payment
-// page; POST …/local/complete {session, outcome: paid|failed} delivers the signed
-// event to the real stripe-webhook and redirects (form) or answers JSON.
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { Authenticate } from '../_shared/auth.ts';
@@ -24,12 +20,9 @@ import {
   errorResponse,
   jsonResponse,
   readJson,
-  readText,
   requireMethod,
-  validate,
 } from '../_shared/http-error.ts';
 import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
-import { LocalCheckoutError, type LocalOutcome, type LocalStripe } from './local-stripe.ts';
 
 export type CheckoutSessionParams = Stripe.Checkout.SessionCreateParams;
 
@@ -51,8 +44,6 @@ export interface CheckoutDeps {
   stripe: StripeCheckout;
   /** the app's origin; success and cancel pages are paths under it */
   siteUrl: string;
-  /** the local test checkout (local stack only) */
-  local?: LocalStripe;
   /** per-user budget of checkouts (429 beyond it) */
   callerLimiter?: CallerLimiter;
 }
@@ -90,13 +81,6 @@ const preparedSchema = z.object({
 
 export async function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Response> {
   try {
-    const path = new URL(req.url).pathname.replace(/\/+$/, '');
-    if (path.endsWith('/local/pay') || path.endsWith('/local/complete')) {
-      if (!deps.local) throw new HttpError(404, 'not_found', 'Not found');
-      return path.endsWith('/local/pay')
-        ? localPayPage(req, deps.local)
-        : await localComplete(req, deps.local);
-    }
     requireMethod(req, 'POST');
     const userId = await deps.authenticate(bearerToken(req));
     if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
@@ -202,65 +186,4 @@ async function attach(deps: CheckoutDeps, purchaseId: string, sessionId: string 
 
 export function createCheckoutHandler(deps: CheckoutDeps) {
   return withCors((req) => handleCheckout(req, deps));
-}
-
-// the local test checkout ---------------------------------------------------------------
-
-const completeSchema = z
-  .object({
-    session: z.string().regex(/^cs_local_[0-9a-f]{24}$/),
-    outcome: z.enum(['paid', 'failed']),
-  })
-  .strict();
-
-function localPayPage(req: Request, local: LocalStripe): Response {
-  requireMethod(req, 'GET');
-  const id = new URL(req.url).searchParams.get('session') ?? '';
-  const session = local.sessions.get(id);
-  if (!session) throw new HttpError(404, 'not_found', 'No such checkout session');
-  const amount = (session.amountTotal / 100).toFixed(2);
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Local test checkout</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem">
-<h1>Local test checkout</h1>
-<p>No money moves: this page stands in for Stripe in the local stack.</p>
-<p><strong>${amount} ${escapeHtml(session.currency.toUpperCase())}</strong></p>
-<form method="post" action="complete">
-<input type="hidden" name="session" value="${escapeHtml(session.id)}">
-<button name="outcome" value="paid">Pay</button>
-<button name="outcome" value="failed">Decline the card</button>
-</form></body></html>`;
-  return new Response(html, {
-    status: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  });
-}
-
-async function localComplete(req: Request, local: LocalStripe): Promise<Response> {
-  requireMethod(req, 'POST');
-  const type = req.headers.get('content-type') ?? '';
-  const form = /^application\/x-www-form-urlencoded\b/i.test(type);
-  const input = form
-    ? validate(completeSchema, Object.fromEntries(new URLSearchParams(await readText(req, 4096))))
-    : await readJson(req, completeSchema, 4096);
-  let result: { webhookStatus: number; redirect: string };
-  try {
-    result = await local.complete(input.session, input.outcome as LocalOutcome);
-  } catch (e) {
-    if (e instanceof LocalCheckoutError)
-      throw new HttpError(e.status, 'checkout_session', e.message);
-    throw new HttpError(502, 'webhook_unreachable', 'The webhook could not be reached');
-  }
-  if (result.webhookStatus < 200 || result.webhookStatus >= 300) {
-    throw new HttpError(502, 'webhook_failed', `The webhook answered ${result.webhookStatus}`);
-  }
-  if (form && result.redirect) {
-    return new Response(null, { status: 303, headers: { location: result.redirect } });
-  }
-  return jsonResponse({ delivered: true, outcome: input.outcome, redirect: result.redirect });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,9 +1,9 @@
 // stripe-webhook in the local stack: events come from the local test checkout,
 // signed with the local secret unless STRIPE_WEBHOOK_SECRET is set.
-import { LOCAL_WEBHOOK_SECRET } from '../../functions/checkout/local-stripe.ts';
 import { stripeWebhookFromEnv } from '../../functions/stripe-webhook/wiring.ts';
 import { buildOnFirstRequest } from '../build-on-first-request.ts';
 import type { LocalEdgeFunction } from '../local-edge-function.ts';
+import { LOCAL_WEBHOOK_SECRET } from '../stand-ins/local-stripe.ts';
 
 const stripeWebhook: LocalEdgeFunction = (ctx) =>
   buildOnFirstRequest(

@@ -1,10 +1,11 @@
 // The local stack has no Stripe. This stands in for `stripe.checkout.sessions`
 // and completes a session the way Stripe does: by POSTing a signed event to the
 // real webhook path (signed with the Stripe SDK's test helper), so the demo and
-// the end-to-end tests run the same webhook code as production. Never used in
-// production (index.ts always builds the real client).
+// the end-to-end tests run the same webhook code as production. Its pay page is
+// local-checkout-page.ts. Never used in production (checkout's index.ts always
+// builds the real client).
 import Stripe from 'stripe';
-import type { CheckoutSessionParams, StripeCheckout } from './handler.ts';
+import type { CheckoutSessionParams, StripeCheckout } from '../../functions/checkout/handler.ts';
 
 /** the local stack's webhook secret unless STRIPE_WEBHOOK_SECRET is set */
 export const LOCAL_WEBHOOK_SECRET = 'whsec_trackside_local_stack_only';

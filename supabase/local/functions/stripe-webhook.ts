@@ -7,7 +7,11 @@ import { LOCAL_WEBHOOK_SECRET } from '../stand-ins/local-stripe.ts';
 
 const stripeWebhook: LocalEdgeFunction = (ctx) =>
   buildOnFirstRequest(
-    (env) => stripeWebhookFromEnv(env, { webhookSecret: LOCAL_WEBHOOK_SECRET }),
+    (env) =>
+      stripeWebhookFromEnv(
+        (name) =>
+          env(name) ?? (name === 'STRIPE_WEBHOOK_SECRET' ? LOCAL_WEBHOOK_SECRET : undefined),
+      ),
     ctx.env,
   );
 export default stripeWebhook;

@@ -4,12 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRpc } from '../../supabase/functions/_shared/rpc.ts';
 import { createEmailDispatchHandler } from '../../supabase/functions/email-dispatch/handler.ts';
-import {
-  type EmailProvider,
-  MemoryMailbox,
-} from '../../supabase/functions/email-dispatch/providers.ts';
+import type { EmailProvider } from '../../supabase/functions/email-dispatch/providers.ts';
 import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
+import { MemoryMailbox } from '../../supabase/local/stand-ins/memory-mailbox.ts';
 import { BUYER, PACKAGE, one, seedMoney } from './money-fixtures.ts';
 
 let db: Database;

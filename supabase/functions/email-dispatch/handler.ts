@@ -6,9 +6,6 @@
 // backoff on a temporary failure, give up on a permanent one).
 //
 // POST (Authorization: Bearer <service role key>) → 200 {claimed, sent, retrying, failed}
-// GET  …/local/mailbox (local stack only) → what would have been sent: with a
-//      user's token only the messages to that user's address, with the service
-//      role key all of them (an operator); anything else 401
 import { z } from 'zod';
 import {
   HttpError,
@@ -19,7 +16,8 @@ import {
 } from '../_shared/http-error.ts';
 import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
 import { withCors } from '../_shared/cors.ts';
-import type { EmailProvider, MailboxEntry, MemoryMailbox } from './providers.ts';
+import { sameSecret } from '../_shared/same-secret.ts';
+import type { EmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
 
 export interface EmailDispatchDeps {
@@ -28,10 +26,6 @@ export interface EmailDispatchDeps {
   /** only a caller holding this key may dispatch */
   serviceKey: string;
   batchSize?: number;
-  /** the local stack's mailbox, served at …/local/mailbox */
-  mailbox?: MemoryMailbox;
-  /** the email address of the user behind an access token, or null (the mailbox's reader) */
-  userEmail?: (accessToken: string) => Promise<string | null>;
 }
 
 const claimedSchema = z.array(
@@ -55,11 +49,6 @@ export async function handleEmailDispatch(
   deps: EmailDispatchDeps,
 ): Promise<Response> {
   try {
-    if (new URL(req.url).pathname.replace(/\/+$/, '').endsWith('/local/mailbox')) {
-      if (!deps.mailbox) throw new HttpError(404, 'not_found', 'Not found');
-      requireMethod(req, 'GET');
-      return jsonResponse({ messages: await readMailbox(req, deps, deps.mailbox) });
-    }
     requireMethod(req, 'POST');
     if (!(await sameSecret(bearerToken(req), deps.serviceKey))) {
       throw new HttpError(401, 'unauthorized', 'Only the scheduler may dispatch emails');
@@ -106,35 +95,5 @@ export async function handleEmailDispatch(
 }
 
 export function createEmailDispatchHandler(deps: EmailDispatchDeps) {
-  // CORS: the local stack's mailbox page reads …/local/mailbox from the app's origin
   return withCors((req) => handleEmailDispatch(req, deps));
-}
-
-/** newest first; a person sees only what was sent to them, never anyone else's mail */
-async function readMailbox(
-  req: Request,
-  deps: EmailDispatchDeps,
-  mailbox: MemoryMailbox,
-): Promise<MailboxEntry[]> {
-  const token = bearerToken(req);
-  const all = [...mailbox.messages].reverse();
-  if (token && (await sameSecret(token, deps.serviceKey))) return all;
-  const email = token && deps.userEmail ? await deps.userEmail(token) : null;
-  if (!email) throw new HttpError(401, 'unauthorized', 'Sign in first');
-  const mine = email.toLowerCase();
-  return all.filter((m) => m.to.toLowerCase() === mine);
-}
-
-/** compares two secrets without leaking where they differ */
-async function sameSecret(a: string, b: string): Promise<boolean> {
-  const enc = new TextEncoder();
-  const [x, y] = await Promise.all([
-    crypto.subtle.digest('SHA-256', enc.encode(a)),
-    crypto.subtle.digest('SHA-256', enc.encode(b)),
-  ]);
-  const u = new Uint8Array(x);
-  const v = new Uint8Array(y);
-  let diff = 0;
-  for (let i = 0; i < u.length; i++) diff |= (u[i] ?? 0) ^ (v[i] ?? 0);
-  return diff === 0 && b.length > 0;
 }

@@ -1,6 +1,6 @@
-// Where emails go: an HTTP email API in production (JSON {from, to, subject, text}
-// with a bearer key, the shape Resend and similar services take), a mailbox in
-// memory in the local stack (shown at /functions/v1/email-dispatch/local/mailbox).
+// Where emails go: an HTTP email API (JSON {from, to, subject, text} with a bearer
+// key, the shape Resend and similar services take). The local stack sends them to
+// a mailbox in memory instead (supabase/local/stand-ins/memory-mailbox.ts).
 export interface OutgoingEmail {
   to: string;
   subject: string;
@@ -48,20 +48,4 @@ export function httpEmailProvider(options: {
       return { ok: false, retryable, error: `email provider answered ${res.status}` };
     },
   };
-}
-
-export interface MailboxEntry extends OutgoingEmail {
-  at: string;
-}
-
-export class MemoryMailbox implements EmailProvider {
-  readonly messages: MailboxEntry[] = [];
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  send(email: OutgoingEmail): Promise<SendResult> {
-    this.messages.push({ ...email, at: new Date(this.now()).toISOString() });
-    if (this.messages.length > 500) this.messages.shift();
-    return Promise.resolve({ ok: true });
-  }
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Rpc } from '../../functions/_shared/rpc.ts';
+import { MemoryMailbox } from '../stand-ins/memory-mailbox.ts';
+import { createLocalEmailDispatchHandler } from './email-dispatch.ts';
+
+const booking = {
+  startsAt: '2026-03-29T15:00:00Z',
+  timeZone: 'Europe/Berlin',
+  title: 'Intervals',
+  organization: 'Club A',
+  coachName: 'Olga',
+  memberName: 'Anna',
+};
+
+describe('email-dispatch in the local stack', () => {
+  const claimed = [
+    {
+      id: '00000000-0000-4000-8000-000000000001',
+      kind: 'booking_confirmation',
+      locale: 'en',
+      to: 'a@x.test',
+      payload: booking,
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000002',
+      kind: 'purchase_confirmation',
+      locale: 'ru',
+      to: 'b@x.test',
+      payload: {},
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000003',
+      kind: 'session_reminder',
+      locale: 'ru',
+      to: null,
+      payload: booking,
+    },
+  ];
+
+  it('shows a person only their own mail in the local mailbox; the service key sees all', async () => {
+    const mailbox = new MemoryMailbox();
+    const rpc: Rpc = async (fn) => (fn === 'email_claim_batch' ? claimed : null);
+    const emails: Record<string, string> = { 'token-a': 'A@x.test', 'token-c': 'c@x.test' };
+    const handler = createLocalEmailDispatchHandler({
+      rpc,
+      provider: mailbox,
+      mailbox,
+      serviceKey: 'service-key',
+      userEmail: async (token) => emails[token] ?? null,
+    });
+    const read = async (token?: string) => {
+      const res = await handler(
+        new Request('http://local/email-dispatch/local/mailbox', {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        }),
+      );
+      const body = (await res.json()) as { messages?: { to: string }[] };
+      return { status: res.status, to: body.messages?.map((m) => m.to) };
+    };
+    await handler(
+      new Request('http://local/email-dispatch', {
+        method: 'POST',
+        headers: { authorization: 'Bearer service-key' },
+      }),
+    );
+    expect(await read('token-a')).toEqual({ status: 200, to: ['a@x.test'] });
+    expect(await read('token-c')).toEqual({ status: 200, to: [] });
+    expect(await read('service-key')).toEqual({ status: 200, to: ['b@x.test', 'a@x.test'] });
+    expect(await read('a-forged-token')).toMatchObject({ status: 401 });
+    expect(await read()).toMatchObject({ status: 401 });
+  });
+});

@@ -6,7 +6,7 @@
 // private.moyklass_credentials (server-side only); the app never sees it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeMoyklass, type FakeSubscription } from '../functions/moyklass-proxy/fake-moyklass.ts';
+import { FakeMoyklass, type FakeSubscription } from './stand-ins/fake-moyklass.ts';
 import { serveNode } from './server.ts';
 
 /** the key supabase/seed.sql stores for the demo club (never sent to a browser) */

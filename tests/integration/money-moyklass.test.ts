@@ -3,10 +3,6 @@
 // anywhere stores nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRpc } from '../../supabase/functions/_shared/rpc.ts';
-import {
-  FakeMoyklass,
-  fakeSubscription,
-} from '../../supabase/functions/moyklass-proxy/fake-moyklass.ts';
 import { createMoyklassProxyHandler } from '../../supabase/functions/moyklass-proxy/handler.ts';
 import {
   RateLimiter,
@@ -14,6 +10,7 @@ import {
 } from '../../supabase/functions/moyklass-proxy/moyklass-client.ts';
 import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
+import { FakeMoyklass, fakeSubscription } from '../../supabase/local/stand-ins/fake-moyklass.ts';
 import {
   ATHLETE_1,
   ATHLETE_2,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CallerLimiter } from '../_shared/rate-limit.ts';
 import { RpcError, type Rpc } from '../_shared/rpc.ts';
-import { FakeMoyklass, fakeSubscription } from './fake-moyklass.ts';
+import { FakeMoyklass, fakeSubscription } from '../../local/stand-ins/fake-moyklass.ts';
 import { RateLimiter, memoryTokenCache } from './moyklass-client.ts';
 import { type MoyklassProxyDeps, createMoyklassProxyHandler } from './handler.ts';
 

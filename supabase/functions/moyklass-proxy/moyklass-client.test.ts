@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { FakeMoyklass, fakeSubscription } from './fake-moyklass.ts';
+import { FakeMoyklass, fakeSubscription } from '../../local/stand-ins/fake-moyklass.ts';
 import {
   MoyklassClient,
   MoyklassError,
@@ -297,34 +296,6 @@ describe('MoyklassClient', () => {
         expect(exact.map((s) => s.id)).toEqual([1]);
       });
     }
-
-    it('the fake accepts both forms alike and refuses three dates', async () => {
-      const { fake } = setup();
-      fake.subscriptions.push(...subs);
-      const token = z.object({ accessToken: z.string() }).parse(
-        await (
-          await fake.fetch(`${BASE}/v1/company/auth/getToken`, {
-            method: 'POST',
-            body: JSON.stringify({ apiKey: fake.apiKey }),
-          })
-        ).json(),
-      ).accessToken;
-      const ids = async (qs: string) => {
-        const res = await fake.fetch(`${BASE}${PATH}?${qs}`, {
-          headers: { 'x-access-token': token },
-        });
-        return res.ok
-          ? ((await res.json()) as { subscriptions: { id: number }[] }).subscriptions.map(
-              (s) => s.id,
-            )
-          : res.status;
-      };
-      expect(await ids('beginDate=2024-01-01,2025-12-31')).toEqual([1, 2]);
-      expect(await ids('beginDate=2024-01-01&beginDate=2025-12-31')).toEqual([1, 2]);
-      expect(await ids('beginDate[]=2024-01-01&beginDate[]=2025-12-31')).toEqual([1, 2]);
-      expect(await ids('beginDate=2024-01-01,2025-01-01,2025-12-31')).toBe(400);
-      expect(await ids('limit=501')).toBe(400);
-    });
   });
 });
 

@@ -3,7 +3,8 @@
 // 7 requests per second (429 beyond), paging with limit ≤ 500 and stats.totalItems,
 // date filters in both forms (comma-joined, or the key repeated, with or without
 // `[]`), the documented error body, and scripted faults. It is a fetch function,
-// so tests inject it directly or put it behind a node http server.
+// so tests inject it directly or put it behind a node http server, as the demo
+// Moyklass does (supabase/local/demo-moyklass.ts).
 
 export interface FakeSubscription {
   id: number;

@@ -7,6 +7,8 @@
 //
 // POST (Authorization: Bearer <service role key>) → 200 {claimed, sent, retrying, failed}
 import { z } from 'zod';
+import { emailKindSchema } from '../../../src/domain/email-kinds.ts';
+import { LOCALES } from '../../../src/domain/locale.ts';
 import {
   HttpError,
   bearerToken,
@@ -31,14 +33,8 @@ export interface EmailDispatchDeps {
 const claimedSchema = z.array(
   z.object({
     id: z.uuid(),
-    kind: z.enum([
-      'booking_confirmation',
-      'booking_notification',
-      'booking_cancellation',
-      'purchase_confirmation',
-      'session_reminder',
-    ]),
-    locale: z.enum(['ru', 'en']),
+    kind: emailKindSchema,
+    locale: z.enum(LOCALES),
     to: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()),
   }),

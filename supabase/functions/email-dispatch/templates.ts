@@ -1,12 +1,7 @@
 // The emails, in Russian and English. Times are shown in the session's IANA zone,
 // amounts in the purchase's currency.
-export type EmailKind =
-  | 'booking_confirmation'
-  | 'booking_notification'
-  | 'booking_cancellation'
-  | 'purchase_confirmation'
-  | 'session_reminder';
-export type Locale = 'ru' | 'en';
+import type { EmailKind } from '../../../src/domain/email-kinds.ts';
+import { type Locale, intlTag } from '../../../src/domain/locale.ts';
 
 export interface RenderedEmail {
   subject: string;
@@ -25,7 +20,7 @@ function when(p: Payload, locale: Locale): string {
   if (!starts || Number.isNaN(Date.parse(starts))) return '';
   const zone = str(p, 'timeZone') ?? 'Europe/Moscow';
   try {
-    return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    return new Intl.DateTimeFormat(intlTag(locale), {
       dateStyle: 'full',
       timeStyle: 'short',
       timeZone: zone,
@@ -40,7 +35,7 @@ function money(p: Payload, locale: Locale): string {
   const currency = str(p, 'currency');
   if (minor === null || !currency) return '';
   try {
-    return new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    return new Intl.NumberFormat(intlTag(locale), {
       style: 'currency',
       currency,
     }).format(minor / 100);

@@ -3,13 +3,13 @@
 // verified by the real handler, and the SQL applies each event exactly once.
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlRpc } from '../../supabase/functions/_shared/rpc.ts';
 import {
   type CheckoutSessionParams,
   createCheckoutHandler,
 } from '../../supabase/functions/checkout/handler.ts';
 import { createStripeWebhookHandler } from '../../supabase/functions/stripe-webhook/handler.ts';
 import type { Database } from '../../supabase/local/db/database.ts';
+import { sqlRpc } from '../../supabase/local/db/sql-rpc.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { BUYER, PACKAGE, PLAN, one, seedMoney } from './money-fixtures.ts';
 

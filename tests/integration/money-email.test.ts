@@ -2,10 +2,10 @@
 // a paid purchase queues its confirmation in the payment's transaction, the
 // dispatcher sends it once, and a provider outage leaves it queued for a retry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlRpc } from '../../supabase/functions/_shared/rpc.ts';
 import { createEmailDispatchHandler } from '../../supabase/functions/email-dispatch/handler.ts';
 import type { EmailProvider } from '../../supabase/functions/email-dispatch/providers.ts';
 import type { Database } from '../../supabase/local/db/database.ts';
+import { sqlRpc } from '../../supabase/local/db/sql-rpc.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { MemoryMailbox } from '../../supabase/local/stand-ins/memory-mailbox.ts';
 import { BUYER, PACKAGE, one, seedMoney } from './money-fixtures.ts';

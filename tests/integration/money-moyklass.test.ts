@@ -2,13 +2,13 @@
 // who may sync, what is stored per athlete and season, and that a failure
 // anywhere stores nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlRpc } from '../../supabase/functions/_shared/rpc.ts';
 import { createMoyklassProxyHandler } from '../../supabase/functions/moyklass-proxy/handler.ts';
 import {
   RateLimiter,
   memoryTokenCache,
 } from '../../supabase/functions/moyklass-proxy/moyklass-client.ts';
 import type { Database } from '../../supabase/local/db/database.ts';
+import { sqlRpc } from '../../supabase/local/db/sql-rpc.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { FakeMoyklass, fakeSubscription } from '../../supabase/local/stand-ins/fake-moyklass.ts';
 import {

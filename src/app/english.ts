@@ -11,10 +11,12 @@ import { money } from '../features/money/money-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
+import { errors } from '../i18n/error-strings.en.ts';
 import { sync } from '../features/sync-issues/sync-strings.en.ts';
 
 export const english = {
   shell,
+  errors,
   roster,
   sync,
   domain,

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { AuthState } from '../state/auth-state.ts';
 import { ContextConsumer } from '@lit/context';
 import { authContext, supabaseContext } from '../state/contexts.ts';
-import { describeError } from '../state/describe-error.ts';
+import { describeError } from '../data/describe-error.ts';
 import {
   MyOrganizationsController,
   type MyOrganization,
@@ -25,6 +25,7 @@ import '../ui/ts-language-switch.ts';
 import { adminStrings } from '../features/admin/admin-strings.ts';
 import './organization-switch.ts';
 import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
+import { errorStrings } from '../i18n/error-strings.ts';
 
 const t = strings.home;
 /** the local stack keeps a mailbox of what would have been sent; production sends email */
@@ -189,7 +190,7 @@ export class HomePage extends LitElement {
           : html`<p class="muted" role="status">${strings.loading}</p>`;
       case 'error':
         return html`<ts-notice tone="error">
-            <p>${t.loadFailed}: ${state.network ? strings.networkError : state.message}</p>
+            <p>${t.loadFailed}: ${state.network ? errorStrings.network : state.message}</p>
           </ts-notice>
           <p>
             <button class="button secondary" type="button" @click=${this.retry}>${t.retry}</button>

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { english } from '../../app/english.ts';
-import { useCatalogue } from '../../i18n/localized.ts';
-import { refusalMessage } from './admin-refusal.ts';
+import { english } from '../app/english.ts';
+import { useCatalogue } from '../i18n/localized.ts';
+import { clashesOf } from '../features/booking/booking-clashes.ts';
+import { describeError } from './describe-error.ts';
 
 afterEach(() => useCatalogue(null));
 
@@ -9,8 +10,10 @@ const lastOwner = {
   message: 'an organization needs at least one owner: make someone else an owner first',
   code: 'P0001',
 };
+const refusalMessage = (error: unknown, status?: number) => describeError(error, status).message;
+const bookingErrorMessage = refusalMessage;
 
-describe('refusalMessage', () => {
+describe('admin refusals', () => {
   it('explains a known refusal in Russian, keeping the server’s words', () => {
     expect(refusalMessage(lastOwner, 400)).toBe(
       'В организации должен остаться хотя бы один владелец. Сначала сделайте владельцем кого-то ещё. ' +
@@ -31,5 +34,66 @@ describe('refusalMessage', () => {
   it('says the network failed when the request never arrived, and passes other errors on', () => {
     expect(refusalMessage(new TypeError('Failed to fetch'))).toContain('Нет связи с сервером');
     expect(refusalMessage({ message: 'something new' }, 400)).toBe('something new');
+  });
+});
+
+describe('booking errors', () => {
+  it('say what the RPC hint means, in the interface language', () => {
+    const taken = {
+      message: 'this time is no longer available',
+      code: '23P01',
+      hint: 'slot_taken',
+    };
+    expect(bookingErrorMessage(taken, 409)).toBe('Это время уже заняли. Выберите другое.');
+    useCatalogue(english);
+    expect(bookingErrorMessage(taken, 409)).toBe('This time was just taken. Choose another.');
+    expect(
+      bookingErrorMessage({
+        message: 'too late',
+        code: 'P0001',
+        hint: 'cancellation_window_passed',
+      }),
+    ).toMatch(/^Too late to cancel/);
+  });
+
+  it('treat a bare exclusion violation as a taken slot and keep other server words', () => {
+    expect(bookingErrorMessage({ message: 'conflicting key value', code: '23P01' })).toBe(
+      'Это время уже заняли. Выберите другое.',
+    );
+    expect(bookingErrorMessage({ message: 'something odd', code: 'XX000' }, 500)).toContain(
+      'something odd',
+    );
+  });
+
+  it('read the clashing dates a recurring booking reports', () => {
+    const error = {
+      message: 'the series clashes on 1 date(s): 2026-12-20',
+      code: 'P0001',
+      hint: 'recurring_conflicts',
+      details:
+        '[{"date": "2026-12-20", "starts_at": "2026-12-20T10:00:00+00:00", "problem": "blocked"}]',
+    };
+    expect(clashesOf(describeError(error))).toEqual([
+      { date: '2026-12-20', startsAt: Date.UTC(2026, 11, 20, 10), problem: 'blocked' },
+    ]);
+    expect(clashesOf(describeError({ ...error, hint: 'slot_taken' }))).toBeNull();
+    expect(clashesOf(describeError({ ...error, details: 'not json' }))).toBeNull();
+  });
+});
+
+describe('server messages', () => {
+  it('say an auth message we know in Russian beside the server’s, and the server’s in English', () => {
+    const wrong = { message: 'Invalid login credentials', code: 'invalid_credentials' };
+    expect(describeError(wrong, 400).message).toBe(
+      'Неверный email или пароль (Invalid login credentials)',
+    );
+    useCatalogue(english);
+    expect(describeError(wrong, 400).message).toBe('Invalid login credentials');
+  });
+
+  it('keep the code, hint and raw words for the page, and fall back when there is no message', () => {
+    const d = describeError({ message: 'x', code: 'P0001', hint: 'h', details: 'd' }, 400);
+    expect(d).toMatchObject({ code: 'P0001', hint: 'h', details: 'd', raw: 'x', network: false });
+    expect(describeError(42).message).toBe('Что-то пошло не так. Попробуйте ещё раз.');
   });
 });

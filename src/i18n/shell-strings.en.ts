@@ -106,7 +106,4 @@ export const shell: Translation<typeof strings> = {
   roleName: (role) => roleNames[role] ?? role,
 
   // the server already speaks English
-  serverError: (message) => message,
-  networkError: 'Cannot reach the server. Check your connection and try again.',
-  unexpectedError: 'Something went wrong. Please try again.',
 };

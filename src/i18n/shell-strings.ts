@@ -31,20 +31,6 @@ const roleNames: Record<string, string> = {
   member: 'Участник',
 };
 
-// Server messages we can say better in Russian. The server's own text is still
-// shown beside the translation, so support can search for it.
-const serverMessages: [RegExp, string][] = [
-  [/^Invalid login credentials$/, 'Неверный email или пароль'],
-  [/^User already registered$/, 'Пользователь с таким email уже зарегистрирован'],
-  [/^Email not confirmed$/, 'Email не подтверждён'],
-  [/^the slug ".*" is taken/, 'Этот адрес уже занят, выберите другой'],
-  [/^invitation not found/, 'Приглашение не найдено: проверьте код или попросите новую ссылку'],
-  [/^this invitation has been revoked/, 'Приглашение отозвано: попросите новое'],
-  [/^this invitation expired/, 'Срок приглашения истёк: попросите новое'],
-  [/^this invitation has already been used/, 'Приглашение уже использовано: попросите новое'],
-  [/^you are already a member/, 'Вы уже состоите в этой организации'],
-];
-
 export const strings = localized('shell', {
   appName: 'Trackside',
   appTagline: 'Тренировки, посещаемость и расписание — даже без связи',
@@ -130,12 +116,4 @@ export const strings = localized('shell', {
 
   kindName: (kind: string) => kindNames[kind] ?? kind,
   roleName: (role: string) => roleNames[role] ?? role,
-
-  /** a server error as the user should read it: our wording plus the server's own */
-  serverError(message: string): string {
-    const known = serverMessages.find(([pattern]) => pattern.test(message))?.[1];
-    return known ? `${known} (${message})` : message;
-  },
-  networkError: 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз.',
-  unexpectedError: 'Что-то пошло не так. Попробуйте ещё раз.',
 } as const);

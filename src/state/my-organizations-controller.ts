@@ -3,6 +3,7 @@ import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { strings } from '../i18n/shell-strings.ts';
 import { readMyOrganizationsCache, writeMyOrganizationsCache } from './my-organizations-cache.ts';
+import { errorStrings } from '../i18n/error-strings.ts';
 
 // the shape of the two flat selects below; the value rules live in
 // src/domain/organization.ts and the database checks them on write.
@@ -64,7 +65,7 @@ export class MyOrganizationsController implements ReactiveController {
     // postgrest-js's retries; the page loads again when the network is back
     if (!navigator.onLine) {
       if (cached) this.#set({ status: 'ready', items: cached, stale: true });
-      else this.#set({ status: 'error', message: strings.networkError, network: true });
+      else this.#set({ status: 'error', message: errorStrings.network, network: true });
       return;
     }
     this.#set({ status: 'loading', items: cached });

@@ -1,22 +1,5 @@
 import type { adminStrings } from './admin-strings.ts';
-import type { AdminRefusal } from '../../domain/membership-admin.ts';
 import type { Translation } from '../../i18n/localized.ts';
-
-const refusals: Record<AdminRefusal, string> = {
-  lastOwner: 'An organization needs at least one owner. Make someone else an owner first.',
-  onlyAdmins: 'Only the organization’s admins and owners can do this.',
-  rankedAbove: 'You cannot change the role of, or remove, someone ranked above you.',
-  roleAboveOwn: 'You cannot grant a role higher than your own.',
-  revokeAboveOwn: 'You cannot revoke an invitation for a role higher than yours.',
-  noLongerMember: 'This person is no longer a member of the organization.',
-  membershipNotFound: 'Member not found: they may have been removed already.',
-  invitationNotFound: 'Invitation not found.',
-  unknownRole: 'Unknown role.',
-  expiryPast: 'An invitation must expire in the future.',
-  expiryTooLong: 'An invitation can be valid for at most 90 days.',
-  maxUses: 'An invitation can be used 1 to 1000 times.',
-  coachNotStaff: 'Only a coach, admin or owner of the organization can lead its groups.',
-};
 
 export const admin: Translation<typeof adminStrings> = {
   switcher: {
@@ -37,8 +20,6 @@ export const admin: Translation<typeof adminStrings> = {
     'Offline: changes here are made by the server. Showing the data saved on this device.',
   done: 'Done.',
   // the English explanation says what the server said
-  explain: (explanation: string) => explanation,
-  refusal: (key: AdminRefusal) => refusals[key],
   members: {
     title: 'Members',
     you: 'you',

@@ -1,23 +1,5 @@
 /** Russian copy for the organization switcher and the club admin screens. */
-import type { AdminRefusal } from '../../domain/membership-admin.ts';
 import { localized } from '../../i18n/localized.ts';
-
-const refusals: Record<AdminRefusal, string> = {
-  lastOwner:
-    'В организации должен остаться хотя бы один владелец. Сначала сделайте владельцем кого-то ещё.',
-  onlyAdmins: 'Это могут только администраторы и владельцы организации.',
-  rankedAbove: 'Нельзя менять роль или удалять участника, чья роль выше вашей.',
-  roleAboveOwn: 'Нельзя выдать роль выше своей.',
-  revokeAboveOwn: 'Нельзя отозвать приглашение на роль выше вашей.',
-  noLongerMember: 'Этот человек уже не состоит в организации.',
-  membershipNotFound: 'Участник не найден: возможно, его уже удалили.',
-  invitationNotFound: 'Приглашение не найдено.',
-  unknownRole: 'Неизвестная роль.',
-  expiryPast: 'Срок приглашения должен закончиться в будущем.',
-  expiryTooLong: 'Приглашение может действовать не больше 90 дней.',
-  maxUses: 'Приглашение можно использовать от 1 до 1000 раз.',
-  coachNotStaff: 'Вести группу может только тренер, администратор или владелец организации.',
-};
 
 export const adminStrings = localized('admin', {
   switcher: {
@@ -38,8 +20,6 @@ export const adminStrings = localized('admin', {
   needsNetwork:
     'Нет сети: изменения здесь выполняет сервер. Показаны данные, сохранённые на устройстве.',
   done: 'Готово.',
-  explain: (explanation: string, server: string) => `${explanation} (${server})`,
-  refusal: (key: AdminRefusal) => refusals[key],
   members: {
     title: 'Участники',
     you: 'вы',

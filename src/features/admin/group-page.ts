@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { adminStrings } from './admin-strings.ts';
 import { hasRoleAtLeast } from '../../domain/organization.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';

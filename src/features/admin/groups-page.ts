@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { adminStrings } from './admin-strings.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import '../../ui/ts-notice.ts';

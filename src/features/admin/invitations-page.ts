@@ -19,7 +19,7 @@ import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData } from './admin-data.ts';
-import { refusalMessage } from './admin-refusal.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 
 const t = adminStrings.invitations;
@@ -300,7 +300,7 @@ export class InvitationsPage extends LitElement {
         .select('id,role,code,token,expires_at,max_uses,use_count,revoked_at,created_at')
         .eq('org_id', this.orgId);
       if (error) {
-        this.list = { status: 'error', message: refusalMessage(error, status) };
+        this.list = { status: 'error', message: describeError(error, status).message };
         return;
       }
       const items = z
@@ -309,7 +309,7 @@ export class InvitationsPage extends LitElement {
         .sort((a, b) => b.created_at.localeCompare(a.created_at));
       this.list = { status: 'ready', items };
     } catch (error) {
-      this.list = { status: 'error', message: refusalMessage(error) };
+      this.list = { status: 'error', message: describeError(error).message };
     }
   }
 
@@ -337,7 +337,7 @@ export class InvitationsPage extends LitElement {
         p_max_uses: parsed.data.maxUses,
       });
       if (error) {
-        this.formError = refusalMessage(error, status);
+        this.formError = describeError(error, status).message;
         return;
       }
       this.created = invitationRow.parse(data);
@@ -346,7 +346,7 @@ export class InvitationsPage extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#secret-link')?.focus();
     } catch (error) {
-      this.formError = refusalMessage(error);
+      this.formError = describeError(error).message;
     } finally {
       this.busy = false;
     }
@@ -359,14 +359,14 @@ export class InvitationsPage extends LitElement {
     try {
       const { error, status } = await client.rpc('revoke_invitation', { p_invitation_id: i.id });
       if (error) {
-        this.rowErrors = { ...this.rowErrors, [i.id]: refusalMessage(error, status) };
+        this.rowErrors = { ...this.rowErrors, [i.id]: describeError(error, status).message };
         return;
       }
       if (this.created?.id === i.id) this.created = undefined;
       this.message = t.revoked;
       await this.load();
     } catch (error) {
-      this.rowErrors = { ...this.rowErrors, [i.id]: refusalMessage(error) };
+      this.rowErrors = { ...this.rowErrors, [i.id]: describeError(error).message };
     }
   }
 

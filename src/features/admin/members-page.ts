@@ -11,7 +11,7 @@ import { LocalQueryController } from '../../state/local-query-controller.ts';
 import '../../ui/ts-notice.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData, type AdminMember } from './admin-data.ts';
-import { refusalMessage } from './admin-refusal.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 
 const t = adminStrings.members;
@@ -168,7 +168,7 @@ export class MembersPage extends LitElement {
     try {
       const { error, status } = await client.rpc(rpc, args);
       if (error) {
-        this.patch(m.membershipId, { busy: false, error: refusalMessage(error, status) });
+        this.patch(m.membershipId, { busy: false, error: describeError(error, status).message });
         return;
       }
       this.patch(m.membershipId, { busy: false, role: undefined });
@@ -176,7 +176,7 @@ export class MembersPage extends LitElement {
       // the changed membership arrives with the next pull; ask for it now
       this.#query.engine?.requestSync();
     } catch (error) {
-      this.patch(m.membershipId, { busy: false, error: refusalMessage(error) });
+      this.patch(m.membershipId, { busy: false, error: describeError(error).message });
     }
   }
 }

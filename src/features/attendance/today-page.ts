@@ -3,8 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { liveQuery } from 'dexie';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/attendance.ts';
 import { addDays } from '../../domain/zoned-time.ts';
-import { attendanceChange } from '../../data/attendance-change.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
 import { attendanceStrings as t } from './attendance-strings.ts';
@@ -173,7 +172,6 @@ export class TodayPage extends LitElement {
     { key: () => this.date },
   );
   /** taps apply one after another, so a quick second tap updates the first's row */
-  #queue: Promise<void> = Promise.resolve();
   /** the day the user went to, when not today */
   @state() private chosen: string | undefined;
   @state() private error = '';
@@ -328,17 +326,14 @@ export class TodayPage extends LitElement {
     const engine = this.#day.engine;
     if (!engine) return;
     this.error = '';
-    this.#queue = this.#queue
-      .then(async () => {
-        const change = await attendanceChange(engine.db, {
-          orgId: session.orgId,
-          sessionId: session.id,
-          athleteId,
-          status,
-          markedBy: engine.userId,
-          at: Date.now(),
-        });
-        if (change) await engine.change(change);
+    engine
+      .markAttendance({
+        orgId: session.orgId,
+        sessionId: session.id,
+        athleteId,
+        status,
+        markedBy: engine.userId,
+        at: Date.now(),
       })
       .catch((error: unknown) => {
         this.error = describeError(error).message;

@@ -15,7 +15,7 @@ import {
 } from '../../domain/zoned-time.ts';
 import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
@@ -62,6 +62,8 @@ function text(value: unknown): string {
  * offline and shows as pending until the server has it; the form checks what the
  * database's constraints check, with the message next to the field.
  */
+type AvailabilityTable = 'weekly_availability' | 'blocked_slots' | 'availability_additions';
+
 @customElement('availability-page')
 export class AvailabilityPage extends LitElement {
   static override styles = [
@@ -427,7 +429,7 @@ export class AvailabilityPage extends LitElement {
 
   // shared --------------------------------------------------------------------------
 
-  private removeButton(table: string, row: SyncRow, label: string): TemplateResult {
+  private removeButton(table: AvailabilityTable, row: SyncRow, label: string): TemplateResult {
     return html`<button
       class="button secondary"
       type="button"
@@ -438,7 +440,7 @@ export class AvailabilityPage extends LitElement {
     </button>`;
   }
 
-  private async removeRow(table: string, id: string): Promise<void> {
+  private async removeRow(table: AvailabilityTable, id: string): Promise<void> {
     const engine = this.#query.engine;
     if (!engine) return;
     const form: FormName =

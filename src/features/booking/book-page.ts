@@ -18,9 +18,11 @@ import {
   type BookableCoach,
   type BookingData,
 } from './booking-data.ts';
-import { bookingErrorMessage, clashesOf, type Clash } from './booking-errors.ts';
+import { describeError } from '../../data/describe-error.ts';
+import { clashesOf, type Clash } from './booking-clashes.ts';
 import { deviceZone, formatDateTime, formatDay, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
+import { errorStrings } from '../../i18n/error-strings.ts';
 
 const t = bookingStrings.book;
 
@@ -160,7 +162,7 @@ export class BookPage extends LitElement {
   private renderSlots(data: BookingData, online: boolean) {
     const [orgId = '', coachId = ''] = this.coach.split('/');
     const rules = slotRules(data, orgId, coachId);
-    if (!rules) return html`<p class="card">${bookingStrings.errors.notBookable}</p>`;
+    if (!rules) return html`<p class="card">${errorStrings.booking.notBookable}</p>`;
     const busy = this.busy.key === this.coach ? this.busy.ranges : [];
     const days: SlotDay[] = slotsByDay(
       { ...rules, busy: [...busy, ...knownBusy(data, coachId)], now: Date.now() },
@@ -375,7 +377,7 @@ export class BookPage extends LitElement {
           p_booking_id: crypto.randomUUID(),
         });
         if (error) {
-          this.failure = bookingErrorMessage(error, status);
+          this.failure = describeError(error, status).message;
           // the time may be gone: show what is free now
           this.clearChoice();
           void this.loadBusy(this.coach);
@@ -400,9 +402,9 @@ export class BookPage extends LitElement {
           p_id: crypto.randomUUID(),
         });
         if (error) {
-          const clashes = clashesOf(error);
+          const clashes = clashesOf(describeError(error));
           if (clashes && clashes.length > 0) this.clashes = clashes;
-          else this.failure = bookingErrorMessage(error, status);
+          else this.failure = describeError(error, status).message;
           return;
         }
         const made = (result as { sessions_created?: number } | null)?.sessions_created ?? 0;
@@ -413,7 +415,7 @@ export class BookPage extends LitElement {
       this.#booking.engine?.requestSync();
       void this.loadBusy(this.coach);
     } catch (error) {
-      this.failure = bookingErrorMessage(error);
+      this.failure = describeError(error).message;
     } finally {
       this.booking = false;
     }

@@ -55,7 +55,7 @@ export function observeBookingData(
   engine: SyncEngine,
   onChange: (data: BookingData) => void,
 ): Subscription {
-  const all = (table: string) => engine.db.rows(table).toArray();
+  const all = (table: string) => engine.db.store(table).toArray();
   return liveQuery(async (): Promise<BookingData> => {
     const [
       memberships,

@@ -171,15 +171,4 @@ export const booking: Translation<typeof bookingStrings> = {
       })[s] ?? s,
     offline: 'You are offline: the server cancels bookings. Showing what this device has saved.',
   },
-  errors: {
-    slotTaken: 'This time was just taken. Choose another.',
-    tooSoon: 'Too late: this time can no longer be booked.',
-    beyondHorizon: 'This is too far ahead to book.',
-    outsideAvailability: 'The coach does not take bookings at this time.',
-    blocked: 'The coach is unavailable at this time.',
-    notBookable: 'This coach does not take bookings yet.',
-    cancellationWindow:
-      'Too late to cancel: the start is closer than the coach allows. Message your coach.',
-    sessionFull: 'No seats left.',
-  },
 };

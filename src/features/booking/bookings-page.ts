@@ -17,7 +17,7 @@ import {
   timeMinutes,
   type BookingData,
 } from './booking-data.ts';
-import { bookingErrorMessage } from './booking-errors.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { deviceZone, formatDateTime, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
 
@@ -239,14 +239,14 @@ export class BookingsPage extends LitElement {
     try {
       const { data, error, status } = await fn();
       if (error) {
-        this.failure = bookingErrorMessage(error, status);
+        this.failure = describeError(error, status).message;
         return;
       }
       const cancelled = (data as { sessions_cancelled?: number } | null)?.sessions_cancelled;
       this.message = done || t.seriesCancelled(cancelled ?? 0);
       this.#query.engine?.requestSync();
     } catch (error) {
-      this.failure = bookingErrorMessage(error);
+      this.failure = describeError(error).message;
     } finally {
       this.busy = '';
     }

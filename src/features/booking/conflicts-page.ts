@@ -9,7 +9,7 @@ import { bookingStrings } from './booking-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { instant, observeBookingData, settingsOf, type BookingData } from './booking-data.ts';
-import { bookingErrorMessage } from './booking-errors.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { formatDateTime, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
 
@@ -128,14 +128,14 @@ export class ConflictsPage extends LitElement {
         p_action: action,
       });
       if (error) {
-        this.failure = bookingErrorMessage(error, status);
+        this.failure = describeError(error, status).message;
         return;
       }
       this.done = new Set([...this.done, id]);
       this.message = action === 'cancel' ? t.cancelled : action === 'keep' ? t.kept : t.dismissed;
       this.#query.engine?.requestSync();
     } catch (error) {
-      this.failure = bookingErrorMessage(error);
+      this.failure = describeError(error).message;
     } finally {
       this.busy = '';
     }

@@ -10,6 +10,7 @@ import { moneyStrings } from './money-strings.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
+import { errorStrings } from '../../i18n/error-strings.ts';
 
 const t = moneyStrings.mailbox;
 
@@ -92,7 +93,7 @@ export class MailboxPage extends LitElement {
     if (result.ok) {
       this.error = '';
       this.messages = result.data.messages;
-    } else if (result.network) this.error = strings.networkError;
+    } else if (result.network) this.error = errorStrings.network;
     else if (result.status === 404) this.error = t.unavailable;
     else this.error = moneyStrings.failed(result.status, result.message);
   }

@@ -7,7 +7,7 @@ import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { invokeFunction } from '../../data/invoke-function.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -17,6 +17,7 @@ import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-field.ts';
 import '../../ui/ts-notice.ts';
+import { errorStrings } from '../../i18n/error-strings.ts';
 
 const t = moneyStrings.purchases;
 
@@ -440,7 +441,7 @@ export class PurchasesPage extends LitElement {
     }
     this.buying = false;
     const known = (t.errors as Record<string, string | undefined>)[result.code];
-    if (result.network) this.buyError = strings.networkError;
+    if (result.network) this.buyError = errorStrings.network;
     else if (result.code === 'invalid_discount_code') {
       this.codeError = known ?? result.message;
       this.renderRoot.querySelector<HTMLElement>('ts-field')?.focus();

@@ -15,7 +15,7 @@ import { seasonOfDate } from '../../domain/season.ts';
 import { seasonSchema } from '../../domain/season-schema.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { rosterStrings as t } from './roster-strings.ts';

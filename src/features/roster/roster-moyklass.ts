@@ -8,6 +8,7 @@ import { currentSeason } from '../../domain/season.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { moneyStrings } from '../money/money-strings.ts';
 import { strings } from '../../i18n/shell-strings.ts';
+import { errorStrings } from '../../i18n/error-strings.ts';
 
 const t = moneyStrings.moyklass;
 
@@ -91,7 +92,7 @@ export async function refreshFromMoyklass(
       import('../../data/invoke-function.ts'),
     ]);
   } catch {
-    return { ok: false, message: strings.networkError };
+    return { ok: false, message: errorStrings.network };
   }
   const result = await invokeFunction<{ athletes: unknown[]; unlinked: unknown[] }>(
     client,
@@ -105,7 +106,7 @@ export async function refreshFromMoyklass(
       message: `${t.refreshed(result.data.athletes.length)}${unlinked ? ` ${t.unlinked(unlinked)}` : ''}`,
     };
   }
-  if (result.network) return { ok: false, message: strings.networkError };
+  if (result.network) return { ok: false, message: errorStrings.network };
   const known = (t.errors as Record<string, string | undefined>)[result.code];
   return { ok: false, message: known ?? moneyStrings.failed(result.status, result.message) };
 }

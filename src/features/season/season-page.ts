@@ -15,7 +15,7 @@ import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { seasonStrings as t } from './season-strings.ts';
 import { strings } from '../../i18n/shell-strings.ts';

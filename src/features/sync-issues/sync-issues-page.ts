@@ -5,7 +5,7 @@ import type { SyncIssue } from '../../domain/sync-protocol.ts';
 import { parseTimestamp } from '../../domain/zoned-time.ts';
 import { readIssueNames, type IssueNames } from '../../data/read-issue-names.ts';
 import { deviceZone, formatDateTime } from '../../ui/time-format.ts';
-import { describeError } from '../../state/describe-error.ts';
+import { describeError } from '../../data/describe-error.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { SyncStatusController } from '../../state/sync-status-controller.ts';
 import { syncStrings } from './sync-strings.ts';

@@ -34,7 +34,7 @@ describe('applyLocalChange', () => {
       [3, 'delete', {}, undefined],
     ]);
     expect(new Set(entries.map((e) => e.clientId)).size).toBe(1);
-    expect(await db.rows('athletes').get(id)).toBeUndefined();
+    expect(await db.store('athletes').get(id)).toBeUndefined();
   });
 
   it('writes neither the row nor the entry when the transaction fails', async () => {
@@ -53,7 +53,7 @@ describe('applyLocalChange', () => {
       }),
     ).rejects.toThrow(/does not exist/);
     expect(await db.outbox.count()).toBe(1);
-    expect((await db.rows('athletes').get(id))?.name).toBe('A');
+    expect((await db.store('athletes').get(id))?.name).toBe('A');
   });
 
   it('keeps sequences increasing across a restart', async () => {
@@ -85,7 +85,7 @@ describe('applyLocalChange', () => {
     });
     expect(a.name).toBe(UserDatabase.nameFor(user));
     expect(b.name).not.toBe(a.name);
-    expect(await b.rows('athletes').count()).toBe(0);
+    expect(await b.store('athletes').count()).toBe(0);
     expect(await b.outbox.count()).toBe(0);
   });
 

@@ -3,11 +3,24 @@
 import { changedFields, type OutboxEntry, type SyncRow } from '../domain/sync-outbox.ts';
 import { bumpRowsVersion, noteRowsWritten, type RowsVersion } from './local-row-ids.ts';
 import type { UserDatabase } from './open-user-database.ts';
+import type { SyncedRows, SyncedTableName } from './synced-rows.ts';
 
-export type LocalChange =
+/** an edit of any synced table by name: what the engine and its tests apply */
+export type AnyLocalChange =
   | { table: string; op: 'insert'; row: SyncRow }
   | { table: string; op: 'update'; id: string; patch: Record<string, unknown> }
   | { table: string; op: 'delete'; id: string };
+
+/**
+ * An edit as features write it, typed by the table's row (src/data/synced-rows.ts):
+ * a column that does not exist, or a value of the wrong type, does not compile.
+ */
+export type LocalChange = {
+  [T in SyncedTableName]:
+    | { table: T; op: 'insert'; row: { id: string } & Partial<SyncedRows[T]> }
+    | { table: T; op: 'update'; id: string; patch: Partial<SyncedRows[T]> }
+    | { table: T; op: 'delete'; id: string };
+}[SyncedTableName];
 
 /**
  * Applies an edit locally and queues it. Returns the outbox entry, or null when
@@ -15,15 +28,35 @@ export type LocalChange =
  */
 export async function applyLocalChange(
   db: UserDatabase,
-  change: LocalChange,
+  change: AnyLocalChange,
   now: () => number = Date.now,
 ): Promise<OutboxEntry | null> {
-  if (!db.synced.some((t) => t.name === change.table)) {
-    throw new Error(`${change.table} is not a synced table`);
+  return applyDecidedChange(db, change.table, () => Promise.resolve(change), now);
+}
+
+/**
+ * Reads, decides and writes in one transaction: `decide` runs inside it (its
+ * reads of `table` see no other tab's write in between) and returns the edit,
+ * or null for none. Two quick taps on one mark are two transactions in order,
+ * never two reads of the same old row.
+ */
+export async function applyDecidedChange(
+  db: UserDatabase,
+  table: string,
+  decide: () => Promise<AnyLocalChange | null>,
+  now: () => number = Date.now,
+): Promise<OutboxEntry | null> {
+  if (!db.synced.some((t) => t.name === table)) {
+    throw new Error(`${table} is not a synced table`);
   }
-  const rows = db.rows(change.table);
+  const rows = db.store(table);
   let version: RowsVersion | undefined;
+  let change: AnyLocalChange | null = null;
   const entry = await db.transaction('rw', [rows, db.outbox, db.meta], async () => {
+    change = await decide();
+    if (!change) return null;
+    if (change.table !== table)
+      throw new Error(`decided a change of ${change.table}, not ${table}`);
     let rowId: string;
     let fields: Record<string, unknown>;
     let base: Record<string, unknown> | undefined;
@@ -73,7 +106,7 @@ export async function applyLocalChange(
     const ids = [entry.rowId];
     noteRowsWritten(db, version, [
       {
-        table: change.table,
+        table,
         put: entry.op === 'insert' ? ids : [],
         deleted: entry.op === 'delete' ? ids : [],
       },

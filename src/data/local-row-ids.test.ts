@@ -20,21 +20,21 @@ async function localIdsDigest(db: UserDatabase, table: string) {
 
 /** the digest computed from scratch, as before the cache */
 async function fresh(db: UserDatabase): Promise<{ count: number; xor: string }> {
-  const ids = await db.rows('athletes').toCollection().primaryKeys();
+  const ids = await db.store('athletes').toCollection().primaryKeys();
   return { count: ids.length, xor: idsDigest(ids) };
 }
 
 describe('localIdsDigests', () => {
   it('follows local edits and reported writes without reading the store again', async () => {
     const db = await open(new IDBFactory());
-    await db.rows('athletes').bulkPut([{ id: id(1) }, { id: id(2) }]);
+    await db.store('athletes').bulkPut([{ id: id(1) }, { id: id(2) }]);
     expect(await localIdsDigest(db, 'athletes')).toEqual(await fresh(db));
 
     await applyLocalChange(db, { table: 'athletes', op: 'insert', row: { id: id(3) } });
     await applyLocalChange(db, { table: 'athletes', op: 'delete', id: id(1) });
-    const version = await db.transaction('rw', [db.rows('athletes'), db.meta], async () => {
-      await db.rows('athletes').bulkPut([{ id: id(4) }, { id: id(2), name: 'again' }]);
-      await db.rows('athletes').delete(id(3));
+    const version = await db.transaction('rw', [db.store('athletes'), db.meta], async () => {
+      await db.store('athletes').bulkPut([{ id: id(4) }, { id: id(2), name: 'again' }]);
+      await db.store('athletes').delete(id(3));
       return bumpRowsVersion(db);
     });
     noteRowsWritten(db, version, [{ table: 'athletes', put: [id(4), id(2)], deleted: [id(3)] }]);
@@ -45,14 +45,14 @@ describe('localIdsDigests', () => {
 
     // the store is not read again: a write that neither bumps nor reports goes
     // unseen, which is why every writer of synced rows does both
-    await db.rows('athletes').put({ id: id(9) });
+    await db.store('athletes').put({ id: id(9) });
     expect(await localIdsDigest(db, 'athletes')).toEqual(digest);
   });
 
   it('reads the store again after a write it was not told about (another tab)', async () => {
     const factory = new IDBFactory();
     const db = await open(factory);
-    await db.rows('athletes').bulkPut([{ id: id(1) }]);
+    await db.store('athletes').bulkPut([{ id: id(1) }]);
     const before = await localIdsDigest(db, 'athletes');
 
     // another tab: its own connection, its own (empty) cache
@@ -69,12 +69,12 @@ describe('localIdsDigests', () => {
     const db = await open(new IDBFactory());
     await localIdsDigest(db, 'athletes');
     // a write the cache did not see, then a report of a later one
-    await db.transaction('rw', [db.rows('athletes'), db.meta], async () => {
-      await db.rows('athletes').put({ id: id(5) });
+    await db.transaction('rw', [db.store('athletes'), db.meta], async () => {
+      await db.store('athletes').put({ id: id(5) });
       await bumpRowsVersion(db);
     });
-    const version = await db.transaction('rw', [db.rows('athletes'), db.meta], async () => {
-      await db.rows('athletes').put({ id: id(6) });
+    const version = await db.transaction('rw', [db.store('athletes'), db.meta], async () => {
+      await db.store('athletes').put({ id: id(6) });
       return bumpRowsVersion(db);
     });
     noteRowsWritten(db, version, [{ table: 'athletes', put: [id(6)], deleted: [] }]);

@@ -89,7 +89,7 @@ export async function localIdsDigests(
   db: UserDatabase,
   tables: readonly string[],
 ): Promise<Map<string, LocalDigest>> {
-  const stores = tables.map((t) => db.rows(t));
+  const stores = tables.map((t) => db.store(t));
   return db.transaction('r', [db.meta, ...stores], async () => {
     const version = versionOf((await db.meta.get(versionKey))?.value);
     let cache = caches.get(db);
@@ -101,7 +101,7 @@ export async function localIdsDigests(
     for (const table of tables) {
       let t = cache.tables.get(table);
       if (!t) {
-        const keys = await db.rows(table).toCollection().primaryKeys();
+        const keys = await db.store(table).toCollection().primaryKeys();
         const digest = new IdsDigest();
         for (const id of keys) digest.toggle(id);
         t = { ids: new Set(keys), digest };

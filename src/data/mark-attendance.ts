@@ -1,12 +1,12 @@
-// The local change that marks an athlete in a session: an insert under the id
-// every device derives for (session, athlete), or an update of that row when the
-// device already has it (marked here before, or pulled from another coach).
-// Clearing a mark writes a null status (the row stays, so every device keeps
-// meeting on it). Applied through SyncEngine.change, so the mark is in the outbox
-// with the row.
+// Marks an athlete in a session, in one transaction: read the mark under the id
+// every device derives for (session, athlete), decide, write the row and its
+// outbox entry. An insert when the device has no mark yet, an update of the row
+// when it has one (marked here before, or pulled from another coach). Clearing a
+// mark writes a null status (the row stays, so every device keeps meeting on it).
 import { attendanceId } from '../domain/attendance-id.ts';
 import type { AttendanceStatus } from '../domain/attendance.ts';
-import type { LocalChange } from './apply-local-change.ts';
+import type { OutboxEntry } from '../domain/sync-outbox.ts';
+import { applyDecidedChange } from './apply-local-change.ts';
 import type { UserDatabase } from './open-user-database.ts';
 
 export interface AttendanceInput {
@@ -21,33 +21,44 @@ export interface AttendanceInput {
   at: number;
 }
 
-export async function attendanceChange(
+/** the queued outbox entry, or null when there was nothing to change */
+export async function markAttendance(
   db: UserDatabase,
   input: AttendanceInput,
-): Promise<LocalChange | null> {
+  now?: () => number,
+): Promise<OutboxEntry | null> {
+  // the id is a digest (Web Crypto): computed before the transaction, which
+  // IndexedDB would otherwise commit while it waited
   const id = await attendanceId(input.sessionId, input.athleteId);
   const markedAt = new Date(input.at).toISOString();
-  const existing = await db.rows('attendance').get(id);
-  if (input.status === null && !existing) return null; // nothing marked, nothing to clear
-  if (existing) {
-    return {
-      table: 'attendance',
-      op: 'update',
-      id,
-      patch: { status: input.status, marked_by: input.markedBy, marked_at: markedAt },
-    };
-  }
-  return {
-    table: 'attendance',
-    op: 'insert',
-    row: {
-      id,
-      org_id: input.orgId,
-      session_id: input.sessionId,
-      athlete_id: input.athleteId,
-      status: input.status,
-      marked_by: input.markedBy,
-      marked_at: markedAt,
+  return applyDecidedChange(
+    db,
+    'attendance',
+    async () => {
+      const existing = await db.rows('attendance').get(id);
+      if (input.status === null && !existing) return null; // nothing marked, nothing to clear
+      if (existing) {
+        return {
+          table: 'attendance',
+          op: 'update',
+          id,
+          patch: { status: input.status, marked_by: input.markedBy, marked_at: markedAt },
+        };
+      }
+      return {
+        table: 'attendance',
+        op: 'insert',
+        row: {
+          id,
+          org_id: input.orgId,
+          session_id: input.sessionId,
+          athlete_id: input.athleteId,
+          status: input.status,
+          marked_by: input.markedBy,
+          marked_at: markedAt,
+        },
+      };
     },
-  };
+    now,
+  );
 }

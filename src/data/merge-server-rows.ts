@@ -13,7 +13,7 @@ export async function mergeServerRows(
   rows: readonly SyncRow[],
   pending: ReadonlyMap<string, PendingChange>,
 ): Promise<RowsWritten> {
-  const store = db.rows(table);
+  const store = db.store(table);
   // only rows with pending local edits need their local version to merge
   const withPending = rows.filter((r) => pending.has(rowKey(table, r.id)));
   const locals = await store.bulkGet(withPending.map((r) => r.id));

@@ -4,6 +4,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { OutboxEntry, SyncRow } from '../domain/sync-outbox.ts';
 import type { SyncIssue } from '../domain/sync-protocol.ts';
+import type { SyncedRows, SyncedTableName } from './synced-rows.ts';
 import { syncedTables, type SyncedTableDeclaration } from './synced-tables.ts';
 
 export interface MetaRecord {
@@ -45,14 +46,22 @@ export class UserDatabase extends Dexie {
     return `trackside-user-${userId}`;
   }
 
-  /** a synced table's local rows */
-  rows(table: string): Table<SyncRow, string> {
+  /** a synced table's local rows, typed by the schema (src/data/synced-rows.ts) */
+  rows<T extends SyncedTableName>(table: T): Table<SyncedRows[T], string> {
+    return this.table(table);
+  }
+
+  /**
+   * any synced table's store by a name known only at run time: for the sync
+   * engine, which moves rows without reading their columns
+   */
+  store(table: string): Table<SyncRow, string> {
     return this.table(table);
   }
 
   /** the synced tables' stores */
   rowTables(): Table<SyncRow, string>[] {
-    return this.synced.map((t) => this.rows(t.name));
+    return this.synced.map((t) => this.store(t.name));
   }
 }
 

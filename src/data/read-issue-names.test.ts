@@ -29,10 +29,10 @@ function issue(table: string, rowId: string, fields: Record<string, unknown>): S
 describe('readIssueNames', () => {
   it('names a row by its own name, its athlete or its group, and the change before the device', async () => {
     const db = await open();
-    await db.rows('athletes').put({ id: anna, name: 'Смирнова Анна', group_id: group });
-    await db.rows('training_groups').put({ id: group, name: 'Начинающие' });
+    await db.store('athletes').put({ id: anna, name: 'Смирнова Анна', group_id: group });
+    await db.store('training_groups').put({ id: group, name: 'Начинающие' });
     const mark = 'c0000000-0000-4000-8000-000000000001';
-    await db.rows('attendance').put({ id: mark, athlete_id: anna, status: 'present' });
+    await db.store('attendance').put({ id: mark, athlete_id: anna, status: 'present' });
     const gone = 'a0000000-0000-4000-8000-000000000009';
     const settings = 'd0000000-0000-4000-8000-000000000001';
     const issues = [
@@ -57,8 +57,8 @@ describe('readIssueNames', () => {
 
   it('names who overwrote a change, when the device knows them', async () => {
     const db = await open();
-    await db.rows('athletes').put({ id: anna, name: 'Смирнова Анна' });
-    await db.rows('profiles').put({ id: marina, display_name: 'Марина Козлова' });
+    await db.store('athletes').put({ id: anna, name: 'Смирнова Анна' });
+    await db.store('profiles').put({ id: marina, display_name: 'Марина Козлова' });
     const overwritten = (by: string): SyncIssue => ({
       ...issue('athletes', anna, { schedule: 'Пн 18:00' }),
       kind: 'superseded',

@@ -28,7 +28,9 @@ export async function readIssueNames(db: UserDatabase): Promise<Map<number, Issu
   const names = new Map<number, IssueNames>();
   for (const issue of await db.issues.toArray()) {
     if (issue.id === undefined) continue;
-    const local = synced.has(issue.table) ? await db.rows(issue.table).get(issue.rowId) : undefined;
+    const local = synced.has(issue.table)
+      ? await db.store(issue.table).get(issue.rowId)
+      : undefined;
     names.set(issue.id, {
       subject: await nameOf(db, synced, { ...local, ...issue.fields }),
       by: issue.by ? await nameIn(db, synced, 'profiles', 'display_name', issue.by) : null,
@@ -61,6 +63,6 @@ async function nameIn(
   id: string,
 ): Promise<string | null> {
   if (!synced.has(table)) return null;
-  const name = (await db.rows(table).get(id))?.[field];
+  const name = (await db.store(table).get(id))?.[field];
   return typeof name === 'string' && name !== '' ? name : null;
 }

@@ -19,7 +19,7 @@ export async function reconcileAccess(
       .parse(await transport.call('sync_ids', { p_table: table }))
       .map((id) => id.toLowerCase()),
   );
-  const store = db.rows(table);
+  const store = db.store(table);
   const missing: string[] = [];
   let gone: string[] = [];
   const version = await db.transaction('rw', [store, db.outbox, db.meta], async () => {

@@ -23,7 +23,7 @@ export async function refetchRows(
       await transport.call('sync_rows', { p_table: table, p_ids: part }),
     );
     const visible = new Set(rows.map((r) => r.id));
-    const store = db.rows(table);
+    const store = db.store(table);
     const written: RowsWritten[] = [];
     const version = await db.transaction('rw', [store, db.outbox, db.meta], async () => {
       const pending = pendingByRow(

@@ -13,7 +13,7 @@ export async function resolveSyncIssue(
   if (!issue) return;
   if (answer.action === 'retry') {
     const fields = { ...issue.fields, ...(answer.fields ?? {}) };
-    const local = await db.rows(issue.table).get(issue.rowId);
+    const local = await db.store(issue.table).get(issue.rowId);
     if (issue.op === 'delete') {
       await applyLocalChange(db, { table: issue.table, op: 'delete', id: issue.rowId }, now);
     } else if (local) {

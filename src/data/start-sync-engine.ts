@@ -5,6 +5,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SyncIssue } from '../domain/sync-protocol.ts';
 import { applyLocalChange, type LocalChange } from './apply-local-change.ts';
+import { markAttendance, type AttendanceInput } from './mark-attendance.ts';
 import { logoutUser } from './logout-user.ts';
 import { observeSyncStatus, type LocalSyncStatus } from './observe-sync-status.ts';
 import { openUserDatabase, type UserDatabase } from './open-user-database.ts';
@@ -24,6 +25,8 @@ export interface SyncEngine {
   readonly db: UserDatabase;
   /** a local edit (row + outbox entry in one transaction), then a debounced sync */
   change(change: LocalChange): Promise<void>;
+  /** marks (or clears) an athlete's attendance: read, decide and write in one transaction */
+  markAttendance(input: AttendanceInput): Promise<void>;
   requestSync(): void;
   /** after the user signed in again */
   resume(): void;
@@ -68,6 +71,9 @@ export async function startSyncEngine(options: {
     async change(change) {
       await applyLocalChange(db, change);
       scheduler.notifyLocalChange();
+    },
+    async markAttendance(input) {
+      if (await markAttendance(db, input)) scheduler.notifyLocalChange();
     },
     requestSync: () => scheduler.request(),
     resume: () => scheduler.resume(),

@@ -2,7 +2,7 @@
 // One interface per synced table, exactly the columns `sync_pull` sends.
 import type { Json } from './json.ts';
 
-export interface OrganizationRow {
+export type OrganizationRow = {
   id: string;
   kind: string;
   name: string;
@@ -15,9 +15,9 @@ export interface OrganizationRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface ProfileRow {
+export type ProfileRow = {
   id: string;
   display_name: string;
   locale: string;
@@ -27,9 +27,9 @@ export interface ProfileRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface MembershipRow {
+export type MembershipRow = {
   id: string;
   org_id: string;
   user_id: string;
@@ -42,9 +42,9 @@ export interface MembershipRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface TrainingGroupRow {
+export type TrainingGroupRow = {
   id: string;
   org_id: string;
   name: string;
@@ -54,9 +54,9 @@ export interface TrainingGroupRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface TrainingGroupCoachRow {
+export type TrainingGroupCoachRow = {
   id: string;
   org_id: string;
   group_id: string;
@@ -66,9 +66,9 @@ export interface TrainingGroupCoachRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface AthleteRow {
+export type AthleteRow = {
   id: string;
   org_id: string;
   group_id: string | null;
@@ -86,9 +86,9 @@ export interface AthleteRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface RankHistoryRow {
+export type RankHistoryRow = {
   id: string;
   org_id: string;
   athlete_id: string;
@@ -100,9 +100,9 @@ export interface RankHistoryRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface CoachSettingRow {
+export type CoachSettingRow = {
   id: string;
   org_id: string;
   coach_id: string;
@@ -120,9 +120,9 @@ export interface CoachSettingRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface WeeklyAvailabilityRow {
+export type WeeklyAvailabilityRow = {
   id: string;
   org_id: string;
   coach_id: string;
@@ -137,9 +137,9 @@ export interface WeeklyAvailabilityRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface BlockedSlotRow {
+export type BlockedSlotRow = {
   id: string;
   org_id: string;
   coach_id: string;
@@ -151,9 +151,9 @@ export interface BlockedSlotRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface AvailabilityAdditionRow {
+export type AvailabilityAdditionRow = {
   id: string;
   org_id: string;
   coach_id: string;
@@ -167,9 +167,9 @@ export interface AvailabilityAdditionRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface GroupTimetableRow {
+export type GroupTimetableRow = {
   id: string;
   org_id: string;
   group_id: string;
@@ -190,9 +190,9 @@ export interface GroupTimetableRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface RecurringBookingRow {
+export type RecurringBookingRow = {
   id: string;
   org_id: string;
   coach_id: string;
@@ -212,9 +212,9 @@ export interface RecurringBookingRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface TrainingSessionRow {
+export type TrainingSessionRow = {
   id: string;
   org_id: string;
   coach_id: string;
@@ -244,9 +244,9 @@ export interface TrainingSessionRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface BookingRow {
+export type BookingRow = {
   id: string;
   org_id: string;
   session_id: string;
@@ -259,9 +259,9 @@ export interface BookingRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface SessionConflictRow {
+export type SessionConflictRow = {
   id: string;
   org_id: string;
   coach_id: string;
@@ -282,9 +282,9 @@ export interface SessionConflictRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface AttendanceRow {
+export type AttendanceRow = {
   id: string;
   org_id: string;
   session_id: string;
@@ -297,9 +297,9 @@ export interface AttendanceRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface MoyklassSnapshotRow {
+export type MoyklassSnapshotRow = {
   id: string;
   org_id: string;
   athlete_id: string;
@@ -312,9 +312,9 @@ export interface MoyklassSnapshotRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface PurchaseRow {
+export type PurchaseRow = {
   id: string;
   org_id: string;
   user_id: string;
@@ -340,9 +340,9 @@ export interface PurchaseRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface CreditBalanceRow {
+export type CreditBalanceRow = {
   id: string;
   org_id: string;
   user_id: string;
@@ -352,9 +352,9 @@ export interface CreditBalanceRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
-export interface EmailPreferenceRow {
+export type EmailPreferenceRow = {
   id: string;
   user_id: string;
   kind: string;
@@ -364,7 +364,7 @@ export interface EmailPreferenceRow {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
-}
+};
 
 /** every synced table by name, with its row */
 export interface SyncedRows {

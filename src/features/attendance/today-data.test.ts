@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { applyLocalChange } from '../../data/apply-local-change.ts';
-import { attendanceChange } from '../../data/attendance-change.ts';
+import { markAttendance } from '../../data/mark-attendance.ts';
 import { openUserDatabase, type UserDatabase } from '../../data/open-user-database.ts';
 import { attendanceId } from '../../domain/attendance-id.ts';
 import { readAthleteMarks, readToday, todayOf } from './today-data.ts';
@@ -20,23 +19,23 @@ const gone = '00000000-0000-4000-8000-000000000004';
 
 async function seeded(): Promise<UserDatabase> {
   const db = await openUserDatabase(me, { dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
-  await db.rows('organizations').bulkAdd([
+  await db.store('organizations').bulkAdd([
     { id: org, name: 'Старт', time_zone: 'Europe/Moscow' },
     { id: otherOrg, name: 'Юниор', time_zone: 'Asia/Vladivostok' },
   ]);
-  await db.rows('memberships').bulkAdd([
+  await db.store('memberships').bulkAdd([
     { id: 'm1', org_id: org, user_id: me, role: 'coach' },
     { id: 'm2', org_id: otherOrg, user_id: me, role: 'admin' },
   ]);
-  await db.rows('training_groups').bulkAdd([
+  await db.store('training_groups').bulkAdd([
     { id: mine, org_id: org, name: 'Начинающие' },
     { id: notMine, org_id: org, name: 'Спринт' },
     { id: adminGroup, org_id: otherOrg, name: 'Взрослые' },
   ]);
   await db
-    .rows('training_group_coaches')
+    .store('training_group_coaches')
     .bulkAdd([{ id: 'c1', org_id: org, group_id: mine, user_id: me }]);
-  await db.rows('athletes').bulkAdd([
+  await db.store('athletes').bulkAdd([
     { id: anna, org_id: org, group_id: mine, name: 'Смирнова Анна', status: 'active' },
     { id: boris, org_id: org, group_id: mine, name: 'Борисов Олег', status: 'active' },
     { id: vera, org_id: org, group_id: notMine, name: 'Вера', status: 'active' },
@@ -55,7 +54,7 @@ async function seeded(): Promise<UserDatabase> {
     ...extra,
   });
   await db
-    .rows('training_sessions')
+    .store('training_sessions')
     .bulkAdd([
       session('s-evening', mine, '2026-12-07', 18),
       session('s-morning', mine, '2026-12-07', 10, { title: 'Утро' }),
@@ -66,7 +65,7 @@ async function seeded(): Promise<UserDatabase> {
       session('s-last-season', mine, '2026-05-04', 18),
       session('s-deleted', mine, '2026-12-07', 20, { deleted_at: '2026-12-01T00:00:00Z' }),
     ]);
-  await db.rows('attendance').bulkAdd([
+  await db.store('attendance').bulkAdd([
     { id: 'x1', session_id: 's-past', athlete_id: anna, status: 'present' },
     { id: 'x2', session_id: 's-last-season', athlete_id: anna, status: 'absent' },
     { id: 'x3', session_id: 's-past', athlete_id: boris, status: 'absent' },
@@ -113,10 +112,10 @@ describe('readToday', () => {
       at: Date.parse('2026-12-07T15:05:00Z'),
     };
     // a session id must be a uuid for the derived id
-    await expect(attendanceChange(db, input)).rejects.toThrow(/uuid/);
+    await expect(markAttendance(db, input)).rejects.toThrow(/uuid/);
 
     const sessionId = '00000000-0000-4000-8000-00000000e001';
-    await db.rows('training_sessions').add({
+    await db.store('training_sessions').add({
       id: sessionId,
       org_id: org,
       group_id: mine,
@@ -128,18 +127,16 @@ describe('readToday', () => {
       status: 'scheduled',
     });
     // clearing what was never marked changes nothing
-    expect(await attendanceChange(db, { ...input, sessionId, status: null })).toBeNull();
-    const first = await attendanceChange(db, { ...input, sessionId });
+    expect(await markAttendance(db, { ...input, sessionId, status: null })).toBeNull();
+    const first = await markAttendance(db, { ...input, sessionId });
     expect(first).toMatchObject({ op: 'insert', table: 'attendance' });
-    if (first) await applyLocalChange(db, first);
-    const second = await attendanceChange(db, {
+    const second = await markAttendance(db, {
       ...input,
       sessionId,
       status: 'excused',
       at: input.at + 60_000,
     });
-    expect(second).toMatchObject({ op: 'update', id: await attendanceId(sessionId, anna) });
-    if (second) await applyLocalChange(db, second);
+    expect(second).toMatchObject({ op: 'update', rowId: await attendanceId(sessionId, anna) });
 
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.op, e.fields['status']])).toEqual([
@@ -159,14 +156,13 @@ describe('readToday', () => {
     );
 
     // the pressed mark tapped again: the row stays, without a status, and counts nowhere
-    const cleared = await attendanceChange(db, {
+    const cleared = await markAttendance(db, {
       ...input,
       sessionId,
       status: null,
       at: input.at + 120_000,
     });
-    expect(cleared).toMatchObject({ op: 'update', patch: { status: null } });
-    if (cleared) await applyLocalChange(db, cleared);
+    expect(cleared).toMatchObject({ op: 'update', fields: { status: null } });
     const after = await readToday(db, me, '2026-12-07');
     expect(
       after.sessions.find((s) => s.id === sessionId)?.athletes.find((a) => a.id === anna)?.status,

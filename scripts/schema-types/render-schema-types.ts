@@ -91,13 +91,14 @@ export async function renderSyncedRows(db: Queryable): Promise<string> {
     '',
   ];
   for (const { table_name } of tables) {
-    out.push(`export interface ${rowTypeName(table_name)} {`);
+    out.push(`export type ${rowTypeName(table_name)} = {`);
     for (const c of columns.filter((col) => col.table_name === table_name)) {
       let type = tsType(c.type_name, enums);
       if (c.is_array) type = type.includes(' ') ? `(${type})[]` : `${type}[]`;
       out.push(`  ${c.column_name}: ${type}${c.nullable ? ' | null' : ''};`);
     }
-    out.push('}', '');
+    // a type alias, not an interface: rows must fit Record<string, unknown> for the engine
+    out.push('};', '');
   }
   out.push('/** every synced table by name, with its row */', 'export interface SyncedRows {');
   for (const { table_name } of tables) out.push(`  ${table_name}: ${rowTypeName(table_name)};`);

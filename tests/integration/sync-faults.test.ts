@@ -114,7 +114,7 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     expect(log[1]?.response).toMatchObject({ results: [{ replay: true }, { replay: true }] });
     expect((await serverItem(row.id))?.note).toBe('later');
     expect(await db.outbox.count()).toBe(0);
-    expect((await db.rows('items').get(row.id))?.note).toBe('later');
+    expect((await db.store('items').get(row.id))?.note).toBe('later');
   });
 
   it('duplicate delivery is applied once', async () => {
@@ -228,7 +228,7 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     await syncOnce(db, t);
     expect(await db.outbox.count()).toBe(0);
     expect((await h.visibleItems(u)).length).toBe(300);
-    expect(await db.rows('items').count()).toBe(300);
+    expect(await db.store('items').count()).toBe(300);
     expect(await db.issues.count()).toBe(0);
   });
 
@@ -248,13 +248,13 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
       return fn === 'sync_pull' && ++pulls === 2 ? 'drop-response' : undefined;
     });
     await expect(syncOnce(reader, faulty, { pageSize: 10 })).rejects.toThrow(/response lost/);
-    expect(await reader.rows('items').count()).toBe(10);
+    expect(await reader.store('items').count()).toBe(10);
     reader = await reopen(reader);
     calls.length = 0;
     await syncOnce(reader, faulty, { pageSize: 10 });
     // page 2 again (its answer was lost), page 3, and nothing from the start
     expect(calls).toEqual(['sync_pull', 'sync_pull']);
-    expect(await reader.rows('items').count()).toBe(25);
+    expect(await reader.store('items').count()).toBe(25);
   });
 
   it('two devices edit different fields of one row: both survive', async () => {
@@ -282,7 +282,7 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     await syncOnce(b, t);
     await syncOnce(a, t);
     for (const d of [a, b]) {
-      expect(await d.rows('items').get(row.id)).toMatchObject({ title: 'from a', note: 'from b' });
+      expect(await d.store('items').get(row.id)).toMatchObject({ title: 'from a', note: 'from b' });
       expect(await d.issues.count()).toBe(0);
     }
   });
@@ -303,8 +303,8 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     await syncOnce(b, t);
     await syncOnce(a, t);
     expect((await serverItem(row.id))?.title).toBe('b');
-    expect((await a.rows('items').get(row.id))?.title).toBe('b');
-    expect((await b.rows('items').get(row.id))?.title).toBe('b');
+    expect((await a.store('items').get(row.id))?.title).toBe('b');
+    expect((await b.store('items').get(row.id))?.title).toBe('b');
     const told = await a.issues.toArray();
     expect(told).toMatchObject([
       { kind: 'superseded', rowId: row.id, fields: { title: 'a' }, theirs: { title: 'b' }, by: u },
@@ -336,9 +336,9 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
       { kind: 'rejected', reason: 'forbidden', rowId: lost.id, fields: { title: 'after' } },
     ]);
     // the row the user may no longer see is gone from the device; the server kept its value
-    expect(await db.rows('items').get(lost.id)).toBeUndefined();
+    expect(await db.store('items').get(lost.id)).toBeUndefined();
     expect((await serverItem(lost.id))?.title).toBe('before');
-    expect(await db.rows('items').get(keep.id)).toBeDefined();
+    expect(await db.store('items').get(keep.id)).toBeDefined();
   });
 
   it('rows appear when access is granted and disappear when it is revoked, though older than the cursor', async () => {
@@ -352,14 +352,14 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     await applyLocalChange(o, { table: 'items', op: 'insert', row });
     await syncOnce(o, t);
     await syncOnce(v, tv);
-    expect(await v.rows('items').count()).toBe(0);
+    expect(await v.store('items').count()).toBe(0);
     await h.grant(viewer, green);
     const granted = await syncOnce(v, tv);
     expect(granted.pull.reconciled).toEqual(['items']);
-    expect(await v.rows('items').get(row.id)).toBeDefined();
+    expect(await v.store('items').get(row.id)).toBeDefined();
     await h.revoke(viewer, green);
     await syncOnce(v, tv);
-    expect(await v.rows('items').get(row.id)).toBeUndefined();
+    expect(await v.store('items').get(row.id)).toBeUndefined();
   });
 
   it('a rejected insert (constraint) is reverted and listed with its reason', async () => {
@@ -369,7 +369,7 @@ describe.each(['sql', 'supabase-js'] as const)('sync fault matrix (%s)', (mode) 
     await applyLocalChange(db, { table: 'items', op: 'insert', row: bad });
     const summary = await syncOnce(db, h.transport({ userId: u }));
     expect(summary.push.rejected).toBe(1);
-    expect(await db.rows('items').get(bad.id)).toBeUndefined();
+    expect(await db.store('items').get(bad.id)).toBeUndefined();
     expect(await db.issues.toArray()).toMatchObject([
       { reason: 'invalid', code: '23514', op: 'insert' },
     ]);

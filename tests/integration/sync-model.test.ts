@@ -135,7 +135,7 @@ async function expectPendingKept(db: UserDatabase): Promise<void> {
     else latest.set(e.rowId, { ...(latest.get(e.rowId) ?? {}), ...e.fields });
   }
   for (const [id, fields] of latest) {
-    const row = await db.rows('items').get(id);
+    const row = await db.store('items').get(id);
     if (fields === null) expect(row, `pending delete of ${id} kept`).toBeUndefined();
     else expect(row, `pending edit of ${id} kept`).toMatchObject(fields);
   }
@@ -189,7 +189,7 @@ async function run(ops: Op[]): Promise<void> {
         }
         case 'edit':
         case 'delete': {
-          const ids = await d.db.rows('items').toCollection().primaryKeys();
+          const ids = await d.db.store('items').toCollection().primaryKeys();
           const id = ids.length ? ids[op.pick % ids.length] : undefined;
           if (!id) break;
           if (op.kind === 'delete')
@@ -252,7 +252,7 @@ async function run(ops: Op[]): Promise<void> {
     for (const d of devices) {
       expect(await d.db.outbox.count()).toBe(0);
       const server = await h.visibleItems(d.userId);
-      const local = (await d.db.rows('items').toArray())
+      const local = (await d.db.store('items').toArray())
         .map((r) => ({
           id: r.id,
           team: r.team,

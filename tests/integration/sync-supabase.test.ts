@@ -77,8 +77,8 @@ describe('sync through supabase-js and the local stack', () => {
   it('a first sync brings the organization, membership and profile', async () => {
     const summary = await syncOnce(ownerDevice, createSupabaseTransport(owner));
     expect(summary.pull.requests).toBe(1);
-    expect(await ownerDevice.rows('organizations').get(orgId)).toMatchObject({ id: orgId });
-    expect(await ownerDevice.rows('memberships').where('org_id').equals(orgId).count()).toBe(1);
+    expect(await ownerDevice.store('organizations').get(orgId)).toMatchObject({ id: orgId });
+    expect(await ownerDevice.store('memberships').where('org_id').equals(orgId).count()).toBe(1);
   });
 
   it('local edits arrive; an invalid one is rejected, reverted and listed', async () => {
@@ -110,7 +110,7 @@ describe('sync through supabase-js and the local stack', () => {
     expect(summary.push).toMatchObject({ applied: 2, rejected: 1, requests: 1 });
     const { data } = await owner.from('athletes').select('id, name, schedule').eq('id', athlete);
     expect(data).toEqual([{ id: athlete, name: 'Иван Петров', schedule: 'Пн 18:00' }]);
-    expect((await ownerDevice.rows('athletes').get(athlete))?.schedule).toBe('Пн 18:00');
+    expect((await ownerDevice.store('athletes').get(athlete))?.schedule).toBe('Пн 18:00');
     expect(await ownerDevice.issues.toArray()).toMatchObject([
       { kind: 'rejected', table: 'athletes', reason: 'invalid', fields: { schedule: 'Пн 25:99' } },
     ]);
@@ -211,7 +211,7 @@ describe('sync through supabase-js and the local stack', () => {
     expect(summary.pull.rows).toBe(1);
     // the device's digests match the server's: no table needed reconciling
     expect(summary.pull.reconciled).toEqual([]);
-    expect((await ownerDevice.rows('athletes').get(partial.id))?.status).toBe('active');
+    expect((await ownerDevice.store('athletes').get(partial.id))?.status).toBe('active');
 
     // what the device holds is what the server holds, column for column
     const { data } = await owner
@@ -224,7 +224,7 @@ describe('sync through supabase-js and the local stack', () => {
         complete.map((r) => r.id),
       );
     for (const server of data ?? []) {
-      const local = await ownerDevice.rows('athletes').get(server.id as string);
+      const local = await ownerDevice.store('athletes').get(server.id as string);
       for (const [column, value] of Object.entries(server)) {
         expect(local?.[column] ?? null, column).toEqual(value);
       }
@@ -234,7 +234,7 @@ describe('sync through supabase-js and the local stack', () => {
     // another device of the same user is sent every row
     const second = await device(ownerId);
     await syncOnce(second, createSupabaseTransport(owner));
-    expect(await second.rows('athletes').bulkGet(complete.map((r) => r.id))).not.toContain(
+    expect(await second.store('athletes').bulkGet(complete.map((r) => r.id))).not.toContain(
       undefined,
     );
     second.close();
@@ -260,7 +260,7 @@ describe('sync through supabase-js and the local stack', () => {
 
     const coachDevice = await device(coachId);
     await syncOnce(coachDevice, createSupabaseTransport(coach));
-    const athletes = await coachDevice.rows('athletes').where('org_id').equals(orgId).toArray();
+    const athletes = await coachDevice.store('athletes').where('org_id').equals(orgId).toArray();
     expect(athletes.length).toBeGreaterThan(200);
     const target = athletes[0];
     if (!target) throw new Error('no athlete');
@@ -284,8 +284,8 @@ describe('sync through supabase-js and the local stack', () => {
         fields: { notes: 'пропустил тренировку' },
       },
     ]);
-    expect(await coachDevice.rows('athletes').where('org_id').equals(orgId).count()).toBe(0);
-    expect(await coachDevice.rows('training_groups').where('org_id').equals(orgId).count()).toBe(0);
+    expect(await coachDevice.store('athletes').where('org_id').equals(orgId).count()).toBe(0);
+    expect(await coachDevice.store('training_groups').where('org_id').equals(orgId).count()).toBe(0);
     const { data } = await owner.from('athletes').select('notes').eq('id', target.id);
     expect(data).toEqual([{ notes: null }]);
   });
@@ -325,8 +325,8 @@ describe('sync through supabase-js and the local stack', () => {
       devices.push(d);
       await syncOnce(d, createSupabaseTransport(c));
     }
-    expect(await devices[0]?.rows('athletes').get(athlete)).toBeDefined();
-    expect(await devices[1]?.rows('athletes').get(athlete)).toBeUndefined();
+    expect(await devices[0]?.store('athletes').get(athlete)).toBeDefined();
+    expect(await devices[1]?.store('athletes').get(athlete)).toBeUndefined();
 
     await applyLocalChange(ownerDevice, {
       table: 'athletes',
@@ -339,7 +339,7 @@ describe('sync through supabase-js and the local stack', () => {
       const d = devices[i];
       if (d) await syncOnce(d, createSupabaseTransport(c));
     }
-    expect(await devices[0]?.rows('athletes').get(athlete)).toBeUndefined();
-    expect((await devices[1]?.rows('athletes').get(athlete))?.group_id).toBe(groups[1]);
+    expect(await devices[0]?.store('athletes').get(athlete)).toBeUndefined();
+    expect((await devices[1]?.store('athletes').get(athlete))?.group_id).toBe(groups[1]);
   });
 });

@@ -101,7 +101,7 @@ window.runBenchInitialPull = async ({ rounds, pageSize, expectedRows }) => {
       snapshot = await Promise.all(
         db.synced.map(async (t): Promise<[string, SyncRow[]]> => [
           t.name,
-          await db.rows(t.name).toArray(),
+          await db.store(t.name).toArray(),
         ]),
       );
     }
@@ -112,7 +112,7 @@ window.runBenchInitialPull = async ({ rounds, pageSize, expectedRows }) => {
     await freshDatabase(baselineUserId);
     const t = performance.now();
     const db = await openUserDatabase(baselineUserId);
-    for (const [table, rows] of snapshot) if (rows.length) await db.rows(table).bulkPut(rows);
+    for (const [table, rows] of snapshot) if (rows.length) await db.store(table).bulkPut(rows);
     const ms = performance.now() - t;
     db.close();
     return ms;

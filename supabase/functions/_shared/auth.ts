@@ -1,6 +1,4 @@
 // Who is calling: the user id behind a Supabase access token, or null.
-import { jwtVerify } from 'jose';
-
 export type Authenticate = (accessToken: string) => Promise<string | null>;
 
 /**
@@ -25,23 +23,6 @@ export function supabaseAuthenticate(
       }
       const user = (await res.json()) as { id?: unknown } | null;
       return typeof user?.id === 'string' ? user.id : null;
-    } catch {
-      return null;
-    }
-  };
-}
-
-/** verifies an HS256 Supabase access token locally (the local stack's tokens) */
-export function jwtAuthenticate(secret: string, now: () => number = Date.now): Authenticate {
-  const key = new TextEncoder().encode(secret);
-  return async (token) => {
-    try {
-      const { payload } = await jwtVerify(token, key, {
-        algorithms: ['HS256'],
-        currentDate: new Date(now()),
-      });
-      if (payload.role !== 'authenticated' || typeof payload.sub !== 'string') return null;
-      return payload.sub;
     } catch {
       return null;
     }

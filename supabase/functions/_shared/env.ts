@@ -9,10 +9,3 @@ export function deno(): DenoLike {
   if (!d) throw new Error('not running in Deno');
   return d;
 }
-
-/** a required setting; the error names the variable, never a value */
-export function requireEnv(name: string): string {
-  const value = deno().env.get(name);
-  if (!value) throw new Error(`missing environment variable ${name}`);
-  return value;
-}

@@ -1,5 +1,5 @@
 // Builds the handler from an environment: shared by the Deno entry (index.ts) and
-// the local stack (local.ts).
+// the local stack (supabase/local/functions/moyklass-proxy.ts).
 import { CallerLimiter } from '../_shared/rate-limit.ts';
 import { type Env, serviceClient } from '../_shared/supabase.ts';
 import { RateLimiter, memoryTokenCache } from './moyklass-client.ts';

@@ -1,5 +1,5 @@
 // The stack `npm start` runs, on a PGlite data folder: migrated (and seeded) on
-// first start, Edge Functions with a local.ts registered, the scheduler loaded,
+// first start, the Edge Functions registered, the scheduler loaded,
 // and the data still there after a stop and a second start.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -42,12 +42,15 @@ describe('local stack', () => {
     stack = await start();
     expect(stack.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(stack.scheduler.jobs.length).toBeGreaterThan(0);
-    const withLocal = (await readdir(join(supabaseDir, 'functions'), { withFileTypes: true }))
+    // every deployed function (supabase/functions/<name>/index.ts), through its
+    // local registration (supabase/local/functions/<name>.ts)
+    const deployed = (await readdir(join(supabaseDir, 'functions'), { withFileTypes: true }))
       .filter(
-        (d) => d.isDirectory() && existsSync(join(supabaseDir, 'functions', d.name, 'local.ts')),
+        (d) => d.isDirectory() && existsSync(join(supabaseDir, 'functions', d.name, 'index.ts')),
       )
       .map((d) => d.name);
-    for (const name of withLocal) {
+    expect(deployed).toContain('checkout');
+    for (const name of deployed) {
       // registered: anything but the gateway's "not found"
       const res = await fetch(`${stack.apiUrl}/functions/v1/${name}`, { method: 'OPTIONS' });
       expect(res.status, name).not.toBe(404);

@@ -6,7 +6,7 @@ import type { Database } from './database.ts';
 import { openPglite } from './pglite-database.ts';
 import { openPostgres } from './postgres-database.ts';
 import { applySeed, dropEverything, prepareDatabase } from '../migrate.ts';
-import { bootstrapFile, migrationsDir, repoRoot, seedFile } from '../paths.ts';
+import { bootstrapFile, migrationsDir, repoRoot } from '../paths.ts';
 
 export interface TestDatabaseOptions {
   /** load supabase/seed.sql (the demo club) as well */
@@ -14,7 +14,12 @@ export interface TestDatabaseOptions {
 }
 
 // initdb + migrations take seconds on PGlite; a dumped template keyed by the
-// schema's source makes every further test database a cheap copy.
+// schema's source makes every further test database a cheap copy. The template
+// holds the schema only: supabase/seed.sql dates its rows from the moment it runs
+// (sessions from today on, the season of today, marks for the days before), so a
+// seeded copy kept on disk would describe the day it was made — a test running
+// days later, or just after midnight, would meet yesterday's "today". Each seeded
+// database is seeded when it is made (a second or two).
 async function schemaHash(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await readFile(bootstrapFile));
@@ -24,30 +29,28 @@ async function schemaHash(): Promise<string> {
       hash.update(await readFile(join(migrationsDir, f)));
     }
   }
-  if (existsSync(seedFile)) hash.update(await readFile(seedFile));
   return hash.digest('hex').slice(0, 16);
 }
 
 const templates = new Map<string, Promise<Blob>>();
 
-async function template(seed: boolean): Promise<Blob> {
-  const key = `${await schemaHash()}-${seed ? 'seed' : 'bare'}`;
+async function template(): Promise<Blob> {
+  const key = `${await schemaHash()}-bare`;
   let pending = templates.get(key);
   if (!pending) {
-    pending = buildTemplate(key, seed);
+    pending = buildTemplate(key);
     templates.set(key, pending);
   }
   return pending;
 }
 
-async function buildTemplate(key: string, seed: boolean): Promise<Blob> {
+async function buildTemplate(key: string): Promise<Blob> {
   const dir = join(repoRoot, '.cache', 'pglite');
   const file = join(dir, `template-${key}.tar.gz`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
   const db = await openPglite();
   try {
     await prepareDatabase(db, { seed: false });
-    if (seed) await applySeed(db);
     const blob = await db.dump();
     await mkdir(dir, { recursive: true });
     // write then rename, so a parallel worker never reads half a file
@@ -63,7 +66,8 @@ async function buildTemplate(key: string, seed: boolean): Promise<Blob> {
 /**
  * A fresh, migrated database for one test file: a PGlite copy of the template,
  * or — when DATABASE_URL is set (CI's PostgreSQL 15) — that database emptied and
- * migrated again.
+ * migrated again. With `seed`, supabase/seed.sql runs on it now, so its "today"
+ * is the test's.
  */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
   const seed = options.seed ?? false;
@@ -75,5 +79,13 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     if (seed) await applySeed(db);
     return db;
   }
-  return openPglite({ loadDataDir: await template(seed) });
+  const db = await openPglite({ loadDataDir: await template() });
+  if (!seed) return db;
+  try {
+    await applySeed(db);
+    return db;
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    throw e;
+  }
 }

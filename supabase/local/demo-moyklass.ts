@@ -19,10 +19,21 @@ export interface DemoMoyklass {
   close(): Promise<void>;
 }
 
-/** the first year of the season (1 September → 31 August) that `now` falls in, in UTC */
+/**
+ * The first year of the season (1 September → 31 August) that `now` falls in, on
+ * the demo club's calendar (Europe/Moscow), as the app and supabase/seed.sql read
+ * it: in UTC the new season would start three hours late, and for those hours the
+ * roster would ask for one season while this data sat in the one before.
+ */
 function seasonStartYear(now: number): number {
-  const d = new Date(now);
-  return d.getUTCMonth() >= 8 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Moscow',
+    year: 'numeric',
+    month: 'numeric',
+  }).formatToParts(now);
+  const year = Number(parts.find((p) => p.type === 'year')?.value);
+  const month = Number(parts.find((p) => p.type === 'month')?.value);
+  return month >= 9 ? year : year - 1;
 }
 
 /**

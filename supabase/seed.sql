@@ -9,14 +9,32 @@
 --   athlete@trackside.test  athlete Петров Иван (group 1) d0000000-0000-4000-8000-000000000004
 --
 --   club      d1000000-0000-4000-8000-000000000001  «Старт», slug start
---   groups    d2000000-0000-4000-8000-000000000001  Начинающие (season 2026-2027)
---             d2000000-0000-4000-8000-000000000002  Спринт (season 2026-2027)
+--   groups    d2000000-0000-4000-8000-000000000001  Начинающие (this season, e.g. 2026-2027)
+--             d2000000-0000-4000-8000-000000000002  Спринт (this season)
 --   athletes  d4000000-0000-4000-8000-0000000000NN  (NN = 01…20; 01 is the athlete's own)
 --   invitation code JUMP-FAST (athletes, 50 uses, 90 days from seeding)
 --
 -- users are inserted the way supabase's own seeds do (auth.users + auth.identities,
 -- bcrypt via pgcrypto, empty strings in the token columns gotrue reads), so the same
 -- file works on a real supabase database. re-running it changes nothing.
+--
+-- the date: every row that depends on it is computed from now(), the one instant of
+-- the seed's transaction, on the club's calendar (Europe/Moscow): the season is the
+-- one that day falls in (1 September → 31 August) and the rank history the seasons
+-- before it; sessions run from that day on and are marked for the days before it.
+-- the demo users' auth.users.created_at records that instant (the end-to-end tests
+-- pin the browser's clock to it). nothing here names a year or a weekday of its own.
+
+-- the season of the seed's day on the club's calendar, `p_shift` seasons later (negative:
+-- earlier), as "2026-2027"; a temporary function, gone with the session
+create or replace function pg_temp.demo_season(p_shift int default 0)
+returns text
+language sql stable
+as $$
+  select (y + p_shift)::text || '-' || (y + p_shift + 1)::text
+    from (select extract(year from d)::int - case when extract(month from d) >= 9 then 0 else 1 end as y
+            from (select (now() at time zone 'Europe/Moscow')::date as d) today) season_start
+$$;
 
 -- people -------------------------------------------------------------------------------------
 insert into auth.users (
@@ -65,8 +83,8 @@ insert into public.memberships (org_id, user_id, role) values
 on conflict (org_id, user_id) do nothing;
 
 insert into public.training_groups (id, org_id, name, season) values
-  ('d2000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'Начинающие', '2026-2027'),
-  ('d2000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001', 'Спринт', '2026-2027')
+  ('d2000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'Начинающие', pg_temp.demo_season()),
+  ('d2000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001', 'Спринт', pg_temp.demo_season())
 on conflict (id) do nothing;
 
 insert into public.training_group_coaches (id, org_id, group_id, user_id) values
@@ -79,7 +97,7 @@ on conflict (id) do nothing;
 -- athletes ---------------------------------------------------------------------------------------
 insert into public.athletes (id, org_id, group_id, user_id, name, season, status, schedule, rank_start, rank_end, moyklass_user_id, notes)
 select ('d4000000-0000-4000-8000-0000000000' || a.n)::uuid, 'd1000000-0000-4000-8000-000000000001',
-       a.group_id::uuid, a.user_id::uuid, a.name, '2026-2027', a.status, a.schedule, a.rank_start, a.rank_end,
+       a.group_id::uuid, a.user_id::uuid, a.name, pg_temp.demo_season(), a.status, a.schedule, a.rank_start, a.rank_end,
        a.moyklass_user_id, a.notes
   from (values
     -- «Начинающие»
@@ -128,16 +146,16 @@ select ('d4000000-0000-4000-8000-0000000000' || a.n)::uuid, 'd1000000-0000-4000-
   ) as a(n, group_id, user_id, name, status, schedule, rank_start, rank_end, moyklass_user_id, notes)
 on conflict (id) do nothing;
 
--- ranks of past seasons
+-- ranks of past seasons (the last one, and the one before it)
 insert into public.rank_history (id, org_id, athlete_id, season, rank_start, rank_end) values
   ('d5000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
-   'd4000000-0000-4000-8000-000000000001', '2025-2026', 'Без разряда', 'III юношеский разряд'),
+   'd4000000-0000-4000-8000-000000000001', pg_temp.demo_season(-1), 'Без разряда', 'III юношеский разряд'),
   ('d5000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001',
-   'd4000000-0000-4000-8000-000000000011', '2025-2026', 'II взрослый разряд', 'I взрослый разряд'),
+   'd4000000-0000-4000-8000-000000000011', pg_temp.demo_season(-1), 'II взрослый разряд', 'I взрослый разряд'),
   ('d5000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001',
-   'd4000000-0000-4000-8000-000000000014', '2024-2025', 'КМС', 'МС'),
+   'd4000000-0000-4000-8000-000000000014', pg_temp.demo_season(-2), 'КМС', 'МС'),
   ('d5000000-0000-4000-8000-000000000004', 'd1000000-0000-4000-8000-000000000001',
-   'd4000000-0000-4000-8000-000000000014', '2025-2026', 'МС', 'МС')
+   'd4000000-0000-4000-8000-000000000014', pg_temp.demo_season(-1), 'МС', 'МС')
 on conflict (id) do nothing;
 
 -- an open invitation for athletes (e.g. for the sign-up flow in a demo)
@@ -173,7 +191,7 @@ on conflict (org_id) do nothing;
 -- a second coach of «Начинающие», the two groups' weekly timetables (the times their
 -- athletes' schedules name), four weeks of past sessions with marks, and sessions
 -- from today on (generate_sessions), so «Сегодня» has something to show on any day:
--- Sunday, when neither group trains, gets an extra session of «Начинающие».
+-- a day «Начинающие» have no class (Friday, Sunday) gets an extra session of theirs.
 --
 --   assistant@trackside.test  second coach of «Начинающие»   d0000000-0000-4000-8000-000000000005
 insert into auth.users (
@@ -253,7 +271,10 @@ on conflict do nothing;
 -- from now on, as the daily job does
 select public.generate_sessions();
 
--- Sunday: an extra session of «Начинающие», so today is never empty
+-- a day without a class of «Начинающие» (Friday, Sunday): an extra session at 11:00, so their
+-- coaches' «Сегодня» is never empty on the seed's day. it comes first among the group's
+-- sessions that day and after, so a test reads the group's sessions from the database
+-- rather than assuming the first is a regular class.
 insert into public.training_sessions (id, org_id, coach_id, group_id, kind, origin, local_date, time_zone,
   starts_at, ends_at, capacity, room, title)
 select 'd8000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
@@ -312,7 +333,7 @@ on conflict (id) do nothing;
 --
 --   admin2@trackside.test   owner of «Стрела»              ad000000-0000-4000-8000-000000000001
 --   club      ad100000-0000-4000-8000-000000000001  «Стрела», slug strela (Yekaterinburg time)
---   group     ad200000-0000-4000-8000-000000000001  Стайеры (season 2026-2027), coach@trackside.test
+--   group     ad200000-0000-4000-8000-000000000001  Стайеры (this season), coach@trackside.test
 --   athletes  ad400000-0000-4000-8000-00000000000N  (N = 1…3)
 insert into auth.users (
   instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
@@ -346,7 +367,7 @@ insert into public.memberships (org_id, user_id, role) values
 on conflict (org_id, user_id) do nothing;
 
 insert into public.training_groups (id, org_id, name, season) values
-  ('ad200000-0000-4000-8000-000000000001', 'ad100000-0000-4000-8000-000000000001', 'Стайеры', '2026-2027')
+  ('ad200000-0000-4000-8000-000000000001', 'ad100000-0000-4000-8000-000000000001', 'Стайеры', pg_temp.demo_season())
 on conflict (id) do nothing;
 
 insert into public.training_group_coaches (id, org_id, group_id, user_id) values
@@ -356,9 +377,9 @@ on conflict (id) do nothing;
 
 insert into public.athletes (id, org_id, group_id, name, season, status, schedule, rank_start) values
   ('ad400000-0000-4000-8000-000000000001', 'ad100000-0000-4000-8000-000000000001',
-   'ad200000-0000-4000-8000-000000000001', 'Зайцева Ульяна', '2026-2027', 'active', 'Вт 18:00, Чт 18:00', 'II взрослый разряд'),
+   'ad200000-0000-4000-8000-000000000001', 'Зайцева Ульяна', pg_temp.demo_season(), 'active', 'Вт 18:00, Чт 18:00', 'II взрослый разряд'),
   ('ad400000-0000-4000-8000-000000000002', 'ad100000-0000-4000-8000-000000000001',
-   'ad200000-0000-4000-8000-000000000001', 'Беляев Роман', '2026-2027', 'active', 'Самозапись', 'I взрослый разряд'),
+   'ad200000-0000-4000-8000-000000000001', 'Беляев Роман', pg_temp.demo_season(), 'active', 'Самозапись', 'I взрослый разряд'),
   ('ad400000-0000-4000-8000-000000000003', 'ad100000-0000-4000-8000-000000000001',
-   'ad200000-0000-4000-8000-000000000001', 'Гусева Таисия', '2026-2027', 'active', 'Сб 09:00', null)
+   'ad200000-0000-4000-8000-000000000001', 'Гусева Таисия', pg_temp.demo_season(), 'active', 'Сб 09:00', null)
 on conflict (id) do nothing;

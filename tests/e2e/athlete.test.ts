@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
 import { seriousViolations, shots } from './page-helpers.ts';
+import { seededSeason, shiftSeason } from './seed-facts.ts';
 
 const petrov = 'd4000000-0000-4000-8000-000000000001';
 const athleteUser = 'd0000000-0000-4000-8000-000000000004';
@@ -22,8 +23,13 @@ const sprint = 'd2000000-0000-4000-8000-000000000002';
 const e2e = useE2eStack();
 /** every seeded athlete but Петров Иван */
 let others: string[];
+/** the season the seed put everyone in (the one of its day), and the one before */
+let season: string;
+let lastSeason: string;
 
 beforeAll(async () => {
+  season = await seededSeason(e2e.app);
+  lastSeason = shiftSeason(season, -1);
   // the seeded database is a cached template: sessions run six weeks from now, not from then
   await e2e.app.exec('select public.generate_sessions()');
   others = (
@@ -83,10 +89,10 @@ describe('the athlete’s own page', () => {
       await pattern.getByText('🕐 Ср 18:00').waitFor();
       await page.getByText('Игорь Волков').waitFor();
       await page.getByText('Начинающие', { exact: true }).first().waitFor();
-      await page.getByText('Сезон 2026-2027').waitFor();
+      await page.getByText(`Сезон ${season}`).waitFor();
       await page.getByText('🥉 III юношеский').first().waitFor();
       const history = page.getByRole('region', { name: 'Разряды прошлых сезонов' });
-      await history.getByText('2025-2026').waitFor();
+      await history.getByText(lastSeason).waitFor();
       await history.getByText('Без разряда').waitFor();
       const sessions = page.getByRole('list', { name: 'Ближайшие тренировки' });
       await sessions.getByRole('listitem').first().waitFor();
@@ -152,7 +158,7 @@ describe('the athlete’s own page', () => {
         .waitFor();
       await page
         .getByRole('region', { name: 'Разряды прошлых сезонов' })
-        .getByText('2025-2026')
+        .getByText(lastSeason)
         .waitFor();
       await expectOnlyMine(page);
       await page.screenshot({ path: join(shots, 'athlete-me-offline.png'), fullPage: true });
@@ -176,32 +182,35 @@ describe('season rollover', () => {
       `select count(*)::int as n,
               count(*) filter (where rank_start is not null or rank_end is not null)::int as ranked
          from public.athletes
-        where group_id = $1 and status <> 'archived' and season = '2026-2027' and deleted_at is null`,
-      [beginners],
+        where group_id = $1 and status <> 'archived' and season = $2 and deleted_at is null`,
+      [beginners, season],
     );
     const { n, ranked } = before[0] ?? { n: 0, ranked: 0 };
     expect(n).toBeGreaterThan(0);
     expect(ranked).toBeGreaterThan(0);
+    const next = shiftSeason(season, 1);
+    /** two years long, e.g. "2027-2029": not a season */
+    const misspelt = `${next.slice(0, 4)}-${Number(next.slice(0, 4)) + 2}`;
 
     await e2e.asUser('season-admin', 'admin@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Начать новый сезон' }).click();
       await page.getByRole('heading', { name: 'Новый сезон', level: 1 }).waitFor();
-      await page.getByLabel('Для кого').selectOption({ label: 'Начинающие · 2026-2027' });
-      // December 2026: the group is in the current season, so the next one is offered
-      await expect.poll(() => page.getByLabel('Новый сезон').inputValue()).toBe('2027-2028');
-      await page.getByText(`Перейдут в сезон 2027-2028: ${n}.`).waitFor();
+      await page.getByLabel('Для кого').selectOption({ label: `Начинающие · ${season}` });
+      // the seed put the group in the season of the page's day, so the next one is offered
+      await expect.poll(() => page.getByLabel('Новый сезон').inputValue()).toBe(next);
+      await page.getByText(`Перейдут в сезон ${next}: ${n}.`).waitFor();
       await page.getByText(`Разряды прошедшего сезона сохранятся в истории: ${ranked}.`).waitFor();
 
       // a season typed wrong is refused next to the field, before anything is sent
-      await page.getByLabel('Новый сезон').fill('2027-2029');
+      await page.getByLabel('Новый сезон').fill(misspelt);
       await page.getByRole('button', { name: /Начать сезон/ }).click();
       await page.locator('#season-error').getByText('Сезон записывается как "2024-2025"').waitFor();
-      await page.getByLabel('Новый сезон').fill('2027-2028');
+      await page.getByLabel('Новый сезон').fill(next);
       // not confirmed: asked to confirm, nothing sent
-      await page.getByRole('button', { name: 'Начать сезон 2027-2028' }).click();
+      await page.getByRole('button', { name: `Начать сезон ${next}` }).click();
       await page.getByText('Отметьте, что понимаете, что произойдёт').waitFor();
       expect(
-        (await e2e.app.rows(`select 1 from public.athletes where season = '2027-2028'`)).length,
+        (await e2e.app.rows(`select 1 from public.athletes where season = $1`, [next])).length,
       ).toBe(0);
       await page.screenshot({ path: join(shots, 'season.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
@@ -210,17 +219,17 @@ describe('season rollover', () => {
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await page.context().setOffline(true);
       await page.getByText('Нужна сеть: новый сезон начинает сервер.', { exact: false }).waitFor();
-      expect(await page.getByRole('button', { name: 'Начать сезон 2027-2028' }).isDisabled()).toBe(
+      expect(await page.getByRole('button', { name: `Начать сезон ${next}` }).isDisabled()).toBe(
         true,
       );
       await page.screenshot({ path: join(shots, 'season-offline.png'), fullPage: true });
       await page.context().setOffline(false);
 
       await page.getByLabel('Понимаю: разряды текущего сезона уйдут в историю').check();
-      await page.getByRole('button', { name: 'Начать сезон 2027-2028' }).click();
+      await page.getByRole('button', { name: `Начать сезон ${next}` }).click();
       await page
         .getByText(
-          `Готово: сезон 2027-2028 начат. Перешли в него: ${n}; разряды ушли в историю: ${ranked}.`,
+          `Готово: сезон ${next} начат. Перешли в него: ${n}; разряды ушли в историю: ${ranked}.`,
         )
         .waitFor();
       await page.screenshot({ path: join(shots, 'season-done.png'), fullPage: true });
@@ -231,7 +240,7 @@ describe('season rollover', () => {
           `select season, rank_start, rank_end from public.athletes where id = $1`,
           [petrov],
         ),
-      ).toEqual([{ season: '2027-2028', rank_start: null, rank_end: null }]);
+      ).toEqual([{ season: next, rank_start: null, rank_end: null }]);
       expect(
         await e2e.app.rows(
           `select season, rank_start, rank_end from public.rank_history
@@ -239,14 +248,14 @@ describe('season rollover', () => {
           [petrov],
         ),
       ).toEqual([
-        { season: '2025-2026', rank_start: 'Без разряда', rank_end: 'III юношеский разряд' },
-        { season: '2026-2027', rank_start: 'III юношеский разряд', rank_end: null },
+        { season: lastSeason, rank_start: 'Без разряда', rank_end: 'III юношеский разряд' },
+        { season, rank_start: 'III юношеский разряд', rank_end: null },
       ]);
       expect(
         await e2e.app.rows(`select distinct season from public.athletes where group_id = $1`, [
           sprint,
         ]),
-      ).toEqual([{ season: '2026-2027' }]);
+      ).toEqual([{ season }]);
 
       // the roster, after sync: Начинающие without ranks, Спринт as before
       await page.goto(`${e2e.app.url}/roster`);
@@ -262,14 +271,14 @@ describe('season rollover', () => {
 
       await card('Петров Иван').click();
       const history = page.getByRole('region', { name: 'Разряды прошлых сезонов' });
-      await history.getByText('2026-2027').waitFor();
-      await history.getByText('2025-2026').waitFor();
+      await history.getByText(season).waitFor();
+      await history.getByText(lastSeason).waitFor();
       expect(await history.getByText('🥉 III юношеский').count()).toBe(2);
 
       // twice is once: the same season again has nothing to move
       await page.goto(`${e2e.app.url}/season`);
-      await page.getByLabel('Для кого').selectOption({ label: 'Начинающие · 2027-2028' });
-      await page.getByLabel('Новый сезон').fill('2027-2028');
+      await page.getByLabel('Для кого').selectOption({ label: `Начинающие · ${next}` });
+      await page.getByLabel('Новый сезон').fill(next);
       await page.getByText('Все спортсмены здесь уже в этом сезоне — менять нечего.').waitFor();
     });
   });

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
 import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
+import { seededSeason } from './seed-facts.ts';
 
 /** Смирнова Анна, group «Начинающие» (coach@ and assistant@ coach it) */
 const anna = 'd4000000-0000-4000-8000-000000000002';
@@ -278,7 +279,7 @@ describe('attendance at the track', () => {
         'Спортсмен;Группа;Сезон;Статус;Расписание;Разряд на начало сезона;Разряд на конец сезона;Заметки',
       );
       expect(lines).toContain(
-        'Васильев Дмитрий;Начинающие;2026-2027;Активен;;Без разряда;;Пришёл в октябре, пробное занятие',
+        `Васильев Дмитрий;Начинающие;${await seededSeason(e2e.app)};Активен;;Без разряда;;Пришёл в октябре, пробное занятие`,
       );
       await page.screenshot({ path: join(shots, 'roster-export.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
-import { DEMO_MOYKLASS_API_KEY } from '../../supabase/local/demo-moyklass.ts';
+import { DEMO_MOYKLASS_API_KEY, demoSubscriptions } from '../../supabase/local/demo-moyklass.ts';
 import {
   type LocalFunctions,
   createGatewayWithFunctions,
@@ -71,10 +71,19 @@ describe('the local stack’s Edge Functions', () => {
     );
     expect(stored.rows).toEqual([{ api_key: DEMO_MOYKLASS_API_KEY }]);
     const coach = await signIn('coach@trackside.test');
+    // the seed's season, with the demo Moyklass's subscriptions dated from the same
+    // instant (both date their rows from the day they run)
+    const seeded = await db.query<{ season: string; at: Date }>(
+      `select g.season, u.created_at as at from public.training_groups g, auth.users u
+        where g.id = 'd2000000-0000-4000-8000-000000000001' and u.email = 'admin@trackside.test'`,
+    );
+    const season = seeded.rows[0]?.season;
+    const demo = fns.moyklass?.fake;
+    if (demo) demo.subscriptions = demoSubscriptions(new Date(seeded.rows[0]?.at ?? 0).getTime());
     const proxy = await fetch(`${api}/functions/v1/moyklass-proxy`, {
       method: 'POST',
       headers: { authorization: `Bearer ${coach}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ orgId: 'd1000000-0000-4000-8000-000000000001', season: '2026-2027' }),
+      body: JSON.stringify({ orgId: 'd1000000-0000-4000-8000-000000000001', season }),
     });
     expect(proxy.status).toBe(200);
     const body = (await proxy.json()) as { athletes: { moyklassUserId: number }[] };

@@ -3,7 +3,7 @@
  * it), registers the service worker (production builds only; the dev server has
  * none) and mounts the shell. Pages load lazily from the shell.
  */
-import './i18n/locale.ts';
+import './app/locale-ready.ts';
 import './app/app-root.ts';
 import { serviceWorkerUpdates } from './state/service-worker-updates.ts';
 

@@ -11,78 +11,23 @@ import { supabaseContext } from '../state/contexts.ts';
 import { clearMyOrganizationsCache } from '../state/my-organizations-cache.ts';
 import { clearCurrentOrganizations } from '../state/current-organization-storage.ts';
 import { OnlineController } from '../state/online-controller.ts';
-import { RouterController, type RouteDefinition } from '../state/router-controller.ts';
+import { RouterController } from '../state/router-controller.ts';
 import { SwUpdateController } from '../state/sw-update-controller.ts';
 import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../i18n/shell-strings.ts';
-import { syncStrings } from '../features/sync-issues/sync-strings.ts';
-import { rosterStrings } from '../features/roster/roster-strings.ts';
-import { meStrings } from '../features/me/me-strings.ts';
-import { seasonStrings } from '../features/season/season-strings.ts';
-import { moneyStrings } from '../features/money/money-strings.ts';
-import { attendanceStrings } from '../features/attendance/attendance-strings.ts';
-import { bookingStrings } from '../features/booking/booking-strings.ts';
-import { adminTitles } from '../features/admin/admin-titles.ts';
+import { syncStrings } from '../features/sync-issues/index.ts';
+import type { FeatureRoute } from '../state/feature-route.ts';
+import { returnPathOf } from '../domain/return-path.ts';
+import { notFound, routes, signIn } from './routes.ts';
+import { pageFor } from './page-for.ts';
 import '../ui/ts-app-bar.ts';
 import '../ui/ts-sync-status.ts';
 import '../ui/ts-update-prompt.ts';
-import { currentIntlTag, localeReady } from '../i18n/locale.ts';
+import { currentIntlTag } from '../i18n/locale.ts';
+import { localeReady } from './locale-ready.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import type { NavigateEvent } from '../ui/navigate-event.ts';
-
-type RouteName =
-  | 'home'
-  | 'sign-in'
-  | 'create-organization'
-  | 'accept-invitation'
-  | 'invite'
-  | 'sync'
-  | 'roster'
-  | 'athlete-new'
-  | 'athlete'
-  | 'me'
-  | 'season'
-  | 'purchases'
-  | 'email-settings'
-  | 'mailbox'
-  | 'today'
-  | 'availability'
-  | 'calendar'
-  | 'conflicts'
-  | 'book'
-  | 'bookings'
-  | 'org-members'
-  | 'org-invitations'
-  | 'org-groups'
-  | 'group';
-
-const routes: readonly RouteDefinition<RouteName>[] = [
-  { name: 'home', pattern: '/' },
-  { name: 'sign-in', pattern: '/sign-in' },
-  { name: 'create-organization', pattern: '/organizations/new' },
-  { name: 'accept-invitation', pattern: '/invite' },
-  { name: 'invite', pattern: '/invite/:token' },
-  { name: 'sync', pattern: '/sync' },
-  { name: 'roster', pattern: '/roster' },
-  { name: 'athlete-new', pattern: '/roster/new' },
-  { name: 'athlete', pattern: '/roster/:id' },
-  { name: 'me', pattern: '/me' },
-  { name: 'season', pattern: '/season' },
-  { name: 'purchases', pattern: '/purchases' },
-  { name: 'email-settings', pattern: '/settings/email' },
-  { name: 'mailbox', pattern: '/mailbox' },
-  { name: 'today', pattern: '/today' },
-  { name: 'availability', pattern: '/availability' },
-  { name: 'calendar', pattern: '/calendar' },
-  { name: 'conflicts', pattern: '/conflicts' },
-  { name: 'book', pattern: '/book' },
-  { name: 'bookings', pattern: '/bookings' },
-  { name: 'org-members', pattern: '/org/:orgId/members' },
-  { name: 'org-invitations', pattern: '/org/:orgId/invitations' },
-  { name: 'org-groups', pattern: '/org/:orgId/groups' },
-  { name: 'group', pattern: '/groups/:groupId' },
-];
 
 // one formatter for the bar's times (the last sync, the next retry): building one
 // per render costs about a millisecond, and the bar renders often while the app starts
@@ -92,153 +37,13 @@ function clockTime(): Intl.DateTimeFormat {
   return clock;
 }
 
-interface Page {
-  /** loads the page's module (a separate chunk) */
-  load: () => Promise<unknown>;
-  /**
-   * draws from the device's database alone (the sync engine), so it need not
-   * wait for the Supabase client; every other page gets the client through
-   * `supabaseContext` and is shown once it has loaded
-   */
-  local?: true;
-  /** read when shown: the English catalogue arrives after this module has evaluated */
-  title: () => string;
-  render: (params: Record<string, string>) => TemplateResult;
-}
-
-const signIn: Page = {
-  load: () => import('../features/account/sign-in-page.ts'),
-  title: () => strings.signIn.title,
-  render: () => html`<sign-in-page></sign-in-page>`,
-};
-const acceptInvitation: Page = {
-  load: () => import('../features/account/accept-invitation-page.ts'),
-  title: () => strings.acceptInvitation.title,
-  render: (p) => html`<accept-invitation-page .token=${p['token'] ?? ''}></accept-invitation-page>`,
-};
-const pages: Record<RouteName, Page> = {
-  home: {
-    load: () => import('./home-page.ts'),
-    title: () => strings.home.title,
-    render: () => html`<home-page></home-page>`,
-  },
-  'sign-in': signIn,
-  'create-organization': {
-    load: () => import('../features/account/create-organization-page.ts'),
-    title: () => strings.createOrganization.title,
-    render: () => html`<create-organization-page></create-organization-page>`,
-  },
-  'accept-invitation': acceptInvitation,
-  invite: acceptInvitation,
-  sync: {
-    load: () => import('../features/sync-issues/sync-issues-page.ts'),
-    title: () => syncStrings.issues.title,
-    render: () => html`<sync-issues-page></sync-issues-page>`,
-  },
-  roster: {
-    load: () => import('../features/roster/roster-page.ts'),
-    local: true,
-    title: () => rosterStrings.title,
-    render: () => html`<roster-page></roster-page>`,
-  },
-  'athlete-new': {
-    load: () => import('../features/roster/athlete-page.ts'),
-    title: () => rosterStrings.newTitle,
-    render: () => html`<athlete-page creating></athlete-page>`,
-  },
-  athlete: {
-    load: () => import('../features/roster/athlete-page.ts'),
-    title: () => rosterStrings.title,
-    render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
-  },
-  me: {
-    load: () => import('../features/me/me-page.ts'),
-    title: () => meStrings.title,
-    render: () => html`<me-page></me-page>`,
-  },
-  season: {
-    load: () => import('../features/season/season-page.ts'),
-    title: () => seasonStrings.title,
-    render: () => html`<season-page></season-page>`,
-  },
-  purchases: {
-    load: () => import('../features/money/purchases-page.ts'),
-    title: () => moneyStrings.purchases.title,
-    render: () => html`<purchases-page></purchases-page>`,
-  },
-  'email-settings': {
-    load: () => import('../features/money/email-settings-page.ts'),
-    title: () => moneyStrings.email.title,
-    render: () => html`<email-settings-page></email-settings-page>`,
-  },
-  mailbox: {
-    load: () => import('../features/money/mailbox-page.ts'),
-    title: () => moneyStrings.mailbox.title,
-    render: () => html`<mailbox-page></mailbox-page>`,
-  },
-  today: {
-    load: () => import('../features/attendance/today-page.ts'),
-    title: () => attendanceStrings.title,
-    render: () => html`<today-page></today-page>`,
-  },
-  availability: {
-    load: () => import('../features/booking/availability-page.ts'),
-    title: () => bookingStrings.availability.title,
-    render: () => html`<availability-page></availability-page>`,
-  },
-  calendar: {
-    load: () => import('../features/booking/calendar-page.ts'),
-    title: () => bookingStrings.calendar.title,
-    render: () => html`<calendar-page></calendar-page>`,
-  },
-  conflicts: {
-    load: () => import('../features/booking/conflicts-page.ts'),
-    title: () => bookingStrings.conflicts.title,
-    render: () => html`<conflicts-page></conflicts-page>`,
-  },
-  book: {
-    load: () => import('../features/booking/book-page.ts'),
-    title: () => bookingStrings.book.title,
-    render: () => html`<book-page></book-page>`,
-  },
-  bookings: {
-    load: () => import('../features/booking/bookings-page.ts'),
-    title: () => bookingStrings.bookings.title,
-    render: () => html`<bookings-page></bookings-page>`,
-  },
-  'org-members': {
-    load: () => import('../features/admin/members-page.ts'),
-    title: () => adminTitles.members,
-    render: (p) => html`<members-page .orgId=${p['orgId'] ?? ''}></members-page>`,
-  },
-  'org-invitations': {
-    load: () => import('../features/admin/invitations-page.ts'),
-    title: () => adminTitles.invitations,
-    render: (p) => html`<invitations-page .orgId=${p['orgId'] ?? ''}></invitations-page>`,
-  },
-  'org-groups': {
-    load: () => import('../features/admin/groups-page.ts'),
-    title: () => adminTitles.groups,
-    render: (p) => html`<groups-page .orgId=${p['orgId'] ?? ''}></groups-page>`,
-  },
-  group: {
-    load: () => import('../features/admin/group-page.ts'),
-    title: () => adminTitles.groups,
-    render: (p) => html`<group-page .groupId=${p['groupId'] ?? ''}></group-page>`,
-  },
-};
-const notFound: Page = {
-  load: () => import('./not-found-page.ts'),
-  title: () => strings.notFound.title,
-  render: () => html`<not-found-page></not-found-page>`,
-};
+const byName = new Map(routes.map((r) => [r.name, r]));
 
 /**
  * The shell: app bar, the routed page and the update prompt. Provides the
  * Supabase client and the auth session to everything below, and decides which
- * page a URL shows. Every route except `/sign-in` needs a session; without one
- * the sign-in page shows in place, so a deep link (`/invite/<token>`) still lands
- * where it pointed once the user has signed in.
+ * page a URL shows from the route table the features contribute (./routes.ts,
+ * ./page-for.ts): public routes for anyone, the rest for a session.
  */
 @customElement('app-root')
 export class AppRoot extends LitElement {
@@ -300,8 +105,8 @@ export class AppRoot extends LitElement {
   });
   /** bumps on every sign-in/out so a slow engine start for an old user is dropped */
   #engineGeneration = 0;
-  readonly #loaded = new Set<Page>();
-  #renderedPage: Page | undefined;
+  readonly #loaded = new Set<FeatureRoute['load']>();
+  #renderedPage: FeatureRoute | undefined;
 
   /** whether this page load's catalogue is in place (see localeReady) */
   #localeReady = false;
@@ -348,7 +153,7 @@ export class AppRoot extends LitElement {
 
   override updated(): void {
     const page = this.currentPage();
-    if (!page || !this.#loaded.has(page) || page === this.#renderedPage) return;
+    if (!page || !this.#loaded.has(page.load) || page === this.#renderedPage) return;
     const first = this.#renderedPage === undefined;
     this.#renderedPage = page;
     document.title = `${page.title()} · ${strings.appName}`;
@@ -357,24 +162,24 @@ export class AppRoot extends LitElement {
   }
 
   /** the page for the current URL and session, or undefined while the session is read */
-  private currentPage(): Page | undefined {
+  private currentPage(): FeatureRoute | undefined {
     if (!this.#localeReady) return undefined;
-    const auth = this.#auth.state;
-    if (auth.status === 'loading') return undefined;
     const { name } = this.#router.route;
-    if (name === null) return notFound;
-    const page = name !== 'sign-in' && auth.status === 'signed-in' ? pages[name] : signIn;
-    if (page.local || this.#loadedClient) return page;
+    const route = name === null ? null : (byName.get(name) ?? null);
+    const page = pageFor(route, this.#auth.state.status, { notFound, signIn });
+    if (!page) return undefined;
+    if (page.access === 'local' || this.#loadedClient) return page;
     this.client().catch((error: unknown) => console.error('supabase-js failed to load', error));
     return undefined;
   }
 
-  private renderPage(page: Page): TemplateResult {
-    if (this.#loaded.has(page)) return page.render(this.#router.route.params);
+  private renderPage(page: FeatureRoute): TemplateResult {
+    // pages sharing a module (`/invite` and `/invite/:token`) share its load
+    if (this.#loaded.has(page.load)) return page.render(this.#router.route.params);
     page
       .load()
       .then(() => {
-        this.#loaded.add(page);
+        this.#loaded.add(page.load);
         this.requestUpdate();
       })
       .catch((error: unknown) => {
@@ -453,13 +258,17 @@ export class AppRoot extends LitElement {
   private onAuthChange(state: AuthState, previous: AuthState): void {
     if (state.status === 'signed-in') this.startEngine(state.user.id);
     else if (state.status === 'signed-out') this.stopEngine();
+    const here = this.#router.route;
     if (state.status === 'signed-out' && previous.status === 'signed-in') {
       // one user's data never lingers for the next
       clearMyOrganizationsCache();
       clearCurrentOrganizations();
-      this.#router.navigate('/sign-in', { replace: true });
-    } else if (state.status === 'signed-in' && this.#router.route.name === 'sign-in') {
-      this.#router.navigate('/', { replace: true });
+      // a public page stays what it was; anything else needs a session
+      const route = here.name === null ? undefined : byName.get(here.name);
+      if (route?.access !== 'public') this.#router.navigate('/sign-in', { replace: true });
+    } else if (state.status === 'signed-in' && here.name === 'sign-in') {
+      // back to the public page that sent the visitor to sign in, or home
+      this.#router.navigate(returnPathOf(here.search) ?? '/', { replace: true });
     }
   }
 

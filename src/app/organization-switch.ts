@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { adminStrings as t } from '../features/admin/admin-strings.ts';
+import { adminStrings as t } from '../features/admin/index.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import { CurrentOrganizationController } from '../state/current-organization-controller.ts';
 import { shortOrganizationName } from '../domain/current-organization.ts';

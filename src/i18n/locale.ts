@@ -3,7 +3,7 @@
 // (getLocale, status events for any element that listens); switching reloads the
 // page so every string, including those captured in module constants and zod
 // schemas, is read again in the new language.
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, type LocaleModule } from '@lit/localize';
 import { SOURCE_LOCALE, intlTag, pickLocale, type Locale } from '../domain/locale.ts';
 import { useCatalogue } from './localized.ts';
 
@@ -20,29 +20,32 @@ function storedChoice(): string | null {
 /** the language of this page load */
 export const currentLocale: Locale = pickLocale(storedChoice(), navigator.languages);
 
-// the English catalogue is its own chunk: a Russian page load never fetches it
-const loadEnglish = () => import('../app/english.ts');
+type Catalogue = Parameters<typeof useCatalogue>[0];
 
 /**
- * Settles once this page load's catalogue is in place; the shell draws nothing
- * before (pages load after it, so their module constants read the right
- * language). An English catalogue that fails to load leaves the page Russian.
+ * Puts this page load's catalogue in place and settles once it is; the shell
+ * draws nothing before (pages load after it, so their module constants read the
+ * right language). The app passes the loader of its English catalogue, which
+ * gathers every feature's `*.en.ts` in its own chunk: a Russian page load never
+ * fetches it. An English catalogue that fails to load leaves the page Russian.
  */
-export const localeReady: Promise<void> =
-  currentLocale === 'en'
+export function prepareLocale(
+  loadEnglish: () => Promise<LocaleModule & { english: Catalogue }>,
+): Promise<void> {
+  document.documentElement.lang = currentLocale;
+  const { setLocale } = configureLocalization({
+    sourceLocale: SOURCE_LOCALE,
+    targetLocales: ['en'],
+    loadLocale: loadEnglish,
+  });
+  void setLocale(currentLocale);
+  return currentLocale === 'en'
     ? loadEnglish().then(
         (en) => useCatalogue(en.english),
         (error: unknown) => console.error('English catalogue failed to load', error),
       )
     : Promise.resolve();
-document.documentElement.lang = currentLocale;
-
-const { setLocale } = configureLocalization({
-  sourceLocale: SOURCE_LOCALE,
-  targetLocales: ['en'],
-  loadLocale: loadEnglish,
-});
-void setLocale(currentLocale);
+}
 
 /** the tag for Intl date, time and number formats */
 export const currentIntlTag = intlTag(currentLocale);

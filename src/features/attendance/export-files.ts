@@ -10,7 +10,7 @@ import { buildXlsx, XLSX_MIME } from '../../domain/xlsx.ts';
 import { toLocal } from '../../domain/zoned-time.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { attendanceStrings as t } from './attendance-strings.ts';
-import { rosterStrings } from '../roster/roster-strings.ts';
+import { rosterStrings } from '../roster/index.ts';
 import { markableGroups } from './today-data.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';

@@ -6,7 +6,7 @@ import { SELF_REGISTRATION, scheduleChips } from '../../domain/schedule.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
 import { meStrings as t } from './me-strings.ts';
-import { rosterStrings } from '../roster/roster-strings.ts';
+import { rosterStrings } from '../roster/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { chipStyles } from '../../ui/chip-styles.ts';
 import { calendarEvents, calendarFile } from './my-calendar.ts';

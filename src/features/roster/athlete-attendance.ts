@@ -3,9 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { liveQuery } from 'dexie';
 import { attendanceSummary, type AttendanceMark } from '../../domain/attendance.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
-import { attendanceStrings as t } from '../attendance/attendance-strings.ts';
+import { attendanceStrings as t } from '../attendance/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
-import { readAthleteMarks } from '../attendance/today-data.ts';
+import { readAthleteMarks } from '../attendance/index.ts';
 
 /**
  * An athlete's attendance in a season, from the marks on the device: the

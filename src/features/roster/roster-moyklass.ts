@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { subscriptionsInSeason } from '../../domain/roster-filter.ts';
 import { currentSeason } from '../../domain/season.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
-import { moneyStrings } from '../money/money-strings.ts';
+import { moneyStrings } from '../money/index.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 

@@ -15,13 +15,13 @@ import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { rosterStrings as t } from './roster-strings.ts';
-import { attendanceStrings } from '../attendance/attendance-strings.ts';
+import { attendanceStrings, loadExports } from '../attendance/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { chipStyles } from '../../ui/chip-styles.ts';
 import { loadSupabase } from '../../data/supabase-client.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
-import { moneyStrings } from '../money/money-strings.ts';
+import { moneyStrings } from '../money/index.ts';
 import {
   type MoyklassData,
   type StaffOrganization,
@@ -383,7 +383,7 @@ export class RosterPage extends LitElement {
     if (!engine) return;
     this.exportError = '';
     try {
-      const { exportRoster } = await import('../attendance/export-files.ts');
+      const { exportRoster } = await loadExports();
       await exportRoster(engine, ids, format, new Date().toISOString().slice(0, 10));
     } catch (error) {
       console.error('export failed', error);

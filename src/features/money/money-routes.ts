@@ -1,0 +1,31 @@
+// The routes the money feature contributes to the shell (src/app/routes.ts).
+import { html } from 'lit';
+import type { FeatureRoute } from '../../state/feature-route.ts';
+import { moneyStrings } from './money-strings.ts';
+
+export const moneyRoutes: readonly FeatureRoute[] = [
+  {
+    name: 'purchases',
+    pattern: '/purchases',
+    access: 'signed-in',
+    load: () => import('./purchases-page.ts'),
+    title: () => moneyStrings.purchases.title,
+    render: () => html`<purchases-page></purchases-page>`,
+  },
+  {
+    name: 'email-settings',
+    pattern: '/settings/email',
+    access: 'signed-in',
+    load: () => import('./email-settings-page.ts'),
+    title: () => moneyStrings.email.title,
+    render: () => html`<email-settings-page></email-settings-page>`,
+  },
+  {
+    name: 'mailbox',
+    pattern: '/mailbox',
+    access: 'signed-in',
+    load: () => import('./mailbox-page.ts'),
+    title: () => moneyStrings.mailbox.title,
+    render: () => html`<mailbox-page></mailbox-page>`,
+  },
+];

@@ -1,0 +1,2 @@
+// The roster feature's public entry: what other features may use.
+export { rosterStrings } from './roster-strings.ts';

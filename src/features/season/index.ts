@@ -1,0 +1,2 @@
+// The season rollover's public entry: what other features may use.
+export { seasonStrings } from './season-strings.ts';

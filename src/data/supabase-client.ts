@@ -1,5 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 
+/** the app's client as pages and features name it: they never import supabase-js */
+export type AppClient = SupabaseClient;
+
 const url = import.meta.env.VITE_SUPABASE_URL;
 
 /**

@@ -2,10 +2,10 @@
 // the user's role there, its members with their names and roles, its groups
 // with their coaches and athlete counts. One live query, so the screens follow
 // sync (a role changed through an RPC shows once the change is pulled).
-import { liveQuery, type Subscription } from 'dexie';
 import { isRole } from '../../domain/organization.ts';
 import type { Role } from '../../domain/organization.ts';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
+import { isCurrentMembership, isLive, liveRowsWhere } from '../../data/live-rows.ts';
+import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 
 export interface AdminMember {
@@ -35,8 +35,6 @@ export interface AdminData {
   groups: AdminGroup[];
 }
 
-const live = (row: SyncRow): boolean => row['deleted_at'] == null;
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const byName = (a: { name: string }, b: { name: string }): number =>
   a.name.localeCompare(b.name, 'ru');
 
@@ -48,59 +46,70 @@ export function observeAdminData(
   engine: SyncEngine,
   key: { orgId: string } | { groupId: string },
   onChange: (data: AdminData) => void,
-): Subscription {
-  return liveQuery(async (): Promise<AdminData> => {
-    let orgId: string | null = 'orgId' in key ? key.orgId : null;
-    if ('groupId' in key) {
-      const group = await engine.db.rows('training_groups').get(key.groupId);
-      orgId = group ? str(group['org_id']) : null;
-    }
-    const empty: AdminData = {
-      orgId,
-      orgName: '',
-      timeZone: 'Europe/Moscow',
-      myRole: null,
-      members: [],
-      groups: [],
-    };
-    if (!orgId) return empty;
-    const [org, memberships, profiles, groups, coaches, athletes] = await Promise.all([
-      engine.db.rows('organizations').get(orgId),
-      engine.db.rows('memberships').where('org_id').equals(orgId).toArray(),
-      engine.db.rows('profiles').toArray(),
-      engine.db.rows('training_groups').where('org_id').equals(orgId).toArray(),
-      engine.db.rows('training_group_coaches').where('org_id').equals(orgId).toArray(),
-      engine.db.rows('athletes').where('org_id').equals(orgId).toArray(),
-    ]);
-    if (!org || !live(org)) return empty;
-    const names = new Map(profiles.map((p) => [p.id, str(p['display_name'])]));
-    const members: AdminMember[] = [];
-    for (const m of memberships) {
-      const role = m['role'];
-      if (!live(m) || m['left_at'] != null || !isRole(role)) continue;
-      const userId = str(m['user_id']);
-      members.push({ membershipId: m.id, userId, name: names.get(userId) ?? '', role });
-    }
-    const liveCoaches = coaches.filter(live);
-    const liveAthletes = athletes.filter((a) => live(a) && a['status'] !== 'archived');
-    return {
-      orgId,
-      orgName: str(org['name']),
-      timeZone: str(org['time_zone']) || 'Europe/Moscow',
-      myRole: members.find((m) => m.userId === engine.userId)?.role ?? null,
-      members: members.sort(byName),
-      groups: groups
-        .filter(live)
-        .map((g) => ({
-          id: g.id,
-          name: str(g['name']),
-          season: str(g['season']) || null,
-          coaches: liveCoaches
-            .filter((c) => c['group_id'] === g.id)
-            .map((c) => ({ id: c.id, userId: str(c['user_id']) })),
-          athletes: liveAthletes.filter((a) => a['group_id'] === g.id).length,
-        }))
-        .sort(byName),
-    };
-  }).subscribe({ next: onChange, error: (e: unknown) => console.error('admin query failed', e) });
+): LocalSubscription {
+  const db = engine.db;
+  return observeLocal(
+    async (): Promise<AdminData> => {
+      let orgId: string | null = 'orgId' in key ? key.orgId : null;
+      if ('groupId' in key) {
+        const group = await db.rows('training_groups').get(key.groupId);
+        orgId = group?.org_id ?? null;
+      }
+      const empty: AdminData = {
+        orgId,
+        orgName: '',
+        timeZone: 'Europe/Moscow',
+        myRole: null,
+        members: [],
+        groups: [],
+      };
+      if (!orgId) return empty;
+      const inOrg = [orgId];
+      const [org, memberships, profiles, groups, coaches, athletes] = await Promise.all([
+        db.rows('organizations').get(orgId),
+        db.rows('memberships').where('org_id').equals(orgId).toArray(),
+        // for names only: which members show is decided by their memberships
+        db.rows('profiles').toArray(),
+        liveRowsWhere(db, 'training_groups', 'org_id', inOrg),
+        liveRowsWhere(db, 'training_group_coaches', 'org_id', inOrg),
+        liveRowsWhere(db, 'athletes', 'org_id', inOrg),
+      ]);
+      if (!org || !isLive(org)) return empty;
+      const names = new Map(profiles.map((p) => [p.id, p.display_name]));
+      const members: AdminMember[] = [];
+      for (const m of memberships) {
+        const role = m.role;
+        // a role this build does not know is left out rather than shown wrong
+        if (!isCurrentMembership(m) || !isRole(role)) continue;
+        members.push({
+          membershipId: m.id,
+          userId: m.user_id,
+          name: names.get(m.user_id) ?? '',
+          role,
+        });
+      }
+      const activeAthletes = athletes.filter((a) => a.status !== 'archived');
+      return {
+        orgId,
+        orgName: org.name,
+        timeZone: org.time_zone || 'Europe/Moscow',
+        myRole: members.find((m) => m.userId === engine.userId)?.role ?? null,
+        members: members.sort(byName),
+        groups: groups
+          .map((g) => ({
+            id: g.id,
+            name: g.name,
+            // the form stores no season as null; an empty one means the same
+            season: g.season || null,
+            coaches: coaches
+              .filter((c) => c.group_id === g.id)
+              .map((c) => ({ id: c.id, userId: c.user_id })),
+            athletes: activeAthletes.filter((a) => a.group_id === g.id).length,
+          }))
+          .sort(byName),
+      };
+    },
+    onChange,
+    'admin',
+  );
 }

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { z } from 'zod';
 import { adminStrings } from './admin-strings.ts';
 import {
   assignableRoles,
@@ -19,25 +18,12 @@ import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData } from './admin-data.ts';
+import { callRpc } from '../../data/call-rpc.ts';
 import { describeError } from '../../data/describe-error.ts';
+import { loadInvitations, parseInvitation, type Invitation } from './invitation-data.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 
 const t = adminStrings.invitations;
-
-// invitations are not synced (they hold secrets and are managed online): the
-// page reads them from the server, as admins' RLS allows
-const invitationRow = z.object({
-  id: z.string(),
-  role: z.string(),
-  code: z.string().nullable(),
-  token: z.string().nullable(),
-  expires_at: z.string(),
-  max_uses: z.number(),
-  use_count: z.number(),
-  revoked_at: z.string().nullable(),
-  created_at: z.string(),
-});
-type InvitationRow = z.infer<typeof invitationRow>;
 
 interface Draft {
   role: string;
@@ -47,7 +33,7 @@ interface Draft {
 
 type ListState =
   | { status: 'loading' }
-  | { status: 'ready'; items: InvitationRow[] }
+  | { status: 'ready'; items: Invitation[] }
   | { status: 'error'; message: string };
 
 /**
@@ -97,7 +83,7 @@ export class InvitationsPage extends LitElement {
   @state() private errors: Record<string, string> = {};
   @state() private formError = '';
   @state() private busy = false;
-  @state() private created: InvitationRow | undefined;
+  @state() private created: Invitation | undefined;
   @state() private message = '';
   @state() private rowErrors: Record<string, string> = {};
 
@@ -227,7 +213,7 @@ export class InvitationsPage extends LitElement {
     </section>`;
   }
 
-  private renderInvitation(data: AdminData, i: InvitationRow) {
+  private renderInvitation(data: AdminData, i: Invitation) {
     const when = new Date(i.expires_at).toLocaleString(currentIntlTag, {
       timeZone: data.timeZone,
       day: 'numeric',
@@ -264,7 +250,7 @@ export class InvitationsPage extends LitElement {
     </li>`;
   }
 
-  private lifecycle(i: InvitationRow) {
+  private lifecycle(i: Invitation) {
     return {
       expiresAt: Date.parse(i.expires_at),
       revoked: i.revoked_at !== null,
@@ -294,23 +280,10 @@ export class InvitationsPage extends LitElement {
   private async load(): Promise<void> {
     const client = this.#supabase.value;
     if (!client) return;
-    try {
-      const { data, error, status } = await client
-        .from('invitations')
-        .select('id,role,code,token,expires_at,max_uses,use_count,revoked_at,created_at')
-        .eq('org_id', this.orgId);
-      if (error) {
-        this.list = { status: 'error', message: describeError(error, status).message };
-        return;
-      }
-      const items = z
-        .array(invitationRow)
-        .parse(data)
-        .sort((a, b) => b.created_at.localeCompare(a.created_at));
-      this.list = { status: 'ready', items };
-    } catch (error) {
-      this.list = { status: 'error', message: describeError(error).message };
-    }
+    const result = await loadInvitations(client, this.orgId);
+    this.list = result.ok
+      ? { status: 'ready', items: result.items }
+      : { status: 'error', message: result.error.message };
   }
 
   private async create(e: Event): Promise<void> {
@@ -330,44 +303,41 @@ export class InvitationsPage extends LitElement {
     this.errors = {};
     this.busy = true;
     try {
-      const { data, error, status } = await client.rpc('create_invitation', {
+      const result = await callRpc(client, 'create_invitation', {
         p_org_id: this.orgId,
         p_role: parsed.data.role,
         p_expires_at: new Date(invitationExpiry(Date.now(), parsed.data.days)).toISOString(),
         p_max_uses: parsed.data.maxUses,
       });
-      if (error) {
-        this.formError = describeError(error, status).message;
+      if (!result.ok) {
+        this.formError = result.error.message;
         return;
       }
-      this.created = invitationRow.parse(data);
+      this.created = parseInvitation(result.data);
       this.message = t.created;
       await this.load();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#secret-link')?.focus();
     } catch (error) {
+      // the RPC answered with something that is not an invitation
       this.formError = describeError(error).message;
     } finally {
       this.busy = false;
     }
   }
 
-  private async revoke(i: InvitationRow): Promise<void> {
+  private async revoke(i: Invitation): Promise<void> {
     const client = this.#supabase.value;
     if (!client || !confirm(t.confirmRevoke)) return;
     this.rowErrors = { ...this.rowErrors, [i.id]: '' };
-    try {
-      const { error, status } = await client.rpc('revoke_invitation', { p_invitation_id: i.id });
-      if (error) {
-        this.rowErrors = { ...this.rowErrors, [i.id]: describeError(error, status).message };
-        return;
-      }
-      if (this.created?.id === i.id) this.created = undefined;
-      this.message = t.revoked;
-      await this.load();
-    } catch (error) {
-      this.rowErrors = { ...this.rowErrors, [i.id]: describeError(error).message };
+    const result = await callRpc(client, 'revoke_invitation', { p_invitation_id: i.id });
+    if (!result.ok) {
+      this.rowErrors = { ...this.rowErrors, [i.id]: result.error.message };
+      return;
     }
+    if (this.created?.id === i.id) this.created = undefined;
+    this.message = t.revoked;
+    await this.load();
   }
 
   private async copy(text: string, id: string): Promise<void> {

@@ -11,7 +11,8 @@ import { LocalQueryController } from '../../state/local-query-controller.ts';
 import '../../ui/ts-notice.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData, type AdminMember } from './admin-data.ts';
-import { describeError } from '../../data/describe-error.ts';
+import { callRpc, type RpcResult } from '../../data/call-rpc.ts';
+import type { AppClient } from '../../data/supabase-client.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 
 const t = adminStrings.members;
@@ -140,44 +141,42 @@ export class MembersPage extends LitElement {
       });
       return;
     }
+    const newRole = parsed.data;
     await this.call(
       m,
-      'change_member_role',
-      { p_membership_id: m.membershipId, p_role: role },
-      () => t.roleChanged(m.name, strings.roleName(role)),
+      (client) =>
+        callRpc(client, 'change_member_role', { p_membership_id: m.membershipId, p_role: newRole }),
+      () => t.roleChanged(m.name, strings.roleName(newRole)),
     );
   }
 
   private async removeMember(m: AdminMember): Promise<void> {
     if (!confirm(t.confirmRemove(m.name))) return;
-    await this.call(m, 'remove_member', { p_membership_id: m.membershipId }, () =>
-      t.removed(m.name),
+    await this.call(
+      m,
+      (client) => callRpc(client, 'remove_member', { p_membership_id: m.membershipId }),
+      () => t.removed(m.name),
     );
   }
 
   private async call(
     m: AdminMember,
-    rpc: 'change_member_role' | 'remove_member',
-    args: Record<string, string>,
+    rpc: (client: AppClient) => Promise<RpcResult<'change_member_role' | 'remove_member'>>,
     done: () => string,
   ): Promise<void> {
     const client = this.#supabase.value;
     if (!client) return;
     this.message = '';
     this.patch(m.membershipId, { busy: true, error: '' });
-    try {
-      const { error, status } = await client.rpc(rpc, args);
-      if (error) {
-        this.patch(m.membershipId, { busy: false, error: describeError(error, status).message });
-        return;
-      }
-      this.patch(m.membershipId, { busy: false, role: undefined });
-      this.message = done();
-      // the changed membership arrives with the next pull; ask for it now
-      this.#query.engine?.requestSync();
-    } catch (error) {
-      this.patch(m.membershipId, { busy: false, error: describeError(error).message });
+    const result = await rpc(client);
+    if (!result.ok) {
+      this.patch(m.membershipId, { busy: false, error: result.error.message });
+      return;
     }
+    this.patch(m.membershipId, { busy: false, role: undefined });
+    this.message = done();
+    // the changed membership arrives with the next pull; ask for it now
+    this.#query.engine?.requestSync();
   }
 }
 

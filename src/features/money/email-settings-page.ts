@@ -1,34 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery, type Subscription } from 'dexie';
 import { EMAIL_KINDS, emailEnabled, type EmailKind } from '../../domain/email-kinds.ts';
-import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { moneyStrings } from './money-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
+import { observeEmailPreferences } from './email-preference-data.ts';
 
 const t = moneyStrings.email;
-
-interface Preference {
-  id: string;
-  kind: string;
-  enabled: boolean;
-}
-
-/** the signed-in person's email switches, from the local database */
-function observePreferences(
-  engine: SyncEngine,
-  onChange: (rows: Preference[]) => void,
-): Subscription {
-  return liveQuery(async () =>
-    (await engine.db.rows('email_preferences').toArray())
-      .filter((r) => r['user_id'] === engine.userId && r['deleted_at'] == null)
-      .map((r) => ({ id: r.id, kind: String(r['kind']), enabled: r['enabled'] !== false })),
-  ).subscribe({
-    next: onChange,
-    error: (e: unknown) => console.error('email preferences query failed', e),
-  });
-}
 
 /**
  * Each kind of email on or off for me. A switch is a local edit (row + outbox in
@@ -63,7 +41,7 @@ export class EmailSettingsPage extends LitElement {
     `,
   ];
 
-  readonly #query = new LocalQueryController(this, observePreferences);
+  readonly #query = new LocalQueryController(this, observeEmailPreferences);
   @state() private saved = '';
 
   override render() {

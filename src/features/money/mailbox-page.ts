@@ -11,6 +11,7 @@ import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
+import { readMyTimeZone } from './profile-data.ts';
 
 const t = moneyStrings.mailbox;
 
@@ -66,13 +67,9 @@ export class MailboxPage extends LitElement {
     const engine = this.#engine.value;
     if (engine && this.timeZone === undefined) {
       this.timeZone = '';
-      void engine.db
-        .rows('profiles')
-        .get(engine.userId)
-        .then((p) => {
-          const zone = p?.['time_zone'];
-          if (typeof zone === 'string' && zone) this.timeZone = zone;
-        });
+      void readMyTimeZone(engine).then((zone) => {
+        if (zone) this.timeZone = zone;
+      });
     }
     if (!this.#loaded && this.#client.value && this.#online.online) {
       this.#loaded = true;

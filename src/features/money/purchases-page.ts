@@ -1,13 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery, type Subscription } from 'dexie';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { discountCodeSchema, formatMoney } from '../../domain/money.ts';
-import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { invokeFunction } from '../../data/invoke-function.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
-import { describeError } from '../../data/describe-error.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -18,103 +14,9 @@ import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-field.ts';
 import '../../ui/ts-notice.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
+import { loadProducts, observeMoney, type MoneyData, type Product } from './money-data.ts';
 
 const t = moneyStrings.purchases;
-
-interface Organization {
-  id: string;
-  name: string;
-  timeZone: string;
-}
-
-interface Purchase {
-  id: string;
-  orgId: string;
-  productName: string;
-  amountMinor: number;
-  currency: string;
-  status: string;
-  credits: number | null;
-  percentOff: number | null;
-  createdAt: string;
-}
-
-interface Balance {
-  orgId: string;
-  balance: number;
-}
-
-interface MoneyData {
-  organizations: Map<string, Organization>;
-  purchases: Purchase[];
-  balances: Balance[];
-}
-
-interface Product {
-  id: string;
-  org_id: string;
-  kind: 'product' | 'package' | 'plan';
-  name: string;
-  description: string | null;
-  price_minor: number;
-  currency: string;
-  credits: number | null;
-  valid_days: number | null;
-  billing_interval: string | null;
-}
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-/** my organizations, purchases and credit balances from the local database (offline) */
-function observeMoney(engine: SyncEngine, onChange: (d: MoneyData) => void): Subscription {
-  const me = engine.userId;
-  return liveQuery(async (): Promise<MoneyData> => {
-    const [orgs, memberships, purchases, balances] = await Promise.all([
-      engine.db.rows('organizations').toArray(),
-      engine.db.rows('memberships').toArray(),
-      engine.db.rows('purchases').toArray(),
-      engine.db.rows('credit_balances').toArray(),
-    ]);
-    const mine = new Set(
-      memberships
-        .filter((m) => m['user_id'] === me && m['left_at'] == null && m['deleted_at'] == null)
-        .map((m) => str(m['org_id'])),
-    );
-    return {
-      organizations: new Map(
-        orgs
-          .filter((o) => mine.has(o.id) && o['deleted_at'] == null)
-          .map((o) => [
-            o.id,
-            {
-              id: o.id,
-              name: str(o['name']),
-              timeZone: str(o['time_zone']) || 'UTC',
-            },
-          ]),
-      ),
-      // staff also sync their members' purchases: this page is about my own
-      purchases: purchases
-        .filter((p) => p['user_id'] === me && p['deleted_at'] == null)
-        .map((p) => ({
-          id: p.id,
-          orgId: str(p['org_id']),
-          productName: str(p['product_name']),
-          amountMinor: num(p['amount_minor']) ?? 0,
-          currency: str(p['currency']) || 'RUB',
-          status: str(p['status']),
-          credits: num(p['credits']),
-          percentOff: num(p['percent_off']),
-          createdAt: str(p['created_at']),
-        }))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-      balances: balances
-        .filter((b) => b['user_id'] === me && b['deleted_at'] == null)
-        .map((b) => ({ orgId: str(b['org_id']), balance: num(b['balance']) ?? 0 })),
-    };
-  }).subscribe({ next: onChange, error: (e: unknown) => console.error('money query failed', e) });
-}
 
 /**
  * What my clubs sell (online), a discount code, Buy → the checkout page (the
@@ -237,27 +139,20 @@ export class PurchasesPage extends LitElement {
     this.#wasOnline = this.#online.online;
     if (orgs && (orgs !== this.#productsFor || backOnline) && this.#online.online) {
       this.#productsFor = orgs;
-      void this.loadProducts(orgs.split(','));
+      void this.showProducts(orgs.split(','));
     }
   }
 
-  private async loadProducts(orgIds: string[]): Promise<void> {
-    const client: SupabaseClient | undefined = this.#client.value;
+  private async showProducts(orgIds: string[]): Promise<void> {
+    const client = this.#client.value;
     if (!client) return;
-    const { data, error } = await client
-      .from('products')
-      .select(
-        'id, org_id, kind, name, description, price_minor, currency, credits, valid_days, billing_interval',
-      )
-      .eq('active', true)
-      .in('org_id', orgIds)
-      .order('price_minor');
-    if (error) {
-      this.productsError = describeError(error).message;
+    const result = await loadProducts(client, orgIds);
+    if (!result.ok) {
+      this.productsError = result.error.message;
       return;
     }
     this.productsError = '';
-    this.products = data as Product[];
+    this.products = result.products;
     // packages first: they are what members come for
     const first = this.products.find((p) => p.kind === 'package') ?? this.products[0];
     if (!this.productId && first) this.productId = first.id;

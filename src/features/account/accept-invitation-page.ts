@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { z } from 'zod';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
-import { describeError } from '../../data/describe-error.ts';
+import { callRpc } from '../../data/call-rpc.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-field.ts';
@@ -89,17 +89,12 @@ export class AcceptInvitationPage extends LitElement {
     }
     this.errors = {};
     this.busy = true;
-    try {
-      const { error, status } = await client.rpc('accept_invitation', {
-        p_code_or_token: parsed.data.code,
-      });
-      if (error) this.serverError = describeError(error, status).message;
-      else this.dispatchEvent(new NavigateEvent('/'));
-    } catch (error) {
-      this.serverError = describeError(error).message;
-    } finally {
-      this.busy = false;
-    }
+    const result = await callRpc(client, 'accept_invitation', {
+      p_code_or_token: parsed.data.code,
+    });
+    this.busy = false;
+    if (result.ok) this.dispatchEvent(new NavigateEvent('/'));
+    else this.serverError = result.error.message;
   }
 }
 

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { z } from 'zod';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
-import { describeError } from '../../data/describe-error.ts';
+import { callRpc } from '../../data/call-rpc.ts';
 import { organizationKinds, strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import type { FieldOption } from '../../ui/ts-field.ts';
@@ -144,32 +144,27 @@ export class CreateOrganizationPage extends LitElement {
     }
     this.errors = {};
     this.busy = true;
-    try {
-      const { name, slug, kind, timeZone, locale } = parsed.data;
-      const { error, status } = await client.rpc('create_organization', {
-        p_name: name,
-        p_slug: slug,
-        p_kind: kind,
-        p_time_zone: timeZone,
-        p_locale: locale,
-      });
-      if (!error) {
-        this.dispatchEvent(new NavigateEvent('/'));
-        return;
-      }
-      const described = describeError(error, status);
-      // slug problems (taken, malformed) are fixed in the slug field: say so there
-      if (!described.network && /\bslug\b/.test(error.message)) {
-        this.errors = { slug: described.message };
-        await this.updateComplete;
-        focusFirstInvalid(this.renderRoot, this.errors);
-      } else {
-        this.serverError = described.message;
-      }
-    } catch (error) {
-      this.serverError = describeError(error).message;
-    } finally {
-      this.busy = false;
+    const { name, slug, kind, timeZone, locale } = parsed.data;
+    const result = await callRpc(client, 'create_organization', {
+      p_name: name,
+      p_slug: slug,
+      p_kind: kind,
+      p_time_zone: timeZone,
+      p_locale: locale,
+    });
+    this.busy = false;
+    if (result.ok) {
+      this.dispatchEvent(new NavigateEvent('/'));
+      return;
+    }
+    const described = result.error;
+    // slug problems (taken, malformed) are fixed in the slug field: say so there
+    if (!described.network && /\bslug\b/.test(described.raw)) {
+      this.errors = { slug: described.message };
+      await this.updateComplete;
+      focusFirstInvalid(this.renderRoot, this.errors);
+    } else {
+      this.serverError = described.message;
     }
   }
 }

@@ -1,8 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import { authStorageKey, loadSupabase } from '../data/supabase-client.ts';
-import { startSyncEngine, type SyncEngine } from '../data/start-sync-engine.ts';
+import { authStorageKey, loadSupabase, type AppClient } from '../data/supabase-client.ts';
+import { startSyncEngine } from '../data/start-sync-engine.ts';
 import { AuthSessionController } from '../state/auth-session-controller.ts';
 import type { AuthState } from '../state/auth-state.ts';
 import { readStoredAuthState } from '../state/stored-session.ts';
@@ -90,8 +89,8 @@ export class AppRoot extends LitElement {
   readonly #online = new OnlineController(this);
   readonly #swUpdate = new SwUpdateController(this);
   /** the Supabase client once loaded; pages other than `local` ones wait for it */
-  #loadedClient: SupabaseClient | undefined;
-  #client: Promise<SupabaseClient> | undefined;
+  #loadedClient: AppClient | undefined;
+  #client: Promise<AppClient> | undefined;
   readonly #auth = new AuthSessionController(
     this,
     () => this.client(),
@@ -238,7 +237,7 @@ export class AppRoot extends LitElement {
    * `local`, by the first sync, or by the auth controller once the page is idle.
    * A roster opened from the home screen offline never waits for it.
    */
-  private client(): Promise<SupabaseClient> {
+  private client(): Promise<AppClient> {
     this.#client ??= loadSupabase().then(
       (client) => {
         this.#loadedClient = client;

@@ -19,7 +19,8 @@ function safeReturnPath(value: string | null): string | null {
   if (!value || !value.startsWith('/')) return null;
   // `//host` and `/\host` are other origins to a browser
   if (value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (/[\u0000-\u001f]/.test(value)) return null;
+  // a control character (a newline in a header, a tab browsers strip) is never a path
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return null;
   if (value === '/sign-in' || value.startsWith('/sign-in?') || value.startsWith('/sign-in#')) {
     return null;
   }

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
-import { strings } from '../i18n/shell-strings.ts';
 import { readMyOrganizationsCache, writeMyOrganizationsCache } from './my-organizations-cache.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
 

@@ -6,7 +6,6 @@ import {
   timeRangeFormSchema,
   weeklyWindowFormSchema,
 } from '../../domain/availability-form.ts';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
 import {
   formatLocalTime,
   isValidZone,
@@ -27,6 +26,7 @@ import {
   staffOrgs,
   timeMinutes,
   weeklyRows,
+  type AvailabilityRange,
   type BookingData,
 } from './booking-data.ts';
 import { formatDateTime } from '../../ui/time-format.ts';
@@ -51,8 +51,9 @@ const emptyRange: Draft = {
   room: '',
 };
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+/** a stored number as the form shows it: none is an empty field */
+function digits(value: number | null | undefined): string {
+  return value == null ? '' : String(value);
 }
 
 /**
@@ -214,15 +215,15 @@ export class AvailabilityPage extends LitElement {
     this.drafts = {
       ...this.drafts,
       settings: {
-        time_zone: text(s?.['time_zone']) || orgZone,
-        default_duration_minutes: text(s?.['default_duration_minutes']) || '60',
-        buffer_before_minutes: text(s?.['buffer_before_minutes']) || '0',
-        buffer_after_minutes: text(s?.['buffer_after_minutes']) || '0',
-        minimum_notice_minutes: text(s?.['minimum_notice_minutes']) || (s ? '0' : '120'),
-        slot_interval_minutes: text(s?.['slot_interval_minutes']),
-        booking_horizon_days: text(s?.['booking_horizon_days']) || '60',
-        cancellation_window_minutes: text(s?.['cancellation_window_minutes']) || (s ? '0' : '720'),
-        default_room: text(s?.['default_room']),
+        time_zone: s?.time_zone || orgZone,
+        default_duration_minutes: digits(s?.default_duration_minutes) || '60',
+        buffer_before_minutes: digits(s?.buffer_before_minutes) || '0',
+        buffer_after_minutes: digits(s?.buffer_after_minutes) || '0',
+        minimum_notice_minutes: digits(s?.minimum_notice_minutes) || (s ? '0' : '120'),
+        slot_interval_minutes: digits(s?.slot_interval_minutes),
+        booking_horizon_days: digits(s?.booking_horizon_days) || '60',
+        cancellation_window_minutes: digits(s?.cancellation_window_minutes) || (s ? '0' : '720'),
+        default_room: s?.default_room ?? '',
       },
     };
   }
@@ -254,17 +255,17 @@ export class AvailabilityPage extends LitElement {
     return html`<ul class="items" aria-label=${t.weekly}>
       ${rows.map((w) => {
         const label = t.windowLabel(
-          bookingStrings.weekday(Number(w['weekday'])),
-          formatLocalTime(timeMinutes(w['start_time'])),
-          formatLocalTime(timeMinutes(w['end_time'])),
+          bookingStrings.weekday(w.weekday),
+          formatLocalTime(timeMinutes(w.start_time)),
+          formatLocalTime(timeMinutes(w.end_time)),
         );
         return html`<li class="card">
           <span class="what">
             <strong>${label}</strong>
             <span>
-              ${w['is_individual'] ? html`<span class="tag">${t.individual}</span>` : nothing}
-              ${w['is_group'] ? html`<span class="tag">${t.group}</span>` : nothing}
-              ${w['room'] ? html`<span class="muted">${text(w['room'])}</span>` : nothing}
+              ${w.is_individual ? html`<span class="tag">${t.individual}</span>` : nothing}
+              ${w.is_group ? html`<span class="tag">${t.group}</span>` : nothing}
+              ${w.room ? html`<span class="muted">${w.room}</span>` : nothing}
             </span>
           </span>
           ${this.removeButton('weekly_availability', w, label)}
@@ -348,20 +349,20 @@ export class AvailabilityPage extends LitElement {
 
   // blocked time and extra time ---------------------------------------------------------
 
-  private renderRanges(form: 'blocked' | 'addition', rows: SyncRow[], empty: string) {
+  private renderRanges(form: 'blocked' | 'addition', rows: AvailabilityRange[], empty: string) {
     const now = Date.now();
-    const shown = rows.filter((r) => instant(r['ends_at']) > now);
+    const shown = rows.filter((r) => instant(r.ends_at) > now);
     if (shown.length === 0) return html`<p class="muted">${empty}</p>`;
     const zone = this.zone();
     const title = form === 'blocked' ? t.blocked : t.additions;
     return html`<ul class="items" aria-label=${title}>
       ${shown.map((r) => {
-        const label = `${formatDateTime(instant(r['starts_at']), zone)} — ${formatDateTime(instant(r['ends_at']), zone)}`;
+        const label = `${formatDateTime(instant(r.starts_at), zone)} — ${formatDateTime(instant(r.ends_at), zone)}`;
         return html`<li class="card">
           <span class="what">
             <strong>${label}</strong>
-            ${r['reason'] ? html`<span class="muted">${text(r['reason'])}</span>` : nothing}
-            ${r['room'] ? html`<span class="muted">${text(r['room'])}</span>` : nothing}
+            ${r.reason ? html`<span class="muted">${r.reason}</span>` : nothing}
+            ${'room' in r && r.room ? html`<span class="muted">${r.room}</span>` : nothing}
           </span>
           ${this.removeButton(form === 'blocked' ? 'blocked_slots' : 'availability_additions', r, label)}
         </li>`;
@@ -429,7 +430,11 @@ export class AvailabilityPage extends LitElement {
 
   // shared --------------------------------------------------------------------------
 
-  private removeButton(table: AvailabilityTable, row: SyncRow, label: string): TemplateResult {
+  private removeButton(
+    table: AvailabilityTable,
+    row: { id: string },
+    label: string,
+  ): TemplateResult {
     return html`<button
       class="button secondary"
       type="button"
@@ -549,7 +554,7 @@ export class AvailabilityPage extends LitElement {
   private zone(): string {
     const data = this.#query.value;
     const stored = data ? settingsOf(data, this.orgId, data.userId) : null;
-    const saved = text(stored?.['time_zone']);
+    const saved = stored?.time_zone;
     if (saved) return saved;
     const typed = this.drafts.settings['time_zone'] ?? '';
     if (typed && isValidZone(typed)) return typed;

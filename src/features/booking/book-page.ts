@@ -12,13 +12,14 @@ import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import {
   bookableCoaches,
+  countIn,
   knownBusy,
   observeBookingData,
   slotRules,
   type BookableCoach,
   type BookingData,
 } from './booking-data.ts';
-import { describeError } from '../../data/describe-error.ts';
+import { callRpc } from '../../data/call-rpc.ts';
 import { clashesOf, type Clash } from './booking-clashes.ts';
 import { deviceZone, formatDateTime, formatDay, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
@@ -338,24 +339,23 @@ export class BookPage extends LitElement {
     if (!client || !rules || !navigator.onLine) return;
     const from = Date.now();
     const to = from + Math.min(rules.settings.horizonDays + 1, 400) * DAY;
-    try {
-      const { data: rows, error } = await client.rpc('coach_busy_times', {
-        p_coach: coachId,
-        p_from: new Date(from).toISOString(),
-        p_to: new Date(to).toISOString(),
-      });
-      if (error || !Array.isArray(rows) || this.coach !== key) return;
-      this.busy = {
-        key,
-        loaded: true,
-        ranges: (rows as { starts_at: string; ends_at: string }[]).map((r) => ({
-          start: Date.parse(r.starts_at),
-          end: Date.parse(r.ends_at),
-        })),
-      };
-    } catch {
-      // offline after all: the notice says the busy time is unknown
-    }
+    const result = await callRpc(client, 'coach_busy_times', {
+      p_coach: coachId,
+      p_from: new Date(from).toISOString(),
+      p_to: new Date(to).toISOString(),
+    });
+    // a failure (offline after all) leaves the busy time unknown, and the slots say so
+    if (!result.ok || this.coach !== key) return;
+    this.busy = {
+      key,
+      loaded: true,
+      // the RPC returns a table, so its columns type as nullable; sessions' bounds never are
+      ranges: result.data.flatMap((r) =>
+        r.starts_at && r.ends_at
+          ? [{ start: Date.parse(r.starts_at), end: Date.parse(r.ends_at) }]
+          : [],
+      ),
+    };
   }
 
   private async book(skipConflicts: boolean): Promise<void> {
@@ -370,14 +370,14 @@ export class BookPage extends LitElement {
     this.message = '';
     try {
       if (this.repeat === 'once') {
-        const { error, status } = await client.rpc('book_slot', {
+        const result = await callRpc(client, 'book_slot', {
           p_org_id: orgId,
           p_coach_id: coachId,
           p_starts_at: new Date(start).toISOString(),
           p_booking_id: crypto.randomUUID(),
         });
-        if (error) {
-          this.failure = describeError(error, status).message;
+        if (!result.ok) {
+          this.failure = result.error.message;
           // the time may be gone: show what is free now
           this.clearChoice();
           void this.loadBusy(this.coach);
@@ -387,11 +387,7 @@ export class BookPage extends LitElement {
       } else {
         // the series is the coach's wall-clock time, stepped in the coach's zone
         const local = toLocal(rules.settings.zone, start);
-        const {
-          data: result,
-          error,
-          status,
-        } = await client.rpc('create_recurring_booking', {
+        const result = await callRpc(client, 'create_recurring_booking', {
           p_org_id: orgId,
           p_coach_id: coachId,
           p_weekday: weekday(local.date),
@@ -401,21 +397,19 @@ export class BookPage extends LitElement {
           p_skip_conflicts: skipConflicts,
           p_id: crypto.randomUUID(),
         });
-        if (error) {
-          const clashes = clashesOf(describeError(error));
+        if (!result.ok) {
+          const clashes = clashesOf(result.error);
           if (clashes && clashes.length > 0) this.clashes = clashes;
-          else this.failure = describeError(error, status).message;
+          else this.failure = result.error.message;
           return;
         }
-        const made = (result as { sessions_created?: number } | null)?.sessions_created ?? 0;
+        const made = countIn(result.data, 'sessions_created');
         const skipped = this.clashes?.length ?? 0;
         this.message = `${t.bookedSeries(made)}${skipped > 0 ? ` ${t.skipped(skipped)}` : ''}`;
       }
       this.clearChoice();
       this.#booking.engine?.requestSync();
       void this.loadBusy(this.coach);
-    } catch (error) {
-      this.failure = describeError(error).message;
     } finally {
       this.booking = false;
     }

@@ -2,14 +2,25 @@
 // device replicates (rules, sessions, bookings, conflicts) with the people and
 // organizations around them. One live query, so every screen follows sync and
 // works offline; each page picks what it shows.
-import { liveQuery, type Subscription } from 'dexie';
 import type { Interval } from '../../domain/interval-set.ts';
-import { hasRoleAtLeast, ROLES, type Role } from '../../domain/organization.ts';
+import { hasRoleAtLeast, isRole, type Role } from '../../domain/organization.ts';
 import type { SlotSettings } from '../../domain/slots.ts';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
 import type { WeeklyWindow } from '../../domain/weekly-rule.ts';
 import { parseLocalTime } from '../../domain/zoned-time.ts';
+import type { Json } from '../../data/json.ts';
+import { liveRows, myMemberships } from '../../data/live-rows.ts';
+import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import type {
+  AvailabilityAdditionRow,
+  BlockedSlotRow,
+  BookingRow,
+  CoachSettingRow,
+  RecurringBookingRow,
+  SessionConflictRow,
+  TrainingSessionRow,
+  WeeklyAvailabilityRow,
+} from '../../data/synced-rows.ts';
 
 export interface OrgInfo {
   id: string;
@@ -31,88 +42,78 @@ export interface BookingData {
   orgs: Map<string, OrgInfo>;
   /** display names by user id */
   names: Map<string, string>;
-  settings: SyncRow[];
-  weekly: SyncRow[];
-  blocked: SyncRow[];
-  additions: SyncRow[];
-  sessions: SyncRow[];
-  bookings: SyncRow[];
-  recurring: SyncRow[];
-  conflicts: SyncRow[];
+  settings: CoachSettingRow[];
+  weekly: WeeklyAvailabilityRow[];
+  blocked: BlockedSlotRow[];
+  additions: AvailabilityAdditionRow[];
+  sessions: TrainingSessionRow[];
+  bookings: BookingRow[];
+  recurring: RecurringBookingRow[];
+  conflicts: SessionConflictRow[];
 }
 
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-const live = (row: SyncRow): boolean => row['deleted_at'] == null;
+/** unavailable time or extra time: what the availability screen lists of either */
+export type AvailabilityRange = BlockedSlotRow | AvailabilityAdditionRow;
 
 export function observeBookingData(
   engine: SyncEngine,
   onChange: (data: BookingData) => void,
-): Subscription {
-  const all = (table: string) => engine.db.store(table).toArray();
-  return liveQuery(async (): Promise<BookingData> => {
-    const [
-      memberships,
-      profiles,
-      organizations,
-      settings,
-      weekly,
-      blocked,
-      additions,
-      sessions,
-      bookings,
-      recurring,
-      conflicts,
-    ] = await Promise.all(
-      [
-        'memberships',
-        'profiles',
-        'organizations',
-        'coach_settings',
-        'weekly_availability',
-        'blocked_slots',
-        'availability_additions',
-        'training_sessions',
-        'bookings',
-        'recurring_bookings',
-        'session_conflicts',
-      ].map(all),
-    );
-    const roles = new Map<string, Role>();
-    for (const m of memberships ?? []) {
-      if (m['user_id'] === engine.userId && m['left_at'] == null && live(m) && isRole(m['role'])) {
-        roles.set(String(m['org_id']), m['role']);
+): LocalSubscription {
+  const db = engine.db;
+  return observeLocal(
+    async (): Promise<BookingData> => {
+      const [
+        memberships,
+        profiles,
+        organizations,
+        settings,
+        weekly,
+        blocked,
+        additions,
+        sessions,
+        bookings,
+        recurring,
+        conflicts,
+      ] = await Promise.all([
+        myMemberships(db),
+        // a deleted profile still names the coach of a past session
+        db.rows('profiles').toArray(),
+        liveRows(db, 'organizations'),
+        liveRows(db, 'coach_settings'),
+        liveRows(db, 'weekly_availability'),
+        liveRows(db, 'blocked_slots'),
+        liveRows(db, 'availability_additions'),
+        liveRows(db, 'training_sessions'),
+        liveRows(db, 'bookings'),
+        liveRows(db, 'recurring_bookings'),
+        liveRows(db, 'session_conflicts'),
+      ]);
+      const roles = new Map<string, Role>();
+      for (const m of memberships) {
+        if (isRole(m.role)) roles.set(m.org_id, m.role);
       }
-    }
-    const orgs = new Map<string, OrgInfo>();
-    for (const o of (organizations ?? []).filter(live)) {
-      orgs.set(o.id, {
-        id: o.id,
-        name: str(o['name']) ?? '',
-        timeZone: str(o['time_zone']) ?? 'UTC',
-      });
-    }
-    return {
-      userId: engine.userId,
-      roles,
-      orgs,
-      names: new Map((profiles ?? []).map((p) => [p.id, str(p['display_name']) ?? ''])),
-      settings: (settings ?? []).filter(live),
-      weekly: (weekly ?? []).filter(live),
-      blocked: (blocked ?? []).filter(live),
-      additions: (additions ?? []).filter(live),
-      sessions: (sessions ?? []).filter(live),
-      bookings: (bookings ?? []).filter(live),
-      recurring: (recurring ?? []).filter(live),
-      conflicts: (conflicts ?? []).filter(live),
-    };
-  }).subscribe({ next: onChange, error: (e: unknown) => console.error('booking query failed', e) });
+      const orgs = new Map<string, OrgInfo>();
+      for (const o of organizations) {
+        orgs.set(o.id, { id: o.id, name: o.name, timeZone: o.time_zone || 'UTC' });
+      }
+      return {
+        userId: engine.userId,
+        roles,
+        orgs,
+        names: new Map(profiles.map((p) => [p.id, p.display_name])),
+        settings,
+        weekly,
+        blocked,
+        additions,
+        sessions,
+        bookings,
+        recurring,
+        conflicts,
+      };
+    },
+    onChange,
+    'booking',
+  );
 }
 
 /** organizations where the user is staff (coach, admin or owner), by name */
@@ -126,24 +127,26 @@ export function staffOrgs(data: BookingData): OrgInfo[] {
 /** coaches of the user's organizations who take bookings (they have settings) */
 export function bookableCoaches(data: BookingData): BookableCoach[] {
   return data.settings
-    .filter((s) => data.roles.has(String(s['org_id'])))
-    .map((s) => {
-      const orgId = String(s['org_id']);
-      const coachId = String(s['coach_id']);
-      return {
-        orgId,
-        coachId,
-        name: data.names.get(coachId) || coachId,
-        orgName: data.orgs.get(orgId)?.name ?? '',
-      };
-    })
+    .filter((s) => data.roles.has(s.org_id))
+    .map((s) => ({
+      orgId: s.org_id,
+      coachId: s.coach_id,
+      name: data.names.get(s.coach_id) || s.coach_id,
+      orgName: data.orgs.get(s.org_id)?.name ?? '',
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }
 
-const ofCoach = (orgId: string, coachId: string) => (row: SyncRow) =>
-  row['org_id'] === orgId && row['coach_id'] === coachId;
+const ofCoach =
+  (orgId: string, coachId: string) =>
+  (row: { org_id: string; coach_id: string }): boolean =>
+    row.org_id === orgId && row.coach_id === coachId;
 
-export function settingsOf(data: BookingData, orgId: string, coachId: string): SyncRow | null {
+export function settingsOf(
+  data: BookingData,
+  orgId: string,
+  coachId: string,
+): CoachSettingRow | null {
   return data.settings.find(ofCoach(orgId, coachId)) ?? null;
 }
 
@@ -157,39 +160,43 @@ export function calendarZone(data: BookingData, currentOrgId: string | null): st
     (a, b) => Number(b.id === currentOrgId) - Number(a.id === currentOrgId),
   );
   for (const org of orgs) {
-    const zone = settingsOf(data, org.id, data.userId)?.['time_zone'];
-    if (typeof zone === 'string' && zone) return zone;
+    const zone = settingsOf(data, org.id, data.userId)?.time_zone;
+    if (zone) return zone;
   }
   return orgs[0]?.timeZone ?? [...data.orgs.values()][0]?.timeZone ?? 'UTC';
 }
 
 /** '16:00:00' or '16:00' → minutes after midnight (24:00 = 1440) */
-export function timeMinutes(value: unknown): number {
-  return parseLocalTime(String(value).slice(0, 5));
+export function timeMinutes(value: string): number {
+  return parseLocalTime(value.slice(0, 5));
 }
 
-export function instant(value: unknown): number {
-  return Date.parse(String(value));
+export function instant(value: string): number {
+  return Date.parse(value);
 }
 
-export function num(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-export function weeklyRows(data: BookingData, orgId: string, coachId: string): SyncRow[] {
+export function weeklyRows(
+  data: BookingData,
+  orgId: string,
+  coachId: string,
+): WeeklyAvailabilityRow[] {
   return data.weekly
     .filter(ofCoach(orgId, coachId))
     .sort(
       (a, b) =>
-        ((Number(a['weekday']) + 6) % 7) - ((Number(b['weekday']) + 6) % 7) ||
-        timeMinutes(a['start_time']) - timeMinutes(b['start_time']),
+        ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7) ||
+        timeMinutes(a.start_time) - timeMinutes(b.start_time),
     );
 }
 
-export function rangeRows(rows: SyncRow[], orgId: string, coachId: string): SyncRow[] {
+export function rangeRows<R extends AvailabilityRange>(
+  rows: R[],
+  orgId: string,
+  coachId: string,
+): R[] {
   return rows
     .filter(ofCoach(orgId, coachId))
-    .sort((a, b) => instant(a['starts_at']) - instant(b['starts_at']));
+    .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
 }
 
 /** the slot rules of one coach, as src/domain/slots.ts takes them */
@@ -205,28 +212,28 @@ export function slotRules(
 } | null {
   const s = settingsOf(data, orgId, coachId);
   if (!s) return null;
-  const toInterval = (r: SyncRow): Interval => ({
-    start: instant(r['starts_at']),
-    end: instant(r['ends_at']),
+  const toInterval = (r: AvailabilityRange): Interval => ({
+    start: instant(r.starts_at),
+    end: instant(r.ends_at),
   });
-  const interval = s['slot_interval_minutes'];
+  const interval = s.slot_interval_minutes;
   return {
     settings: {
-      zone: str(s['time_zone']) ?? 'UTC',
-      durationMinutes: num(s['default_duration_minutes'], 60),
+      zone: s.time_zone || 'UTC',
+      durationMinutes: s.default_duration_minutes,
       ...(typeof interval === 'number' ? { intervalMinutes: interval } : {}),
-      bufferBeforeMinutes: num(s['buffer_before_minutes'], 0),
-      bufferAfterMinutes: num(s['buffer_after_minutes'], 0),
-      minimumNoticeMinutes: num(s['minimum_notice_minutes'], 0),
-      horizonDays: num(s['booking_horizon_days'], 60),
+      bufferBeforeMinutes: s.buffer_before_minutes,
+      bufferAfterMinutes: s.buffer_after_minutes,
+      minimumNoticeMinutes: s.minimum_notice_minutes,
+      horizonDays: s.booking_horizon_days,
     },
     // one-to-one bookings use only the individual windows (private.fits_availability)
     weekly: weeklyRows(data, orgId, coachId)
-      .filter((w) => w['is_individual'] !== false)
+      .filter((w) => w.is_individual)
       .map((w) => ({
-        weekday: Number(w['weekday']),
-        start: timeMinutes(w['start_time']),
-        end: timeMinutes(w['end_time']),
+        weekday: w.weekday,
+        start: timeMinutes(w.start_time),
+        end: timeMinutes(w.end_time),
       })),
     additions: rangeRows(data.additions, orgId, coachId).map(toInterval),
     blocked: rangeRows(data.blocked, orgId, coachId).map(toInterval),
@@ -236,6 +243,13 @@ export function slotRules(
 /** the coach's active sessions this device can see (its own, for a member) */
 export function knownBusy(data: BookingData, coachId: string): Interval[] {
   return data.sessions
-    .filter((t) => t['coach_id'] === coachId && t['status'] !== 'cancelled')
-    .map((t) => ({ start: instant(t['starts_at']), end: instant(t['ends_at']) }));
+    .filter((t) => t.coach_id === coachId && t.status !== 'cancelled')
+    .map((t) => ({ start: instant(t.starts_at), end: instant(t.ends_at) }));
+}
+
+/** a count an RPC answers with (`sessions_created`, `sessions_cancelled`), 0 when absent */
+export function countIn(result: Json, key: string): number {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return 0;
+  const value = result[key];
+  return typeof value === 'number' ? value : 0;
 }

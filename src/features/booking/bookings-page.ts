@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
 import { MINUTE, formatLocalTime } from '../../domain/zoned-time.ts';
 import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
@@ -10,14 +9,21 @@ import { bookingStrings } from './booking-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import {
+  countIn,
   instant,
-  num,
   observeBookingData,
   settingsOf,
   timeMinutes,
   type BookingData,
 } from './booking-data.ts';
+import { callRpc, type RpcResult } from '../../data/call-rpc.ts';
 import { describeError } from '../../data/describe-error.ts';
+import type { AppClient } from '../../data/supabase-client.ts';
+import type {
+  BookingRow,
+  RecurringBookingRow,
+  TrainingSessionRow,
+} from '../../data/synced-rows.ts';
 import { deviceZone, formatDateTime, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
 
@@ -26,9 +32,9 @@ const t = bookingStrings.bookings;
 /** one thing the member booked: a booking row (one-time, a group seat) or an occurrence of a series */
 interface Entry {
   key: string;
-  session: SyncRow;
+  session: TrainingSessionRow;
   /** the booking row, or null for an occurrence of a recurring booking */
-  booking: SyncRow | null;
+  booking: BookingRow | null;
   status: string;
   start: number;
   end: number;
@@ -39,34 +45,36 @@ function entries(data: BookingData): Entry[] {
   const sessions = new Map(data.sessions.map((s) => [s.id, s]));
   const withBooking = new Set<string>();
   for (const b of data.bookings) {
-    if (b['member_id'] !== data.userId) continue;
-    const session = sessions.get(String(b['session_id']));
+    if (b.member_id !== data.userId) continue;
+    const session = sessions.get(b.session_id);
     if (!session) continue;
     withBooking.add(session.id);
     out.push({
       key: b.id,
       session,
       booking: b,
-      status: String(b['status']),
-      start: instant(session['starts_at']),
-      end: instant(session['ends_at']),
+      status: b.status,
+      start: instant(session.starts_at),
+      end: instant(session.ends_at),
     });
   }
   for (const s of data.sessions) {
-    if (s['member_id'] !== data.userId || !s['recurring_booking_id'] || withBooking.has(s.id)) {
+    if (s.member_id !== data.userId || !s.recurring_booking_id || withBooking.has(s.id)) {
       continue;
     }
     out.push({
       key: s.id,
       session: s,
       booking: null,
-      status: String(s['status']),
-      start: instant(s['starts_at']),
-      end: instant(s['ends_at']),
+      status: s.status,
+      start: instant(s.starts_at),
+      end: instant(s.ends_at),
     });
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+type CancelRpc = 'cancel_booking' | 'cancel_session' | 'cancel_recurring_booking';
 
 const active = (e: Entry) => e.status === 'confirmed' || e.status === 'scheduled';
 
@@ -99,7 +107,7 @@ export class BookingsPage extends LitElement {
       .reverse()
       .slice(0, 10);
     const series = data.recurring.filter(
-      (r) => r['member_id'] === data.userId && r['status'] === 'active',
+      (r) => r.member_id === data.userId && r.status === 'active',
     );
     const online = this.#online.online;
     return html`
@@ -137,11 +145,11 @@ export class BookingsPage extends LitElement {
   }
 
   private renderEntry(data: BookingData, e: Entry, online: boolean, upcoming: boolean) {
-    const coachId = String(e.session['coach_id']);
+    const coachId = e.session.coach_id;
     const coach = data.names.get(coachId) ?? '';
     const when = `${formatDateTime(e.start, this.#zone)}–${formatTime(e.end, this.#zone)}`;
-    const settings = settingsOf(data, String(e.session['org_id']), coachId);
-    const window = num(settings?.['cancellation_window_minutes'], 0);
+    const settings = settingsOf(data, e.session.org_id, coachId);
+    const window = settings?.cancellation_window_minutes ?? 0;
     const cancellable = upcoming && active(e);
     return html`<li class="card">
       <span class="what">
@@ -174,21 +182,21 @@ export class BookingsPage extends LitElement {
     </li>`;
   }
 
-  private renderSeries(data: BookingData, series: SyncRow[], online: boolean) {
+  private renderSeries(data: BookingData, series: RecurringBookingRow[], online: boolean) {
     return html`<section aria-labelledby="series">
       <h2 id="series">${t.series}</h2>
       <ul class="items" aria-labelledby="series">
         ${series.map((r) => {
           const label = t.seriesLabel(
-            bookingStrings.weekday(Number(r['weekday'])),
-            formatLocalTime(timeMinutes(r['start_time'])),
-            Number(r['every_weeks']),
+            bookingStrings.weekday(r.weekday),
+            formatLocalTime(timeMinutes(r.start_time)),
+            r.every_weeks,
           );
-          const coach = data.names.get(String(r['coach_id'])) ?? '';
+          const coach = data.names.get(r.coach_id) ?? '';
           return html`<li class="card">
             <span class="what">
               <strong>${label}</strong>
-              <span class="muted">${String(r['time_zone'])}</span>
+              <span class="muted">${r.time_zone}</span>
               <span>${t.with(coach)}</span>
             </span>
             <button
@@ -207,46 +215,38 @@ export class BookingsPage extends LitElement {
   }
 
   private async cancel(e: Entry): Promise<void> {
-    await this.call(e.key, t.cancelled, () =>
-      e.booking
-        ? this.rpc('cancel_booking', { p_booking_id: e.booking.id })
-        : this.rpc('cancel_session', { p_session_id: e.session.id }),
+    const booking = e.booking;
+    await this.call(e.key, t.cancelled, (client) =>
+      booking
+        ? callRpc(client, 'cancel_booking', { p_booking_id: booking.id })
+        : callRpc(client, 'cancel_session', { p_session_id: e.session.id }),
     );
   }
 
   private async cancelSeries(id: string): Promise<void> {
-    await this.call(id, '', () => this.rpc('cancel_recurring_booking', { p_id: id }));
-  }
-
-  private async rpc(
-    fn: string,
-    args: Record<string, unknown>,
-  ): Promise<{ data: unknown; error: unknown; status: number }> {
-    const client = this.#supabase.value;
-    if (!client) return { data: null, error: new Error('no client'), status: 0 };
-    const { data, error, status } = await client.rpc(fn, args);
-    return { data, error, status };
+    await this.call(id, '', (client) => callRpc(client, 'cancel_recurring_booking', { p_id: id }));
   }
 
   private async call(
     key: string,
     done: string,
-    fn: () => Promise<{ data: unknown; error: unknown; status: number }>,
+    fn: (client: AppClient) => Promise<RpcResult<CancelRpc>>,
   ): Promise<void> {
+    const client = this.#supabase.value;
     this.busy = key;
     this.failure = '';
     this.message = '';
     try {
-      const { data, error, status } = await fn();
-      if (error) {
-        this.failure = describeError(error, status).message;
+      // the client loads beside the first render; until it has, the server is out of reach
+      const result = client
+        ? await fn(client)
+        : { ok: false as const, error: describeError(new Error('no client'), 0) };
+      if (!result.ok) {
+        this.failure = result.error.message;
         return;
       }
-      const cancelled = (data as { sessions_cancelled?: number } | null)?.sessions_cancelled;
-      this.message = done || t.seriesCancelled(cancelled ?? 0);
+      this.message = done || t.seriesCancelled(countIn(result.data, 'sessions_cancelled'));
       this.#query.engine?.requestSync();
-    } catch (error) {
-      this.failure = describeError(error).message;
     } finally {
       this.busy = '';
     }

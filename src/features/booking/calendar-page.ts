@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
 import {
   addDays,
   localDateAt,
@@ -13,6 +12,7 @@ import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { calendarZone, instant, observeBookingData, type BookingData } from './booking-data.ts';
+import type { TrainingSessionRow } from '../../data/synced-rows.ts';
 import { formatDay, formatShortDate, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
 import '../../ui/ts-notice.ts';
@@ -85,12 +85,12 @@ export class CalendarPage extends LitElement {
     const from = toInstant(zone, this.monday, 0);
     const to = toInstant(zone, addDays(this.monday, 7), 0);
     const sessions = data.sessions
-      .filter((s) => s['coach_id'] === data.userId)
-      .filter((s) => instant(s['starts_at']) < to && instant(s['ends_at']) > from)
-      .sort((a, b) => instant(a['starts_at']) - instant(b['starts_at']));
+      .filter((s) => s.coach_id === data.userId)
+      .filter((s) => instant(s.starts_at) < to && instant(s.ends_at) > from)
+      .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
     const today = localDateAt(zone, Date.now());
     const open = data.conflicts.filter(
-      (c) => c['coach_id'] === data.userId && c['status'] === 'open',
+      (c) => c.coach_id === data.userId && c.status === 'open',
     ).length;
     const noon = (d: LocalDate) => toInstant(zone, d, 12 * 60);
     return html`
@@ -127,7 +127,7 @@ export class CalendarPage extends LitElement {
       <p class="muted">${t.inZone(zone)}</p>
       <ol class="days">
         ${days.map((d) => {
-          const mine = sessions.filter((s) => localDateAt(zone, instant(s['starts_at'])) === d);
+          const mine = sessions.filter((s) => localDateAt(zone, instant(s.starts_at)) === d);
           return html`<li class=${d === today ? 'today' : ''}>
             <h3>
               ${formatDay(noon(d), zone)}${
@@ -147,17 +147,17 @@ export class CalendarPage extends LitElement {
     `;
   }
 
-  private renderSession(data: BookingData, s: SyncRow, zone: string) {
-    const start = instant(s['starts_at']);
-    const end = instant(s['ends_at']);
-    const status = String(s['status']);
-    const group = s['kind'] === 'group';
+  private renderSession(data: BookingData, s: TrainingSessionRow, zone: string) {
+    const start = instant(s.starts_at);
+    const end = instant(s.ends_at);
+    const status = s.status;
+    const group = s.kind === 'group';
     const who = group
       ? data.bookings
-          .filter((b) => b['session_id'] === s.id && b['status'] === 'confirmed')
-          .map((b) => data.names.get(String(b['member_id'])) ?? '')
+          .filter((b) => b.session_id === s.id && b.status === 'confirmed')
+          .map((b) => data.names.get(b.member_id) ?? '')
           .filter((n) => n !== '')
-      : [data.names.get(String(s['member_id'])) ?? ''];
+      : [data.names.get(s.member_id ?? '') ?? ''];
     return html`<li class="card session ${status}">
       <span class="what">
         <span class="time">${formatTime(start, zone)}–${formatTime(end, zone)}</span>
@@ -165,16 +165,10 @@ export class CalendarPage extends LitElement {
         <span>
           <span class="tag">${group ? t.group : t.individual}</span>
           ${status !== 'scheduled' ? html`<span class="tag">${t.status(status)}</span>` : nothing}
-          ${s['recurring_booking_id'] ? html`<span class="muted">${t.recurring}</span>` : nothing}
+          ${s.recurring_booking_id ? html`<span class="muted">${t.recurring}</span>` : nothing}
         </span>
-        ${
-          group
-            ? html`<span class="muted"
-                >${t.seats(Number(s['booked_count'] ?? 0), Number(s['capacity'] ?? 0))}</span
-              >`
-            : nothing
-        }
-        ${s['room'] ? html`<span class="muted">${String(s['room'])}</span>` : nothing}
+        ${group ? html`<span class="muted">${t.seats(s.booked_count, s.capacity)}</span>` : nothing}
+        ${s.room ? html`<span class="muted">${s.room}</span>` : nothing}
       </span>
     </li>`;
   }

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
 import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
@@ -9,7 +8,8 @@ import { bookingStrings } from './booking-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { instant, observeBookingData, settingsOf, type BookingData } from './booking-data.ts';
-import { describeError } from '../../data/describe-error.ts';
+import { callRpc } from '../../data/call-rpc.ts';
+import type { SessionConflictRow } from '../../data/synced-rows.ts';
 import { formatDateTime, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
 
@@ -40,8 +40,8 @@ export class ConflictsPage extends LitElement {
     const data = this.#query.value;
     if (!data) return html`<p class="muted" role="status">…</p>`;
     const open = data.conflicts
-      .filter((c) => c['status'] === 'open' && !this.done.has(c.id))
-      .sort((a, b) => instant(a['starts_at']) - instant(b['starts_at']));
+      .filter((c) => c.status === 'open' && !this.done.has(c.id))
+      .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
     const online = this.#online.online;
     return html`
       <h1>${t.title}</h1>
@@ -61,22 +61,22 @@ export class ConflictsPage extends LitElement {
     `;
   }
 
-  private renderConflict(data: BookingData, c: SyncRow, online: boolean) {
+  private renderConflict(data: BookingData, c: SessionConflictRow, online: boolean) {
     const zone = this.zoneOf(data, c);
-    const start = instant(c['starts_at']);
-    const when = `${formatDateTime(start, zone)}–${formatTime(instant(c['ends_at']), zone)}`;
-    const session = data.sessions.find((s) => s.id === c['session_id']);
-    const member = session ? data.names.get(String(session['member_id'])) : undefined;
+    const start = instant(c.starts_at);
+    const when = `${formatDateTime(start, zone)}–${formatTime(instant(c.ends_at), zone)}`;
+    const session = data.sessions.find((s) => s.id === c.session_id);
+    const member = session?.member_id ? data.names.get(session.member_id) : undefined;
     const disabled = !online || this.busy !== '';
     return html`<li class="card">
       <span class="what">
         <strong>${when}</strong>
-        <span>${t.kind(String(c['kind']))}</span>
+        <span>${t.kind(c.kind)}</span>
         ${member ? html`<span>${t.member(member)}</span>` : nothing}
       </span>
       <span class="actions">
         ${
-          c['session_id']
+          c.session_id
             ? html`<button
                   class="button secondary"
                   type="button"
@@ -109,11 +109,11 @@ export class ConflictsPage extends LitElement {
     </li>`;
   }
 
-  private zoneOf(data: BookingData, c: SyncRow): string {
-    const zone = settingsOf(data, String(c['org_id']), String(c['coach_id']))?.['time_zone'];
-    return typeof zone === 'string' && zone
-      ? zone
-      : (data.orgs.get(String(c['org_id']))?.timeZone ?? 'UTC');
+  private zoneOf(data: BookingData, c: SessionConflictRow): string {
+    return (
+      settingsOf(data, c.org_id, c.coach_id)?.time_zone ||
+      (data.orgs.get(c.org_id)?.timeZone ?? 'UTC')
+    );
   }
 
   private async resolve(id: string, action: Action): Promise<void> {
@@ -123,19 +123,17 @@ export class ConflictsPage extends LitElement {
     this.failure = '';
     this.message = '';
     try {
-      const { error, status } = await client.rpc('resolve_conflict', {
+      const result = await callRpc(client, 'resolve_conflict', {
         p_conflict_id: id,
         p_action: action,
       });
-      if (error) {
-        this.failure = describeError(error, status).message;
+      if (!result.ok) {
+        this.failure = result.error.message;
         return;
       }
       this.done = new Set([...this.done, id]);
       this.message = action === 'cancel' ? t.cancelled : action === 'keep' ? t.kept : t.dismissed;
       this.#query.engine?.requestSync();
-    } catch (error) {
-      this.failure = describeError(error).message;
     } finally {
       this.busy = '';
     }

@@ -5,9 +5,9 @@ import { isAttendanceStatus } from '../../domain/attendance.ts';
 import { attendanceRows, type ReportMark } from '../../domain/attendance-report.ts';
 import { toCsv, type Cell } from '../../domain/csv.ts';
 import { seasonOfDate } from '../../domain/season.ts';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
 import { buildXlsx, XLSX_MIME } from '../../domain/xlsx.ts';
 import { toLocal } from '../../domain/zoned-time.ts';
+import { isLive, liveRows } from '../../data/live-rows.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { attendanceStrings as t } from './attendance-strings.ts';
 import { rosterStrings } from '../roster/index.ts';
@@ -15,9 +15,8 @@ import { markableGroups } from './today-data.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
-const live = (row: SyncRow): boolean => row['deleted_at'] == null;
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value !== '' ? value : null;
+/** a cell of optional text: an empty value is an empty cell, not an empty string */
+const cell = (value: string | null): string | null => value || null;
 
 /** offers a file to the user (the browser saves it) */
 function download(data: Uint8Array | string, filename: string, mime: string): void {
@@ -53,23 +52,22 @@ export async function exportRoster(
     engine.db.rows('athletes').bulkGet([...athleteIds]),
     engine.db.rows('training_groups').toArray(),
   ]);
-  const groupName = new Map(groups.map((g) => [g.id, text(g['name']) ?? '']));
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const c = t.column;
   const rows: Cell[][] = [
     [c.athlete, c.group, c.season, c.status, c.schedule, c.rankStart, c.rankEnd, c.notes],
   ];
   for (const a of athletes) {
-    if (!a || !live(a)) continue;
-    const group = text(a['group_id']);
+    if (!a || !isLive(a)) continue;
     rows.push([
-      text(a['name']),
-      group ? (groupName.get(group) ?? '') : rosterStrings.noGroup,
-      text(a['season']),
-      rosterStrings.statusName(text(a['status']) ?? 'active'),
-      text(a['schedule']),
-      text(a['rank_start']),
-      text(a['rank_end']),
-      text(a['notes']),
+      cell(a.name),
+      a.group_id ? (groupName.get(a.group_id) ?? '') : rosterStrings.noGroup,
+      cell(a.season),
+      rosterStrings.statusName(a.status || 'active'),
+      cell(a.schedule),
+      cell(a.rank_start),
+      cell(a.rank_end),
+      cell(a.notes),
     ]);
   }
   save(rows, t.sheetRoster, `roster-${date}`, format);
@@ -86,54 +84,43 @@ export async function exportAttendance(
     markableGroups(db, engine.userId),
     db.rows('training_groups').toArray(),
     db.rows('training_sessions').toArray(),
-    db.rows('athletes').toArray(),
-    db.rows('attendance').toArray(),
+    liveRows(db, 'athletes'),
+    liveRows(db, 'attendance'),
   ]);
-  const groupName = new Map(groups.map((g) => [g.id, text(g['name']) ?? '']));
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const seasonSessions = sessions.filter(
     (s) =>
-      live(s) &&
-      s['kind'] === 'group' &&
-      s['status'] !== 'cancelled' &&
-      typeof s['group_id'] === 'string' &&
-      groupIds.has(s['group_id']) &&
-      typeof s['local_date'] === 'string' &&
-      seasonOfDate(s['local_date']) === season,
+      isLive(s) &&
+      s.kind === 'group' &&
+      s.status !== 'cancelled' &&
+      s.group_id != null &&
+      groupIds.has(s.group_id) &&
+      seasonOfDate(s.local_date) === season,
   );
   const sessionIds = new Set(seasonSessions.map((s) => s.id));
   const reportMarks: ReportMark[] = marks
-    .filter((m) => live(m) && sessionIds.has(String(m['session_id'])))
+    .filter((m) => sessionIds.has(m.session_id))
     .flatMap((m) =>
-      isAttendanceStatus(m['status'])
-        ? [
-            {
-              sessionId: String(m['session_id']),
-              athleteId: String(m['athlete_id']),
-              status: m['status'],
-            },
-          ]
+      isAttendanceStatus(m.status)
+        ? [{ sessionId: m.session_id, athleteId: m.athlete_id, status: m.status }]
         : [],
     );
   const markedAthletes = new Set(reportMarks.map((m) => m.athleteId));
   const people = athletes
     .filter(
-      (a) =>
-        live(a) &&
-        ((a['status'] === 'active' && groupIds.has(String(a['group_id']))) ||
-          markedAthletes.has(a.id)),
+      (a) => (a.status === 'active' && groupIds.has(a.group_id ?? '')) || markedAthletes.has(a.id),
     )
     .map((a) => ({
       id: a.id,
-      name: text(a['name']) ?? '',
-      group: groupName.get(String(a['group_id'])) ?? '',
+      name: a.name,
+      group: groupName.get(a.group_id ?? '') ?? '',
     }))
     .sort((a, b) => a.group.localeCompare(b.group, 'ru') || a.name.localeCompare(b.name, 'ru'));
   const rows = attendanceRows({
     athletes: people,
     sessions: seasonSessions.map((s) => {
-      const zone = text(s['time_zone']) ?? 'UTC';
-      const local = toLocal(zone, Date.parse(String(s['starts_at'])));
-      return { id: s.id, localDate: String(s['local_date']), startMinutes: local.minutes };
+      const local = toLocal(s.time_zone || 'UTC', Date.parse(s.starts_at));
+      return { id: s.id, localDate: s.local_date, startMinutes: local.minutes };
     }),
     marks: reportMarks,
     season,

@@ -1,8 +1,7 @@
 // What «Сегодня» reads from the user's device: the day's group sessions of the
 // groups the user coaches (every group of an organization they administer), each
 // with its athletes, their marks and their attendance this season. One read
-// function (tested with fake-indexeddb) and its live query.
-import { liveQuery, type Subscription } from 'dexie';
+// function (tested with fake-indexeddb) and its live queries.
 import {
   attendanceSummary,
   isAttendanceStatus,
@@ -10,12 +9,14 @@ import {
   type AttendanceStatus,
   type AttendanceSummary,
 } from '../../domain/attendance.ts';
-import { hasRoleAtLeast, ROLES, type Role } from '../../domain/organization.ts';
+import { hasRoleAtLeast, isRole, type Role } from '../../domain/organization.ts';
 import { seasonOfDate } from '../../domain/season.ts';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
 import { isValidZone, localDateAt, type LocalDate } from '../../domain/zoned-time.ts';
+import { isCurrentMembership, isLive, liveRows, liveRowsWhere } from '../../data/live-rows.ts';
+import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
 import type { UserDatabase } from '../../data/open-user-database.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import type { OrganizationRow, TrainingSessionRow } from '../../data/synced-rows.ts';
 
 export interface TodayAthlete {
   id: string;
@@ -44,27 +45,12 @@ export interface TodayData {
   sessions: TodaySession[];
 }
 
-const live = (row: SyncRow): boolean => row['deleted_at'] == null;
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-function instant(value: unknown): number {
-  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
-}
-
 /** the user's active role in each organization */
 async function rolesOf(db: UserDatabase, userId: string): Promise<Map<string, Role>> {
   const memberships = await db.rows('memberships').where('user_id').equals(userId).toArray();
   const roles = new Map<string, Role>();
   for (const m of memberships) {
-    if (live(m) && m['left_at'] == null && isRole(m['role']))
-      roles.set(String(m['org_id']), m['role']);
+    if (isCurrentMembership(m) && isRole(m.role)) roles.set(m.org_id, m.role);
   }
   return roles;
 }
@@ -75,15 +61,13 @@ async function rolesOf(db: UserDatabase, userId: string): Promise<Map<string, Ro
  */
 export async function homeZone(db: UserDatabase, userId: string): Promise<string> {
   const roles = await rolesOf(db, userId);
-  const orgs = (await db.rows('organizations').toArray())
-    .filter((o) => live(o) && roles.has(o.id))
+  const orgs = (await liveRows(db, 'organizations'))
+    .filter((o) => roles.has(o.id))
     .sort((a, b) => {
-      const staff = (o: SyncRow) => hasRoleAtLeast(roles.get(o.id) ?? 'member', 'coach');
-      return (
-        Number(staff(b)) - Number(staff(a)) || String(a['name']).localeCompare(String(b['name']))
-      );
+      const staff = (o: OrganizationRow) => hasRoleAtLeast(roles.get(o.id) ?? 'member', 'coach');
+      return Number(staff(b)) - Number(staff(a)) || a.name.localeCompare(b.name);
     });
-  const zone = str(orgs[0]?.['time_zone']);
+  const zone = orgs[0]?.time_zone;
   return zone && isValidZone(zone) ? zone : 'UTC';
 }
 
@@ -96,17 +80,17 @@ export async function todayOf(db: UserDatabase, userId: string, now: number): Pr
 export async function markableGroups(db: UserDatabase, userId: string): Promise<Set<string>> {
   const [roles, coaches, groups] = await Promise.all([
     rolesOf(db, userId),
-    db.rows('training_group_coaches').where('user_id').equals(userId).toArray(),
-    db.rows('training_groups').toArray(),
+    liveRowsWhere(db, 'training_group_coaches', 'user_id', [userId]),
+    liveRows(db, 'training_groups'),
   ]);
   const ids = new Set<string>();
   for (const c of coaches) {
-    const role = roles.get(String(c['org_id']));
-    if (live(c) && role && hasRoleAtLeast(role, 'coach')) ids.add(String(c['group_id']));
+    const role = roles.get(c.org_id);
+    if (role && hasRoleAtLeast(role, 'coach')) ids.add(c.group_id);
   }
   for (const g of groups) {
-    const role = roles.get(String(g['org_id']));
-    if (live(g) && role && hasRoleAtLeast(role, 'admin')) ids.add(g.id);
+    const role = roles.get(g.org_id);
+    if (role && hasRoleAtLeast(role, 'admin')) ids.add(g.id);
   }
   return ids;
 }
@@ -118,63 +102,61 @@ export async function readToday(
   date: LocalDate,
 ): Promise<TodayData> {
   const season = seasonOfDate(date);
+  // sessions and groups, tombstones too: a live mark still dates by its session,
+  // as readAthleteMarks dates it, and a session keeps its group's name
   const [groupIds, sessions, groups, athletes, marks] = await Promise.all([
     markableGroups(db, userId),
     db.rows('training_sessions').toArray(),
     db.rows('training_groups').toArray(),
-    db.rows('athletes').toArray(),
-    db.rows('attendance').toArray(),
+    liveRows(db, 'athletes'),
+    liveRows(db, 'attendance'),
   ]);
-  const groupName = new Map(groups.map((g) => [g.id, str(g['name']) ?? '']));
-  const sessionDate = new Map(sessions.map((s) => [s.id, String(s['local_date'])]));
-  const liveMarks = marks.filter(live);
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  const sessionDate = new Map(sessions.map((s) => [s.id, s.local_date]));
   const byAthlete = new Map<string, AttendanceMark[]>();
   const bySessionAthlete = new Map<string, AttendanceStatus>();
-  for (const m of liveMarks) {
-    const status = m['status'];
+  for (const m of marks) {
+    const status = m.status;
     if (!isAttendanceStatus(status)) continue;
-    const athleteId = String(m['athlete_id']);
-    bySessionAthlete.set(`${String(m['session_id'])}/${athleteId}`, status);
-    const localDate = sessionDate.get(String(m['session_id']));
+    const athleteId = m.athlete_id;
+    bySessionAthlete.set(`${m.session_id}/${athleteId}`, status);
+    const localDate = sessionDate.get(m.session_id);
     if (localDate) {
       const list = byAthlete.get(athleteId) ?? [];
       list.push({ status, localDate });
       byAthlete.set(athleteId, list);
     }
   }
-  const liveAthletes = athletes.filter(live);
+  const ofTheDay = (s: TrainingSessionRow): s is TrainingSessionRow & { group_id: string } =>
+    isLive(s) &&
+    s.kind === 'group' &&
+    s.local_date === date &&
+    s.group_id != null &&
+    groupIds.has(s.group_id);
   const day = sessions
-    .filter(
-      (s) =>
-        live(s) &&
-        s['kind'] === 'group' &&
-        s['local_date'] === date &&
-        typeof s['group_id'] === 'string' &&
-        groupIds.has(s['group_id']),
-    )
+    .filter(ofTheDay)
     .map((s): TodaySession => {
-      const groupId = String(s['group_id']);
-      const marked = new Set(
-        liveMarks.filter((m) => m['session_id'] === s.id).map((m) => String(m['athlete_id'])),
-      );
-      const members = liveAthletes.filter(
-        (a) => (a['group_id'] === groupId && a['status'] === 'active') || marked.has(a.id),
+      const groupId = s.group_id;
+      const marked = new Set(marks.filter((m) => m.session_id === s.id).map((m) => m.athlete_id));
+      const members = athletes.filter(
+        (a) => (a.group_id === groupId && a.status === 'active') || marked.has(a.id),
       );
       return {
         id: s.id,
-        orgId: String(s['org_id']),
+        orgId: s.org_id,
         groupId,
         groupName: groupName.get(groupId) ?? '',
-        title: str(s['title']),
-        room: str(s['room']),
-        startsAt: instant(s['starts_at']),
-        endsAt: instant(s['ends_at']),
-        timeZone: str(s['time_zone']) ?? 'UTC',
-        cancelled: s['status'] === 'cancelled',
+        // an empty title or room is none
+        title: s.title || null,
+        room: s.room || null,
+        startsAt: Date.parse(s.starts_at),
+        endsAt: Date.parse(s.ends_at),
+        timeZone: s.time_zone || 'UTC',
+        cancelled: s.status === 'cancelled',
         athletes: members
           .map((a) => ({
             id: a.id,
-            name: str(a['name']) ?? '',
+            name: a.name,
             status: bySessionAthlete.get(`${s.id}/${a.id}`) ?? null,
             season: attendanceSummary(byAthlete.get(a.id) ?? [], season),
           }))
@@ -190,11 +172,16 @@ export function observeToday(
   engine: SyncEngine,
   date: LocalDate,
   onChange: (data: TodayData) => void,
-): Subscription {
-  return liveQuery(() => readToday(engine.db, engine.userId, date)).subscribe({
-    next: onChange,
-    error: (e: unknown) => console.error('today query failed', e),
-  });
+): LocalSubscription {
+  return observeLocal(() => readToday(engine.db, engine.userId, date), onChange, 'today');
+}
+
+/** follows todayOf: the user's home zone arrives with sync */
+export function observeTodayDate(
+  engine: SyncEngine,
+  onChange: (today: LocalDate) => void,
+): LocalSubscription {
+  return observeLocal(() => todayOf(engine.db, engine.userId, Date.now()), onChange, 'today');
 }
 
 /** one athlete's marks with their sessions' dates (for the athlete page's percentage) */
@@ -202,13 +189,13 @@ export async function readAthleteMarks(
   db: UserDatabase,
   athleteId: string,
 ): Promise<AttendanceMark[]> {
-  const marks = await db.rows('attendance').where('athlete_id').equals(athleteId).toArray();
+  const marks = await liveRowsWhere(db, 'attendance', 'athlete_id', [athleteId]);
   const out: AttendanceMark[] = [];
   for (const m of marks) {
-    const status = m['status'];
-    if (!live(m) || !isAttendanceStatus(status)) continue;
-    const session = await db.rows('training_sessions').get(String(m['session_id']));
-    const localDate = session ? str(session['local_date']) : null;
+    const status = m.status;
+    if (!isAttendanceStatus(status)) continue;
+    const session = await db.rows('training_sessions').get(m.session_id);
+    const localDate = session?.local_date;
     if (localDate) out.push({ status, localDate });
   }
   return out;

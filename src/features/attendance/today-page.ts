@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery } from 'dexie';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/attendance.ts';
 import { addDays } from '../../domain/zoned-time.ts';
 import { describeError } from '../../data/describe-error.ts';
@@ -9,7 +8,7 @@ import { currentIntlTag } from '../../i18n/locale.ts';
 import { attendanceStrings as t } from './attendance-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
-import { observeToday, todayOf, type TodayData, type TodaySession } from './today-data.ts';
+import { observeToday, observeTodayDate, type TodayData, type TodaySession } from './today-data.ts';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -156,12 +155,7 @@ export class TodayPage extends LitElement {
   ];
 
   /** today in the organization's zone; follows sync (the zone arrives with it) */
-  readonly #today = new LocalQueryController(this, (engine, onChange: (today: string) => void) =>
-    liveQuery(() => todayOf(engine.db, engine.userId, Date.now())).subscribe({
-      next: onChange,
-      error: (e: unknown) => console.error('today query failed', e),
-    }),
-  );
+  readonly #today = new LocalQueryController(this, observeTodayDate);
   /** the shown day's sessions and register; starts again when the day changes */
   readonly #day = new LocalQueryController(
     this,
@@ -171,7 +165,6 @@ export class TodayPage extends LitElement {
     },
     { key: () => this.date },
   );
-  /** taps apply one after another, so a quick second tap updates the first's row */
   /** the day the user went to, when not today */
   @state() private chosen: string | undefined;
   @state() private error = '';

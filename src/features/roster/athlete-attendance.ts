@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { liveQuery } from 'dexie';
 import { attendanceSummary, type AttendanceMark } from '../../domain/attendance.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { attendanceStrings as t } from '../attendance/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
-import { readAthleteMarks } from '../attendance/index.ts';
+import { observeAthleteMarks } from './athlete-data.ts';
 
 /**
  * An athlete's attendance in a season, from the marks on the device: the
@@ -30,10 +29,7 @@ export class AthleteAttendance extends LitElement {
   readonly #marks = new LocalQueryController(
     this,
     (engine, onChange: (marks: AttendanceMark[]) => void) =>
-      liveQuery(() => readAthleteMarks(engine.db, this.athleteId)).subscribe({
-        next: onChange,
-        error: (e: unknown) => console.error('attendance query failed', e),
-      }),
+      observeAthleteMarks(engine, this.athleteId, onChange),
     { key: () => this.athleteId },
   );
 

@@ -1,10 +1,22 @@
 // What the athlete screens read from the user's device: the athlete, the groups
-// they may be put in, their past seasons, and — for admins — the members an
-// athlete record can be linked to. One live query, so the page follows sync.
-import { liveQuery, type Subscription } from 'dexie';
-import { hasRoleAtLeast, ROLES, type Role } from '../../domain/organization.ts';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
+// they may be put in, their past seasons, their attendance, and — for admins —
+// the members an athlete record can be linked to, and the link itself (a server
+// action). Live queries, so the page follows sync.
+import type { AttendanceMark } from '../../domain/attendance.ts';
+import { hasRoleAtLeast, isRole, type Role } from '../../domain/organization.ts';
+import { callRpc, type RpcArgs, type RpcResult } from '../../data/call-rpc.ts';
+import {
+  isCurrentMembership,
+  isLive,
+  liveRows,
+  liveRowsWhere,
+  myMemberships,
+} from '../../data/live-rows.ts';
+import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import type { AppClient } from '../../data/supabase-client.ts';
+import type { AthleteRow } from '../../data/synced-rows.ts';
+import { readAthleteMarks } from '../attendance/index.ts';
 
 export interface GroupOption {
   id: string;
@@ -25,7 +37,7 @@ export interface PastSeason {
 }
 
 export interface AthleteData {
-  athlete: SyncRow | null;
+  athlete: AthleteRow | null;
   /**
    * groups the user may put the athlete in: every group of an organization they
    * administer, the groups they coach elsewhere (RLS refuses any other move)
@@ -40,89 +52,96 @@ export interface AthleteData {
   linkable: MemberOption[];
 }
 
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-const live = (row: SyncRow): boolean => row['deleted_at'] == null;
-
 /** observes one athlete (or, with `athleteId` null, what creating one needs) */
 export function observeAthlete(
   engine: SyncEngine,
   athleteId: string | null,
   onChange: (data: AthleteData) => void,
-): Subscription {
-  return liveQuery(async (): Promise<AthleteData> => {
-    const [athlete, groups, coaches, memberships, profiles, athletes, history] = await Promise.all([
-      athleteId ? engine.db.rows('athletes').get(athleteId) : undefined,
-      engine.db.rows('training_groups').toArray(),
-      engine.db.rows('training_group_coaches').where('user_id').equals(engine.userId).toArray(),
-      engine.db.rows('memberships').toArray(),
-      engine.db.rows('profiles').toArray(),
-      engine.db.rows('athletes').toArray(),
-      athleteId
-        ? engine.db.rows('rank_history').where('athlete_id').equals(athleteId).toArray()
-        : [],
-    ]);
-    const orgId = athlete ? str(athlete['org_id']) : null;
-    const roles = new Map<string, Role>();
-    for (const m of memberships) {
-      if (m['user_id'] === engine.userId && m['left_at'] == null && live(m) && isRole(m['role'])) {
-        roles.set(String(m['org_id']), m['role']);
+): LocalSubscription {
+  return observeLocal(
+    async (): Promise<AthleteData> => {
+      const db = engine.db;
+      const [stored, groups, coaches, mine, memberships, profiles, athletes, history] =
+        await Promise.all([
+          athleteId ? db.rows('athletes').get(athleteId) : undefined,
+          liveRows(db, 'training_groups'),
+          liveRowsWhere(db, 'training_group_coaches', 'user_id', [engine.userId]),
+          myMemberships(db),
+          liveRows(db, 'memberships'),
+          // a name is shown for whoever the device knows, tombstoned or not
+          db.rows('profiles').toArray(),
+          liveRows(db, 'athletes'),
+          athleteId ? liveRowsWhere(db, 'rank_history', 'athlete_id', [athleteId]) : [],
+        ]);
+      const athlete = stored && isLive(stored) ? stored : null;
+      const orgId = stored ? stored.org_id : null;
+      const roles = new Map<string, Role>();
+      for (const m of mine) {
+        if (isRole(m.role)) roles.set(m.org_id, m.role);
       }
-    }
-    const coached = new Set(coaches.filter(live).map((c) => c['group_id']));
-    const mayUse = (g: SyncRow): boolean => {
-      const role = roles.get(String(g['org_id']));
-      return (role !== undefined && hasRoleAtLeast(role, 'admin')) || coached.has(g.id);
-    };
-    const names = new Map(profiles.map((p) => [p.id, str(p['display_name']) ?? '']));
-    const linked = new Set(
-      athletes.filter((a) => live(a) && a['org_id'] === orgId).map((a) => a['user_id']),
-    );
-    const linkable = memberships
-      .filter(
-        (m) =>
-          m['org_id'] === orgId &&
-          m['left_at'] == null &&
-          live(m) &&
-          (m['role'] === 'athlete' || m['role'] === 'member') &&
-          !linked.has(m['user_id']),
-      )
-      .map((m) => ({ userId: String(m['user_id']), name: names.get(String(m['user_id'])) ?? '' }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-    return {
-      athlete: athlete && live(athlete) ? athlete : null,
-      groups: groups
-        .filter((g) => live(g) && (orgId === null || g['org_id'] === orgId) && mayUse(g))
-        .map((g) => ({
-          id: g.id,
-          orgId: String(g['org_id']),
-          name: str(g['name']) ?? '',
-          season: str(g['season']),
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
-      history: history
-        .filter(live)
-        .map((h) => ({
-          season: String(h['season']),
-          rankStart: str(h['rank_start']),
-          rankEnd: str(h['rank_end']),
-        }))
-        .sort((a, b) => b.season.localeCompare(a.season)),
-      roles,
-      names,
-      linkable,
-    };
-  }).subscribe({ next: onChange, error: (e: unknown) => console.error('athlete query failed', e) });
+      const coached = new Set(coaches.map((c) => c.group_id));
+      const mayUse = (orgOfGroup: string, groupId: string): boolean => {
+        const role = roles.get(orgOfGroup);
+        return (role !== undefined && hasRoleAtLeast(role, 'admin')) || coached.has(groupId);
+      };
+      const names = new Map(profiles.map((p) => [p.id, p.display_name]));
+      const linked = new Set(athletes.filter((a) => a.org_id === orgId).map((a) => a.user_id));
+      const linkable = memberships
+        .filter(
+          (m) =>
+            m.org_id === orgId &&
+            isCurrentMembership(m) &&
+            (m.role === 'athlete' || m.role === 'member') &&
+            !linked.has(m.user_id),
+        )
+        .map((m) => ({ userId: m.user_id, name: names.get(m.user_id) ?? '' }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+      return {
+        athlete,
+        groups: groups
+          .filter((g) => (orgId === null || g.org_id === orgId) && mayUse(g.org_id, g.id))
+          .map((g) => ({ id: g.id, orgId: g.org_id, name: g.name, season: g.season || null }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+        history: history
+          .map((h) => ({
+            season: h.season,
+            rankStart: h.rank_start || null,
+            rankEnd: h.rank_end || null,
+          }))
+          .sort((a, b) => b.season.localeCompare(a.season)),
+        roles,
+        names,
+        linkable,
+      };
+    },
+    onChange,
+    'athlete',
+  );
 }
 
 /** true when the user is an admin (or owner) of the organization */
 export function isAdminOf(data: AthleteData, orgId: string | null): boolean {
   const role = orgId ? data.roles.get(orgId) : undefined;
   return role !== undefined && hasRoleAtLeast(role, 'admin');
+}
+
+/** observes an athlete's attendance marks, for the season's percentage */
+export function observeAthleteMarks(
+  engine: SyncEngine,
+  athleteId: string,
+  onChange: (marks: AttendanceMark[]) => void,
+): LocalSubscription {
+  return observeLocal(() => readAthleteMarks(engine.db, athleteId), onChange, 'attendance');
+}
+
+/** links the athlete record to a member's account, or with `userId` null unlinks it */
+export function linkAthleteAccount(
+  client: AppClient,
+  athleteId: string,
+  userId: string | null,
+): Promise<RpcResult<'link_athlete_account'>> {
+  // the generated signature types every argument without a default as non-null,
+  // but SQL passes null through and this function reads a null user as "unlink"
+  const args = { p_athlete_id: athleteId, p_user_id: userId } as RpcArgs<'link_athlete_account'>;
+  return callRpc(client, 'link_athlete_account', args);
 }

@@ -24,7 +24,7 @@ import { fieldStyles } from '../../ui/field-styles.ts';
 import type { ScheduleEditEvent } from '../../ui/ts-schedule-picker.ts';
 import '../../ui/ts-notice.ts';
 import '../../ui/ts-schedule-picker.ts';
-import { isAdminOf, observeAthlete, type AthleteData } from './athlete-data.ts';
+import { isAdminOf, linkAthleteAccount, observeAthlete, type AthleteData } from './athlete-data.ts';
 import { rankBadge } from '../../ui/rank-badge.ts';
 import './athlete-attendance.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
@@ -65,10 +65,6 @@ const emptyDraft: Draft = {
   rank_end: '',
   notes: '',
 };
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
 
 function withoutKey(record: Record<string, string>, key: string): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
@@ -169,15 +165,16 @@ export class AthletePage extends LitElement {
     if (this.#dirty) return;
     const row = data.athlete;
     if (row) {
+      // the form edits text: a column with no value is an empty field
       this.draft = {
-        name: text(row['name']),
-        group_id: text(row['group_id']),
-        season: text(row['season']),
-        status: text(row['status']) || 'active',
-        schedule: text(row['schedule']),
-        rank_start: text(row['rank_start']),
-        rank_end: text(row['rank_end']),
-        notes: text(row['notes']),
+        name: row.name,
+        group_id: row.group_id ?? '',
+        season: row.season ?? '',
+        status: row.status || 'active',
+        schedule: row.schedule ?? '',
+        rank_start: row.rank_start ?? '',
+        rank_end: row.rank_end ?? '',
+        notes: row.notes ?? '',
       };
     } else if (this.creating) {
       const first = data.groups[0];
@@ -198,14 +195,14 @@ export class AthletePage extends LitElement {
         <p><a class="button secondary" href="/roster">${t.back}</a></p>`;
     }
     return html`
-      <h1>${this.creating ? t.newTitle : text(data.athlete?.['name'])}</h1>
+      <h1>${this.creating ? t.newTitle : (data.athlete?.name ?? '')}</h1>
       ${this.renderForm(data)} ${this.creating ? nothing : this.renderHistory(data)}
       ${
         this.creating
           ? nothing
           : html`<athlete-attendance
               .athleteId=${this.athleteId}
-              .season=${text(data.athlete?.['season']) || seasonOfDate(new Date().toISOString().slice(0, 10))}
+              .season=${data.athlete?.season || seasonOfDate(new Date().toISOString().slice(0, 10))}
             ></athlete-attendance>`
       }
       ${!this.creating && isAdminOf(data, this.orgId()) ? this.renderAccount(data) : nothing}
@@ -331,7 +328,7 @@ export class AthletePage extends LitElement {
   }
 
   private renderAccount(data: AthleteData) {
-    const linkedId = text(data.athlete?.['user_id']);
+    const linkedId = data.athlete?.user_id ?? '';
     const online = this.#online.online;
     return html`<section aria-labelledby="account">
       <h2 id="account">${t.account}</h2>
@@ -387,7 +384,7 @@ export class AthletePage extends LitElement {
   private orgId(): string | null {
     const data = this.data;
     if (!data) return null;
-    if (data.athlete) return text(data.athlete['org_id']) || null;
+    if (data.athlete) return data.athlete.org_id || null;
     const group = data.groups.find((g) => g.id === this.draft.group_id);
     return group?.orgId ?? this.adminOrg();
   }
@@ -482,24 +479,16 @@ export class AthletePage extends LitElement {
     this.linking = true;
     this.linkError = '';
     this.linkMessage = '';
-    try {
-      const { error, status } = await client.rpc('link_athlete_account', {
-        p_athlete_id: this.athleteId,
-        p_user_id: userId,
-      });
-      if (error) {
-        this.linkError = describeError(error, status).message;
-        return;
-      }
-      this.linkUser = '';
-      this.linkMessage = userId ? t.linked : t.unlinked;
-      // the new link arrives with the next pull; ask for it now
-      this.#athlete.engine?.requestSync();
-    } catch (error) {
-      this.linkError = describeError(error).message;
-    } finally {
-      this.linking = false;
+    const result = await linkAthleteAccount(client, this.athleteId, userId);
+    this.linking = false;
+    if (!result.ok) {
+      this.linkError = result.error.message;
+      return;
     }
+    this.linkUser = '';
+    this.linkMessage = userId ? t.linked : t.unlinked;
+    // the new link arrives with the next pull; ask for it now
+    this.#athlete.engine?.requestSync();
   }
 }
 

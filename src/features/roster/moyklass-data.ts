@@ -1,13 +1,13 @@
 // The roster's Moyklass part: this season's subscription snapshots from the local
 // database (so the filter works offline) and the refresh through the
 // moyklass-proxy function (coaches and admins; the API key stays on the server).
-import { liveQuery, type Subscription } from 'dexie';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { subscriptionsInSeason } from '../../domain/roster-filter.ts';
 import { currentSeason } from '../../domain/season.ts';
+import { liveRows, myMemberships } from '../../data/live-rows.ts';
+import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import type { AppClient } from '../../data/supabase-client.ts';
 import { moneyStrings } from '../money/index.ts';
-import { strings } from '../../i18n/shell-strings.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 
 const t = moneyStrings.moyklass;
@@ -34,57 +34,50 @@ export function observeMoyklass(
   engine: SyncEngine,
   now: () => number,
   onChange: (data: MoyklassData) => void,
-): Subscription {
-  return liveQuery(async (): Promise<MoyklassData> => {
-    const [snapshots, memberships, orgs] = await Promise.all([
-      engine.db.rows('moyklass_snapshots').toArray(),
-      engine.db.rows('memberships').toArray(),
-      engine.db.rows('organizations').toArray(),
-    ]);
-    const zoneOf = new Map(
-      orgs.map((o) => [o.id, typeof o['time_zone'] === 'string' ? o['time_zone'] : 'UTC']),
-    );
-    const seasonOf = new Map([...zoneOf].map(([id, zone]) => [id, currentSeason({ now }, zone)]));
-    const subscriptions = new Map<string, boolean>();
-    let fetchedAt: MoyklassData['fetchedAt'] = null;
-    for (const [orgId, season] of seasonOf) {
-      const rows = snapshots.filter((s) => s['org_id'] === orgId);
-      for (const [athlete, has] of subscriptionsInSeason(rows, season)) {
-        subscriptions.set(athlete, has);
+): LocalSubscription {
+  return observeLocal(
+    async (): Promise<MoyklassData> => {
+      const db = engine.db;
+      const [snapshots, memberships, orgs] = await Promise.all([
+        liveRows(db, 'moyklass_snapshots'),
+        myMemberships(db),
+        db.rows('organizations').toArray(),
+      ]);
+      const zoneOf = new Map(orgs.map((o) => [o.id, o.time_zone]));
+      const seasonOf = new Map([...zoneOf].map(([id, zone]) => [id, currentSeason({ now }, zone)]));
+      const subscriptions = new Map<string, boolean>();
+      let fetchedAt: MoyklassData['fetchedAt'] = null;
+      for (const [orgId, season] of seasonOf) {
+        const rows = snapshots.filter((s) => s.org_id === orgId);
+        for (const [athlete, has] of subscriptionsInSeason(rows, season)) {
+          subscriptions.set(athlete, has);
+        }
+        for (const r of rows) {
+          if (r.season === season && (!fetchedAt || r.fetched_at > fetchedAt.at))
+            fetchedAt = { at: r.fetched_at, timeZone: zoneOf.get(orgId) ?? 'UTC' };
+        }
       }
-      for (const r of rows) {
-        const at = r['fetched_at'];
-        if (r['season'] === season && typeof at === 'string' && (!fetchedAt || at > fetchedAt.at))
-          fetchedAt = { at, timeZone: zoneOf.get(orgId) ?? 'UTC' };
-      }
-    }
-    const staffOf = memberships
-      .filter(
-        (m) =>
-          m['user_id'] === engine.userId &&
-          m['left_at'] == null &&
-          m['deleted_at'] == null &&
-          STAFF.has(String(m['role'])),
-      )
-      .flatMap((m) => {
-        const org = orgs.find((o) => o.id === m['org_id']);
-        const season = org ? seasonOf.get(org.id) : undefined;
-        return org && season ? [{ id: org.id, name: String(org['name'] ?? ''), season }] : [];
-      });
-    return { subscriptions, staffOf, fetchedAt };
-  }).subscribe({
-    next: onChange,
-    error: (e: unknown) => console.error('moyklass query failed', e),
-  });
+      const staffOf = memberships
+        .filter((m) => STAFF.has(m.role))
+        .flatMap((m) => {
+          const org = orgs.find((o) => o.id === m.org_id);
+          const season = org ? seasonOf.get(org.id) : undefined;
+          return org && season ? [{ id: org.id, name: org.name, season }] : [];
+        });
+      return { subscriptions, staffOf, fetchedAt };
+    },
+    onChange,
+    'moyklass',
+  );
 }
 
 /** asks the proxy for the season's subscriptions; answers what to tell the coach */
 export async function refreshFromMoyklass(
-  loadClient: Promise<SupabaseClient>,
+  loadClient: Promise<AppClient>,
   org: StaffOrganization,
 ): Promise<{ ok: boolean; message: string }> {
   // loaded on the first refresh: the roster's first paint needs no supabase-js
-  let client: SupabaseClient;
+  let client: AppClient;
   let invokeFunction: (typeof import('../../data/invoke-function.ts'))['invokeFunction'];
   try {
     [client, { invokeFunction }] = await Promise.all([

@@ -1,7 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery, type Subscription } from 'dexie';
-import { isRank, type Rank } from '../../domain/rank.ts';
 import { rankBadge } from '../../ui/rank-badge.ts';
 import {
   STATUS_FILTERS,
@@ -11,7 +9,6 @@ import {
   type SubscriptionFilter,
 } from '../../domain/roster-filter.ts';
 import { SELF_REGISTRATION, scheduleChips } from '../../domain/schedule.ts';
-import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { rosterStrings as t } from './roster-strings.ts';
@@ -27,65 +24,9 @@ import {
   type StaffOrganization,
   observeMoyklass,
   refreshFromMoyklass,
-} from './roster-moyklass.ts';
+} from './moyklass-data.ts';
+import { observeRoster, type RosterAthlete, type RosterData } from './roster-data.ts';
 import '../../ui/ts-notice.ts';
-
-/** the athlete fields the roster shows, narrowed from a synced row */
-export interface RosterAthlete {
-  id: string;
-  orgId: string;
-  name: string;
-  groupId: string | null;
-  schedule: string | null;
-  rankStart: Rank | null;
-  rankEnd: Rank | null;
-  status: string;
-}
-
-interface RosterData {
-  athletes: RosterAthlete[];
-  groups: { id: string; orgId: string; name: string }[];
-}
-
-// one collator for every sort: localeCompare with a locale builds one per call,
-// which dominated sorting a 200-athlete roster on a cold start
-const byName = new Intl.Collator('ru');
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/** reads athletes and groups from the user's local database; follows every change */
-export function observeRoster(
-  engine: SyncEngine,
-  onChange: (data: RosterData) => void,
-): Subscription {
-  return liveQuery(async (): Promise<RosterData> => {
-    const [athletes, groups] = await Promise.all([
-      engine.db.rows('athletes').toArray(),
-      engine.db.rows('training_groups').toArray(),
-    ]);
-    return {
-      athletes: athletes
-        .filter((a) => a['deleted_at'] == null)
-        .map((a) => ({
-          id: a.id,
-          orgId: text(a['org_id']) ?? '',
-          name: text(a['name']) ?? '',
-          groupId: text(a['group_id']),
-          schedule: text(a['schedule']),
-          rankStart: isRank(a['rank_start']) ? a['rank_start'] : null,
-          rankEnd: isRank(a['rank_end']) ? a['rank_end'] : null,
-          status: text(a['status']) ?? 'active',
-        }))
-        .sort((a, b) => byName.compare(a.name, b.name)),
-      groups: groups
-        .filter((g) => g['deleted_at'] == null)
-        .map((g) => ({ id: g.id, orgId: text(g['org_id']) ?? '', name: text(g['name']) ?? '' }))
-        .sort((a, b) => byName.compare(a.name, b.name)),
-    };
-  }).subscribe({ next: onChange, error: (e: unknown) => console.error('roster query failed', e) });
-}
 
 /**
  * The coach's athletes from the local database (so it works offline): search by

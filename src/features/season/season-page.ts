@@ -1,101 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery } from 'dexie';
-import { hasRoleAtLeast, ROLES, type Role } from '../../domain/organization.ts';
 import { currentSeason, seasonMessages } from '../../domain/season.ts';
 import { seasonSchema } from '../../domain/season-schema.ts';
-import {
-  rolloverPreview,
-  suggestSeason,
-  type RolloverAthlete,
-} from '../../domain/season-rollover.ts';
-import type { SyncRow } from '../../domain/sync-outbox.ts';
-import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import { rolloverPreview, suggestSeason } from '../../domain/season-rollover.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
-import { describeError } from '../../data/describe-error.ts';
+import { callRpc } from '../../data/call-rpc.ts';
+import type { ErrorDescription } from '../../data/describe-error.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { seasonStrings as t } from './season-strings.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
-
-interface SeasonGroup {
-  id: string;
-  name: string;
-  season: string | null;
-}
-
-/** an organization where the user may start a season, and for whom */
-interface SeasonOrg {
-  id: string;
-  name: string;
-  timeZone: string;
-  /** admins and owners start it for the whole club and any group */
-  admin: boolean;
-  /** the groups the user may choose (all for admins, their own for coaches) */
-  groups: SeasonGroup[];
-  athletes: RolloverAthlete[];
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-const live = (row: SyncRow): boolean => row['deleted_at'] == null;
-
-/** the organizations where the user is an admin, or coaches a group */
-function observeSeasonOrgs(engine: SyncEngine, onChange: (orgs: SeasonOrg[]) => void) {
-  return liveQuery(async (): Promise<SeasonOrg[]> => {
-    const db = engine.db;
-    const [memberships, orgs, groups, coaching, athletes] = await Promise.all([
-      db.rows('memberships').where('user_id').equals(engine.userId).toArray(),
-      db.rows('organizations').toArray(),
-      db.rows('training_groups').toArray(),
-      db.rows('training_group_coaches').where('user_id').equals(engine.userId).toArray(),
-      db.rows('athletes').toArray(),
-    ]);
-    const coached = new Set(coaching.filter(live).map((c) => c['group_id']));
-    const result: SeasonOrg[] = [];
-    for (const m of memberships) {
-      const role = m['role'];
-      if (!live(m) || m['left_at'] != null || !isRole(role) || !hasRoleAtLeast(role, 'coach')) {
-        continue;
-      }
-      const org = orgs.find((o) => o.id === m['org_id'] && live(o));
-      if (!org) continue;
-      const admin = hasRoleAtLeast(role, 'admin');
-      const mine = groups
-        .filter((g) => live(g) && g['org_id'] === org.id && (admin || coached.has(g.id)))
-        .map((g) => ({ id: g.id, name: text(g['name']) ?? '', season: text(g['season']) }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-      if (!admin && mine.length === 0) continue;
-      result.push({
-        id: org.id,
-        name: text(org['name']) ?? '',
-        timeZone: text(org['time_zone']) ?? 'Europe/Moscow',
-        admin,
-        groups: mine,
-        athletes: athletes
-          .filter((a) => live(a) && a['org_id'] === org.id)
-          .map((a) => ({
-            groupId: text(a['group_id']),
-            season: text(a['season']),
-            status: text(a['status']) ?? 'active',
-            rankStart: text(a['rank_start']),
-            rankEnd: text(a['rank_end']),
-          })),
-      });
-    }
-    return result.sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-  }).subscribe({ next: onChange, error: (e: unknown) => console.error('season query failed', e) });
-}
+import { observeSeasonOrgs, type SeasonOrg } from './season-data.ts';
 
 /**
  * Starts a new season for the club (admins) or a group (its coaches): says what
@@ -358,29 +277,25 @@ export class SeasonPage extends LitElement {
     const client = this.#supabase.value;
     if (!client) return;
     this.running = true;
-    try {
-      const { data, error, status } = await client.rpc('start_new_season', {
-        p_org: org.id,
-        p_season: season,
-        p_group: scope === '' ? null : scope,
-      });
-      if (error) {
-        this.error = this.refusal(describeError(error, status));
-        return;
-      }
-      const result = (data ?? {}) as { athletes?: number; archived?: number };
-      this.done = t.done(season, result.athletes ?? 0, result.archived ?? 0);
-      this.confirmed = false;
-      // the moved athletes and their history arrive with the next pull
-      this.#query.engine?.requestSync();
-    } catch (error) {
-      this.error = describeError(error).message;
-    } finally {
-      this.running = false;
+    const result = await callRpc(client, 'start_new_season', {
+      p_org: org.id,
+      p_season: season,
+      p_group: scope === '' ? null : scope,
+    });
+    this.running = false;
+    if (!result.ok) {
+      this.error = this.refusal(result.error);
+      return;
     }
+    const counts = (result.data ?? {}) as { athletes?: number; archived?: number };
+    this.done = t.done(season, counts.athletes ?? 0, counts.archived ?? 0);
+    this.confirmed = false;
+    // the moved athletes and their history arrive with the next pull
+    this.#query.engine?.requestSync();
   }
 
-  private refusal(d: ReturnType<typeof describeError>): string {
+  /** what this RPC's refusals mean here; describeError words the rest */
+  private refusal(d: ErrorDescription): string {
     if (d.network) return d.message;
     switch (d.code) {
       case '42501':

@@ -1,9 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { liveQuery } from 'dexie';
 import type { SyncIssue } from '../../domain/sync-protocol.ts';
 import { parseTimestamp } from '../../domain/zoned-time.ts';
-import { readIssueNames, type IssueNames } from '../../data/read-issue-names.ts';
 import { deviceZone, formatDateTime } from '../../ui/time-format.ts';
 import { describeError } from '../../data/describe-error.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
@@ -11,6 +9,7 @@ import { SyncStatusController } from '../../state/sync-status-controller.ts';
 import { syncStrings } from './sync-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
+import { observeIssueNames, readOrganizationZones, type IssueNames } from './sync-issues-data.ts';
 
 const t = syncStrings.issues;
 
@@ -73,14 +72,7 @@ export class SyncIssuesPage extends LitElement {
   ];
 
   /** what each change is about and who overwrote it, by issue id; follows the rows they name */
-  readonly #names = new LocalQueryController(
-    this,
-    (engine, onChange: (names: Map<number, IssueNames>) => void) =>
-      liveQuery(() => readIssueNames(engine.db)).subscribe({
-        next: onChange,
-        error: (e: unknown) => console.error('issue names failed', e),
-      }),
-  );
+  readonly #names = new LocalQueryController(this, observeIssueNames);
   readonly #sync = new SyncStatusController(this);
   /** edited values per issue id and field */
   readonly #edits = new Map<number, Record<string, unknown>>();
@@ -95,19 +87,21 @@ export class SyncIssuesPage extends LitElement {
       this.#source = engine;
       this.#sync.setSource(engine);
       // unreadable, the times fall back to the device's zone
-      if (engine) this.readZones(engine.db.rows('organizations').toArray()).catch(() => undefined);
+      if (engine) {
+        readOrganizationZones(engine).then(
+          (zones) => (this.zones = zones),
+          () => undefined,
+        );
+      }
     }
   }
   #source: unknown = undefined;
 
-  private async readZones(rows: Promise<Record<string, unknown>[]>): Promise<void> {
-    const zones = new Map<string, string>();
-    for (const o of await rows) {
-      if (typeof o['id'] === 'string' && typeof o['time_zone'] === 'string') {
-        zones.set(o['id'], o['time_zone']);
-      }
-    }
-    this.zones = zones;
+  /** the zone of the club the change belongs to, else the device's */
+  private zoneOf(issue: SyncIssue): string {
+    // a change holds only the columns it sent (an update, those it changed), so the club may be missing
+    const orgId = issue.fields.org_id;
+    return (typeof orgId === 'string' ? this.zones.get(orgId) : undefined) ?? deviceZone();
   }
 
   override render() {
@@ -165,7 +159,7 @@ export class SyncIssuesPage extends LitElement {
   private renderSuperseded(issue: SyncIssue) {
     const by = this.namesOf(issue)?.by ?? null;
     const id = issue.id ?? -1;
-    const zone = this.zones.get(String(issue.fields['org_id'])) ?? deviceZone();
+    const zone = this.zoneOf(issue);
     const word = (value: unknown) => {
       const at = parseTimestamp(value);
       return at === null ? show(value) : formatDateTime(at, zone);
@@ -202,7 +196,7 @@ export class SyncIssuesPage extends LitElement {
       ${fields.map(([key, value]) => {
         // a moment in time is shown in words, in the club's zone, not edited as ISO text
         const at = parseTimestamp(value);
-        const zone = this.zones.get(String(issue.fields['org_id'])) ?? deviceZone();
+        const zone = this.zoneOf(issue);
         return at !== null
           ? html`<dl>
               <dt>${t.fieldName(key)}</dt>

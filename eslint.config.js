@@ -37,7 +37,16 @@ const elements = [
   { type: 'i18n', pattern: 'src/i18n', mode: 'folder' },
   { type: 'domain', pattern: 'src/domain', mode: 'folder' },
   { type: 'function-shared', pattern: 'supabase/functions/_shared', mode: 'folder' },
+  {
+    type: 'function-test',
+    pattern: 'supabase/functions/*/*.test.ts',
+    mode: 'full',
+    capture: ['fn'],
+  },
   { type: 'function', pattern: 'supabase/functions/*', mode: 'folder', capture: ['fn'] },
+  // the local stack and its stand-ins for outside services: never imported by what deploys
+  { type: 'stand-in', pattern: 'supabase/local/stand-ins', mode: 'folder' },
+  { type: 'local-stack', pattern: 'supabase/local', mode: 'folder' },
 ];
 
 const layers = ['ui', 'state', 'data', 'i18n', 'domain'];
@@ -77,11 +86,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['src/**/*.ts', 'supabase/functions/**/*.ts'],
+    files: ['src/**/*.ts', 'supabase/functions/**/*.ts', 'supabase/local/**/*.ts'],
     plugins: { boundaries },
     settings: {
       'boundaries/elements': elements,
-      'boundaries/include': ['src/**/*.ts', 'supabase/functions/**/*.ts'],
+      'boundaries/include': ['src/**/*.ts', 'supabase/functions/**/*.ts', 'supabase/local/**/*.ts'],
       'boundaries/legacy-warnings': false,
     },
     rules: {
@@ -125,6 +134,20 @@ export default tseslint.config(
               allow: [{ type: 'function', captured: sameFunction }, 'function-shared', 'domain'],
             },
             { from: 'function-shared', allow: ['function-shared', 'domain'] },
+            {
+              from: 'function-test',
+              allow: [
+                { type: 'function', captured: sameFunction },
+                'function-shared',
+                'domain',
+                'stand-in',
+              ],
+            },
+            { from: 'stand-in', allow: ['stand-in', 'function', 'function-shared', 'domain'] },
+            {
+              from: 'local-stack',
+              allow: ['local-stack', 'stand-in', 'function', 'function-shared', 'domain'],
+            },
           ],
         },
       ],

@@ -23,6 +23,8 @@ interface Routine {
   n_in: number;
   returns_set: boolean;
   return_type: string;
+  /** the columns of a composite result (an RPC returning a table's row) */
+  return_columns: { name: string; type: string; nullable: boolean }[] | null;
 }
 
 const numeric = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric']);
@@ -118,7 +120,17 @@ export async function renderRpcSignatures(db: Queryable): Promise<string> {
                left join pg_type et on et.oid = t.typelem and t.typlen = -1) as arg_types,
             p.proargmodes::text[] as arg_modes, p.pronargdefaults as n_defaults,
             p.pronargs as n_in, p.proretset as returns_set,
-            coalesce(nullif(rt.typname, ''), 'void') as return_type
+            coalesce(nullif(rt.typname, ''), 'void') as return_type,
+            (select json_agg(json_build_object(
+                      'name', a.attname,
+                      'type', coalesce(nullif(et.typname, ''), t.typname) ||
+                              case when t.typelem <> 0 and t.typlen = -1 then '[]' else '' end,
+                      'nullable', not a.attnotnull) order by a.attnum)
+               from pg_attribute a
+               join pg_type t on t.oid = a.atttypid
+               left join pg_type et on et.oid = t.typelem and t.typlen = -1
+              where rt.typtype = 'c' and a.attrelid = rt.typrelid
+                and a.attnum > 0 and not a.attisdropped) as return_columns
        from pg_proc p
        join pg_namespace n on n.oid = p.pronamespace
        join pg_type rt on rt.oid = p.prorettype
@@ -159,7 +171,15 @@ export async function renderRpcSignatures(db: Queryable): Promise<string> {
     });
     let result: string;
     if (outs.length > 0) result = `{ ${outs.join('; ')} }`;
-    else result = tsType(r.return_type, enums);
+    else if (r.return_columns) {
+      const fields = r.return_columns.map((c) => {
+        const array = c.type.endsWith('[]');
+        const base = tsType(array ? c.type.slice(0, -2) : c.type, enums);
+        const type = array ? `${base}[]` : base;
+        return `${c.name}: ${type}${c.nullable ? ' | null' : ''}`;
+      });
+      result = `{ ${fields.join('; ')} }`;
+    } else result = tsType(r.return_type, enums);
     if (r.returns_set)
       result = result.includes(' | ') && outs.length === 0 ? `(${result})[]` : `${result}[]`;
     out.push(`  ${r.name}: {`);

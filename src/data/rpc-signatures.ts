@@ -6,7 +6,20 @@ import type { Json } from './json.ts';
 export interface RpcSignatures {
   accept_invitation: {
     args: { p_code_or_token: string };
-    returns: string;
+    returns: {
+      id: string;
+      org_id: string;
+      user_id: string;
+      role: string;
+      joined_at: string;
+      left_at: string | null;
+      invitation_id: string | null;
+      created_at: string;
+      updated_at: string;
+      updated_by: string | null;
+      deleted_at: string | null;
+      xid: string;
+    };
   };
   book_group_session: {
     args: { p_session_id: string; p_booking_id?: string | null; p_member_id?: string | null };
@@ -37,7 +50,20 @@ export interface RpcSignatures {
   };
   change_member_role: {
     args: { p_membership_id: string; p_role: string };
-    returns: string;
+    returns: {
+      id: string;
+      org_id: string;
+      user_id: string;
+      role: string;
+      joined_at: string;
+      left_at: string | null;
+      invitation_id: string | null;
+      created_at: string;
+      updated_at: string;
+      updated_by: string | null;
+      deleted_at: string | null;
+      xid: string;
+    };
   };
   coach_busy_times: {
     args: { p_coach: string; p_from: string; p_to: string };
@@ -51,7 +77,21 @@ export interface RpcSignatures {
       p_max_uses?: number | null;
       p_athlete_id?: string | null;
     };
-    returns: string;
+    returns: {
+      id: string;
+      org_id: string;
+      role: string;
+      code: string | null;
+      token: string | null;
+      athlete_id: string | null;
+      expires_at: string;
+      max_uses: number;
+      use_count: number;
+      created_by: string | null;
+      created_at: string;
+      revoked_at: string | null;
+      revoked_by: string | null;
+    };
   };
   create_organization: {
     args: {
@@ -61,7 +101,20 @@ export interface RpcSignatures {
       p_time_zone?: string | null;
       p_locale?: string | null;
     };
-    returns: string;
+    returns: {
+      id: string;
+      kind: string;
+      name: string;
+      slug: string;
+      time_zone: string;
+      locale: string;
+      active: boolean;
+      created_at: string;
+      updated_at: string;
+      updated_by: string | null;
+      deleted_at: string | null;
+      xid: string;
+    };
   };
   create_recurring_booking: {
     args: {
@@ -86,7 +139,25 @@ export interface RpcSignatures {
   };
   link_athlete_account: {
     args: { p_athlete_id: string; p_user_id: string };
-    returns: string;
+    returns: {
+      id: string;
+      org_id: string;
+      group_id: string | null;
+      user_id: string | null;
+      name: string;
+      season: string | null;
+      status: string;
+      schedule: string | null;
+      rank_start: string | null;
+      rank_end: string | null;
+      moyklass_user_id: number | null;
+      notes: string | null;
+      created_at: string;
+      updated_at: string;
+      updated_by: string | null;
+      deleted_at: string | null;
+      xid: string;
+    };
   };
   mark_no_show: {
     args: { p_session_id: string; p_member_id?: string | null };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations, shots, syncStatus, withPage } from './page-helpers.ts';
+import { demoPassword, seriousViolations, shots, syncStatus } from './page-helpers.ts';
 import { seededSeason } from './seed-facts.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';
@@ -78,8 +78,7 @@ describe('club admin', () => {
   });
 
   test('in English the same refusal is explained in English', async () => {
-    await withPage(
-      e2e.browser,
+    await e2e.page(
       'admin-members-english',
       async (page) => {
         await page.goto(`${e2e.app.url}/sign-in`);
@@ -142,7 +141,7 @@ describe('club admin', () => {
       await shot(page, 'admin-invitation-created');
     });
 
-    await withPage(e2e.browser, 'invited-coach', async (page) => {
+    await e2e.page('invited-coach', async (page) => {
       await page.goto(link);
       await page.getByRole('button', { name: 'Нет аккаунта? Зарегистрироваться' }).click();
       await page.getByLabel('Имя и фамилия').fill('Пётр Новиков');

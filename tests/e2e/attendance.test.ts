@@ -11,24 +11,27 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
-import { seededSeason } from './seed-facts.ts';
+import { seriousViolations, shots, signInAt, syncStatus } from './page-helpers.ts';
+import { beginners, clubDate, seededSeason } from './seed-facts.ts';
 
 /** Смирнова Анна, group «Начинающие» (coach@ and assistant@ coach it) */
 const anna = 'd4000000-0000-4000-8000-000000000002';
 /** Петров Иван, same group */
 const petrov = 'd4000000-0000-4000-8000-000000000001';
-const beginners = 'd2000000-0000-4000-8000-000000000001';
 
 const e2e = useE2eStack();
 
-/** the first session of «Начинающие» today (Moscow), as the seed made it */
+/**
+ * The first session of «Начинающие» on the pages' «Сегодня»: the seed's day on the
+ * club's calendar (Moscow), not the wall clock's, which may have passed midnight
+ * since (the page's clock is pinned to the seed's instant).
+ */
 async function todaysSession(): Promise<string> {
   const rows = await e2e.app.rows<{ id: string }>(
     `select id::text from public.training_sessions
-      where group_id = $1 and local_date = (now() at time zone 'Europe/Moscow')::date
+      where group_id = $1 and local_date = $2::date
         and status <> 'cancelled' order by starts_at limit 1`,
-    [beginners],
+    [beginners, await clubDate(e2e.app, e2e.now)],
   );
   const id = rows[0]?.id;
   if (!id) throw new Error('the seed made no session of «Начинающие» today');
@@ -53,7 +56,7 @@ describe('attendance at the track', () => {
     { timeout: 240_000 },
     async () => {
       const session = await todaysSession();
-      await withPage(e2e.browser, 'attendance-offline', async (page, context) => {
+      await e2e.page('attendance-offline', async (page, context) => {
         await signInAt(page, e2e.app.url, 'coach@trackside.test');
         await page.screenshot({ path: join(shots, 'home-coach.png'), fullPage: true });
         await page.getByRole('link', { name: 'Сегодня: посещаемость' }).click();
@@ -142,7 +145,7 @@ describe('attendance at the track', () => {
       });
 
       // the group's second coach sees it all, and marks Анна too: the same row
-      await withPage(e2e.browser, 'attendance-second-coach', async (page, context) => {
+      await e2e.page('attendance-second-coach', async (page, context) => {
         await signInAt(page, e2e.app.url, 'assistant@trackside.test');
         await page.getByRole('link', { name: 'Сегодня: посещаемость' }).click();
         await expect.poll(() => pressed(page, 'Смирнова Анна')).toEqual(['Был']);
@@ -182,58 +185,54 @@ describe('attendance at the track', () => {
   test('two coaches mark the same athlete while both are offline: one row, no conflict', async () => {
     const session = await todaysSession();
     const kuznetsov = 'd4000000-0000-4000-8000-000000000003';
-    await withPage(e2e.browser, 'attendance-both-offline-coach', async (coach, coachContext) => {
-      await withPage(
-        e2e.browser,
-        'attendance-both-offline-assistant',
-        async (assistant, assistantContext) => {
-          for (const [page, email] of [
-            [coach, 'coach@trackside.test'],
-            [assistant, 'assistant@trackside.test'],
-          ] as const) {
-            await signInAt(page, e2e.app.url, email);
-            await page.goto(`${e2e.app.url}/today`);
-            await marks(page, 'Кузнецов Артём').waitFor();
-            expect(await pressed(page, 'Кузнецов Артём')).toEqual([]);
-          }
-          await coachContext.setOffline(true);
-          await assistantContext.setOffline(true);
-          await marks(coach, 'Кузнецов Артём').getByRole('button', { name: 'Не был' }).click();
-          await marks(assistant, 'Кузнецов Артём')
-            .getByRole('button', { name: 'Был', exact: true })
-            .click();
-          await expect.poll(() => syncStatus(coach)).toContain('Не отправлено: 1 изменение');
-          await expect.poll(() => syncStatus(assistant)).toContain('Не отправлено: 1 изменение');
+    await e2e.page('attendance-both-offline-coach', async (coach, coachContext) => {
+      await e2e.page('attendance-both-offline-assistant', async (assistant, assistantContext) => {
+        for (const [page, email] of [
+          [coach, 'coach@trackside.test'],
+          [assistant, 'assistant@trackside.test'],
+        ] as const) {
+          await signInAt(page, e2e.app.url, email);
+          await page.goto(`${e2e.app.url}/today`);
+          await marks(page, 'Кузнецов Артём').waitFor();
+          expect(await pressed(page, 'Кузнецов Артём')).toEqual([]);
+        }
+        await coachContext.setOffline(true);
+        await assistantContext.setOffline(true);
+        await marks(coach, 'Кузнецов Артём').getByRole('button', { name: 'Не был' }).click();
+        await marks(assistant, 'Кузнецов Артём')
+          .getByRole('button', { name: 'Был', exact: true })
+          .click();
+        await expect.poll(() => syncStatus(coach)).toContain('Не отправлено: 1 изменение');
+        await expect.poll(() => syncStatus(assistant)).toContain('Не отправлено: 1 изменение');
 
-          // both devices created the row under the same derived id; the later push wins
-          await coachContext.setOffline(false);
-          await expect
-            .poll(() => syncStatus(coach), { timeout: 30_000 })
-            .toContain('Все изменения отправлены');
-          await assistantContext.setOffline(false);
-          await expect
-            .poll(() => syncStatus(assistant), { timeout: 30_000 })
-            .toContain('Все изменения отправлены');
-          expect(
-            await e2e.app.rows(
-              `select u.email, a.status from public.attendance a join auth.users u on u.id = a.marked_by
+        // both devices created the row under the same derived id; the later push wins
+        await coachContext.setOffline(false);
+        await expect
+          .poll(() => syncStatus(coach), { timeout: 30_000 })
+          .toContain('Все изменения отправлены');
+        await assistantContext.setOffline(false);
+        await expect
+          .poll(() => syncStatus(assistant), { timeout: 30_000 })
+          .toContain('Все изменения отправлены');
+        expect(
+          await e2e.app.rows(
+            `select u.email, a.status from public.attendance a join auth.users u on u.id = a.marked_by
               where a.session_id = $1 and a.athlete_id = $2`,
-              [session, kuznetsov],
-            ),
-          ).toEqual([{ email: 'assistant@trackside.test', status: 'present' }]);
-          expect(await e2e.app.rows(`select code, message from sync.rejections`)).toEqual([]);
-          // and the first coach's device comes round to it on its next sync
-          await coach.reload();
-          await expect
-            .poll(() => pressed(coach, 'Кузнецов Артём'), { timeout: 30_000 })
-            .toEqual(['Был']);
-        },
-      );
+            [session, kuznetsov],
+          ),
+        ).toEqual([{ email: 'assistant@trackside.test', status: 'present' }]);
+        expect(await e2e.app.rows(`select code, message from sync.rejections`)).toEqual([]);
+        // and the first coach's device comes round to it on its next sync
+        await coach.reload();
+        await expect
+          .poll(() => pressed(coach, 'Кузнецов Артём'), { timeout: 30_000 })
+          .toEqual(['Был']);
+      });
     });
   });
 
   test('a coach downloads the season’s attendance and the roster as XLSX and CSV', async () => {
-    await withPage(e2e.browser, 'attendance-export', async (page) => {
+    await e2e.page('attendance-export', async (page) => {
       await signInAt(page, e2e.app.url, 'coach@trackside.test');
       await page.goto(`${e2e.app.url}/today`);
       await marks(page, 'Смирнова Анна').waitFor();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations, shots, syncStatus, withPage } from './page-helpers.ts';
+import { demoPassword, seriousViolations, shots, syncStatus } from './page-helpers.ts';
 
 const org = 'd1000000-0000-4000-8000-000000000001';
 const admin = 'd0000000-0000-4000-8000-000000000001';
@@ -352,8 +352,7 @@ describe('booking at 360 px', () => {
   }, 240_000);
 
   test('in English: the athlete books a slot, sees it among their bookings, and the shop prices in English', async () => {
-    await withPage(
-      e2e.browser,
+    await e2e.page(
       'booking-english',
       async (page) => {
         await page.goto(`${e2e.app.url}/sign-in`);

@@ -3,7 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
+import { demoSubscriptions } from '../../supabase/local/demo-moyklass.ts';
 import { createGatewayWithFunctions } from '../../supabase/local/local-functions.ts';
 import { serveNode } from '../../supabase/local/server.ts';
 import { createStaticHandler } from '../../supabase/local/static-server.ts';
@@ -16,6 +18,12 @@ export interface LocalApp {
   apiUrl: string;
   /** the folder the PWA is served from (a test may "deploy" into it) */
   outDir: string;
+  /**
+   * The instant (epoch ms) supabase/seed.sql ran at: its "today", its season and
+   * every session it made are relative to it. The browser's clock is pinned here
+   * (e2e-stack.ts), and a test derives what it expects from it, not from Date.now().
+   */
+  seededAt: number;
   /** the link token of a live invitation with this code (the seed has one) */
   invitationToken(code: string): Promise<string>;
   /** a user's current organizations, straight from the database */
@@ -43,6 +51,11 @@ export interface LocalApp {
 export async function startLocalApp(): Promise<LocalApp> {
   const outDir = mkdtempSync(join(tmpdir(), 'trackside-e2e-'));
   const db = await createTestDatabase({ seed: true });
+  const seededAt = await seedInstant(db).catch(async (error: unknown) => {
+    await db.close();
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  });
   const app = serveApp(outDir);
   const appUrl = await app.listen();
   // the Edge Functions as `npm start` serves them, sending buyers back to this app
@@ -57,12 +70,16 @@ export async function startLocalApp(): Promise<LocalApp> {
   try {
     if (!moyklass)
       throw new Error('the e2e stack needs the demo Moyklass: unset MOYKLASS_BASE_URL');
+    // its subscriptions dated by the seed's season, the one the pages (on the seed's
+    // clock) ask for, even if 1 September came since
+    moyklass.subscriptions = demoSubscriptions(seededAt);
     const apiUrl = await gateway.listen(0);
     await buildApp(outDir, { url: apiUrl, anonKey: gateway.anonKey });
     return {
       url: appUrl,
       apiUrl,
       outDir,
+      seededAt,
       async invitationToken(code) {
         const { rows } = await db.query<{ token: string }>(
           'select token from public.invitations where code = $1 and token is not null',
@@ -112,6 +129,21 @@ export async function startLocalApp(): Promise<LocalApp> {
     rmSync(outDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * The seed runs in one transaction, so now() is one instant throughout; the demo
+ * users' created_at is that instant.
+ */
+async function seedInstant(db: Database): Promise<number> {
+  const { rows } = await db.query<{ ms: number | string }>(
+    `select extract(epoch from created_at) * 1000 as ms from auth.users
+      where email = 'admin@trackside.test'`,
+  );
+  const ms = Math.round(Number(rows[0]?.ms));
+  if (!Number.isFinite(ms))
+    throw new Error('no admin@trackside.test: is supabase/seed.sql loaded?');
+  return ms;
 }
 
 function serveApp(root: string): { listen(): Promise<string>; close(): Promise<void> } {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { phone, seriousViolations, shots, signInAt, syncStatus, withPage } from './page-helpers.ts';
+import { phone, seriousViolations, shots, signInAt, syncStatus } from './page-helpers.ts';
 
 const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
 /** Смирнова Анна, group «Начинающие» (the demo coach's) */
@@ -17,7 +17,7 @@ const e2e = useE2eStack();
 
 describe('coach roster offline at 360 px', () => {
   test('an offline schedule edit is pending, survives reloads and syncs when online', async () => {
-    const context = await e2e.browser.newContext({ viewport: phone, locale: 'ru-RU' });
+    const context = await e2e.newContext({ viewport: phone, locale: 'ru-RU' });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page]', error.message));
@@ -112,7 +112,7 @@ describe('coach roster offline at 360 px', () => {
       `alter table public.athletes add constraint e2e_no_sunday_nine
          check (schedule is distinct from 'Вс 09:00') not valid`,
     );
-    const context = await e2e.browser.newContext({ viewport: phone, locale: 'ru-RU' });
+    const context = await e2e.newContext({ viewport: phone, locale: 'ru-RU' });
     context.setDefaultTimeout(20_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page]', error.message));
@@ -155,7 +155,7 @@ describe('coach roster offline at 360 px', () => {
 
   test('online but the server unreachable: the bar says so, keeps the edit, and a tap retries', async () => {
     const mikhailov = 'd4000000-0000-4000-8000-000000000007';
-    await withPage(e2e.browser, 'sync-failing', async (page) => {
+    await e2e.page('sync-failing', async (page) => {
       await signInAt(page, e2e.app.url, demoCoach.email);
       await page.goto(`${e2e.app.url}/roster/${mikhailov}`);
       await expect.poll(() => page.getByLabel('Расписание').inputValue()).toBe('Сб 10:00');
@@ -205,8 +205,8 @@ describe('coach roster offline at 360 px', () => {
       expect
         .poll(() => syncStatus(page), { timeout: 30_000 })
         .toContain('Все изменения отправлены');
-    await withPage(e2e.browser, 'superseded-coach', async (coach) => {
-      await withPage(e2e.browser, 'superseded-assistant', async (assistant) => {
+    await e2e.page('superseded-coach', async (coach) => {
+      await e2e.page('superseded-assistant', async (assistant) => {
         await signInAt(coach, e2e.app.url, demoCoach.email);
         await signInAt(assistant, e2e.app.url, 'assistant@trackside.test');
         await editOffline(coach, 'Пн 19:00');

@@ -18,6 +18,17 @@ export interface PageOptions {
   /** the browser's language; Russian unless a test says otherwise */
   locale?: string;
   viewport?: { width: number; height: number };
+  /**
+   * the instant (epoch ms) the page's Date.now() and new Date() return, fixed for
+   * the whole test (Playwright's clock; timers still run); e2e-stack.ts passes the
+   * seed's, so "today" on every page is the day the seed made
+   */
+  now?: number;
+}
+
+/** a context's clock fixed at `now`: Date reads it, timers run in real time */
+export async function pinClock(context: BrowserContext, now: number | undefined): Promise<void> {
+  if (now !== undefined) await context.clock.setFixedTime(now);
 }
 
 /** a fresh browser profile at phone size; on failure, a screenshot of where it stopped */
@@ -34,6 +45,7 @@ export async function withPage(
   });
   // a stuck step fails on its own (with a screenshot) well before the test's timeout
   context.setDefaultTimeout(20_000);
+  await pinClock(context, options.now);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page]', error.message));
   try {

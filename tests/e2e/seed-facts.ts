@@ -21,3 +21,12 @@ export function shiftSeason(season: string, n: number): string {
   const first = Number(season.slice(0, 4)) + n;
   return `${first}-${first + 1}`;
 }
+
+/** the demo club's calendar date (Europe/Moscow) at an instant, e.g. "2026-12-13" */
+export async function clubDate(app: LocalApp, at: number): Promise<string> {
+  const rows = await app.rows<{ d: string }>(
+    `select (($1::timestamptz) at time zone 'Europe/Moscow')::date::text as d`,
+    [new Date(at).toISOString()],
+  );
+  return rows[0]?.d ?? '';
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { seriousViolations, shots, signIn, withPage } from './page-helpers.ts';
+import { seriousViolations, shots, signIn } from './page-helpers.ts';
 
 const demoCoach = { email: 'coach@trackside.test', password: 'trackside-demo' };
 
@@ -20,7 +20,7 @@ function inPage(
   fn: (page: Page, context: BrowserContext) => Promise<void>,
   locale = 'ru-RU',
 ): Promise<void> {
-  return withPage(e2e.browser, name, fn, { locale });
+  return e2e.page(name, fn, { locale });
 }
 
 describe('sign-in and organizations at 360 px', () => {

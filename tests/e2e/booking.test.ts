@@ -55,13 +55,41 @@ async function openBook(page: Page): Promise<void> {
   await page.locator('book-page button.slot').first().waitFor();
 }
 
-function slot(page: Page, day: number, index: number | 'last') {
-  const slots = page.locator('book-page section.day').nth(day).locator('button.slot');
-  return index === 'last' ? slots.last() : slots.nth(index);
+/** the slot button starting at `start` (epoch ms), wherever the list puts it */
+function slotAt(page: Page, start: number) {
+  return page.locator(`book-page button.slot[data-start="${start}"]`);
 }
 
-async function startOf(button: ReturnType<typeof slot>): Promise<number> {
-  return Number(await button.getAttribute('data-start'));
+/** every slot on screen (epoch ms), in order */
+async function slotsShown(page: Page): Promise<number[]> {
+  await page.locator('book-page button.slot').first().waitFor();
+  const starts = await page
+    .locator('book-page button.slot')
+    .evaluateAll((buttons) => buttons.map((b) => Number(b.getAttribute('data-start'))));
+  return starts.filter((start) => Number.isFinite(start));
+}
+
+/**
+ * The earliest start the server will still book a while from now: its own now()
+ * plus the coach's notice, and a quarter of an hour for the test to get there.
+ * The page lists slots from the seed's instant (its pinned clock), which the
+ * server's clock has left behind, and a slot right at the notice's edge may fall
+ * out of reach before the tap: the tests book from here on.
+ */
+async function bookableFrom(): Promise<number> {
+  const rows = await e2e.app.rows<{ ms: number | string }>(
+    `select extract(epoch from now() + make_interval(mins => minimum_notice_minutes + 15)) * 1000 as ms
+       from public.coach_settings where coach_id = $1 and deleted_at is null`,
+    [coach],
+  );
+  const ms = Number(rows[0]?.ms);
+  if (!Number.isFinite(ms)) throw new Error('the demo coach has no booking settings');
+  return ms;
+}
+
+/** the club's (and the coach's) calendar date of an instant, e.g. "2026-12-14" */
+function moscowDate(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(ms);
 }
 
 describe('booking at 360 px', () => {
@@ -141,10 +169,18 @@ describe('booking at 360 px', () => {
       await page.screenshot({ path: join(shots, 'booking-book-desktop.png') });
       await page.setViewportSize({ width: 360, height: 740 });
 
-      const first = slot(page, 0, 0);
-      once = await startOf(first);
-      raced = await startOf(slot(page, 0, 1));
-      await first.click();
+      // two slots of one day the server will still take: the first to book, the next
+      // for someone else to take meanwhile
+      const from = await bookableFrom();
+      const shown = (await slotsShown(page)).filter((start) => start >= from);
+      const pair = shown.findIndex((start, i) => {
+        const next = shown[i + 1];
+        return next !== undefined && moscowDate(next) === moscowDate(start);
+      });
+      expect(pair).toBeGreaterThanOrEqual(0);
+      once = shown[pair] ?? 0;
+      raced = shown[pair + 1] ?? 0;
+      await slotAt(page, once).click();
       await page.getByRole('button', { name: 'Записаться', exact: true }).click();
       await page.getByText('Готово: вы записаны.').waitFor();
       expect(await athleteBookingsAt(once)).toBe(1);
@@ -154,8 +190,7 @@ describe('booking at 360 px', () => {
         .toBe(0);
 
       // someone else takes the next slot while the athlete is choosing it
-      await slot(page, 0, 0).waitFor();
-      const target = page.locator(`book-page button.slot[data-start="${raced}"]`);
+      const target = slotAt(page, raced);
       await target.click();
       // (book_slot reads the caller from the claims, as behind the gateway)
       await e2e.app.exec(`
@@ -182,8 +217,9 @@ describe('booking at 360 px', () => {
     await e2e.asUser('booking-coach-calendar', 'coach@trackside.test', async (page) => {
       await page.getByRole('link', { name: 'Календарь занятий' }).click();
       await page.getByRole('heading', { name: 'Календарь' }).waitFor();
-      // the calendar opens on this week (Moscow, the coach's zone: UTC+3 all year)
-      if (moscowWeek(once) !== moscowWeek(Date.now())) {
+      // the calendar opens on the page's week (Moscow, the coach's zone: UTC+3 all
+      // year), the seed's instant being the page's now
+      if (moscowWeek(once) !== moscowWeek(e2e.now)) {
         await page.getByRole('button', { name: /Следующая неделя/ }).click();
       }
       await page.getByText('Иван Петров').first().waitFor();
@@ -197,9 +233,17 @@ describe('booking at 360 px', () => {
   test('a weekly series that clashes lists the date and books around it', async () => {
     await e2e.asUser('booking-recurring', 'athlete@trackside.test', async (page) => {
       await openBook(page);
-      const start = await startOf(slot(page, 1, 'last'));
-      // that slot itself: 'last' may point elsewhere once busy times or a sync redraw the list
-      const button = page.locator(`book-page button.slot[data-start="${start}"]`);
+      // the last slot of the first day after the booking above: the series then starts
+      // after it, which stays the athlete's first booking to cancel below
+      const from = Math.max(await bookableFrom(), once + 1);
+      const later = (await slotsShown(page)).filter(
+        (start) => start >= from && moscowDate(start) > moscowDate(once),
+      );
+      const day = moscowDate(later[0] ?? 0);
+      const start = Math.max(...later.filter((s) => moscowDate(s) === day));
+      expect(start).toBeGreaterThan(once);
+      // that slot itself: a position may point elsewhere once busy times or a sync redraw the list
+      const button = slotAt(page, start);
       // the coach is away on the third occurrence
       await e2e.app.exec(`
         insert into public.blocked_slots (org_id, coach_id, starts_at, ends_at, reason)
@@ -333,7 +377,7 @@ describe('booking at 360 px', () => {
       await page.context().setOffline(true);
       await page.reload();
       await page.getByText('Вы офлайн: запись делает сервер').waitFor();
-      await slot(page, 0, 0).click();
+      await page.locator('book-page button.slot').first().click();
       await expect
         .poll(() => page.getByRole('button', { name: 'Записаться', exact: true }).isDisabled())
         .toBe(true);
@@ -367,8 +411,9 @@ describe('booking at 360 px', () => {
         await page.locator('book-page section.day h3').first().waitFor();
         const day = await page.locator('book-page section.day h3').first().textContent();
         expect(day).toMatch(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d+ \w+/);
-        const start = await startOf(slot(page, 0, 0));
-        await slot(page, 0, 0).click();
+        const from = await bookableFrom();
+        const start = (await slotsShown(page)).find((s) => s >= from) ?? 0;
+        await slotAt(page, start).click();
         await page.getByRole('button', { name: 'Book', exact: true }).click();
         await page.getByText('Done: you are booked.').waitFor();
         expect(await athleteBookingsAt(start)).toBe(1);
@@ -401,7 +446,7 @@ describe('booking at 360 px', () => {
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await page.context().setOffline(true);
       const form = page.getByRole('group', { name: 'Добавить недоступное время' });
-      const day = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+      const day = moscowDate(e2e.now + 10 * DAY);
       await form.getByLabel('С даты').fill(day);
       await form.getByLabel('С времени').fill('09:00');
       await form.getByLabel('По дату').fill(day);

@@ -10,7 +10,7 @@ import type { BenchResult } from './bench-result.ts';
 import type { PwaBenchStack } from './pwa-bench-stack.ts';
 import { entryKey, staticChunkFiles, type ViteManifest } from './vite-chunk-graph.ts';
 
-export const rosterPageModule = 'src/pages/roster-page.ts';
+export const rosterPageModule = 'src/features/roster/roster-page.ts';
 
 async function readManifest(dir: string): Promise<ViteManifest> {
   return JSON.parse(await readFile(join(dir, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;

@@ -8,19 +8,19 @@ const manifest: ViteManifest = {
     file: 'assets/index.js',
     isEntry: true,
     imports: ['_lit.js'],
-    dynamicImports: ['src/pages/roster-page.ts', 'src/pages/athlete-page.ts'],
+    dynamicImports: ['src/features/roster/roster-page.ts', 'src/features/roster/athlete-page.ts'],
   },
   '_lit.js': { file: 'assets/lit.js' },
   '_rank.js': { file: 'assets/rank.js', imports: ['_lit.js'] },
   '_badge.js': { file: 'assets/badge.js', imports: ['_rank.js'] },
   '_form.js': { file: 'assets/form.js', imports: ['index.html'] },
-  'src/pages/roster-page.ts': {
+  'src/features/roster/roster-page.ts': {
     file: 'assets/roster-page.js',
     isDynamicEntry: true,
     imports: ['_lit.js', 'index.html', '_badge.js'],
-    dynamicImports: ['src/pages/athlete-page.ts'],
+    dynamicImports: ['src/features/roster/athlete-page.ts'],
   },
-  'src/pages/athlete-page.ts': {
+  'src/features/roster/athlete-page.ts': {
     file: 'assets/athlete-page.js',
     isDynamicEntry: true,
     imports: ['_form.js', '_badge.js'],
@@ -36,7 +36,9 @@ describe('staticChunkFiles', () => {
   });
 
   test('a page: its chunk and the chunks it imports transitively, each once', () => {
-    expect(staticChunkFiles(manifest, ['index.html', 'src/pages/roster-page.ts'])).toEqual([
+    expect(
+      staticChunkFiles(manifest, ['index.html', 'src/features/roster/roster-page.ts']),
+    ).toEqual([
       'assets/index.js',
       'assets/lit.js',
       'assets/roster-page.js',
@@ -46,7 +48,7 @@ describe('staticChunkFiles', () => {
   });
 
   test('a dynamic import of a page is not followed, a static cycle ends', () => {
-    const files = staticChunkFiles(manifest, ['src/pages/athlete-page.ts']);
+    const files = staticChunkFiles(manifest, ['src/features/roster/athlete-page.ts']);
     expect(files).toEqual([
       'assets/athlete-page.js',
       'assets/form.js',
@@ -55,13 +57,13 @@ describe('staticChunkFiles', () => {
       'assets/badge.js',
       'assets/rank.js',
     ]);
-    expect(staticChunkFiles(manifest, ['src/pages/roster-page.ts'])).not.toContain(
+    expect(staticChunkFiles(manifest, ['src/features/roster/roster-page.ts'])).not.toContain(
       'assets/athlete-page.js',
     );
   });
 
   test('an unknown key throws instead of shrinking the figure', () => {
-    expect(() => staticChunkFiles(manifest, ['src/pages/gone-page.ts'])).toThrow(
+    expect(() => staticChunkFiles(manifest, ['src/features/roster/gone-page.ts'])).toThrow(
       /gone-page.ts .* not in the build manifest/,
     );
     expect(() =>

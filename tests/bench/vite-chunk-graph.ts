@@ -16,7 +16,7 @@ export type ViteManifest = Record<string, ManifestChunk>;
 
 /**
  * The files of `keys` (manifest keys such as `index.html` or
- * `src/pages/roster-page.ts`) and of their static imports, each once, in the
+ * `src/features/roster/roster-page.ts`) and of their static imports, each once, in the
  * order first reached. An unknown key throws: a renamed page must not silently
  * shrink the figure.
  */

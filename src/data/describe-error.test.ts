@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { english } from '../app/english.ts';
 import { useCatalogue } from '../i18n/localized.ts';
-import { clashesOf } from '../features/booking/booking-clashes.ts';
 import { describeError } from './describe-error.ts';
 
 afterEach(() => useCatalogue(null));
@@ -63,21 +62,6 @@ describe('booking errors', () => {
     expect(bookingErrorMessage({ message: 'something odd', code: 'XX000' }, 500)).toContain(
       'something odd',
     );
-  });
-
-  it('read the clashing dates a recurring booking reports', () => {
-    const error = {
-      message: 'the series clashes on 1 date(s): 2026-12-20',
-      code: 'P0001',
-      hint: 'recurring_conflicts',
-      details:
-        '[{"date": "2026-12-20", "starts_at": "2026-12-20T10:00:00+00:00", "problem": "blocked"}]',
-    };
-    expect(clashesOf(describeError(error))).toEqual([
-      { date: '2026-12-20', startsAt: Date.UTC(2026, 11, 20, 10), problem: 'blocked' },
-    ]);
-    expect(clashesOf(describeError({ ...error, hint: 'slot_taken' }))).toBeNull();
-    expect(clashesOf(describeError({ ...error, details: 'not json' }))).toBeNull();
   });
 });
 

@@ -285,7 +285,9 @@ describe('sync through supabase-js and the local stack', () => {
       },
     ]);
     expect(await coachDevice.store('athletes').where('org_id').equals(orgId).count()).toBe(0);
-    expect(await coachDevice.store('training_groups').where('org_id').equals(orgId).count()).toBe(0);
+    expect(await coachDevice.store('training_groups').where('org_id').equals(orgId).count()).toBe(
+      0,
+    );
     const { data } = await owner.from('athletes').select('notes').eq('id', target.id);
     expect(data).toEqual([{ notes: null }]);
   });

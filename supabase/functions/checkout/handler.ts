@@ -11,18 +11,10 @@
 //   502 Stripe refused · 503 try again
 import type Stripe from 'stripe';
 import { z } from 'zod';
-import type { Authenticate } from '../_shared/auth.ts';
 import { withCors } from '../_shared/cors.ts';
-import type { CallerLimiter } from '../_shared/rate-limit.ts';
-import {
-  HttpError,
-  bearerToken,
-  errorResponse,
-  jsonResponse,
-  readJson,
-  requireMethod,
-} from '../_shared/http-error.ts';
+import { HttpError } from '../_shared/http-error.ts';
 import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
+import { type SignedInDeps, handleSignedInPost, rpcParsed } from '../_shared/signed-in-post.ts';
 
 export type CheckoutSessionParams = Stripe.Checkout.SessionCreateParams;
 
@@ -38,14 +30,12 @@ export interface StripeCheckout {
   };
 }
 
-export interface CheckoutDeps {
-  authenticate: Authenticate;
+/** `callerLimiter`: the per-user budget of checkouts (429 beyond it) */
+export interface CheckoutDeps extends SignedInDeps {
   rpc: Rpc;
   stripe: StripeCheckout;
   /** the app's origin; success and cancel pages are paths under it */
   siteUrl: string;
-  /** per-user budget of checkouts (429 beyond it) */
-  callerLimiter?: CallerLimiter;
 }
 
 const appPath = z
@@ -79,26 +69,18 @@ const preparedSchema = z.object({
   billingInterval: z.enum(['month', 'year']).nullable(),
 });
 
-export async function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Response> {
-  try {
-    requireMethod(req, 'POST');
-    const userId = await deps.authenticate(bearerToken(req));
-    if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
-    deps.callerLimiter?.take(userId);
-    const input = await readJson(req, checkoutRequestSchema);
-
-    let prepared: z.output<typeof preparedSchema>;
-    try {
-      prepared = preparedSchema.parse(
-        await deps.rpc('checkout_prepare', {
-          p_user: userId,
-          p_product: input.productId,
-          p_discount_code: input.discountCode ?? null,
-        }),
-      );
-    } catch (e) {
-      throw rpcHttpError(e);
-    }
+export function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Response> {
+  return handleSignedInPost(req, deps, checkoutRequestSchema, async (input, userId) => {
+    const prepared = await rpcParsed(
+      deps.rpc,
+      'checkout_prepare',
+      {
+        p_user: userId,
+        p_product: input.productId,
+        p_discount_code: input.discountCode ?? null,
+      },
+      preparedSchema,
+    );
 
     if (prepared.amountMinor === 0) {
       await attach(deps, prepared.purchaseId, null);
@@ -163,17 +145,15 @@ export async function handleCheckout(req: Request, deps: CheckoutDeps): Promise<
     }
     await attach(deps, prepared.purchaseId, session.id);
 
-    return jsonResponse({
+    return {
       url: session.url,
       purchaseId: prepared.purchaseId,
       sessionId: session.id,
       amountMinor: prepared.amountMinor,
       currency: prepared.currency,
       percentOff: prepared.percentOff,
-    });
-  } catch (e) {
-    return errorResponse(e);
-  }
+    };
+  });
 }
 
 async function attach(deps: CheckoutDeps, purchaseId: string, sessionId: string | null) {

@@ -13,18 +13,10 @@
 //   402 the CRM plan does not allow this · 409 Moyklass not connected · 429 too many syncs
 //   502 Moyklass refused the key or answered nonsense · 503 Moyklass or the database unavailable
 import { z } from 'zod';
-import type { Authenticate } from '../_shared/auth.ts';
 import { withCors } from '../_shared/cors.ts';
-import type { CallerLimiter } from '../_shared/rate-limit.ts';
-import {
-  HttpError,
-  bearerToken,
-  errorResponse,
-  jsonResponse,
-  readJson,
-  requireMethod,
-} from '../_shared/http-error.ts';
+import { HttpError } from '../_shared/http-error.ts';
 import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
+import { type SignedInDeps, handleSignedInPost, rpcParsed } from '../_shared/signed-in-post.ts';
 import {
   MoyklassClient,
   MoyklassError,
@@ -40,8 +32,8 @@ import {
   userSubscriptionSchema,
 } from './subscriptions.ts';
 
-export interface MoyklassProxyDeps {
-  authenticate: Authenticate;
+/** `callerLimiter`: the per-user budget of syncs (429 beyond it) */
+export interface MoyklassProxyDeps extends SignedInDeps {
   rpc: Rpc;
   fetch: typeof fetch;
   now: () => number;
@@ -52,8 +44,6 @@ export interface MoyklassProxyDeps {
   /** the limiter of one company; keep it for the life of the process */
   limiterFor: (companyKey: string) => RateLimiter;
   moyklass?: MoyklassOptions;
-  /** per-user budget of syncs (429 beyond it) */
-  callerLimiter?: CallerLimiter;
 }
 
 export const requestSchema = z
@@ -79,28 +69,21 @@ export interface AthleteSubscriptions {
   subscriptions: SubscriptionSnapshot[];
 }
 
-export async function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps) {
-  try {
-    requireMethod(req, 'POST');
-    const userId = await deps.authenticate(bearerToken(req));
-    if (!userId) throw new HttpError(401, 'unauthorized', 'Sign in first');
-    deps.callerLimiter?.take(userId);
-    const input = await readJson(req, requestSchema);
+export function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps) {
+  return handleSignedInPost(req, deps, requestSchema, async (input, userId) => {
     const startYear = Number(input.season.slice(0, 4));
     const { start, end } = seasonBounds(startYear);
 
-    let context: z.output<typeof contextSchema>;
-    try {
-      context = contextSchema.parse(
-        await deps.rpc('moyklass_prepare', {
-          p_user: userId,
-          p_org: input.orgId,
-          p_athlete_ids: input.athleteIds ?? null,
-        }),
-      );
-    } catch (e) {
-      throw rpcHttpError(e);
-    }
+    const context = await rpcParsed(
+      deps.rpc,
+      'moyklass_prepare',
+      {
+        p_user: userId,
+        p_org: input.orgId,
+        p_athlete_ids: input.athleteIds ?? null,
+      },
+      contextSchema,
+    );
 
     const companyKey = `${input.orgId}:${await fingerprint(context.apiKey)}`;
     const client = new MoyklassClient(
@@ -160,17 +143,15 @@ export async function handleMoyklassProxy(req: Request, deps: MoyklassProxyDeps)
       throw rpcHttpError(e);
     }
 
-    return jsonResponse({
+    return {
       orgId: input.orgId,
       season: input.season,
       seasonStart: start,
       seasonEnd: end,
       athletes,
       unlinked: context.unlinked,
-    });
-  } catch (e) {
-    return errorResponse(e);
-  }
+    };
+  });
 }
 
 export function createMoyklassProxyHandler(deps: MoyklassProxyDeps) {

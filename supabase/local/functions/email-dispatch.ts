@@ -1,6 +1,7 @@
 // email-dispatch in the local stack: the production handler sending into an
 // in-memory mailbox (supabase/local/stand-ins/memory-mailbox.ts) instead of an
 // email API, and that mailbox listed at /functions/v1/email-dispatch/local/mailbox.
+import { supabaseUser } from '../../functions/_shared/auth.ts';
 import { withCors } from '../../functions/_shared/cors.ts';
 import { type Env, required, serviceClient } from '../../functions/_shared/supabase.ts';
 import {
@@ -22,8 +23,11 @@ export function createLocalEmailDispatchHandler(deps: EmailDispatchDeps & Mailbo
 export function localEmailDispatchFromEnv(env: Env, fetchImpl: typeof fetch = fetch) {
   const { rpc } = serviceClient(env);
   const mailbox = new MemoryMailbox();
-  const root = required(env, 'SUPABASE_URL').replace(/\/+$/, '');
-  const apiKey = env('SUPABASE_ANON_KEY') ?? required(env, 'SUPABASE_SERVICE_ROLE_KEY');
+  const authUser = supabaseUser(
+    required(env, 'SUPABASE_URL'),
+    env('SUPABASE_ANON_KEY') ?? required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+    fetchImpl,
+  );
   return createLocalEmailDispatchHandler({
     rpc,
     serviceKey: required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
@@ -31,20 +35,8 @@ export function localEmailDispatchFromEnv(env: Env, fetchImpl: typeof fetch = fe
     mailbox,
     // the mailbox's reader: Supabase Auth says whose token it is (and honours logouts)
     async userEmail(token) {
-      try {
-        const res = await fetchImpl(`${root}/auth/v1/user`, {
-          headers: { apikey: apiKey, authorization: `Bearer ${token}` },
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (!res.ok) {
-          await res.body?.cancel();
-          return null;
-        }
-        const user = (await res.json()) as { email?: unknown } | null;
-        return typeof user?.email === 'string' && user.email !== '' ? user.email : null;
-      } catch {
-        return null;
-      }
+      const user = await authUser(token);
+      return typeof user?.email === 'string' && user.email !== '' ? user.email : null;
     },
   });
 }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Rpc } from '../_shared/rpc.ts';
 import { createEmailDispatchHandler } from './handler.ts';
+import { booking, claimedEmails } from '../../local/stand-ins/email-fixtures.ts';
 import { MemoryMailbox } from '../../local/stand-ins/memory-mailbox.ts';
 import { type EmailProvider, httpEmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
-
-const booking = {
-  startsAt: '2026-03-29T15:00:00Z',
-  timeZone: 'Europe/Berlin',
-  title: 'Intervals',
-  organization: 'Club A',
-  coachName: 'Olga',
-  memberName: 'Anna',
-};
 
 describe('templates', () => {
   it('shows times in the session’s zone, in the person’s language', () => {
@@ -56,29 +48,7 @@ describe('templates', () => {
 });
 
 describe('email-dispatch handler', () => {
-  const claimed = [
-    {
-      id: '00000000-0000-4000-8000-000000000001',
-      kind: 'booking_confirmation',
-      locale: 'en',
-      to: 'a@x.test',
-      payload: booking,
-    },
-    {
-      id: '00000000-0000-4000-8000-000000000002',
-      kind: 'purchase_confirmation',
-      locale: 'ru',
-      to: 'b@x.test',
-      payload: {},
-    },
-    {
-      id: '00000000-0000-4000-8000-000000000003',
-      kind: 'session_reminder',
-      locale: 'ru',
-      to: null,
-      payload: booking,
-    },
-  ];
+  const claimed = claimedEmails();
 
   function setup(provider: EmailProvider = new MemoryMailbox()) {
     const marks: Record<string, unknown>[] = [];

@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Rpc } from '../../functions/_shared/rpc.ts';
+import { claimedEmails } from '../stand-ins/email-fixtures.ts';
 import { MemoryMailbox } from '../stand-ins/memory-mailbox.ts';
 import { createLocalEmailDispatchHandler } from './email-dispatch.ts';
 
-const booking = {
-  startsAt: '2026-03-29T15:00:00Z',
-  timeZone: 'Europe/Berlin',
-  title: 'Intervals',
-  organization: 'Club A',
-  coachName: 'Olga',
-  memberName: 'Anna',
-};
-
 describe('email-dispatch in the local stack', () => {
-  const claimed = [
-    {
-      id: '00000000-0000-4000-8000-000000000001',
-      kind: 'booking_confirmation',
-      locale: 'en',
-      to: 'a@x.test',
-      payload: booking,
-    },
-    {
-      id: '00000000-0000-4000-8000-000000000002',
-      kind: 'purchase_confirmation',
-      locale: 'ru',
-      to: 'b@x.test',
-      payload: {},
-    },
-    {
-      id: '00000000-0000-4000-8000-000000000003',
-      kind: 'session_reminder',
-      locale: 'ru',
-      to: null,
-      payload: booking,
-    },
-  ];
+  const claimed = claimedEmails();
 
   it('shows a person only their own mail in the local mailbox; the service key sees all', async () => {
     const mailbox = new MemoryMailbox();

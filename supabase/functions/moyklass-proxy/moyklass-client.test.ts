@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeMoyklass, fakeSubscription } from '../../local/stand-ins/fake-moyklass.ts';
+import { subscriptionsByBeginDate } from '../../local/stand-ins/fake-moyklass-fixtures.ts';
 import {
   MoyklassClient,
   MoyklassError,
@@ -273,12 +274,7 @@ describe('MoyklassClient', () => {
   });
 
   describe('date filters', () => {
-    const subs = [
-      fakeSubscription({ id: 1, userId: 501, beginDate: '2024-09-01' }),
-      fakeSubscription({ id: 2, userId: 501, beginDate: '2025-09-15' }),
-      fakeSubscription({ id: 3, userId: 501, beginDate: '2026-09-01' }),
-      fakeSubscription({ id: 4, userId: 501, beginDate: null }),
-    ];
+    const subs = subscriptionsByBeginDate();
 
     for (const form of ['comma', 'repeat'] as const) {
       it(`sends a range in the ${form} form and the server applies it`, async () => {

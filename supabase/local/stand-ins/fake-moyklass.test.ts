@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FakeMoyklass, fakeSubscription } from './fake-moyklass.ts';
+import { FakeMoyklass } from './fake-moyklass.ts';
+import { subscriptionsByBeginDate } from './fake-moyklass-fixtures.ts';
 
 const BASE = 'https://moyklass.test';
 const PATH = '/v1/company/userSubscriptions';
 
 describe('the fake Moyklass', () => {
-  const subs = [
-    fakeSubscription({ id: 1, userId: 501, beginDate: '2024-09-01' }),
-    fakeSubscription({ id: 2, userId: 501, beginDate: '2025-09-15' }),
-    fakeSubscription({ id: 3, userId: 501, beginDate: '2026-09-01' }),
-    fakeSubscription({ id: 4, userId: 501, beginDate: null }),
-  ];
+  const subs = subscriptionsByBeginDate();
 
   it('accepts both date-filter forms alike and refuses three dates', async () => {
     const fake = new FakeMoyklass(() => Date.parse('2025-10-01T09:00:00Z'));

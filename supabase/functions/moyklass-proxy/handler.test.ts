@@ -92,6 +92,16 @@ function setup(options: { staff?: boolean; connected?: boolean; perMinute?: numb
 
 const request = { orgId: ORG, season: '2025-2026' };
 
+async function errorCode(res: Response): Promise<string> {
+  return ((await res.json()) as { error: { code: string } }).error.code;
+}
+
+/** an error answer: its status and its machine code */
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(await errorCode(res)).toBe(code);
+}
+
 function seedSeason(fake: FakeMoyklass) {
   fake.subscriptions.push(
     // athlete 1: in season, ended before it, started after it, open-ended from before it
@@ -189,10 +199,7 @@ describe('moyklass-proxy handler', () => {
       },
     });
     const res = await call(request);
-    expect(res.status).toBe(502);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
-      'moyklass_bad_response',
-    );
+    await expectError(res, 502, 'moyklass_bad_response');
     expect(stored).toEqual([]);
   });
 
@@ -224,24 +231,19 @@ describe('moyklass-proxy handler', () => {
       body: { code: 'Unauthorized', message: 'x' },
     });
     const res = await call(request);
-    expect(res.status).toBe(502);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('moyklass_auth');
+    await expectError(res, 502, 'moyklass_auth');
   });
 
   it('refuses callers without a valid token (401) and non-staff (403)', async () => {
     expect((await setup().call(request, { token: null })).status).toBe(401);
     expect((await setup().call(request, { token: 'forged' })).status).toBe(401);
     const res = await setup({ staff: false }).call(request);
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    await expectError(res, 403, 'forbidden');
   });
 
   it('says when Moyklass is not connected (409)', async () => {
     const res = await setup({ connected: false }).call(request);
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
-      'moyklass_not_connected',
-    );
+    await expectError(res, 409, 'moyklass_not_connected');
   });
 
   it('validates the input with JSON errors', async () => {
@@ -288,9 +290,7 @@ describe('moyklass-proxy handler', () => {
     const limited = await call(request);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe(
-      'too_many_requests',
-    );
+    expect(await errorCode(limited)).toBe('too_many_requests');
   });
 
   it('answers the CORS preflight', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceId, uuidV5 } from './attendance-id.ts';
-import { attendanceStatusSchema, attendanceSummary, type AttendanceMark } from './attendance.ts';
+import { attendanceSummary, type AttendanceMark } from './attendance.ts';
+import { attendanceStatusSchema } from './attendance-schema.ts';
 
 describe('attendanceId', () => {
   it('is RFC 4122 version 5 (the RFC’s DNS example)', async () => {

@@ -2,7 +2,6 @@
 // The statuses agree with `public.attendance`'s CHECK constraint (a property
 // test feeds both). Row ids are derived from (session, athlete) — see
 // attendance-id.ts — so two devices marking the same athlete write the same row.
-import { z } from 'zod';
 import { seasonOfDate } from './season.ts';
 import type { LocalDate } from './zoned-time.ts';
 
@@ -10,10 +9,10 @@ import type { LocalDate } from './zoned-time.ts';
 export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent', 'trial'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
-export const attendanceStatusSchema = z.enum(ATTENDANCE_STATUSES);
-
+// a plain check, so the roster's first load carries no zod (the schema that
+// agrees with it is in attendance-schema.ts)
 export function isAttendanceStatus(value: unknown): value is AttendanceStatus {
-  return attendanceStatusSchema.safeParse(value).success;
+  return typeof value === 'string' && (ATTENDANCE_STATUSES as readonly string[]).includes(value);
 }
 
 /** one mark, as far as the percentage needs it */

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
-import { ATTENDANCE_STATUSES, attendanceStatusSchema } from '../../src/domain/attendance.ts';
+import { ATTENDANCE_STATUSES } from '../../src/domain/attendance.ts';
+import { attendanceStatusSchema } from '../../src/domain/attendance-schema.ts';
 import { checkVerdicts } from './check-verdicts.ts';
 
 const statuses = fc.oneof(

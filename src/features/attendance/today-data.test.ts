@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { markAttendance } from '../../data/mark-attendance.ts';
 import { openUserDatabase, type UserDatabase } from '../../data/open-user-database.ts';
 import { attendanceId } from '../../domain/attendance-id.ts';
-import { readAthleteMarks, readToday, todayOf } from './today-data.ts';
+import { readAthleteMarks } from './athlete-marks-data.ts';
+import { readToday, todayOf } from './today-data.ts';
 
 const me = '00000000-0000-4000-8000-0000000000c1';
 const org = '00000000-0000-4000-8000-00000000000a';

@@ -183,20 +183,3 @@ export function observeTodayDate(
 ): LocalSubscription {
   return observeLocal(() => todayOf(engine.db, engine.userId, Date.now()), onChange, 'today');
 }
-
-/** one athlete's marks with their sessions' dates (for the athlete page's percentage) */
-export async function readAthleteMarks(
-  db: UserDatabase,
-  athleteId: string,
-): Promise<AttendanceMark[]> {
-  const marks = await liveRowsWhere(db, 'attendance', 'athlete_id', [athleteId]);
-  const out: AttendanceMark[] = [];
-  for (const m of marks) {
-    const status = m.status;
-    if (!isAttendanceStatus(status)) continue;
-    const session = await db.rows('training_sessions').get(m.session_id);
-    const localDate = session?.local_date;
-    if (localDate) out.push({ status, localDate });
-  }
-  return out;
-}

@@ -6,11 +6,6 @@ import { currentSeason } from '../../domain/season.ts';
 import { liveRows, myMemberships } from '../../data/live-rows.ts';
 import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
-import type { AppClient } from '../../data/supabase-client.ts';
-import { moneyStrings } from '../money/index.ts';
-import { errorStrings } from '../../i18n/error-strings.ts';
-
-const t = moneyStrings.moyklass;
 
 export interface StaffOrganization {
   id: string;
@@ -69,37 +64,4 @@ export function observeMoyklass(
     onChange,
     'moyklass',
   );
-}
-
-/** asks the proxy for the season's subscriptions; answers what to tell the coach */
-export async function refreshFromMoyklass(
-  loadClient: Promise<AppClient>,
-  org: StaffOrganization,
-): Promise<{ ok: boolean; message: string }> {
-  // loaded on the first refresh: the roster's first paint needs no supabase-js
-  let client: AppClient;
-  let invokeFunction: (typeof import('../../data/invoke-function.ts'))['invokeFunction'];
-  try {
-    [client, { invokeFunction }] = await Promise.all([
-      loadClient,
-      import('../../data/invoke-function.ts'),
-    ]);
-  } catch {
-    return { ok: false, message: errorStrings.network };
-  }
-  const result = await invokeFunction<{ athletes: unknown[]; unlinked: unknown[] }>(
-    client,
-    'moyklass-proxy',
-    { body: { orgId: org.id, season: org.season } },
-  );
-  if (result.ok) {
-    const unlinked = result.data.unlinked.length;
-    return {
-      ok: true,
-      message: `${t.refreshed(result.data.athletes.length)}${unlinked ? ` ${t.unlinked(unlinked)}` : ''}`,
-    };
-  }
-  if (result.network) return { ok: false, message: errorStrings.network };
-  const known = (t.errors as Record<string, string | undefined>)[result.code];
-  return { ok: false, message: known ?? moneyStrings.failed(result.status, result.message) };
 }

@@ -19,12 +19,7 @@ import { loadSupabase } from '../../data/supabase-client.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
 import { moneyStrings } from '../money/index.ts';
-import {
-  type MoyklassData,
-  type StaffOrganization,
-  observeMoyklass,
-  refreshFromMoyklass,
-} from './moyklass-data.ts';
+import { type MoyklassData, type StaffOrganization, observeMoyklass } from './moyklass-data.ts';
 import { observeRoster, type RosterAthlete, type RosterData } from './roster-data.ts';
 import '../../ui/ts-notice.ts';
 
@@ -291,8 +286,9 @@ export class RosterPage extends LitElement {
     this.refreshing = true;
     this.refreshNotice = null;
     try {
-      // the roster draws without supabase-js (see app-root's local pages); the
-      // refresh is the first thing here that needs it
+      // the roster draws without supabase-js (a `local` route); the refresh is the
+      // first thing here that needs it, so its module loads on the first tap
+      const { refreshFromMoyklass } = await import('./moyklass-refresh-data.ts');
       this.refreshNotice = await refreshFromMoyklass(loadSupabase(), org);
       // the proxy stored the snapshots: pull them so the filter has them offline
       if (this.refreshNotice.ok) this.#roster.engine?.requestSync();

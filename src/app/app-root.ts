@@ -155,7 +155,10 @@ export class AppRoot extends LitElement {
     if (!page || !this.#loaded.has(page.load) || page === this.#renderedPage) return;
     const first = this.#renderedPage === undefined;
     this.#renderedPage = page;
-    document.title = `${page.title()} · ${strings.appName}`;
+    void Promise.resolve(page.title()).then((title) => {
+      // a quicker navigation since may have shown another page
+      if (this.#renderedPage === page) document.title = `${title} · ${strings.appName}`;
+    });
     // after an in-app navigation, start screen readers and keyboards at the new content
     if (!first) this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }

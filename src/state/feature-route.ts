@@ -19,7 +19,11 @@ export interface FeatureRoute {
   readonly access: RouteAccess;
   /** loads the page's module (a separate chunk) */
   readonly load: () => Promise<unknown>;
-  /** read when shown: the English catalogue arrives after this module has evaluated */
-  readonly title: () => string;
+  /**
+   * read when shown (the English catalogue arrives after this module has
+   * evaluated); a promise, so a feature's strings load with its page and the
+   * shell's first load carries none of them
+   */
+  readonly title: () => string | Promise<string>;
   readonly render: (params: Readonly<Record<string, string>>) => TemplateResult;
 }

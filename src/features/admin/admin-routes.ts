@@ -1,7 +1,6 @@
 // The routes the admin feature contributes to the shell (src/app/routes.ts).
 import { html } from 'lit';
 import type { FeatureRoute } from '../../state/feature-route.ts';
-import { adminTitles } from './admin-titles.ts';
 
 export const adminRoutes: readonly FeatureRoute[] = [
   {
@@ -9,7 +8,7 @@ export const adminRoutes: readonly FeatureRoute[] = [
     pattern: '/org/:orgId/members',
     access: 'signed-in',
     load: () => import('./members-page.ts'),
-    title: () => adminTitles.members,
+    title: async () => (await import('./admin-titles.ts')).adminTitles.members,
     render: (p) => html`<members-page .orgId=${p['orgId'] ?? ''}></members-page>`,
   },
   {
@@ -17,7 +16,7 @@ export const adminRoutes: readonly FeatureRoute[] = [
     pattern: '/org/:orgId/invitations',
     access: 'signed-in',
     load: () => import('./invitations-page.ts'),
-    title: () => adminTitles.invitations,
+    title: async () => (await import('./admin-titles.ts')).adminTitles.invitations,
     render: (p) => html`<invitations-page .orgId=${p['orgId'] ?? ''}></invitations-page>`,
   },
   {
@@ -25,7 +24,7 @@ export const adminRoutes: readonly FeatureRoute[] = [
     pattern: '/org/:orgId/groups',
     access: 'signed-in',
     load: () => import('./groups-page.ts'),
-    title: () => adminTitles.groups,
+    title: async () => (await import('./admin-titles.ts')).adminTitles.groups,
     render: (p) => html`<groups-page .orgId=${p['orgId'] ?? ''}></groups-page>`,
   },
   {
@@ -33,7 +32,7 @@ export const adminRoutes: readonly FeatureRoute[] = [
     pattern: '/groups/:groupId',
     access: 'signed-in',
     load: () => import('./group-page.ts'),
-    title: () => adminTitles.groups,
+    title: async () => (await import('./admin-titles.ts')).adminTitles.groups,
     render: (p) => html`<group-page .groupId=${p['groupId'] ?? ''}></group-page>`,
   },
 ];

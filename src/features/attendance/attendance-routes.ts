@@ -1,7 +1,6 @@
 // The routes the attendance feature contributes to the shell (src/app/routes.ts).
 import { html } from 'lit';
 import type { FeatureRoute } from '../../state/feature-route.ts';
-import { attendanceStrings } from './attendance-strings.ts';
 
 export const attendanceRoutes: readonly FeatureRoute[] = [
   {
@@ -9,7 +8,7 @@ export const attendanceRoutes: readonly FeatureRoute[] = [
     pattern: '/today',
     access: 'signed-in',
     load: () => import('./today-page.ts'),
-    title: () => attendanceStrings.title,
+    title: async () => (await import('./attendance-strings.ts')).attendanceStrings.title,
     render: () => html`<today-page></today-page>`,
   },
 ];

@@ -1,7 +1,6 @@
 // The routes the booking feature contributes to the shell (src/app/routes.ts).
 import { html } from 'lit';
 import type { FeatureRoute } from '../../state/feature-route.ts';
-import { bookingStrings } from './booking-strings.ts';
 
 export const bookingRoutes: readonly FeatureRoute[] = [
   {
@@ -9,7 +8,7 @@ export const bookingRoutes: readonly FeatureRoute[] = [
     pattern: '/availability',
     access: 'signed-in',
     load: () => import('./availability-page.ts'),
-    title: () => bookingStrings.availability.title,
+    title: async () => (await import('./booking-strings.ts')).bookingStrings.availability.title,
     render: () => html`<availability-page></availability-page>`,
   },
   {
@@ -17,7 +16,7 @@ export const bookingRoutes: readonly FeatureRoute[] = [
     pattern: '/calendar',
     access: 'signed-in',
     load: () => import('./calendar-page.ts'),
-    title: () => bookingStrings.calendar.title,
+    title: async () => (await import('./booking-strings.ts')).bookingStrings.calendar.title,
     render: () => html`<calendar-page></calendar-page>`,
   },
   {
@@ -25,7 +24,7 @@ export const bookingRoutes: readonly FeatureRoute[] = [
     pattern: '/conflicts',
     access: 'signed-in',
     load: () => import('./conflicts-page.ts'),
-    title: () => bookingStrings.conflicts.title,
+    title: async () => (await import('./booking-strings.ts')).bookingStrings.conflicts.title,
     render: () => html`<conflicts-page></conflicts-page>`,
   },
   {
@@ -33,7 +32,7 @@ export const bookingRoutes: readonly FeatureRoute[] = [
     pattern: '/book',
     access: 'signed-in',
     load: () => import('./book-page.ts'),
-    title: () => bookingStrings.book.title,
+    title: async () => (await import('./booking-strings.ts')).bookingStrings.book.title,
     render: () => html`<book-page></book-page>`,
   },
   {
@@ -41,7 +40,7 @@ export const bookingRoutes: readonly FeatureRoute[] = [
     pattern: '/bookings',
     access: 'signed-in',
     load: () => import('./bookings-page.ts'),
-    title: () => bookingStrings.bookings.title,
+    title: async () => (await import('./booking-strings.ts')).bookingStrings.bookings.title,
     render: () => html`<bookings-page></bookings-page>`,
   },
 ];

@@ -1,7 +1,6 @@
 // The routes the money feature contributes to the shell (src/app/routes.ts).
 import { html } from 'lit';
 import type { FeatureRoute } from '../../state/feature-route.ts';
-import { moneyStrings } from './money-strings.ts';
 
 export const moneyRoutes: readonly FeatureRoute[] = [
   {
@@ -9,7 +8,7 @@ export const moneyRoutes: readonly FeatureRoute[] = [
     pattern: '/purchases',
     access: 'signed-in',
     load: () => import('./purchases-page.ts'),
-    title: () => moneyStrings.purchases.title,
+    title: async () => (await import('./money-strings.ts')).moneyStrings.purchases.title,
     render: () => html`<purchases-page></purchases-page>`,
   },
   {
@@ -17,7 +16,7 @@ export const moneyRoutes: readonly FeatureRoute[] = [
     pattern: '/settings/email',
     access: 'signed-in',
     load: () => import('./email-settings-page.ts'),
-    title: () => moneyStrings.email.title,
+    title: async () => (await import('./money-strings.ts')).moneyStrings.email.title,
     render: () => html`<email-settings-page></email-settings-page>`,
   },
   {
@@ -25,7 +24,7 @@ export const moneyRoutes: readonly FeatureRoute[] = [
     pattern: '/mailbox',
     access: 'signed-in',
     load: () => import('./mailbox-page.ts'),
-    title: () => moneyStrings.mailbox.title,
+    title: async () => (await import('./money-strings.ts')).moneyStrings.mailbox.title,
     render: () => html`<mailbox-page></mailbox-page>`,
   },
 ];

@@ -1,7 +1,6 @@
 // The routes the roster feature contributes to the shell (src/app/routes.ts).
 import { html } from 'lit';
 import type { FeatureRoute } from '../../state/feature-route.ts';
-import { rosterStrings } from './roster-strings.ts';
 
 export const rosterRoutes: readonly FeatureRoute[] = [
   {
@@ -9,7 +8,7 @@ export const rosterRoutes: readonly FeatureRoute[] = [
     pattern: '/roster',
     access: 'local',
     load: () => import('./roster-page.ts'),
-    title: () => rosterStrings.title,
+    title: async () => (await import('./roster-strings.ts')).rosterStrings.title,
     render: () => html`<roster-page></roster-page>`,
   },
   {
@@ -17,7 +16,7 @@ export const rosterRoutes: readonly FeatureRoute[] = [
     pattern: '/roster/new',
     access: 'signed-in',
     load: () => import('./athlete-page.ts'),
-    title: () => rosterStrings.newTitle,
+    title: async () => (await import('./roster-strings.ts')).rosterStrings.newTitle,
     render: () => html`<athlete-page creating></athlete-page>`,
   },
   {
@@ -25,7 +24,7 @@ export const rosterRoutes: readonly FeatureRoute[] = [
     pattern: '/roster/:id',
     access: 'signed-in',
     load: () => import('./athlete-page.ts'),
-    title: () => rosterStrings.title,
+    title: async () => (await import('./roster-strings.ts')).rosterStrings.title,
     render: (p) => html`<athlete-page .athleteId=${p['id'] ?? ''}></athlete-page>`,
   },
 ];

@@ -1,7 +1,6 @@
 // The routes the sync-issues feature contributes to the shell (src/app/routes.ts).
 import { html } from 'lit';
 import type { FeatureRoute } from '../../state/feature-route.ts';
-import { syncStrings } from './sync-strings.ts';
 
 export const syncIssuesRoutes: readonly FeatureRoute[] = [
   {
@@ -9,7 +8,7 @@ export const syncIssuesRoutes: readonly FeatureRoute[] = [
     pattern: '/sync',
     access: 'signed-in',
     load: () => import('./sync-issues-page.ts'),
-    title: () => syncStrings.issues.title,
+    title: async () => (await import('./sync-strings.ts')).syncStrings.issues.title,
     render: () => html`<sync-issues-page></sync-issues-page>`,
   },
 ];

@@ -2,8 +2,9 @@
 // as an RFC 4122 version-5 uuid: SHA-1 over a fixed namespace and the name
 // "<session uuid>/<athlete uuid>" (lowercase). Two devices that mark the same
 // athlete offline create the same row; the server merges the second insert into
-// the first field by field (`sync.tables.merge_inserts`) instead of refusing a
-// duplicate. Web Crypto's SHA-1 exists in browsers, Node and Deno.
+// the first field by field (the attendance table's merge hook in `sync.tables`,
+// `private.attendance_merge`) instead of refusing a duplicate. Web Crypto's SHA-1
+// exists in browsers, Node and Deno.
 
 /** the namespace of Trackside attendance ids (a random v4 uuid, fixed forever) */
 export const ATTENDANCE_NAMESPACE = '4f0b6a55-3c1e-4d2a-9a57-2d1c8e6b7f10';

@@ -171,7 +171,10 @@ describe('coach roster offline at 360 px', () => {
       await expect
         .poll(() => syncStatus(page), { timeout: 30_000 })
         .toMatch(/Сервер не отвечает, повторим в \d\d:\d\d/);
-      expect(await syncStatus(page)).toContain('Не отправлено: 1 изменение');
+      // the failing pull can be reported before the saved edit is counted
+      await expect
+        .poll(() => syncStatus(page), { timeout: 10_000 })
+        .toContain('Не отправлено: 1 изменение');
       const retry = page.getByRole('button', { name: 'Повторить синхронизацию сейчас' });
       await page.screenshot({ path: join(shots, 'sync-failing.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);

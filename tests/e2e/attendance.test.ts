@@ -38,6 +38,27 @@ async function todaysSession(): Promise<string> {
   return id;
 }
 
+/**
+ * An athlete's attendance in a season from the marks on the server, as the app
+ * figures it (src/domain/attendance.ts): round(100 × (present + trial) /
+ * (present + trial + absent)) over the season's sessions, or null with nothing
+ * counted — as on the first days of a season, when all the seeded marks (the
+ * four weeks before the seed's day) fall in the season before.
+ */
+async function seasonPercent(athlete: string, season: string): Promise<number | null> {
+  const first = Number(season.slice(0, 4));
+  const rows = await e2e.app.rows<{ attended: number; counted: number }>(
+    `select count(*) filter (where a.status in ('present', 'trial'))::int as attended,
+            count(*) filter (where a.status in ('present', 'trial', 'absent'))::int as counted
+       from public.attendance a join public.training_sessions s on s.id = a.session_id
+      where a.athlete_id = $1 and a.deleted_at is null and s.deleted_at is null
+        and s.local_date between $2::date and $3::date`,
+    [athlete, `${first}-09-01`, `${first + 1}-08-31`],
+  );
+  const { attended = 0, counted = 0 } = rows[0] ?? {};
+  return counted === 0 ? null : Math.round((100 * attended) / counted);
+}
+
 /** the four mark buttons of an athlete in the first session shown */
 function marks(page: Page, name: string) {
   return page.getByRole('group', { name: `Отметка: ${name}` }).first();
@@ -77,11 +98,17 @@ describe('attendance at the track', () => {
         await page.getByLabel('Разряд на конец сезона').selectOption('II юношеский разряд');
         await page.getByRole('button', { name: 'Сохранить' }).click();
         await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 2 изменения');
-        await page
-          .getByRole('region', { name: /Посещаемость за сезон/ })
-          .getByText('%')
-          .first()
-          .waitFor();
+        // the season's figure, from the seeded marks the device holds
+        const season = await seededSeason(e2e.app);
+        const percent = await seasonPercent(anna, season);
+        await expect
+          .poll(() =>
+            page
+              .getByRole('region', { name: `Посещаемость за сезон ${season}` })
+              .locator('.figure')
+              .textContent(),
+          )
+          .toBe(percent === null ? '—' : `${percent}%`);
         await page.screenshot({ path: join(shots, 'athlete-attendance.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
 
@@ -244,10 +271,11 @@ describe('attendance at the track', () => {
       await expect.poll(() => page.getByLabel('Дата').inputValue()).toBe(today);
       await marks(page, 'Смирнова Анна').waitFor();
 
-      const season = /Посещаемость (\d{4}-\d{4}) в Excel/;
-      const xlsxButton = page.getByRole('button', { name: season });
+      // the season of the page's day: the seed's
+      const season = await seededSeason(e2e.app);
+      const xlsxButton = page.getByRole('button', { name: `Посещаемость ${season} в Excel` });
       const [xlsx] = await Promise.all([page.waitForEvent('download'), xlsxButton.click()]);
-      expect(xlsx.suggestedFilename()).toMatch(/^attendance-\d{4}-\d{4}\.xlsx$/);
+      expect(xlsx.suggestedFilename()).toBe(`attendance-${season}.xlsx`);
       const bytes = readFileSync((await xlsx.path()) ?? '');
       expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
       // entries are stored, so the sheet's XML can be read straight from the bytes
@@ -259,11 +287,15 @@ describe('attendance at the track', () => {
 
       const [csv] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: /Посещаемость \d{4}-\d{4} в CSV/ }).click(),
+        page.getByRole('button', { name: `Посещаемость ${season} в CSV` }).click(),
       ]);
       const text = readFileSync((await csv.path()) ?? '', 'utf8');
       expect(text.startsWith('\uFEFFСпортсмен;Группа;')).toBe(true);
-      expect(text).toMatch(/\r\nСмирнова Анна;Начинающие;[^\r\n]*;\d+\r\n/);
+      // her row ends with her season's figure (an empty cell while nothing counts)
+      const percent = await seasonPercent(anna, season);
+      expect(text).toMatch(
+        new RegExp(`\r\nСмирнова Анна;Начинающие;[^\r\n]*;${percent ?? ''}\r\n`),
+      );
 
       await page.goto(`${e2e.app.url}/roster`);
       await page.getByRole('list', { name: 'Спортсмены' }).getByText('Смирнова Анна').waitFor();

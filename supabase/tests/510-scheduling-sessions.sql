@@ -3,7 +3,7 @@
 -- buffers is impossible), recurring bookings checked on every occurrence, group
 -- capacity, cancellation windows, no-shows and availability-change flags.
 begin;
-select plan(61);
+select plan(62);
 
 -- wall clock → instant: dst gaps move forward, overlaps take the earlier instant
 -- (the same vectors as src/domain/zoned-time.test.ts) ---------------------------------
@@ -63,13 +63,9 @@ $$;
 
 -- generation ------------------------------------------------------------------------------------
 -- a weekly series for d1 at 18:00 from tomorrow: 6 occurrences in 6 weeks; the 3rd
--- falls in blocked time, the 4th on an existing session; a group trains weekly at
--- 07:00 from the day after tomorrow; a session from three days ago is still scheduled.
-insert into public.recurring_bookings (id, org_id, coach_id, member_id, weekday, start_time, duration_minutes,
-  time_zone, start_date) values
-  ('5c000000-0000-4000-e000-000000000001', '5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-b000-0000000000c1',
-   '5c000000-0000-4000-b000-0000000000d1', extract(dow from current_setting('t.today')::date + 1), '18:00', 60,
-   'Europe/Berlin', current_setting('t.today')::date + 1);
+-- falls in blocked time, the 4th on a session booked before the series (its claim
+-- is refused when the series is created); a group trains weekly at 07:00 from the
+-- day after tomorrow; a session from three days ago is still scheduled.
 insert into public.blocked_slots (org_id, coach_id, starts_at, ends_at, reason) values
   ('5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-b000-0000000000c1', pg_temp.at(15, '17:00'), pg_temp.at(15, '20:00'), 'meet');
 insert into public.training_sessions (id, org_id, coach_id, member_id, kind, origin, local_date, time_zone,
@@ -80,14 +76,22 @@ insert into public.training_sessions (id, org_id, coach_id, member_id, kind, ori
   ('5c000000-0000-4000-e000-000000000003', '5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-b000-0000000000c1',
    '5c000000-0000-4000-b000-0000000000d1', 'one_to_one', 'one_time_booking', current_setting('t.today')::date - 3,
    'Europe/Berlin', now() - interval '3 days', now() - interval '3 days' + interval '1 hour', 0, 0);
+insert into public.recurring_bookings (id, org_id, coach_id, member_id, weekday, start_time, duration_minutes,
+  time_zone, start_date) values
+  ('5c000000-0000-4000-e000-000000000001', '5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-b000-0000000000c1',
+   '5c000000-0000-4000-b000-0000000000d1', extract(dow from current_setting('t.today')::date + 1), '18:00', 60,
+   'Europe/Berlin', current_setting('t.today')::date + 1);
 insert into public.group_timetables (id, org_id, group_id, coach_id, weekday, start_time, duration_minutes,
   time_zone, start_date, capacity) values
   ('5c000000-0000-4000-e000-000000000004', '5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-c000-000000000001',
    '5c000000-0000-4000-b000-0000000000c1', extract(dow from current_setting('t.today')::date + 2), '07:00', 60,
    'Europe/Berlin', current_setting('t.today')::date + 2, 1);
 
-select is(public.generate_sessions(), '{"created": 10, "conflicts": 2, "completed": 1}'::jsonb,
-  'the first run places 4 + 6 sessions, records 2 conflicts and completes the past session');
+select is((select count(*)::int from public.session_conflicts
+    where recurring_booking_id = '5c000000-0000-4000-e000-000000000001' and kind = 'overlap'), 1,
+  'creating the series records the occurrence someone already holds as an overlap');
+select is(public.generate_sessions(), '{"created": 10, "conflicts": 1, "completed": 1}'::jsonb,
+  'the first run places 4 + 6 sessions, records the blocked one and completes the past session');
 select is((select count(*)::int from public.training_sessions where recurring_booking_id = '5c000000-0000-4000-e000-000000000001'),
   4, 'the series has a session on every date but the blocked and the taken one');
 select results_eq(
@@ -162,7 +166,7 @@ select pg_temp.act_as('d2');
 select throws_ok(format($$select public.create_recurring_booking('5c000000-0000-4000-a000-00000000000a',
     '5c000000-0000-4000-b000-0000000000c1', %s, '12:00', %L)$$,
     extract(dow from current_setting('t.today')::date + 4), current_setting('t.today')::date + 4),
-  'P0001', format('the series clashes on 2 date(s): %s, %s',
+  '23P01', format('the series clashes on 2 date(s): %s, %s',
     current_setting('t.today')::date + 32, current_setting('t.today')::date + 53),
   'a series whose 5th occurrence clashes is refused, naming every clashing date');
 select is((select count(*)::int from public.recurring_bookings where member_id = '5c000000-0000-4000-b000-0000000000d2'), 0,
@@ -186,7 +190,7 @@ select results_eq($$select local_date - current_setting('t.today')::date from pu
 select throws_ok(format($$select public.create_recurring_booking('5c000000-0000-4000-a000-00000000000a',
     '5c000000-0000-4000-b000-0000000000c1', %s, '12:30', %L, p_every_weeks => 2)$$,
     extract(dow from current_setting('t.today')::date + 4), current_setting('t.today')::date + 4),
-  'P0001', null, 'a bi-weekly series over the same time is refused too');
+  '23P01', null, 'a bi-weekly series over the same time is refused too');
 
 -- group capacity: a conditional update, never read-then-write ----------------------------------
 select pg_temp.act_as('d1');

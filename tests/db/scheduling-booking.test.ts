@@ -1,8 +1,8 @@
 // Booking under pressure, on the database itself (issue 5's proof):
 //   - 50 simultaneous attempts at overlapping times for one coach → exactly one
 //     succeeds, the rest get 23P01 (the exclusion constraint, not a prior check);
-//   - a recurring booking whose 5th occurrence clashes is refused, naming the date,
-//     or books around it when asked;
+//   - a recurring booking whose 5th occurrence clashes is refused (23P01, slot_taken),
+//     naming the date, or books around it when asked;
 //   - the SQL resolution of wall-clock times agrees with src/domain/zoned-time.ts.
 import pg from 'pg';
 import fc from 'fast-check';
@@ -153,8 +153,9 @@ describe('scheduling on the database', () => {
       () => null,
       (e: unknown) => errorOf(e),
     );
-    expect(refused?.code).toBe('P0001');
-    expect(refused?.hint).toBe('recurring_conflicts');
+    // time someone holds is a conflict with the current state: 409, named dates
+    expect(refused?.code).toBe('23P01');
+    expect(refused?.hint).toBe('slot_taken');
     expect(refused?.message).toBe(`the series clashes on 1 date(s): ${fifth}`);
     expect(JSON.parse(refused?.detail ?? '[]')).toEqual([
       expect.objectContaining({ date: fifth, problem: 'taken' }),

@@ -84,6 +84,26 @@ as $$
   select pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('commitments:' || p_coach::text, 0))
 $$;
 
+-- the answer a booking loser gets ------------------------------------------------------------
+-- 23P01 with hint slot_taken (or recurring_conflicts) and the dates as json in the
+-- detail. postgrest answers 23P01 with http 400, so through the api (postgrest
+-- sets request.method) the same body is raised the way postgrest documents for
+-- a chosen status: sqlstate 'PGRST', the body as json, {"status": 409} as detail.
+create function private.raise_taken(p_message text, p_hint text, p_detail jsonb)
+returns void
+language plpgsql volatile security invoker set search_path = ''
+as $$
+begin
+  if coalesce(pg_catalog.current_setting('request.method', true), '') <> '' then
+    raise sqlstate 'PGRST' using
+      message = pg_catalog.jsonb_build_object('code', '23P01', 'message', p_message,
+        'details', p_detail::text, 'hint', p_hint)::text,
+      detail = '{"status": 409, "headers": {}}';
+  end if;
+  raise exception '%', p_message using errcode = '23P01', hint = p_hint, detail = p_detail::text;
+end
+$$;
+
 -- sessions hold their time ---------------------------------------------------------------
 -- brings the claims of some sessions in line with them: a session that is no
 -- longer live (cancelled, tombstoned, gone) lets its time go, a moved one moves
@@ -557,12 +577,11 @@ begin
     returning id into v_session;
   exception when exclusion_violation or deadlock_detected then
     get stacked diagnostics v_detail = pg_exception_detail;
-    raise exception 'this time is no longer available'
-      using errcode = '23P01', hint = 'slot_taken',
-            detail = case when v_detail like '[%' then v_detail
-                          else pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-                            'date', (p_starts_at at time zone v_settings.time_zone)::date,
-                            'starts_at', p_starts_at, 'problem', 'taken'))::text end;
+    perform private.raise_taken('this time is no longer available', 'slot_taken',
+      case when v_detail like '[%' then v_detail::jsonb
+           else pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+             'date', (p_starts_at at time zone v_settings.time_zone)::date,
+             'starts_at', p_starts_at, 'problem', 'taken')) end);
   end;
   insert into public.bookings (id, org_id, session_id, coach_id, member_id)
   values (v_booking, p_org_id, v_session, p_coach_id, v_member);
@@ -686,11 +705,11 @@ begin
   end if;
   if v_ok = 0 or (jsonb_array_length(v_problems) > 0 and not p_skip_conflicts) then
     if v_taken > 0 then
-      raise exception 'the series clashes on % date(s): %', jsonb_array_length(v_problems),
-        (select string_agg(e ->> 'date', ', ') from jsonb_array_elements(v_problems) e)
-        using errcode = '23P01',
-              hint = case when v_taken = jsonb_array_length(v_problems) then 'slot_taken' else 'recurring_conflicts' end,
-              detail = v_problems::text;
+      perform private.raise_taken(
+        pg_catalog.format('the series clashes on %s date(s): %s', jsonb_array_length(v_problems),
+          (select string_agg(e ->> 'date', ', ') from jsonb_array_elements(v_problems) e)),
+        case when v_taken = jsonb_array_length(v_problems) then 'slot_taken' else 'recurring_conflicts' end,
+        v_problems);
     elsif v_ok = 0 then
       raise exception 'no occurrence of this series can be booked'
         using hint = 'recurring_conflicts', detail = v_problems::text;
@@ -713,9 +732,10 @@ begin
     from public.session_conflicts c
    where c.recurring_booking_id = v_id and c.kind = 'overlap';
   if v_problems is not null then
-    raise exception 'part of this series was just booked by someone else: %',
-      (select string_agg(e ->> 'date', ', ') from jsonb_array_elements(v_problems) e)
-      using errcode = '23P01', hint = 'slot_taken', detail = v_problems::text;
+    perform private.raise_taken(
+      pg_catalog.format('part of this series was just booked by someone else: %s',
+        (select string_agg(e ->> 'date', ', ') from jsonb_array_elements(v_problems) e)),
+      'slot_taken', v_problems);
   end if;
 
   -- six weeks now
@@ -724,8 +744,11 @@ begin
   v_gen := private.generate(null, v_id);
   select count(*) into v_made from public.training_sessions t where t.recurring_booking_id = v_id;
   if v_made < v_expected then
-    raise exception 'part of this series was just booked by someone else'
-      using errcode = '23P01', hint = 'slot_taken';
+    perform private.raise_taken('part of this series was just booked by someone else', 'slot_taken',
+      (select coalesce(jsonb_agg(jsonb_build_object('date', d.local_date, 'problem', 'taken')), '[]')
+         from private.series_dates(null, v_id) d
+        where not exists (select from public.training_sessions t
+                           where t.recurring_booking_id = v_id and t.local_date = d.local_date)));
   end if;
   return jsonb_build_object('id', v_id, 'sessions_created', v_made, 'skipped', v_skipped,
     'replayed', false);
@@ -785,7 +808,7 @@ $$;
 
 -- function privileges ------------------------------------------------------------------------------------------
 revoke all on function
-  private.lock_coach(uuid), private.hold_session_time(uuid[]), private.sessions_inserted(),
+  private.lock_coach(uuid), private.raise_taken(text, text, jsonb), private.hold_session_time(uuid[]), private.sessions_inserted(),
   private.sessions_updated(), private.sessions_deleted(), private.claim_series(uuid, uuid, date),
   private.series_changed(), private.settings_changed()
   from public, anon, authenticated;

@@ -29,7 +29,8 @@ interface Outcome {
 }
 
 const weekdayOf = (date: string) => (epochDay(date) + 4) % 7;
-const at = (date: string, minutes: number) => new Date(toInstant(ZONE, date, minutes)).toISOString();
+const at = (date: string, minutes: number) =>
+  new Date(toInstant(ZONE, date, minutes)).toISOString();
 
 describe.skipIf(!process.env.DATABASE_URL)(
   'booking races on PostgreSQL (needs DATABASE_URL: PGlite cannot race)',

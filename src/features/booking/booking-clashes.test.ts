@@ -14,7 +14,11 @@ describe('booking clashes', () => {
     expect(clashesOf(describeError(error))).toEqual([
       { date: '2026-12-20', startsAt: Date.UTC(2026, 11, 20, 10), problem: 'blocked' },
     ]);
-    expect(clashesOf(describeError({ ...error, hint: 'slot_taken' }))).toBeNull();
+    // taken dates come as a conflict (409) with the same list
+    expect(clashesOf(describeError({ ...error, code: '23P01', hint: 'slot_taken' }))).toEqual([
+      { date: '2026-12-20', startsAt: Date.UTC(2026, 11, 20, 10), problem: 'blocked' },
+    ]);
+    expect(clashesOf(describeError({ ...error, hint: 'too_soon' }))).toBeNull();
     expect(clashesOf(describeError({ ...error, details: 'not json' }))).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
-// The dates a refused recurring booking clashes on: `create_recurring_booking`
-// lists them as JSON in the error's details, under the hint `recurring_conflicts`.
+// The dates a refused booking clashes on: the booking RPCs list them as JSON in
+// the error's details, under the hint `recurring_conflicts` (some date is outside
+// availability or blocked) or `slot_taken` (someone holds every one of them, or
+// took one a moment earlier).
 import type { ErrorDescription } from '../../data/describe-error.ts';
 
 export interface Clash {
@@ -9,7 +11,9 @@ export interface Clash {
 }
 
 export function clashesOf(error: ErrorDescription): Clash[] | null {
-  if (error.hint !== 'recurring_conflicts' || !error.details) return null;
+  if (!error.details || (error.hint !== 'recurring_conflicts' && error.hint !== 'slot_taken')) {
+    return null;
+  }
   try {
     const parsed: unknown = JSON.parse(error.details);
     if (!Array.isArray(parsed)) return null;

@@ -430,9 +430,21 @@ begin
         on c.series_id = d.series_id and c.local_date = d.local_date and c.session_id is null
   ), classified as (
     select m.*, private.is_blocked(m.org_id, m.coach_id, m.starts_at, m.ends_at) as blocked,
-           m.origin <> 'recurring_booking'
-             or coalesce(private.fits_availability(m.org_id, m.coach_id, cs.time_zone, m.starts_at, m.ends_at), false)
-             as fits
+           case
+             when m.origin <> 'recurring_booking' then true
+             -- the common case first: one weekly window holds the occurrence (a
+             -- subset of what private.fits_availability accepts, at a fraction of
+             -- its cost); otherwise the full rule, windows merged and additions
+             when exists (
+               select from public.weekly_availability w
+                cross join lateral (select (m.starts_at at time zone cs.time_zone)::date as day) l
+                where w.org_id = m.org_id and w.coach_id = m.coach_id and w.deleted_at is null
+                  and w.is_individual and w.weekday = extract(dow from l.day)
+                  and private.zoned_instant(l.day, w.start_time, cs.time_zone) <= m.starts_at
+                  and private.zoned_instant(l.day, w.end_time, cs.time_zone) >= m.ends_at
+             ) then true
+             else coalesce(private.fits_availability(m.org_id, m.coach_id, cs.time_zone, m.starts_at, m.ends_at), false)
+           end as fits
     from missing m
     left join public.coach_settings cs
       on cs.org_id = m.org_id and cs.coach_id = m.coach_id and cs.deleted_at is null
@@ -672,7 +684,6 @@ declare
   v_skipped jsonb;
   v_expected int;
   v_made int;
-  v_gen jsonb;
 begin
   if exists (select from public.recurring_bookings r where r.id = v_id) then
     if not exists (select from public.recurring_bookings r where r.id = v_id and r.member_id = v_member) then
@@ -741,7 +752,7 @@ begin
   -- six weeks now
   select count(*) into v_expected from private.series_dates(null, v_id) d
    where private.zoned_instant(d.local_date, d.start_time, d.time_zone) > now();
-  v_gen := private.generate(null, v_id);
+  perform private.generate(null, v_id);
   select count(*) into v_made from public.training_sessions t where t.recurring_booking_id = v_id;
   if v_made < v_expected then
     perform private.raise_taken('part of this series was just booked by someone else', 'slot_taken',

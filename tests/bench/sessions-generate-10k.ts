@@ -40,6 +40,15 @@ async function populate(db: Database): Promise<void> {
       [ORG],
     );
     await tx.exec('alter table public.coach_settings enable trigger check_time_zone');
+    // the series are bookings a coach accepted, so they lie in the coach's weekly
+    // windows: generation checks each occurrence against them (and flags misfits)
+    await tx.query(
+      `insert into public.weekly_availability (org_id, coach_id, weekday, start_time, end_time)
+       select $1, s.coach_id, d, '08:00', '20:00'
+         from public.coach_settings s cross join generate_series(1, 5) d
+        where s.org_id = $1`,
+      [ORG],
+    );
     await tx.query(
       `with coaches as (
          select s.coach_id, s.time_zone, row_number() over (order by s.coach_id) as c

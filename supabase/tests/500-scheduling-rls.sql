@@ -3,7 +3,7 @@
 -- athlete (d1), a member outside the group (d2), an admin of another organization
 -- (e1) and anon; allowed and denied. generated in the same shape for each table.
 begin;
-select plan(116);
+select plan(117);
 
 -- fixtures (as the migration owner) ---------------------------------------------------
 insert into auth.users (id, email) values
@@ -197,7 +197,10 @@ set local role authenticated;
 select throws_ok($$insert into public.blocked_slots (org_id, coach_id, starts_at, ends_at) values ('5c000000-0000-4000-a000-00000000000a', '5c000000-0000-4000-b000-0000000000c1', now() + interval '300 days', now() + interval '300 days 1 hour')$$, '42501', null, 'blocked_slots: an admin of another organization cannot add one');
 select set_config('request.jwt.claims', '{"sub":"5c000000-0000-4000-b000-0000000000d1","role":"authenticated"}', true);
 set local role authenticated;
-select ok((select count(*) from public.blocked_slots where org_id = '5c000000-0000-4000-a000-00000000000a') > 0, 'blocked_slots: members of the organization read them');
+select is((select count(*)::int from public.blocked_slots where org_id = '5c000000-0000-4000-a000-00000000000a'), 0, 'blocked_slots: athletes read none (a coach''s busy time reaches them through coach_busy_times)');
+select set_config('request.jwt.claims', '{"sub":"5c000000-0000-4000-b000-0000000000c2","role":"authenticated"}', true);
+set local role authenticated;
+select ok((select count(*) from public.blocked_slots where org_id = '5c000000-0000-4000-a000-00000000000a') > 0, 'blocked_slots: the organization''s staff read them, another coach''s too');
 select set_config('request.jwt.claims', '{"sub":"5c000000-0000-4000-b000-0000000000e1","role":"authenticated"}', true);
 set local role authenticated;
 select is((select count(*)::int from public.blocked_slots where org_id = '5c000000-0000-4000-a000-00000000000a'), 0, 'blocked_slots: other organizations read none');

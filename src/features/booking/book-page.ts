@@ -40,7 +40,8 @@ const keyOf = (c: BookableCoach) => `${c.orgId}/${c.coachId}`;
 /**
  * A member books a coach of their club: free slots computed on the device from
  * the coach's synced rules (src/domain/slots.ts) minus the coach's busy time
- * (coach_busy_times, ranges only), in the member's own zone and grouped by their
+ * (coach_busy_times, ranges only: a member's device has no blocked time, whose
+ * reasons are for staff), in the member's own zone and grouped by their
  * local date; once, every week or every two weeks. A recurring booking that
  * clashes lists the dates and offers to skip them. Booking is the server's:
  * offline the slots still show, the buttons say why they are off.

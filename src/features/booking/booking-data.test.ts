@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CoachSettingRow } from '../../data/synced-rows.ts';
-import { calendarZone, type BookingData } from './booking-data.ts';
+import { slotsByDay } from '../../domain/slots.ts';
+import type { CoachSettingRow, WeeklyAvailabilityRow } from '../../data/synced-rows.ts';
+import { calendarZone, slotRules, type BookingData } from './booking-data.ts';
 
 const me = '00000000-0000-4000-8000-0000000000c1';
 const moscow = '00000000-0000-4000-8000-0000000000a1';
@@ -69,5 +70,63 @@ describe('calendarZone', () => {
     );
     expect(calendarZone(data([]), omsk)).toBe('Asia/Omsk');
     expect(calendarZone(data([]), null)).toBe('Europe/Moscow');
+  });
+});
+
+/** a coach's weekly window as sync stores it */
+function window(orgId: string, coachId: string, weekday: number): WeeklyAvailabilityRow {
+  const at = '2026-09-01T00:00:00Z';
+  return {
+    id: `w${weekday}`,
+    org_id: orgId,
+    coach_id: coachId,
+    weekday,
+    start_time: '16:00:00',
+    end_time: '20:00:00',
+    is_individual: true,
+    is_group: false,
+    room: null,
+    created_at: at,
+    updated_at: at,
+    updated_by: null,
+    deleted_at: null,
+    xid: '1',
+  };
+}
+
+describe("a member's slots", () => {
+  const coach = '00000000-0000-4000-8000-0000000000c2';
+  // a member's device: only staff read blocked_slots, so it holds none
+  const member: BookingData = {
+    ...data([setting('s1', moscow, coach, 'Europe/Moscow')]),
+    roles: new Map([[moscow, 'athlete']]),
+    weekly: [1, 2, 3, 4, 5].map((d) => window(moscow, coach, d)),
+  };
+  const now = Date.parse('2026-12-07T06:00:00Z'); // Monday 09:00 in Moscow
+
+  it('come from the rules alone when the device holds no blocked time', () => {
+    const rules = slotRules(member, moscow, coach);
+    expect(rules?.blocked).toEqual([]);
+    const days = rules ? slotsByDay({ ...rules, now }, 'Europe/Moscow') : [];
+    // Monday 16:00–20:00 Moscow: four hour-long slots, the first at 13:00 UTC
+    expect(days[0]?.slots.map((s) => new Date(s.start).toISOString())).toEqual([
+      '2026-12-07T13:00:00.000Z',
+      '2026-12-07T14:00:00.000Z',
+      '2026-12-07T15:00:00.000Z',
+      '2026-12-07T16:00:00.000Z',
+    ]);
+  });
+
+  it("leave out the coach's blocked time when it arrives as busy ranges (coach_busy_times)", () => {
+    const rules = slotRules(member, moscow, coach);
+    const away = {
+      start: Date.parse('2026-12-07T13:00:00Z'),
+      end: Date.parse('2026-12-07T15:00:00Z'),
+    };
+    const days = rules ? slotsByDay({ ...rules, busy: [away], now }, 'Europe/Moscow') : [];
+    expect(days[0]?.slots.map((s) => new Date(s.start).toISOString())).toEqual([
+      '2026-12-07T15:00:00.000Z',
+      '2026-12-07T16:00:00.000Z',
+    ]);
   });
 });

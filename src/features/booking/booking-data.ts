@@ -44,6 +44,7 @@ export interface BookingData {
   names: Map<string, string>;
   settings: CoachSettingRow[];
   weekly: WeeklyAvailabilityRow[];
+  /** blocked time, with its reason: staff only (a member's device holds none) */
   blocked: BlockedSlotRow[];
   additions: AvailabilityAdditionRow[];
   sessions: TrainingSessionRow[];
@@ -199,7 +200,11 @@ export function rangeRows<R extends AvailabilityRange>(
     .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
 }
 
-/** the slot rules of one coach, as src/domain/slots.ts takes them */
+/**
+ * The slot rules of one coach, as src/domain/slots.ts takes them. Only the
+ * organization's staff read blocked_slots, so for a member `blocked` is empty:
+ * the coach's blocked time reaches them as busy ranges from coach_busy_times.
+ */
 export function slotRules(
   data: BookingData,
   orgId: string,

@@ -1,0 +1,288 @@
+-- who sees what: for every table of schema public, whether each of the people
+-- around one athlete can read a row about that athlete (or about their club,
+-- group or coach), allowed and denied. this is the readme's "who sees what"
+-- table: tests/db/who-sees-what.test.ts runs this file and compares the readme
+-- with the verdicts below, so neither can drift.
+--
+-- the athlete: `athlete`, linked to a1 (group A1 of club A, coached by `coach`).
+-- the people (README column ← actors, all asserted alike):
+--   owner / admin                  owner, admin (of club A)
+--   coach of the athlete's group   coach (A1)
+--   coach of another group         coach2 (A2)
+--   the athlete                    athlete
+--   another athlete of the club    athlete2 (linked to a2, the same group A1)
+--   member of another club         athlete_b (linked to b1), coach_b, admin_b (club B)
+--   anon                           anon
+-- a row one may read counts 1; a row one may not counts 0 (filtered), and for
+-- anon the read itself is refused (42501): anon has no privilege on any table.
+begin;
+select tests.create_tenancy_fixture();
+
+/**
+  * -------------------------------------------------------
+  * section - fixture
+  * -------------------------------------------------------
+  * the tenancy fixture (000-setup-tests-hooks.sql) plus two athletes with
+  * accounts and one row of every other table, all about the athlete, their
+  * group A1 or their coach, in club A. written as the tables' owner.
+  */
+select tests.create_supabase_user('athlete2');
+select tests.create_supabase_user('athlete_b');
+insert into public.memberships (org_id, user_id, role) values
+  ('10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('athlete2'), 'athlete'),
+  ('10000000-0000-4000-8000-00000000000b', tests.get_supabase_uid('athlete_b'), 'athlete');
+update public.athletes set user_id = tests.get_supabase_uid('athlete2')
+ where id = '30000000-0000-4000-8000-0000000000a2';
+update public.athletes set user_id = tests.get_supabase_uid('athlete_b')
+ where id = '30000000-0000-4000-8000-0000000000b1';
+
+insert into public.products (id, org_id, kind, name, price_minor, currency) values
+  ('95000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-00000000000a', 'product', 'Футболка', 150000, 'RUB');
+insert into public.discount_codes (id, org_id, code, percent_off) values
+  ('95000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-00000000000a', 'CLUB10', 10);
+insert into public.purchases (id, org_id, user_id, product_id, kind, product_name, amount_minor, currency, status) values
+  ('95000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('athlete'),
+   '95000000-0000-4000-8000-000000000001', 'product', 'Футболка', 150000, 'RUB', 'paid');
+-- the ledger entry also opens the athlete's balance in club A (its trigger)
+insert into public.credit_ledger (id, org_id, user_id, delta, kind, note) values
+  ('95000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('athlete'),
+   5, 'adjustment', 'подарок клуба');
+insert into public.moyklass_snapshots (id, org_id, athlete_id, season, has_subscription) values
+  ('95000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-00000000000a',
+   '30000000-0000-4000-8000-0000000000a1', '2025-2026', true);
+insert into public.email_preferences (id, user_id, kind, enabled) values
+  ('95000000-0000-4000-8000-000000000006', tests.get_supabase_uid('athlete'), 'session_reminder', false);
+
+insert into public.coach_settings (id, org_id, coach_id, time_zone) values
+  ('95000000-0000-4000-8000-000000000007', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   'Europe/Moscow');
+insert into public.weekly_availability (id, org_id, coach_id, weekday, start_time, end_time) values
+  ('95000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   1, '16:00', '20:00');
+insert into public.blocked_slots (id, org_id, coach_id, starts_at, ends_at, reason) values
+  ('95000000-0000-4000-8000-000000000009', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   now() + interval '30 days', now() + interval '30 days 2 hours', 'к врачу');
+insert into public.availability_additions (id, org_id, coach_id, starts_at, ends_at) values
+  ('95000000-0000-4000-8000-00000000000a', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   now() + interval '31 days', now() + interval '31 days 2 hours');
+insert into public.group_timetables (id, org_id, group_id, coach_id, weekday, start_time, duration_minutes, time_zone, start_date) values
+  ('95000000-0000-4000-8000-00000000000b', '10000000-0000-4000-8000-00000000000a', '20000000-0000-4000-8000-0000000000a1',
+   tests.get_supabase_uid('coach'), 2, '18:00', 90, 'Europe/Moscow', current_date);
+insert into public.recurring_bookings (id, org_id, coach_id, member_id, weekday, start_time, duration_minutes, time_zone, start_date) values
+  ('95000000-0000-4000-8000-00000000000c', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   tests.get_supabase_uid('athlete'), 4, '17:00', 60, 'Europe/Moscow', current_date + 7);
+-- the athlete's one-to-one session with the coach, and a session of group A1
+insert into public.training_sessions (id, org_id, coach_id, member_id, kind, origin, local_date, time_zone, starts_at, ends_at) values
+  ('95000000-0000-4000-8000-00000000000d', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   tests.get_supabase_uid('athlete'), 'one_to_one', 'one_time_booking', current_date + 40, 'Europe/Moscow',
+   now() + interval '40 days', now() + interval '40 days 1 hour');
+insert into public.training_sessions (id, org_id, coach_id, group_id, kind, origin, timetable_id, local_date, time_zone, starts_at, ends_at, capacity) values
+  ('95000000-0000-4000-8000-00000000000e', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   '20000000-0000-4000-8000-0000000000a1', 'group', 'group_timetable', '95000000-0000-4000-8000-00000000000b',
+   current_date - 1, 'Europe/Moscow', now() - interval '1 day', now() - interval '1 day' + interval '90 minutes', 20);
+insert into public.bookings (id, org_id, session_id, coach_id, member_id) values
+  ('95000000-0000-4000-8000-00000000000f', '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000d',
+   tests.get_supabase_uid('coach'), tests.get_supabase_uid('athlete'));
+-- an occurrence of the athlete's series that fell in blocked time
+insert into public.session_conflicts (id, org_id, coach_id, kind, recurring_booking_id, local_date, starts_at, ends_at) values
+  ('95000000-0000-4000-8000-000000000010', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   'blocked', '95000000-0000-4000-8000-00000000000c', current_date + 14,
+   now() + interval '14 days', now() + interval '14 days 1 hour');
+insert into public.attendance (id, org_id, session_id, athlete_id, status) values
+  (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
+   '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
+   '30000000-0000-4000-8000-0000000000a1', 'present');
+
+/**
+  * -------------------------------------------------------
+  * section - the row of each table, and the people
+  * -------------------------------------------------------
+  */
+create temporary table probes (tbl text primary key, probe text not null) on commit drop;
+insert into probes values
+  ('organizations',          $$select count(*) from public.organizations where id = '10000000-0000-4000-8000-00000000000a'$$),
+  ('profiles',               $$select count(*) from public.profiles where id = tests.get_supabase_uid('athlete')$$),
+  ('memberships',            $$select count(*) from public.memberships where id = tests.membership_id('10000000-0000-4000-8000-00000000000a', 'athlete')$$),
+  ('invitations',            $$select count(*) from public.invitations where id = '60000000-0000-4000-8000-00000000000a'$$),
+  ('training_groups',        $$select count(*) from public.training_groups where id = '20000000-0000-4000-8000-0000000000a1'$$),
+  ('training_group_coaches', $$select count(*) from public.training_group_coaches where id = '70000000-0000-4000-8000-0000000000a1'$$),
+  ('athletes',               $$select count(*) from public.athletes where id = '30000000-0000-4000-8000-0000000000a1'$$),
+  ('rank_history',           $$select count(*) from public.rank_history where id = '40000000-0000-4000-8000-0000000000a1'$$),
+  ('attendance',             $$select count(*) from public.attendance where session_id = '95000000-0000-4000-8000-00000000000e' and athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
+  ('products',               $$select count(*) from public.products where id = '95000000-0000-4000-8000-000000000001'$$),
+  ('discount_codes',         $$select count(*) from public.discount_codes where id = '95000000-0000-4000-8000-000000000002'$$),
+  ('purchases',              $$select count(*) from public.purchases where id = '95000000-0000-4000-8000-000000000003'$$),
+  ('credit_ledger',          $$select count(*) from public.credit_ledger where id = '95000000-0000-4000-8000-000000000004'$$),
+  ('credit_balances',        $$select count(*) from public.credit_balances where org_id = '10000000-0000-4000-8000-00000000000a' and user_id = tests.get_supabase_uid('athlete')$$),
+  ('moyklass_snapshots',     $$select count(*) from public.moyklass_snapshots where id = '95000000-0000-4000-8000-000000000005'$$),
+  ('email_preferences',      $$select count(*) from public.email_preferences where id = '95000000-0000-4000-8000-000000000006'$$),
+  ('coach_settings',         $$select count(*) from public.coach_settings where id = '95000000-0000-4000-8000-000000000007'$$),
+  ('weekly_availability',    $$select count(*) from public.weekly_availability where id = '95000000-0000-4000-8000-000000000008'$$),
+  ('blocked_slots',          $$select count(*) from public.blocked_slots where id = '95000000-0000-4000-8000-000000000009'$$),
+  ('availability_additions', $$select count(*) from public.availability_additions where id = '95000000-0000-4000-8000-00000000000a'$$),
+  ('group_timetables',       $$select count(*) from public.group_timetables where id = '95000000-0000-4000-8000-00000000000b'$$),
+  ('recurring_bookings',     $$select count(*) from public.recurring_bookings where id = '95000000-0000-4000-8000-00000000000c'$$),
+  ('training_sessions',      $$select count(*) from public.training_sessions where id = '95000000-0000-4000-8000-00000000000d'$$),
+  ('bookings',               $$select count(*) from public.bookings where id = '95000000-0000-4000-8000-00000000000f'$$),
+  ('session_conflicts',      $$select count(*) from public.session_conflicts where id = '95000000-0000-4000-8000-000000000010'$$);
+
+create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
+insert into actors values
+  ('owner',     'owner / admin', 1),
+  ('admin',     'owner / admin', 1),
+  ('coach',     'coach of the athlete''s group', 2),
+  ('coach2',    'coach of another group', 3),
+  ('athlete',   'the athlete', 4),
+  ('athlete2',  'another athlete of the club', 5),
+  ('athlete_b', 'member of another club', 6),
+  ('coach_b',   'member of another club', 6),
+  ('admin_b',   'member of another club', 6),
+  ('anon',      'anon', 7);
+
+/**
+  * -------------------------------------------------------
+  * section - the matrix (the readme's table, row for row)
+  * -------------------------------------------------------
+  */
+create temporary table who_sees_what (
+  tbl text primary key, owner_admin text, coach text, coach2 text, athlete text, athlete2 text,
+  other_club text, anon text
+) on commit drop;
+insert into who_sees_what values
+--  table                     owner/admin coach  coach2  athlete athlete2 other   anon
+  ('organizations',          'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('profiles',               'yes',      'yes', 'yes',  'yes',  'no',    'no',   'no'),
+  ('memberships',            'yes',      'yes', 'yes',  'yes',  'no',    'no',   'no'),
+  ('invitations',            'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('training_groups',        'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('training_group_coaches', 'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('athletes',               'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('rank_history',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('attendance',             'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('products',               'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
+  ('discount_codes',         'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('purchases',              'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('credit_ledger',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('credit_balances',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('moyklass_snapshots',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('email_preferences',      'no',       'no',  'no',   'yes',  'no',    'no',   'no'),
+  ('coach_settings',         'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('weekly_availability',    'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('blocked_slots',          'yes',      'yes', 'yes',  'no',   'no',    'no',   'no'),
+  ('availability_additions', 'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('group_timetables',       'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('recurring_bookings',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('training_sessions',      'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('bookings',               'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('session_conflicts',      'yes',      'yes', 'no',   'no',   'no',    'no',   'no');
+
+-- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
+create temporary table expected on commit drop as
+select w.tbl, a.actor, a.audience, a.n,
+       (array[w.owner_admin, w.coach, w.coach2, w.athlete, w.athlete2, w.other_club, w.anon])[a.n] = 'yes' as sees
+  from who_sees_what w cross join actors a;
+
+-- as the tables' owner, the count a probe finds
+create function pg_temp.rows_found(p_sql text)
+returns bigint
+language plpgsql volatile
+as $$
+declare
+  v_rows bigint;
+begin
+  execute p_sql into v_rows;
+  return v_rows;
+end
+$$;
+
+select plan(
+  (select count(*)::int from expected)
+  + 5   -- completeness
+  + 9   -- beyond the matrix
+);
+
+/**
+  * -------------------------------------------------------
+  * section - completeness
+  * -------------------------------------------------------
+  */
+select is(
+  array(select c.relname::text from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1),
+  array(select tbl from who_sees_what order by 1),
+  'the matrix has a row for every table and view of schema public, and no other');
+select is(array(select tbl from who_sees_what except select tbl from probes), '{}'::text[],
+  'every row of the matrix has a probe');
+select is(array(select p.tbl from probes p where pg_temp.rows_found(p.probe) <> 1 order by 1), '{}'::text[],
+  'every probe finds exactly its one row (as the tables'' owner)');
+select is(
+  array(select format('%s.%s', n.nspname, c.relname) from pg_catalog.pg_class c
+          join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = 'private' and c.relkind in ('r', 'p', 'v', 'm', 'f')
+           and (has_table_privilege('anon', c.oid, 'select') or has_table_privilege('authenticated', c.oid, 'select'))
+         order by 1),
+  '{}'::text[],
+  'nobody reads a table of schema private through the api (no select for anon or authenticated)');
+select ok(not has_schema_privilege('anon', 'private', 'usage'), 'anon cannot even reach schema private');
+
+/**
+  * -------------------------------------------------------
+  * section - the matrix
+  * -------------------------------------------------------
+  * the description is what tests/db/who-sees-what.test.ts reads:
+  * `who sees what: <table> / <audience> (<actor>): sees | hidden`
+  */
+select is(tests.try_as(e.actor, p.probe),
+          case when e.sees then '1' when e.actor = 'anon' then '42501' else '0' end,
+          format('who sees what: %s / %s (%s): %s', e.tbl, e.audience, e.actor,
+                 case when e.sees then 'sees' else 'hidden' end))
+  from expected e join probes p on p.tbl = e.tbl
+ order by e.tbl, e.n, e.actor;
+
+/**
+  * -------------------------------------------------------
+  * section - beyond the matrix
+  * -------------------------------------------------------
+  */
+-- a device learns what it may no longer see: sync_ids (access reconciliation)
+-- lists no blocked time for an athlete, and no other group's money for a coach
+select is(tests.try_as('athlete', $$select jsonb_array_length(public.sync_ids('blocked_slots'))$$), '0',
+  'an athlete''s device is told it holds no blocked time, and drops what it synced');
+select is(tests.try_as('coach2', $$select count(*) from jsonb_array_elements_text(public.sync_ids('purchases')) i
+  where i = '95000000-0000-4000-8000-000000000003'$$), '0',
+  'a coach of another group''s device is told to drop the athlete''s purchase');
+
+-- the coaches' part is the athlete record's: it moves with the athlete's group
+update public.athletes set group_id = '20000000-0000-4000-8000-0000000000a2'
+ where id = '30000000-0000-4000-8000-0000000000a1';
+select is(tests.try_as('coach2', (select probe from probes where tbl = 'credit_balances')), '1',
+  'when the athlete moves to group A2, its coach sees their balance');
+select is(tests.try_as('coach', (select probe from probes where tbl = 'credit_balances')), '0',
+  'and the coach of their old group no longer does');
+update public.athletes set group_id = '20000000-0000-4000-8000-0000000000a1'
+ where id = '30000000-0000-4000-8000-0000000000a1';
+
+-- a deleted athlete record links nobody
+update public.athletes set deleted_at = now() where id = '30000000-0000-4000-8000-0000000000a1';
+select is(tests.try_as('coach', (select probe from probes where tbl = 'purchases')), '0',
+  'a coach sees no money of an account whose athlete record was deleted');
+select is(tests.try_as('admin', (select probe from probes where tbl = 'purchases')), '1',
+  'admins still do');
+update public.athletes set deleted_at = null where id = '30000000-0000-4000-8000-0000000000a1';
+
+-- one account, two clubs: coaching someone in club A shows nothing of their money
+-- in club B, even to a coach of club B (of another group)
+insert into public.memberships (org_id, user_id, role) values
+  ('10000000-0000-4000-8000-00000000000b', tests.get_supabase_uid('athlete'), 'member'),
+  ('10000000-0000-4000-8000-00000000000b', tests.get_supabase_uid('coach'), 'coach');
+insert into public.credit_ledger (org_id, user_id, delta, kind) values
+  ('10000000-0000-4000-8000-00000000000b', tests.get_supabase_uid('athlete'), 3, 'adjustment');
+select is(tests.try_as('coach', $$select count(*) from public.credit_balances where org_id = '10000000-0000-4000-8000-00000000000b'$$),
+  '0', 'the athlete''s coach in club A sees none of their balance in club B, though coach there too');
+select is(tests.try_as('admin_b', $$select count(*) from public.credit_balances where user_id = tests.get_supabase_uid('athlete')$$),
+  '1', 'club B''s admin sees the balance in club B, and not the one in club A');
+select is(tests.try_as('athlete', $$select count(*) from public.credit_balances where user_id = auth.uid()$$),
+  '2', 'the athlete sees their balances in both clubs');
+
+select * from finish();
+rollback;

@@ -112,8 +112,11 @@ export async function dropEverything(db: Database): Promise<void> {
       loop
         execute format('drop schema %I cascade', s.nspname);
       end loop;
-      create schema public;
+      -- public as initdb makes it (owned by whoever owns the database), so an
+      -- emptied database is a new one to whatever is deployed on it next
+      create schema public authorization pg_database_owner;
       grant usage on schema public to public;
+      comment on schema public is 'standard public schema';
     end
     $$;
   `);

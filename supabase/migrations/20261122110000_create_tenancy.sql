@@ -414,32 +414,38 @@ $$;
 comment on function public.create_organization(text, text, text, text, text) is
   'rpc: creates an organization; the caller becomes its owner';
 
+-- the caller's role in an organization while an active member, else null
+create function private.caller_role(p_org_id uuid)
+returns text
+language sql stable security definer set search_path = ''
+as $$
+  select m.role from public.memberships m
+   where m.org_id = p_org_id and m.user_id = auth.uid() and m.left_at is null and m.deleted_at is null
+$$;
+
 -- shared by change_member_role and remove_member: the target membership, locked
 -- together with its organization so that membership changes in one organization
--- happen one at a time (the last-owner rule counts owners), and the caller's role
--- there, which must be admin or owner. p_action completes the message "only
+-- happen one at a time (the last-owner rule counts owners), once the caller is
+-- known to be an admin or owner there. p_action completes the message "only
 -- admins and owners can …". the rpcs check that a user is signed in first.
-create function private.lock_membership_for_admin(
-  p_membership_id uuid,
-  p_action text,
-  out target public.memberships,
-  out caller_role text
-)
+create function private.lock_membership_for_admin(p_membership_id uuid, p_action text)
+returns public.memberships
 language plpgsql volatile security definer set search_path = ''
 as $$
+declare
+  v_target public.memberships;
 begin
-  select * into target from public.memberships m where m.id = p_membership_id;
+  select * into v_target from public.memberships m where m.id = p_membership_id;
   if not found then
     raise exception 'membership not found' using errcode = 'P0001';
   end if;
-  perform from public.organizations o where o.id = target.org_id for update;
-  select * into target from public.memberships m where m.id = p_membership_id for update;
+  perform from public.organizations o where o.id = v_target.org_id for update;
+  select * into v_target from public.memberships m where m.id = p_membership_id for update;
 
-  select m.role into caller_role from public.memberships m
-   where m.org_id = target.org_id and m.user_id = auth.uid() and m.left_at is null and m.deleted_at is null;
-  if private.role_rank(caller_role) < private.role_rank('admin') then
+  if private.role_rank(private.caller_role(v_target.org_id)) < private.role_rank('admin') then
     raise exception 'only admins and owners can %', p_action using errcode = '42501';
   end if;
+  return v_target;
 end
 $$;
 
@@ -466,16 +472,14 @@ returns public.memberships
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_lock record;
   v_target public.memberships;
   v_caller_role text;
 begin
   if auth.uid() is null then
     raise exception 'sign in to change roles' using errcode = '42501';
   end if;
-  v_lock := private.lock_membership_for_admin(p_membership_id, 'change roles');
-  v_target := v_lock.target;
-  v_caller_role := v_lock.caller_role;
+  v_target := private.lock_membership_for_admin(p_membership_id, 'change roles');
+  v_caller_role := private.caller_role(v_target.org_id);
   if p_role is null or private.role_rank(p_role) = 0 then
     raise exception 'unknown role "%": use owner, admin, coach, athlete or member', coalesce(p_role, '')
       using errcode = 'P0001';
@@ -519,16 +523,14 @@ returns void
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_lock record;
   v_target public.memberships;
   v_caller_role text;
 begin
   if auth.uid() is null then
     raise exception 'sign in to remove members' using errcode = '42501';
   end if;
-  v_lock := private.lock_membership_for_admin(p_membership_id, 'remove members');
-  v_target := v_lock.target;
-  v_caller_role := v_lock.caller_role;
+  v_target := private.lock_membership_for_admin(p_membership_id, 'remove members');
+  v_caller_role := private.caller_role(v_target.org_id);
   if v_target.left_at is not null then
     return;
   end if;
@@ -651,6 +653,7 @@ revoke all on function private.visible_user_ids() from public, anon, authenticat
 revoke all on function private.is_active_member(uuid, uuid, text) from public, anon, authenticated;
 revoke all on function private.ensure_profile(uuid) from public, anon, authenticated;
 revoke all on function private.handle_new_user() from public, anon, authenticated;
+revoke all on function private.caller_role(uuid) from public, anon, authenticated;
 revoke all on function private.lock_membership_for_admin(uuid, text) from public, anon, authenticated;
 revoke all on function private.assert_keeps_an_owner(public.memberships) from public, anon, authenticated;
 revoke all on function private.guard_organization_write() from public, anon, authenticated;

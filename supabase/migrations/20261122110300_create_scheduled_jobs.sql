@@ -73,13 +73,16 @@ revoke all on function private.schedule_jobs() from public, anon, authenticated;
 
 -- install pg_cron where the server preloads it (ci's postgresql 15; supabase has
 -- it once enabled). elsewhere (PGlite, a server without it) nothing happens.
+-- in pg_catalog, as supabase's documentation and dashboard install it: its
+-- objects live in schema cron either way, and an extension in public is what
+-- supabase's database linter flags (extension_in_public).
 do $$
 begin
   if not exists (select from pg_catalog.pg_extension where extname = 'pg_cron')
     and coalesce(current_setting('shared_preload_libraries', true), '') like '%pg_cron%'
     and current_database() = coalesce(current_setting('cron.database_name', true), 'postgres')
   then
-    create extension if not exists pg_cron;
+    create extension if not exists pg_cron with schema pg_catalog;
   end if;
 exception
   when insufficient_privilege then

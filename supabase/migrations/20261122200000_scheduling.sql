@@ -1092,7 +1092,6 @@ declare
   v_excluded date[];
   v_expected int;
   v_made int;
-  v_gen jsonb;
 begin
   if exists (select from public.recurring_bookings r where r.id = v_id) then
     if not exists (select from public.recurring_bookings r where r.id = v_id and r.member_id = v_member) then
@@ -1137,7 +1136,7 @@ begin
   -- six weeks now; a clash that appeared since the check (a race) fails the call
   select count(*) into v_expected from private.series_dates(null, v_id) d
    where private.zoned_instant(d.local_date, d.start_time, d.time_zone) > now();
-  v_gen := private.generate(null, v_id);
+  perform private.generate(null, v_id);
   select count(*) into v_made from public.training_sessions t where t.recurring_booking_id = v_id;
   if v_made < v_expected then
     raise exception 'part of this series was just booked by someone else'

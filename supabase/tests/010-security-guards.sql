@@ -2,7 +2,7 @@
 -- splinter lints they mirror in brackets). they look at the catalog, so a table,
 -- function or view added by any later migration is checked too.
 begin;
-select plan(14);
+select plan(15);
 
 -- rls everywhere (lint 0013) ------------------------------------------------------------
 select tests.rls_enabled('public');
@@ -163,6 +163,19 @@ drop view public.guard_probe_view;
 
 -- ... and the schema has none
 select is(pg_temp.views_without_invoker(), '{}'::text[], 'every view in public runs with security_invoker');
+
+-- extensions (lint 0014) ----------------------------------------------------------------------
+-- none lives in public, where its objects would be exposed with the api schema:
+-- pgcrypto, btree_gist and pgtap go to extensions, pg_cron to pg_catalog
+select is(
+  array(
+    select e.extname::text from pg_extension e
+     where e.extnamespace = 'public'::regnamespace
+     order by 1
+  ),
+  '{}'::text[],
+  'no extension is installed in public'
+);
 
 select * from finish();
 rollback;

@@ -42,7 +42,7 @@ export interface RpcSignatures {
   };
   coach_busy_times: {
     args: { p_coach: string; p_from: string; p_to: string };
-    returns: { starts_at: string | null; ends_at: string | null }[];
+    returns: { starts_at: string | null; ends_at: string | null; blocked: boolean | null }[];
   };
   create_invitation: {
     args: {

@@ -769,10 +769,13 @@ $$;
 -- busy time ------------------------------------------------------------------------------------------------
 -- what a booker may know of a coach's time: every commitment (sessions in any
 -- organization, and every future occurrence of the coach's series) and blocked
--- time, as ranges only — no names, ids, kinds or reasons — unbuffered (the slot
--- computation widens them by the coach's buffers). at most 400 days per call.
-create or replace function public.coach_busy_times(p_coach uuid, p_from timestamptz, p_to timestamptz)
-returns table (starts_at timestamptz, ends_at timestamptz)
+-- time, as ranges only — no names, ids or reasons — unbuffered. `blocked` tells
+-- the slot computation which ranges are blocked time, which a session may touch,
+-- from sessions, which it keeps the coach's buffers away from. at most 400 days
+-- per call. the result gains a column, so the function is created anew.
+drop function public.coach_busy_times(uuid, timestamptz, timestamptz);
+create function public.coach_busy_times(p_coach uuid, p_from timestamptz, p_to timestamptz)
+returns table (starts_at timestamptz, ends_at timestamptz, blocked boolean)
 language plpgsql stable security definer set search_path = ''
 as $$
 declare
@@ -793,21 +796,21 @@ begin
     raise exception 'not a coach of your organization' using errcode = '42501';
   end if;
   return query
-    select b.starts_at, b.ends_at
+    select b.starts_at, b.ends_at, b.blocked
       from (
-        select c.starts_at, c.ends_at
+        select c.starts_at, c.ends_at, false as blocked
           from private.commitments c
          where c.coach_id = p_coach
            and c.reserved && pg_catalog.tstzrange(p_from, p_to, '[)')
         union all
         -- a live session the ledger no longer holds (over)
-        select t.starts_at, t.ends_at
+        select t.starts_at, t.ends_at, false
           from public.training_sessions t
          where t.coach_id = p_coach and t.status <> 'cancelled' and t.deleted_at is null
            and t.starts_at < p_to and t.ends_at > p_from
            and not exists (select from private.commitments c where c.session_id = t.id)
         union all
-        select s.starts_at, s.ends_at
+        select s.starts_at, s.ends_at, true
           from public.blocked_slots s
          where s.coach_id = p_coach and s.deleted_at is null
            and s.starts_at < p_to and s.ends_at > p_from
@@ -816,6 +819,10 @@ begin
      order by b.starts_at;
 end
 $$;
+comment on function public.coach_busy_times(uuid, timestamptz, timestamptz) is
+  'a coach''s busy time (commitments and blocked time, no details) for members of the coach''s organizations';
+revoke all on function public.coach_busy_times(uuid, timestamptz, timestamptz) from public, anon, authenticated;
+grant execute on function public.coach_busy_times(uuid, timestamptz, timestamptz) to authenticated, service_role;
 
 -- function privileges ------------------------------------------------------------------------------------------
 revoke all on function

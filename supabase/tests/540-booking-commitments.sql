@@ -3,7 +3,7 @@
 -- a settings change that moves bookable time flags sessions; generation flags
 -- what it places outside availability; the daily job forgets claims that ended.
 begin;
-select plan(13);
+select plan(14);
 
 -- fixtures ---------------------------------------------------------------------------------
 insert into auth.users (id, email) values
@@ -51,6 +51,17 @@ select throws_ok($$select public.book_slot('5c400000-0000-4000-a000-00000000000a
 select is((select count(*)::int from public.coach_busy_times('5c400000-0000-4000-b000-0000000000c1',
     pg_temp.at(59, '00:00'), pg_temp.at(60, '00:00')) b where b.starts_at = pg_temp.at(59, '18:00')), 1,
   'busy times show the ninth occurrence, which is not a session yet');
+
+reset role;
+insert into public.blocked_slots (org_id, coach_id, starts_at, ends_at, reason) values
+  ('5c400000-0000-4000-a000-00000000000a', '5c400000-0000-4000-b000-0000000000c1',
+   pg_temp.at(66, '09:00'), pg_temp.at(66, '12:00'), 'private matter');
+set local role authenticated;
+select results_eq($$select starts_at, ends_at, blocked from public.coach_busy_times('5c400000-0000-4000-b000-0000000000c1',
+    pg_temp.at(66, '00:00'), pg_temp.at(67, '00:00'))$$,
+  $$values (pg_temp.at(66, '09:00'), pg_temp.at(66, '12:00'), true),
+           (pg_temp.at(66, '18:00'), pg_temp.at(66, '19:00'), false)$$,
+  'a member reads blocked time as a range marked blocked, beside the series occurrence, without its reason');
 
 -- cancelling gives the time back ------------------------------------------------------------
 select pg_temp.act_as('d1');

@@ -31,7 +31,10 @@ type Repeat = 'once' | '1' | '2';
 
 interface BusyState {
   key: string;
+  /** commitments: sessions and future series occurrences, kept a buffer away */
   ranges: Interval[];
+  /** blocked time, which a session may touch */
+  blocked: Interval[];
   loaded: boolean;
 }
 
@@ -40,8 +43,9 @@ const keyOf = (c: BookableCoach) => `${c.orgId}/${c.coachId}`;
 /**
  * A member books a coach of their club: free slots computed on the device from
  * the coach's synced rules (src/domain/slots.ts) minus the coach's busy time
- * (coach_busy_times, ranges only: a member's device has no blocked time, whose
- * reasons are for staff), in the member's own zone and grouped by their
+ * (coach_busy_times, ranges only: every session and future series occurrence,
+ * and blocked time, which a member's device does not hold since its reasons are
+ * for staff), in the member's own zone and grouped by their
  * local date; once, every week or every two weeks. A recurring booking that
  * clashes lists the dates and offers to skip them. Booking is the server's:
  * offline the slots still show, the buttons say why they are off.
@@ -102,7 +106,7 @@ export class BookPage extends LitElement {
   readonly #online = new OnlineController(this);
   readonly #zone = deviceZone();
   @state() private coach = '';
-  @state() private busy: BusyState = { key: '', ranges: [], loaded: false };
+  @state() private busy: BusyState = { key: '', ranges: [], blocked: [], loaded: false };
   @state() private days = 7;
   @state() private chosen: number | null = null;
   @state() private repeat: Repeat = 'once';
@@ -165,9 +169,14 @@ export class BookPage extends LitElement {
     const [orgId = '', coachId = ''] = this.coach.split('/');
     const rules = slotRules(data, orgId, coachId);
     if (!rules) return html`<p class="card">${errorStrings.booking.notBookable}</p>`;
-    const busy = this.busy.key === this.coach ? this.busy.ranges : [];
+    const server = this.busy.key === this.coach ? this.busy : null;
     const days: SlotDay[] = slotsByDay(
-      { ...rules, busy: [...busy, ...knownBusy(data, coachId)], now: Date.now() },
+      {
+        ...rules,
+        blocked: [...rules.blocked, ...(server?.blocked ?? [])],
+        busy: [...(server?.ranges ?? []), ...knownBusy(data, coachId)],
+        now: Date.now(),
+      },
       this.#zone,
     );
     const shown = days.slice(0, this.days);
@@ -335,7 +344,8 @@ export class BookPage extends LitElement {
     const client = this.#supabase.value;
     const data = this.data;
     const [orgId = '', coachId = ''] = key.split('/');
-    this.busy = { key, ranges: this.busy.key === key ? this.busy.ranges : [], loaded: false };
+    const known = this.busy.key === key ? this.busy : { ranges: [], blocked: [] };
+    this.busy = { key, ranges: known.ranges, blocked: known.blocked, loaded: false };
     const rules = data ? slotRules(data, orgId, coachId) : null;
     if (!client || !rules || !navigator.onLine) return;
     const from = Date.now();
@@ -347,15 +357,23 @@ export class BookPage extends LitElement {
     });
     // a failure (offline after all) leaves the busy time unknown, and the slots say so
     if (!result.ok || this.coach !== key) return;
+    // the RPC returns a table, so its columns type as nullable; the bounds never are
+    const ranges = result.data.flatMap((r) =>
+      r.starts_at && r.ends_at
+        ? [
+            {
+              start: Date.parse(r.starts_at),
+              end: Date.parse(r.ends_at),
+              blocked: r.blocked === true,
+            },
+          ]
+        : [],
+    );
     this.busy = {
       key,
       loaded: true,
-      // the RPC returns a table, so its columns type as nullable; sessions' bounds never are
-      ranges: result.data.flatMap((r) =>
-        r.starts_at && r.ends_at
-          ? [{ start: Date.parse(r.starts_at), end: Date.parse(r.ends_at) }]
-          : [],
-      ),
+      ranges: ranges.filter((r) => !r.blocked).map(({ start, end }) => ({ start, end })),
+      blocked: ranges.filter((r) => r.blocked).map(({ start, end }) => ({ start, end })),
     };
   }
 

@@ -203,7 +203,7 @@ export function rangeRows<R extends AvailabilityRange>(
 /**
  * The slot rules of one coach, as src/domain/slots.ts takes them. Only the
  * organization's staff read blocked_slots, so for a member `blocked` is empty:
- * the coach's blocked time reaches them as busy ranges from coach_busy_times.
+ * the coach's blocked time reaches them from coach_busy_times, as ranges marked blocked.
  */
 export function slotRules(
   data: BookingData,

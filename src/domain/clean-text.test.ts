@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isCleanLabel, isCleanNote, labelInput, noteInput } from './clean-text.ts';
+import { athleteNameSchema, athleteNotesSchema } from './athlete.ts';
+import {
+  cleanTextMessages,
+  isCleanLabel,
+  isCleanNote,
+  labelInput,
+  noteInput,
+} from './clean-text.ts';
+import { trainingGroupNameSchema } from './training-group.ts';
 
 describe('clean text', () => {
   it('a label needs something visible', () => {
@@ -34,5 +42,19 @@ describe('clean text', () => {
     expect(isCleanLabel('Пе\u0308тр')).toBe(false);
     expect(labelInput('Пе\u0308тр')).toBe('Пётр');
     expect(noteInput('a\r\nb\rc е\u0308')).toBe('a\nb\nc ё');
+  });
+
+  it('the schemas compose before they check, so a decomposed letter is never refused', () => {
+    expect(athleteNameSchema.parse('Пе\u0308тр')).toBe('Пётр');
+    expect(trainingGroupNameSchema.parse('Йо\u0308')).toBe('Й\u04e7');
+    expect(athleteNotesSchema.parse('раз\r\nдва')).toBe('раз\nдва');
+  });
+
+  it('the schemas say why, control characters before invisibility', () => {
+    const issues = (v: string) =>
+      athleteNameSchema.safeParse(v).error?.issues.map((i) => i.message);
+    expect(issues('\u202e')).toEqual([cleanTextMessages.control]);
+    expect(issues('\u200b')).toEqual([cleanTextMessages.invisible]);
+    expect(issues('Иван')).toBeUndefined();
   });
 });

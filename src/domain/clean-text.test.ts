@@ -6,6 +6,7 @@ import {
   isCleanNote,
   labelInput,
   noteInput,
+  revealHidden,
 } from './clean-text.ts';
 import { trainingGroupNameSchema } from './training-group.ts';
 
@@ -56,5 +57,11 @@ describe('clean text', () => {
     expect(issues('\u202e')).toEqual([cleanTextMessages.control]);
     expect(issues('\u200b')).toEqual([cleanTextMessages.invisible]);
     expect(issues('Иван')).toBeUndefined();
+  });
+
+  it('hidden characters can be shown, ordinary spaces left alone', () => {
+    expect(revealHidden('Иван\u0000 \u202eП\u200b')).toBe('Иван⟨U+0000⟩ ⟨U+202E⟩П⟨U+200B⟩');
+    expect(revealHidden('\ud800')).toBe('⟨U+D800⟩');
+    expect(revealHidden('Иван Петров')).toBe('Иван Петров');
   });
 });

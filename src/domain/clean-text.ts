@@ -107,6 +107,19 @@ export function isCleanNote(text: string): boolean {
   return isNfc(text) && !NOTE_CONTROL.test(text);
 }
 
+const HIDDEN = characterClass([...LABEL_CONTROL_RANGES, ...INVISIBLE_RANGES], 'gu');
+
+/**
+ * the text with every control, bidi, zero-width or other invisible character
+ * (an ordinary space aside) written as ⟨U+XXXX⟩, for a person to see what a
+ * refused value holds; the value itself is never changed
+ */
+export function revealHidden(text: string): string {
+  return text.replace(HIDDEN, (c) =>
+    c === ' ' ? c : `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
+}
+
 /** a label as typed, as it is saved: composed (NFC), nothing else changed */
 export function labelInput(text: string): string {
   return text.normalize('NFC');

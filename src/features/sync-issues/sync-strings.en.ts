@@ -48,6 +48,7 @@ export const sync: Translation<typeof syncStrings> = {
     edit: 'Change the value',
     back: 'Home',
     details: 'Server response',
+    hidden: (text) => `With its hidden characters shown: ${text}`,
     tableName: (table) =>
       ({
         athletes: 'Athletes',

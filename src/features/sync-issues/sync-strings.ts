@@ -64,6 +64,8 @@ export const syncStrings = localized('sync', {
     edit: 'Изменить значение',
     back: 'На главную',
     details: 'Ответ сервера',
+    /** a refused value with its invisible characters written out */
+    hidden: (text: string) => `Со скрытыми символами: ${text}`,
     /** tables and fields by the names a coach knows; unknown ones stay as stored */
     tableName: (table: string): string =>
       ({

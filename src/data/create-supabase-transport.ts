@@ -19,7 +19,7 @@ export function createSupabaseTransport(client: SupabaseClient): SyncTransport {
       }
       // postgrest-js reports a failed fetch as status 0
       if (!status) throw new SyncNetworkError(`${fn}: ${error.message}`);
-      throw new SyncServerError(`${fn}: ${error.code} ${error.message}`, status);
+      throw new SyncServerError(`${fn}: ${error.code} ${error.message}`, status, error.code);
     },
     async currentUser() {
       // getSession refreshes an expired access token before answering

@@ -5,6 +5,7 @@
 // server accepts too. Messages are Russian; the interface translates them.
 import { z } from 'zod';
 import { isValidZone, parseLocalTime } from './zoned-time.ts';
+import { labelInput, refineLabel } from './clean-text.ts';
 
 export const ROOM_MAX = 100;
 export const REASON_MAX = 500;
@@ -40,12 +41,18 @@ function wholeIn(min: number, max: number, message: string) {
     .refine((n) => n >= min && n <= max, message);
 }
 
-/** optional text (empty → null) of at most `max` characters */
+/**
+ * optional label (a room, a reason; empty → null) of at most `max` characters
+ * that `private.is_clean_label` passes, composed (NFC) first
+ */
 function optionalText(max: number, message: string) {
   return z
     .string()
-    .transform((s) => (s.trim() === '' ? null : s.trim()))
-    .refine((s) => s === null || charLength(s) <= max, message);
+    .transform((s) => (s.trim() === '' ? null : labelInput(s.trim())))
+    .refine((s) => s === null || charLength(s) <= max, message)
+    .superRefine((s, ctx) => {
+      if (s !== null) refineLabel(s, ctx);
+    });
 }
 
 export const coachSettingsFormSchema = z.object({

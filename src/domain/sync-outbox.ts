@@ -32,6 +32,24 @@ export function toMutation(entry: OutboxEntry): Mutation {
   return m;
 }
 
+/**
+ * What is pushed in place of an entry the server cannot read (its batch was
+ * refused before sync_push ran, e.g. `22P05` for a NUL): the same seq, table,
+ * row and op with `fields` that are not an object, which sync_push refuses as
+ * invalid without touching any row. The server records the refusal and moves the
+ * client's sequence past it, so the entries behind it go through; the device
+ * keeps the entry's own fields in the issue it shows on /sync.
+ */
+export function toStandIn(entry: OutboxEntry): Omit<Mutation, 'fields'> & { fields: string } {
+  return {
+    seq: entry.seq,
+    table: entry.table,
+    id: entry.rowId,
+    op: entry.op,
+    fields: 'unreadable by the server: kept on the device',
+  };
+}
+
 /** deep equality of JSON values (key order of objects ignored) */
 export function jsonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -10,6 +10,8 @@ export const rejectionReasonSchema = z.enum([
   'reference',
   'rule',
   'unknown_table',
+  /** the server could not even read the change (e.g. a NUL or a lone surrogate): set by the device */
+  'unreadable',
   'error',
 ]);
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>;

@@ -6,6 +6,7 @@
 // feeds the name check and this schema the same generated values.
 import { z } from 'zod';
 import { seasonSchema } from './season-schema.ts';
+import { labelInput, refineLabel } from './clean-text.ts';
 
 export const TRAINING_GROUP_NAME_MAX = 100;
 
@@ -14,11 +15,21 @@ export const trainingGroupMessages = {
   taken: 'Группа с таким названием в этом сезоне уже есть',
 } as const;
 
-/** `char_length(btrim(name)) between 1 and 100`: btrim strips spaces only */
-export const trainingGroupNameSchema = z.string().refine((name) => {
-  const length = [...name.replace(/^ +| +$/g, '')].length;
-  return length >= 1 && length <= TRAINING_GROUP_NAME_MAX;
-}, trainingGroupMessages.name);
+/**
+ * `char_length(btrim(name)) between 1 and 100` (btrim strips spaces only) and
+ * `private.is_clean_label(name)`; composed (NFC) first, as it is saved
+ */
+export const trainingGroupNameSchema = z
+  .string()
+  .overwrite(labelInput)
+  .refine(
+    (name) => {
+      const length = [...name.replace(/^ +| +$/g, '')].length;
+      return length >= 1 && length <= TRAINING_GROUP_NAME_MAX;
+    },
+    { message: trainingGroupMessages.name, abort: true },
+  )
+  .superRefine(refineLabel);
 
 export interface ExistingGroup {
   id: string;

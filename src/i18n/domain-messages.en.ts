@@ -51,4 +51,9 @@ export const domain: Translation<typeof domainMessages> = {
     name: `Enter a group name of at most ${TRAINING_GROUP_NAME_MAX} characters`,
     taken: 'A group with this name already exists this season',
   },
+  cleanText: {
+    control:
+      'Remove the control characters (such as a text direction override): they are invisible but change how the text looks',
+    invisible: 'Needs visible characters: spaces and invisible marks alone will not do',
+  },
 };

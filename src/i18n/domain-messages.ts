@@ -5,6 +5,7 @@
  * them on display.
  */
 import { athleteMessages } from '../domain/athlete.ts';
+import { cleanTextMessages } from '../domain/clean-text.ts';
 import { discountCodeMessages } from '../domain/money.ts';
 import { availabilityMessages } from '../domain/availability-form.ts';
 import { membershipAdminMessages } from '../domain/membership-admin.ts';
@@ -23,6 +24,7 @@ const source = {
   availability: availabilityMessages,
   membershipAdmin: membershipAdminMessages,
   trainingGroup: trainingGroupMessages,
+  cleanText: cleanTextMessages,
 };
 
 export const domainMessages = localized('domain', source);

@@ -8,9 +8,12 @@ import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import {
   coachSettingsFormSchema,
+  timeRangeFormSchema,
   weeklyWindowFormSchema,
 } from '../../src/domain/availability-form.ts';
-import { checkVerdicts } from './check-verdicts.ts';
+import { checkVerdicts, formDisagreements } from './check-verdicts.ts';
+import { unicodeText } from './unicode-text.ts';
+import { labelInput } from '../../src/domain/clean-text.ts';
 
 const validSettings = {
   time_zone: 'Europe/Moscow',
@@ -23,6 +26,16 @@ const validSettings = {
   cancellation_window_minutes: '720',
   default_room: '',
 };
+
+const validWindow = {
+  weekday: '1',
+  start_time: '18:00',
+  end_time: '19:00',
+  is_individual: true,
+  is_group: false,
+  room: '',
+};
+const validRange = { starts_at: 0, ends_at: 3_600_000, reason: '', room: '' };
 
 /** integers around every bound the constraints name */
 const numbers = fc.oneof(
@@ -105,6 +118,40 @@ describe('availability form rules agree with the database', () => {
     );
     expect(disagree).toEqual([]);
   });
+
+  // a room or a reason as the form saves it: trimmed, blank as null, composed
+  const saved = (v: string) => (v.trim() === '' ? null : labelInput(v.trim()));
+  const labels = fc.oneof(
+    unicodeText(30),
+    unicodeText(6).map((s) => ` ${s}Зал ${s}`),
+  );
+  for (const [table, column, form] of [
+    ['coach_settings', 'default_room', 'settings'],
+    ['blocked_slots', 'reason', 'range'],
+    ['availability_additions', 'room', 'range'],
+    ['availability_additions', 'reason', 'range'],
+    ['weekly_availability', 'room', 'window'],
+  ] as const) {
+    it(`${table}.${column}: the form and the column's checks agree on arbitrary Unicode`, async () => {
+      const accepts = (v: string) =>
+        (form === 'settings'
+          ? coachSettingsFormSchema.safeParse({ ...validSettings, [column]: v })
+          : form === 'window'
+            ? weeklyWindowFormSchema.safeParse({ ...validWindow, [column]: v })
+            : timeRangeFormSchema.safeParse({ ...validRange, [column]: v })
+        ).success;
+      const disagree = await formDisagreements(
+        db,
+        table,
+        [`${table}_${column}_check`, `${table}_${column}_clean_check`],
+        column,
+        fc.sample(labels, 1000),
+        accepts,
+        saved,
+      );
+      expect(disagree).toEqual([]);
+    });
+  }
 
   it('weekly windows: the form and the table agree on start and end times', async () => {
     const times = fc.sample(

@@ -27,3 +27,37 @@ export async function checkVerdicts(
   );
   return r.rows.map((row) => row.ok);
 }
+
+/** what text in PostgreSQL cannot hold: NUL, and lone surrogates (they would arrive as U+FFFD) */
+export function unholdable(value: string): boolean {
+  return (
+    value.includes('\u0000') ||
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)
+  );
+}
+
+/**
+ * The values on which a form's rule and a column's CHECK constraints disagree.
+ * `accepts` is the form's verdict on a value as typed; `saved` is what the form
+ * writes for it (composed, trimmed, blank as null), which all `constraints` must
+ * pass exactly when the form accepts. A value the database cannot hold at all
+ * (NUL, a lone surrogate) disagrees when the form accepts it.
+ */
+export async function formDisagreements(
+  db: Database,
+  table: string,
+  constraints: readonly string[],
+  column: string,
+  values: readonly string[],
+  accepts: (value: string) => boolean,
+  saved: (value: string) => string | null,
+): Promise<string[]> {
+  const held = values.filter((v) => !unholdable(v));
+  const verdicts = await Promise.all(
+    constraints.map((c) => checkVerdicts(db, table, c, column, held.map(saved))),
+  );
+  return [
+    ...values.filter((v) => unholdable(v) && accepts(v)),
+    ...held.filter((v, i) => accepts(v) !== verdicts.every((inDb) => inDb[i])),
+  ];
+}

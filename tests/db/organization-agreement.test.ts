@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
-import { checkVerdicts } from './check-verdicts.ts';
+import { checkVerdicts, formDisagreements } from './check-verdicts.ts';
+import { unicodeText } from './unicode-text.ts';
+import { labelInput } from '../../src/domain/clean-text.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { ORGANIZATION_KINDS } from '../../src/domain/organization.ts';
 import {
@@ -23,6 +25,7 @@ const names = fc.oneof(
   fc.string({ maxLength: 210 }),
   fc.string({ unit: fc.constantFrom(' ', '\t', 'a', 'Ё', '\u00a0'), maxLength: 205 }),
   fc.integer({ min: 195, max: 205 }).map((n) => 'Ё'.repeat(n)),
+  unicodeText(30),
 );
 const locales = fc.oneof(
   fc.stringMatching(/^[a-z]{2}(-[A-Z]{2})?$/),
@@ -41,14 +44,21 @@ describe('organization rules agree with the database', () => {
 
   const cases = [
     { constraint: 'organizations_slug_check', column: 'slug', arb: slugs, zod: slugSchema },
-    {
-      constraint: 'organizations_name_check',
-      column: 'name',
-      arb: names,
-      zod: organizationNameSchema,
-    },
     { constraint: 'organizations_locale_check', column: 'locale', arb: locales, zod: localeSchema },
   ];
+
+  it('name: zod and the name and clean-text checks agree on 2,000 generated values', async () => {
+    const disagree = await formDisagreements(
+      db,
+      'organizations',
+      ['organizations_name_check', 'organizations_name_clean_check'],
+      'name',
+      fc.sample(names, 2000),
+      (v) => organizationNameSchema.safeParse(v).success,
+      labelInput,
+    );
+    expect(disagree).toEqual([]);
+  });
 
   for (const c of cases) {
     it(`${c.column}: zod and ${c.constraint} agree on 2,000 generated values`, async () => {

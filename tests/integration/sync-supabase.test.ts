@@ -117,6 +117,60 @@ describe('sync through supabase-js and the local stack', () => {
     await ownerDevice.issues.clear();
   });
 
+  it('text the server cannot read or will not take is listed with its value; the rest and the pull go on', async () => {
+    const athlete = randomUUID();
+    await applyLocalChange(ownerDevice, {
+      table: 'athletes',
+      op: 'insert',
+      row: { id: athlete, org_id: orgId, group_id: groupId, name: 'Анна Смирнова' },
+    });
+    // queued without the forms' checks (an older build): a NUL PostgreSQL cannot
+    // read in json, and a name with a right-to-left override its check refuses
+    await applyLocalChange(ownerDevice, {
+      table: 'athletes',
+      op: 'update',
+      id: athlete,
+      patch: { notes: 'травма\u0000колена' },
+    });
+    await applyLocalChange(ownerDevice, {
+      table: 'athletes',
+      op: 'update',
+      id: athlete,
+      patch: { name: '\u202eанвонримС' },
+    });
+    await applyLocalChange(ownerDevice, {
+      table: 'athletes',
+      op: 'update',
+      id: athlete,
+      patch: { schedule: 'Ср 19:00' },
+    });
+    // meanwhile the group is renamed elsewhere: the pull after the push brings it
+    const renamed = await owner
+      .from('training_groups')
+      .update({ name: 'Группа 1 (старшие)' })
+      .eq('id', groupId);
+    expect(renamed.error).toBeNull();
+
+    const summary = await syncOnce(ownerDevice, createSupabaseTransport(owner));
+    expect(summary.push).toMatchObject({ applied: 2, rejected: 2 });
+    expect(await ownerDevice.outbox.count()).toBe(0);
+    expect(await ownerDevice.issues.toArray()).toMatchObject([
+      { reason: 'unreadable', rowId: athlete, fields: { notes: 'травма\u0000колена' } },
+      { reason: 'invalid', rowId: athlete, fields: { name: '\u202eанвонримС' } },
+    ]);
+    const { data } = await owner.from('athletes').select('name, notes, schedule').eq('id', athlete);
+    expect(data).toEqual([{ name: 'Анна Смирнова', notes: null, schedule: 'Ср 19:00' }]);
+    expect(await ownerDevice.store('athletes').get(athlete)).toMatchObject({
+      name: 'Анна Смирнова',
+      notes: null,
+      schedule: 'Ср 19:00',
+    });
+    expect((await ownerDevice.store('training_groups').get(groupId))?.name).toBe(
+      'Группа 1 (старшие)',
+    );
+    await ownerDevice.issues.clear();
+  });
+
   it('a 401 in the middle of a flush refreshes the session once and resumes', async () => {
     let pushes = 0;
     let refreshes = 0;

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { z } from 'zod';
+import { labelInput, refineLabel } from '../../domain/clean-text.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { callRpc } from '../../data/call-rpc.ts';
@@ -19,7 +20,14 @@ const v = strings.validation;
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
 const schema = z.object({
-  name: z.string().trim().min(1, v.required).max(200, v.tooLong(200)),
+  // organizations_name_clean_check: composed, no control characters, something visible
+  name: z
+    .string()
+    .trim()
+    .min(1, v.required)
+    .max(200, v.tooLong(200))
+    .overwrite(labelInput)
+    .superRefine(refineLabel),
   slug: z.string().trim().regex(SLUG_PATTERN, v.slug),
   kind: z.enum(organizationKinds),
   timeZone: z.string().refine((zone) => timeZones.has(zone), v.timeZone),

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { z } from 'zod';
+import { labelInput, refineLabel } from '../../domain/clean-text.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { describeError } from '../../data/describe-error.ts';
@@ -23,7 +24,14 @@ const signInSchema = z.object({
 // Supabase Auth's default minimum; the server has the last word
 const signUpSchema = signInSchema.extend({
   password: z.string().min(6, v.passwordTooShort),
-  displayName: z.string().trim().min(1, v.required).max(100, v.tooLong(100)),
+  // the profile takes only a clean label (private.is_clean_label); composed first
+  displayName: z
+    .string()
+    .trim()
+    .min(1, v.required)
+    .max(100, v.tooLong(100))
+    .overwrite(labelInput)
+    .superRefine(refineLabel),
 });
 
 /**

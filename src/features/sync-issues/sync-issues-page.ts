@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SyncIssue } from '../../domain/sync-protocol.ts';
 import { parseTimestamp } from '../../domain/zoned-time.ts';
+import { revealHidden } from '../../domain/clean-text.ts';
 import { deviceZone, formatDateTime } from '../../ui/time-format.ts';
 import { describeError } from '../../data/describe-error.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
@@ -182,6 +183,16 @@ export class SyncIssuesPage extends LitElement {
     const id = issue.id ?? -1;
     // references (org_id, session_id, athlete_id, …) are not a coach's to edit: they go back as they were
     const fields = Object.entries(issue.fields).filter(([k]) => k !== 'id' && !k.endsWith('_id'));
+    // a value refused for what it holds may hold what no one sees (a NUL, a bidi override): name it
+    const reveal = (value: unknown) => {
+      if (
+        typeof value !== 'string' ||
+        (issue.reason !== 'unreadable' && issue.reason !== 'invalid')
+      )
+        return nothing;
+      const shown = revealHidden(value);
+      return shown === value ? nothing : html`<span class="muted">${t.hidden(shown)}</span>`;
+    };
     return html`<li class="card stack">
       <dl>
         ${this.subject(issue)}
@@ -208,7 +219,8 @@ export class SyncIssuesPage extends LitElement {
                 .value=${show(value)}
                 @input=${(e: Event) =>
                   this.edit(id, key, value, (e.target as HTMLInputElement).value)}
-            /></label>`;
+              />${reveal(value)}</label
+            >`;
       })}
       ${this.actions(id, t.retry, t.discard)}
     </li>`;

@@ -48,6 +48,7 @@ export const sync: Translation<typeof syncStrings> = {
     edit: 'Change the value',
     back: 'Home',
     details: 'Server response',
+    hidden: (text) => `With its hidden characters shown: ${text}`,
     tableName: (table) =>
       ({
         athletes: 'Athletes',
@@ -98,6 +99,8 @@ export const sync: Translation<typeof syncStrings> = {
         reference: 'A linked record was not found',
         rule: 'Breaks a club rule',
         unknown_table: 'This kind of data does not sync',
+        unreadable:
+          'The server could not read the value: it holds invalid invisible characters. Fix the text and retry',
         superseded: 'Changed by someone else',
       })[reason] ?? 'Server error',
   },

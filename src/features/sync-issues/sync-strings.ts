@@ -64,6 +64,8 @@ export const syncStrings = localized('sync', {
     edit: 'Изменить значение',
     back: 'На главную',
     details: 'Ответ сервера',
+    /** a refused value with its invisible characters written out */
+    hidden: (text: string) => `Со скрытыми символами: ${text}`,
     /** tables and fields by the names a coach knows; unknown ones stay as stored */
     tableName: (table: string): string =>
       ({
@@ -116,6 +118,8 @@ export const syncStrings = localized('sync', {
         reference: 'Связанная запись не найдена',
         rule: 'Нарушено правило клуба',
         unknown_table: 'Данные этого типа не синхронизируются',
+        unreadable:
+          'Сервер не смог прочитать значение: в нём есть недопустимые невидимые символы. Исправьте текст и повторите',
         superseded: 'Изменено кем-то другим',
       })[reason] ?? 'Ошибка на сервере',
   },

@@ -56,8 +56,8 @@
 --   `security invoker` (row-level security applies to what it reads), `set
 --   search_path = ''`, and executable by `authenticated`. a table with a hook
 --   never has its inserts written as a run (`merge_inserts` says so): an insert
---   may become an update. attendance's hook, private.attendance_merge
---   (20261206100000_sync_core.sql), is the example.
+--   may become an update. attendance's hook, private.attendance_merge (below),
+--   is the example.
 --
 --   public.sync_push(p_client_id, p_mutations)            applies a device's outbox batch
 --   public.sync_pull(p_cursor, p_limit, p_client_id, p_check)  changes since a cursor, plus access digests
@@ -1426,6 +1426,41 @@ $$;
 comment on function private.purge_sync_history(interval) is
   'deletes sync rejections, conflict notices, echoes and access log entries older than p_keep (≥ 7 days); returns rows deleted';
 
+/**
+  * -------------------------------------------------------
+  * section - attendance's merge rule
+  * -------------------------------------------------------
+  * as in 20261206100000_sync_core.sql (registered there as attendance's hook),
+  * but it reads the registry entry it is given: a hook registered on another
+  * table changes nothing (and the linter no longer finds p_reg unused).
+  */
+create or replace function private.attendance_merge(p_reg sync.tables, p_id uuid, p_m jsonb)
+returns jsonb
+language plpgsql volatile security invoker set search_path = ''
+as $$
+declare
+  v_fields jsonb := coalesce(p_m -> 'fields', '{}'::jsonb);
+  v_before jsonb;
+  v_given jsonb;
+begin
+  -- the rule is attendance's: registered on another table, it changes nothing
+  if p_m ->> 'op' is distinct from 'insert' or p_reg.table_name is distinct from 'attendance' then
+    return p_m;
+  end if;
+  select to_jsonb(a) into v_before from public.attendance a where a.id = p_id;
+  if v_before is null then
+    return p_m; -- a new mark
+  end if;
+  -- the fields as the columns' own types, compared with the mark as stored
+  v_given := to_jsonb(jsonb_populate_record(null::public.attendance, v_fields));
+  return p_m || jsonb_build_object('op', 'update', 'fields', (
+    select coalesce(jsonb_object_agg(k, v_fields -> k), '{}'::jsonb)
+      from jsonb_object_keys(v_fields) as k
+     where (v_given -> k) is distinct from (v_before -> k)));
+end
+$$;
+comment on function private.attendance_merge(sync.tables, uuid, jsonb) is
+  'attendance''s merge hook: an insert of an existing mark writes only the fields that differ, as an update';
 
 /**
   * -------------------------------------------------------

@@ -10,7 +10,7 @@
 -- the core is data-driven: a feature registers, it never re-creates the core.
 -- no later migration defines, alters or drops a function of schema `sync`,
 -- public.sync_*, private.purge_sync_history, private.note_access_change,
--- private.access_epoch_moved or private.tables_written
+-- private.access_epoch_moved, private.note_write or private.tables_written
 -- (tests/db/sync-core-defined-once.test.ts fails if one does); a change to the
 -- core itself is a new `<timestamp>_sync_core.sql` that defines the whole core.
 --
@@ -71,7 +71,8 @@
 --   sync.access_plan(), sync.watch_access(), sync.rewatch_access()  the access epoch's plan
 --   private.note_access_change(), private.access_epoch_moved(p_from, p_to)  its log (definer
 --                                                         rights: the log is not the caller's)
---   private.tables_written(p_from, p_to)                  the tables a pull window has rows of
+--   private.note_write(), private.tables_written(p_from, p_to)  the write log: the tables a
+--                                                         pull window has rows of
 --   private.purge_sync_history(p_keep)                    the daily trim of the bookkeeping
 
 /**
@@ -160,7 +161,19 @@ create table sync.access_log (
 comment on table sync.access_log is
   'one row per transaction and relation whose write can change who sees synced rows';
 
--- the log's floor (a cursor at or below it gets every digest) and the plan watched
+-- transactions that wrote a synced table at all: a pull queries only the tables
+-- with rows in its window (see private.tables_written)
+create table sync.write_log (
+  xid xid8 not null default pg_current_xact_id(),
+  table_name text not null,
+  created_at timestamptz not null default now(),
+  primary key (xid, table_name)
+);
+comment on table sync.write_log is
+  'one row per transaction and synced table it wrote; a pull skips the tables its window has none of';
+
+-- the logs' floor (a cursor at or below it gets every digest and reads every table)
+-- and the plan watched
 create table sync.access_state (
   only_row boolean primary key default true check (only_row),
   floor xid8 not null,
@@ -175,9 +188,12 @@ insert into sync.access_state (floor) values (pg_current_xact_id());
 alter table sync.access_rules enable row level security;
 alter table sync.access_log enable row level security;
 alter table sync.access_state enable row level security;
-revoke all on sync.access_rules, sync.access_log, sync.access_state from public, anon, authenticated;
-grant all on sync.access_rules, sync.access_log, sync.access_state to service_role;
+alter table sync.write_log enable row level security;
+revoke all on sync.access_rules, sync.access_log, sync.access_state, sync.write_log
+  from public, anon, authenticated;
+grant all on sync.access_rules, sync.access_log, sync.access_state, sync.write_log to service_role;
 create index access_log_created_at on sync.access_log (created_at);
+create index write_log_created_at on sync.write_log (created_at);
 
 -- what the select policies of each synced table read, from the catalog:
 -- {tables: {t: {relation, sources: [...], always}},
@@ -373,6 +389,20 @@ $$;
 comment on function private.note_access_change() is
   'logs that this transaction wrote a relation that can change who sees synced rows';
 
+-- a write of a synced table: one log row per transaction and table
+create or replace function private.note_write()
+returns trigger
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  insert into sync.write_log (table_name) values (tg_table_name)
+  on conflict (xid, table_name) do nothing;
+  return null;
+end
+$$;
+comment on function private.note_write() is
+  'logs that this transaction wrote a synced table (the pull reads only the tables its window has writes of)';
+
 -- installs the plan: the rules the pull reads and the triggers that log. run by
 -- the owner of the watched tables (a migration), after a select policy of a
 -- synced table or a helper it calls changed; registering a table runs it
@@ -395,7 +425,8 @@ begin
 
   for v_t in
     select g.tgname, g.tgrelid::pg_catalog.regclass::text as rel
-      from pg_catalog.pg_trigger g where g.tgname in ('sync_access_write', 'sync_access_update')
+      from pg_catalog.pg_trigger g
+     where g.tgname in ('sync_access_write', 'sync_access_update', 'sync_write')
   loop
     execute format('drop trigger %I on %s', v_t.tgname, v_t.rel);
   end loop;
@@ -417,6 +448,13 @@ begin
         (select string_agg(format('old.%1$I is distinct from new.%1$I', c), ' or ')
            from jsonb_array_elements_text(v_spec -> 'update') as c));
     end if;
+  end loop;
+
+  -- every synced table: any write, for the pull's choice of tables to read
+  for v_rel in select e.value ->> 'relation' from jsonb_each(v_plan -> 'tables') as e loop
+    execute format(
+      'create trigger sync_write after insert or update or delete on %s for each statement execute function private.note_write()',
+      v_rel);
   end loop;
 
   update sync.access_state set plan = v_plan;
@@ -449,48 +487,46 @@ language plpgsql stable security definer set search_path = ''
 as $$
 declare
   v_moved text[];
+  v_logged text[];
 begin
   if p_from <= (select s.floor from sync.access_state s) then
     return null;
   end if;
+  -- the relations written in the window, once (one range scan of the log)
+  v_logged := array(
+    select distinct l.relation from sync.access_log l where l.xid >= p_from and l.xid < p_to);
   select coalesce(array_agg(r.table_name), '{}'::text[]) into v_moved
     from sync.access_rules r
-   where r.always
-      or exists (
-        select from sync.access_log l
-         where l.xid >= p_from and l.xid < p_to
-           and (l.relation = r.relation or l.relation = any (r.sources)));
+   where r.always or r.relation = any (v_logged) or r.sources && v_logged;
   return v_moved;
 end
 $$;
 comment on function private.access_epoch_moved(xid8, xid8) is
   'synced tables whose access epoch moved in a pull window; null: the log does not reach back that far';
 
--- the synced tables with any row stamped in [p_from, p_to), whoever may see it:
--- the pull queries only those (a query through row-level security costs its
--- planning, about a quarter of a millisecond, even when the window is empty).
--- one statement, an index probe per table; definer rights, as the tables' owner,
--- whom row-level security does not filter. it answers table names only.
+-- the synced tables written in [p_from, p_to), whoever may see the rows, or null
+-- when the log does not reach back to p_from (every table): the pull queries only
+-- those, since a query through row-level security costs its planning even when
+-- its window is empty (21 of them were most of an idle pull). the write log holds
+-- every write that fires triggers; a bulk write with triggers off
+-- (session_replication_role = replica) must raise the floor
+-- (update sync.access_state set floor = pg_current_xact_id()), and every device
+-- then reads every table and gets every digest once. definer rights: the log is
+-- not the caller's; it answers table names only.
 create or replace function private.tables_written(p_from xid8, p_to xid8)
 returns text[]
 language plpgsql stable security definer set search_path = ''
 as $$
-declare
-  v_written text[];
 begin
-  execute (
-    select 'select array_remove(array[' || string_agg(format(
-             '(select %L where exists (select from public.%I t where t.%I >= $1 and t.%I < $2))',
-             t.table_name, t.table_name, t.stamp_column, t.stamp_column), ', ' order by t.pull_order)
-           || ']::text[], null)'
-      from sync.tables t
-     where pg_catalog.to_regclass('public.' || pg_catalog.quote_ident(t.table_name)) is not null)
-    into v_written using p_from, p_to;
-  return coalesce(v_written, '{}'::text[]);
+  if p_from <= (select s.floor from sync.access_state s) then
+    return null;
+  end if;
+  return array(
+    select distinct w.table_name from sync.write_log w where w.xid >= p_from and w.xid < p_to);
 end
 $$;
 comment on function private.tables_written(xid8, xid8) is
-  'synced tables with any row stamped in a pull window (table names only; the pull skips the others)';
+  'synced tables written in a pull window (names only; null: the log does not reach back that far)';
 
 /**
   * -------------------------------------------------------
@@ -1227,10 +1263,8 @@ begin
     -- the horizon: every transaction below it has committed or aborted
     v_to := pg_snapshot_xmin(pg_current_snapshot());
   end if;
-  -- the tables with anything in the window (a first sync reads them all)
-  if v_from > '0'::xid8 then
-    v_written := private.tables_written(v_from, v_to);
-  end if;
+  -- the tables written in the window (null: all of them, e.g. a first sync)
+  v_written := private.tables_written(v_from, v_to);
 
   for v_reg in
     select * from sync.tables t where t.pull_order >= v_table_from order by t.pull_order
@@ -1388,8 +1422,9 @@ comment on function public.sync_rows(text, jsonb) is
   * replays a batch older than its acknowledged sequence), conflict notices (a
   * device that has not pulled for the window is stale anyway) and the echoes of
   * devices that stopped pulling (one that pulls again just gets those rows),
-  * and the access log, whose floor rises past what it dropped (a device that
-  * has not pulled for the window gets every digest). sync.field_writers is
+  * and the access and write logs, whose floor rises past what they dropped (a
+  * device that has not pulled for the window reads every table and gets every
+  * digest). sync.field_writers is
   * bounded by the data itself and is not trimmed.
   */
 create or replace function private.purge_sync_history(p_keep interval default interval '90 days')
@@ -1415,8 +1450,11 @@ begin
   get diagnostics v_echoes = row_count;
   with gone as (
     delete from sync.access_log where created_at < now() - p_keep returning xid
+  ), written as (
+    delete from sync.write_log where created_at < now() - p_keep returning xid
   )
-  select count(*)::int, max(xid) into v_access, v_floor from gone;
+  select count(*)::int, max(x) into v_access, v_floor
+    from (select xid as x from gone union all select xid from written) as d;
   if v_floor is not null then
     update sync.access_state set floor = greatest(floor, v_floor);
   end if;
@@ -1483,6 +1521,7 @@ revoke all on function sync.apply_inserts(sync.tables, text[], jsonb, uuid, text
 revoke all on function sync.check_merge_hook() from public, anon, authenticated;
 revoke all on function sync.access_plan() from public, anon, authenticated;
 revoke all on function private.note_access_change() from public, anon, authenticated;
+revoke all on function private.note_write() from public, anon, authenticated;
 revoke all on function sync.watch_access() from public, anon, authenticated;
 revoke all on function sync.rewatch_access() from public, anon, authenticated;
 revoke all on function private.access_epoch_moved(xid8, xid8) from public, anon;

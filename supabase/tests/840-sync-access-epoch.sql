@@ -7,7 +7,7 @@
 -- everything here runs in one transaction, whose xid stamps every row and every
 -- log entry it writes: a window [x, x + 1) holds all of it, [x + 1, x + 2) none.
 begin;
-select plan(23);
+select plan(24);
 select tests.create_tenancy_fixture();
 
 select set_config('t.x', pg_current_xact_id()::text, true);
@@ -63,12 +63,14 @@ select is(pg_temp.logged_by($$insert into public.training_groups (org_id, name, 
    values ('10000000-0000-4000-8000-00000000000a', 'Group A3', '2025-2026')$$), '{public.training_groups}'::text[],
   'an insert into a table the helpers read does');
 
--- what the pull queries: only the tables with rows in its window
+-- what the pull queries: only the tables written in its window (sync.write_log)
 select is(private.tables_written((current_setting('t.idle')::jsonb ->> 'from')::xid8, (current_setting('t.idle')::jsonb ->> 'to')::xid8),
   '{}'::text[], 'an idle window has rows of no table');
 select ok(private.tables_written((current_setting('t.moved')::jsonb ->> 'from')::xid8, (current_setting('t.moved')::jsonb ->> 'to')::xid8)
     @> '{organizations,memberships,athletes,rank_history}',
   'a window with writes names the tables written, whoever may see the rows');
+select is(private.tables_written('3'::xid8, (current_setting('t.x')::bigint + 1)::text::xid8), null,
+  'a window older than the write log''s floor: every table is read');
 
 -- what the pull sends ------------------------------------------------------------------------
 select tests.authenticate_as('coach');

@@ -1,6 +1,6 @@
 // The sync core (schema `sync`, public.sync_*, private.purge_sync_history and the
-// access epoch's private.note_access_change, private.access_epoch_moved and
-// private.tables_written)
+// access epoch's private.note_access_change, private.access_epoch_moved,
+// private.note_write and private.tables_written)
 // has one current definition: the newest supabase/migrations/<timestamp>_sync_core.sql,
 // which defines every one of its functions. A feature adds a synced table or a
 // merge rule by registering it (a row in sync.tables, a merge hook), never by
@@ -25,6 +25,7 @@ const privateCore = [
   'private.purge_sync_history',
   'private.note_access_change',
   'private.access_epoch_moved',
+  'private.note_write',
   'private.tables_written',
 ];
 const isCoreFunction = (name: string) =>
@@ -139,7 +140,12 @@ describe('the sync core is defined once', () => {
              or (n.nspname = 'public' and p.proname like 'sync\\_%')
              or (n.nspname = 'private'
                  and p.proname in (
-                   'purge_sync_history', 'note_access_change', 'access_epoch_moved', 'tables_written'))
+                   'purge_sync_history',
+                   'note_access_change',
+                   'access_epoch_moved',
+                   'note_write',
+                   'tables_written'
+                 ))
 `,
       );
       expect(rows.map((r) => r.name).sort()).toEqual([...written.keys()].sort());

@@ -1218,7 +1218,9 @@ comment on function public.sync_push(uuid, jsonb) is
   *   [from, to) and those the device asks for in p_check (a json array of table
   *   names); every table when the cursor is null or older than the access log's
   *   floor. a table it does not name: who may see its rows did not change but
-  *   by the rows the pull sent (the access epoch, above).
+  *   by the rows the pull sent (the access epoch, above). the pull reads only
+  *   the tables sync.write_log says were written in its window (all of them
+  *   from a cursor at or below the floor).
   * rows are whole rows (to_jsonb), tombstones included once a device has a
   * cursor (a first sync has nothing to delete). a pull returns rows whose stamp
   * lies in [from, to), `to` = pg_snapshot_xmin(pg_current_snapshot()): a late

@@ -1,7 +1,9 @@
 // Pulls everything that changed since the stored cursor, page by page. Each page's
 // rows and the cursor that follows it are stored in one Dexie transaction, so a
 // crash mid-pull resumes where it stopped and never skips a row. Rows with pending
-// local edits keep those edits. The last page's digests detect access changes.
+// local edits keep those edits. The last page's digests detect access changes: the
+// server sends those of the tables whose access epoch moved in the pull's window,
+// and of those the device asks for (unverified-tables.ts).
 import { pendingByRow, type SyncRow } from '../domain/sync-outbox.ts';
 import { pullResponseSchema, type PullCursor } from '../domain/sync-protocol.ts';
 import type { UserDatabase } from './open-user-database.ts';
@@ -14,6 +16,7 @@ import {
 import { mergeServerRows } from './merge-server-rows.ts';
 import { reconcileAccess } from './reconcile-access.ts';
 import type { SyncTransport } from './sync-transport.ts';
+import { readUnverified, updateUnverified } from './unverified-tables.ts';
 
 interface StoredCursor {
   cursor: PullCursor | null;
@@ -48,12 +51,17 @@ export async function pullChanges(
   // the server leaves out rows this device pushed and holds exactly as stored
   const clientMeta = (await db.meta.get('clientId'))?.value;
   const clientId = typeof clientMeta === 'string' ? clientMeta : null;
+  // the digests to ask for whatever the server's access epoch says: tables this
+  // device pushed to or reconciled, and those with edits still waiting
+  const check = await readUnverified(db);
+  for (const e of await db.outbox.toArray()) check.add(e.table);
   for (;;) {
     const page = pullResponseSchema.parse(
       await transport.call('sync_pull', {
         p_cursor: cursor,
         p_limit: options.pageSize ?? defaultPageSize,
         ...(clientId ? { p_client_id: clientId } : {}),
+        ...(check.size ? { p_check: [...check].filter((t) => names.includes(t)) } : {}),
       }),
     );
     summary.requests++;
@@ -85,6 +93,12 @@ export async function pullChanges(
           });
         }
         await db.meta.put({ key: 'cursor', value: { cursor: page.cursor, tables: names } });
+        // digests received are compared below; until one matches, the next pull asks again
+        if (!page.more && page.digests) {
+          await updateUnverified(db, {
+            add: Object.keys(page.digests).filter((t) => names.includes(t)),
+          });
+        }
         return written.length ? bumpRowsVersion(db) : null;
       },
     );
@@ -92,13 +106,21 @@ export async function pullChanges(
     cursor = page.cursor;
     if (page.more) continue;
     const locals = await localIdsDigests(db, names);
+    const matched: string[] = [];
     for (const t of names) {
       const digest = page.digests?.[t];
       const local = locals.get(t);
       if (!digest || !local) continue;
-      if (local.count === digest.count && local.xor === digest.xor) continue;
+      if (local.count === digest.count && local.xor === digest.xor) {
+        matched.push(t);
+        continue;
+      }
+      // reconciled: stays unverified, so the next pull checks it again
       await reconcileAccess(db, transport, t);
       summary.reconciled.push(t);
+    }
+    if (matched.length) {
+      await db.transaction('rw', [db.meta], () => updateUnverified(db, { remove: matched }));
     }
     return summary;
   }

@@ -17,6 +17,7 @@ import type { UserDatabase } from './open-user-database.ts';
 import { refetchRows } from './refetch-rows.ts';
 import { isBatchRefusal, type SyncServerError } from './sync-errors.ts';
 import type { SyncTransport } from './sync-transport.ts';
+import { updateUnverified } from './unverified-tables.ts';
 
 export interface PushSummary {
   requests: number;
@@ -103,8 +104,10 @@ export async function pushOutbox(
       ];
     });
     // one request per store: a batch of 250 answered entries is one round trip, not 250
-    await db.transaction('rw', [db.outbox, db.issues], async () => {
+    await db.transaction('rw', [db.outbox, db.issues, db.meta], async () => {
       if (issues.length) await db.issues.bulkAdd(issues);
+      // the next pull checks what the device may see of the tables it wrote
+      await updateUnverified(db, { add: new Set(done.map((e) => e.table)) });
       // the answered entries are the batch's first ones, and nothing else in the outbox
       // lies between them: one range delete (last_seq may be past the batch: replays)
       await db.outbox.where(':id').between(first.seq, lastDone.seq, true, true).delete();

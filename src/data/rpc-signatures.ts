@@ -136,7 +136,12 @@ export interface RpcSignatures {
     returns: Json;
   };
   sync_pull: {
-    args: { p_cursor?: Json | null; p_limit?: number | null; p_client_id?: string | null };
+    args: {
+      p_cursor?: Json | null;
+      p_limit?: number | null;
+      p_client_id?: string | null;
+      p_check?: Json | null;
+    };
     returns: Json;
   };
   sync_push: {

@@ -61,7 +61,7 @@ select ok((select relrowsecurity from pg_class where oid = 'sync.field_writers':
 select ok(not has_table_privilege('authenticated', 'sync.field_writers', 'select'), 'devices cannot read writer records');
 select ok(not has_schema_privilege('anon', 'sync', 'usage'), 'anon has no access to schema sync');
 select ok(not has_function_privilege('anon', 'public.sync_push(uuid, jsonb)', 'execute'), 'anon cannot push');
-select ok(not has_function_privilege('anon', 'public.sync_pull(jsonb, int, uuid)', 'execute'), 'anon cannot pull');
+select ok(not has_function_privilege('anon', 'public.sync_pull(jsonb, int, uuid, jsonb)', 'execute'), 'anon cannot pull');
 select ok(has_function_privilege('authenticated', 'public.sync_push(uuid, jsonb)', 'execute'), 'authenticated may push');
 select is(
   (select count(*)::int from pg_proc p join pg_namespace n on n.oid = p.pronamespace

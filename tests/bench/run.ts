@@ -11,6 +11,8 @@ import { pwaBenches } from './pwa-benches.ts';
 import { rlsRosterOverhead } from './rls-roster-overhead.ts';
 import { sessionsGenerate10k } from './sessions-generate-10k.ts';
 import { slots90Days } from './slots-90-days.ts';
+import { syncConcurrentDevices } from './sync-concurrent-devices.ts';
+import { syncIdlePullScale } from './sync-idle-pull-scale.ts';
 import { syncInitialPull } from './sync-initial-pull.ts';
 import { syncPush1000 } from './sync-push-1000.ts';
 
@@ -21,6 +23,8 @@ const benches: { name: string; run: () => Promise<BenchResult | BenchResult[]> }
   { name: 'sessions.generate_10k', run: sessionsGenerate10k },
   { name: 'sync.initial_pull', run: syncInitialPull },
   { name: 'sync.push_1000', run: syncPush1000 },
+  { name: 'sync.idle_pull_scale', run: syncIdlePullScale },
+  { name: 'sync.concurrent_devices', run: syncConcurrentDevices },
   { name: 'pwa', run: pwaBenches },
 ];
 

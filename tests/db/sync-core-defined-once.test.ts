@@ -1,5 +1,7 @@
-// The sync core (schema `sync`, public.sync_*, private.purge_sync_history) has one
-// current definition: the newest supabase/migrations/<timestamp>_sync_core.sql,
+// The sync core (schema `sync`, public.sync_*, private.purge_sync_history and the
+// access epoch's private.note_access_change, private.access_epoch_moved,
+// private.note_write and private.tables_written)
+// has one current definition: the newest supabase/migrations/<timestamp>_sync_core.sql,
 // which defines every one of its functions. A feature adds a synced table or a
 // merge rule by registering it (a row in sync.tables, a merge hook), never by
 // re-creating the core, so a migration after the first sync_core.sql that
@@ -14,11 +16,20 @@ import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { migrationsDir } from '../../supabase/local/paths.ts';
 
 const firstCore = '20261206100000_sync_core.sql';
+/** the current core: the access epoch, p_check (supersedes firstCore) */
+const currentCore = '20261206123000_sync_core.sql';
 const isCoreMigration = (file: string) => /^\d{14}_sync_core\.sql$/.test(file);
 
 /** a function of the core, by its schema-qualified name */
+const privateCore = [
+  'private.purge_sync_history',
+  'private.note_access_change',
+  'private.access_epoch_moved',
+  'private.note_write',
+  'private.tables_written',
+];
 const isCoreFunction = (name: string) =>
-  name.startsWith('sync.') || /^public\.sync_/.test(name) || name === 'private.purge_sync_history';
+  name.startsWith('sync.') || /^public\.sync_/.test(name) || privateCore.includes(name);
 
 /** the five that used to be copied whole into feature migrations */
 const copiedBefore = [
@@ -83,6 +94,10 @@ describe('the sync core is defined once', () => {
     expect(defined.filter((name, i) => defined.indexOf(name) !== i)).toEqual([]);
   });
 
+  it('the current core is the newest sync_core migration', () => {
+    expect(migrations.filter(isCoreMigration).at(-1)).toBe(currentCore);
+  });
+
   it('no migration after it defines, alters or drops a core function, but a whole new core', () => {
     const offences: string[] = [];
     let core = new Set<string>();
@@ -116,14 +131,21 @@ describe('the sync core is defined once', () => {
     });
 
     it('every core function, with the body written there', async () => {
-      const newest = migrations.filter(isCoreMigration).at(-1) ?? firstCore;
+      const newest = migrations.filter(isCoreMigration).at(-1) ?? currentCore;
       const written = coreBodies(read(newest));
       const { rows } = await db.query<{ name: string; body: string }>(
         `select n.nspname || '.' || p.proname as name, p.prosrc as body
            from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
           where n.nspname = 'sync'
              or (n.nspname = 'public' and p.proname like 'sync\\_%')
-             or (n.nspname = 'private' and p.proname = 'purge_sync_history')
+             or (n.nspname = 'private'
+                 and p.proname in (
+                   'purge_sync_history',
+                   'note_access_change',
+                   'access_epoch_moved',
+                   'note_write',
+                   'tables_written'
+                 ))
 `,
       );
       expect(rows.map((r) => r.name).sort()).toEqual([...written.keys()].sort());

@@ -70,3 +70,60 @@ describe('sync pull cursor on PostgreSQL', () => {
     },
   );
 });
+
+// The access epoch (20261206123000_sync_core.sql) never skips a visibility change
+// that commits late either: A revokes the user's access and stays open, a pull
+// runs (its window stops below A), A commits, and the next pull — whose window
+// holds A's transaction — sends the digest that makes the device drop the rows.
+describe('access epoch on PostgreSQL', () => {
+  let h: SyncHarness | undefined;
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  type Digests = { digests?: Record<string, { count: number }>; cursor: unknown };
+
+  it.skipIf(!onPostgres)(
+    'a revocation that commits after a pull reaches the next pull (needs DATABASE_URL)',
+    async () => {
+      h = await createSyncHarness();
+      const team = `epoch-${randomUUID().slice(0, 8)}`;
+      const user = await h.addUser([team]);
+      const t = h.transport({ userId: user });
+      await h.db.query(`insert into public.items (id, team, title) values ($1, $2, 'kept')`, [
+        randomUUID(),
+        team,
+      ]);
+      const first = (await t.call('sync_pull', { p_cursor: null })) as Digests;
+      expect(first.digests?.items?.count).toBe(1);
+
+      let revoked!: () => void;
+      const aRevoked = new Promise<void>((r) => (revoked = r));
+      let release!: () => void;
+      const aMayCommit = new Promise<void>((r) => (release = r));
+      const txA = h.db.transaction(async (tx) => {
+        await tx.query('delete from public.team_access where user_id = $1 and team = $2', [
+          user,
+          team,
+        ]);
+        revoked();
+        await aMayCommit;
+      });
+      await aRevoked;
+
+      // another transaction starts after A and commits first, so the horizon moves
+      await h.db.query(`insert into public.items (id, team, title) values ($1, 'elsewhere', 'B')`, [
+        randomUUID(),
+      ]);
+      const whileOpen = (await t.call('sync_pull', { p_cursor: first.cursor })) as Digests;
+      expect(whileOpen.digests?.items).toBeUndefined();
+
+      release();
+      await txA;
+      const after = (await t.call('sync_pull', { p_cursor: whileOpen.cursor })) as Digests;
+      expect(after.digests?.items?.count).toBe(0);
+      const idle = (await t.call('sync_pull', { p_cursor: after.cursor })) as Digests;
+      expect(idle.digests?.items).toBeUndefined();
+    },
+  );
+});

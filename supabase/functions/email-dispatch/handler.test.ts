@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rpc } from '../_shared/rpc.ts';
 import { createEmailDispatchHandler } from './handler.ts';
-import { booking, claimedEmails } from '../../local/stand-ins/email-fixtures.ts';
+import { booking, claimedEmails, series } from '../../local/stand-ins/email-fixtures.ts';
 import { MemoryMailbox } from '../../local/stand-ins/memory-mailbox.ts';
 import { type EmailProvider, httpEmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
@@ -31,6 +31,51 @@ describe('templates', () => {
     expect(renderEmail('purchase_confirmation', 'en', p).text).toContain(
       '10 session credits were added, valid for 90 days',
     );
+  });
+
+  it('lists every date of a series with its time in the series’ zone, and the skipped ones', () => {
+    const ru = renderEmail('booking_confirmation', 'ru', series);
+    expect(ru.subject).toBe('Регулярная запись подтверждена');
+    expect(ru.text).toContain('каждую неделю, по воскресеньям в 17:00');
+    expect(ru.text).toContain('Europe/Berlin');
+    expect(ru.text).toContain('Тренер: Olga');
+    expect(ru.text).toContain('Даты (3):');
+    // 16:00 UTC before the switch and 15:00 UTC after it are both 17:00 in Berlin
+    const lines = ru.text.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines).toHaveLength(4);
+    for (const line of lines.slice(0, 3)) expect(line).toMatch(/, 17:00$/);
+    expect(lines.slice(0, 3).map((l) => l.match(/\d+ [а-я]+/)?.[0])).toEqual([
+      '22 марта',
+      '29 марта',
+      '12 апреля',
+    ]);
+    expect(ru.text).toContain('Пропущенные даты');
+    expect(lines[3]).toMatch(/5 апреля 2026/);
+    expect(ru.text).toContain('нет даты окончания');
+
+    const en = renderEmail('booking_notification', 'en', { ...series, everyWeeks: 2 });
+    expect(en.subject).toBe('New recurring booking');
+    expect(en.text).toContain('Anna booked sessions every two weeks, on Sundays at 17:00');
+    expect(en.text).toContain('Dates (3):');
+    expect(en.text).toMatch(/29 March 2026, 17:00/);
+    expect(en.text).toMatch(/Skipped dates[^\n]*\n• [^\n]*5 April 2026/);
+  });
+
+  it('tells who ended a series and which sessions still stand', () => {
+    const kept = { ...series, dates: series.dates.slice(0, 1), cancelledBy: 'member' };
+    const ru = renderEmail('booking_cancellation', 'ru', kept);
+    expect(ru.subject).toBe('Регулярная запись отменена');
+    expect(ru.text).toContain('отменена спортсменом (Anna)');
+    expect(ru.text).toMatch(/Остаются в силе \(1\):\n• [^\n]*22 марта 2026[^\n]*, 17:00/);
+    const en = renderEmail('booking_cancellation', 'en', {
+      ...series,
+      dates: [],
+      cancelledBy: 'coach',
+    });
+    expect(en.subject).toBe('Recurring booking cancelled');
+    expect(en.text).toContain('was cancelled by the coach, Olga');
+    expect(en.text).not.toContain('Still on');
+    expect(en.text).not.toContain('Skipped');
   });
 
   it('has a subject for every kind in both languages', () => {

@@ -1,7 +1,9 @@
 // The emails, in Russian and English. Times are shown in the session's IANA zone,
-// amounts in the purchase's currency.
+// amounts in the purchase's currency. A recurring booking's emails list its dates
+// (series-templates.ts).
 import type { EmailKind } from '../../../src/domain/email-kinds.ts';
 import { type Locale, intlTag } from '../../../src/domain/locale.ts';
+import { isSeriesPayload, renderSeriesEmail } from './series-templates.ts';
 
 export interface RenderedEmail {
   subject: string;
@@ -56,6 +58,8 @@ const footer: Record<Locale, string> = {
 };
 
 export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): RenderedEmail {
+  const series = isSeriesPayload(payload) ? renderSeriesEmail(kind, locale, payload) : null;
+  if (series) return { subject: series.subject, text: series.body + footer[locale] };
   const coach = str(payload, 'coachName') ?? (locale === 'ru' ? 'тренер' : 'your coach');
   const member = str(payload, 'memberName') ?? (locale === 'ru' ? 'спортсмен' : 'an athlete');
   const at = session(payload, locale);

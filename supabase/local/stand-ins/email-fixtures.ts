@@ -12,6 +12,44 @@ export const booking = {
   memberName: 'Anna',
 };
 
+/**
+ * a weekly series' template payload (as private.series_email_payload builds it):
+ * Sundays 17:00 in Berlin across the switch to summer time (17:00 is 16:00 UTC,
+ * then 15:00 UTC), one date skipped, open-ended
+ */
+export const series = {
+  series: true,
+  seriesId: '00000000-0000-4000-8000-0000000000f1',
+  organization: 'Club A',
+  coachName: 'Olga',
+  memberName: 'Anna',
+  timeZone: 'Europe/Berlin',
+  weekday: 0,
+  startTime: '17:00',
+  durationMinutes: 60,
+  everyWeeks: 1,
+  startDate: '2026-03-22',
+  endDate: null,
+  dates: [
+    {
+      date: '2026-03-22',
+      startsAt: '2026-03-22T16:00:00+00:00',
+      endsAt: '2026-03-22T17:00:00+00:00',
+    },
+    {
+      date: '2026-03-29',
+      startsAt: '2026-03-29T15:00:00+00:00',
+      endsAt: '2026-03-29T16:00:00+00:00',
+    },
+    {
+      date: '2026-04-12',
+      startsAt: '2026-04-12T15:00:00+00:00',
+      endsAt: '2026-04-12T16:00:00+00:00',
+    },
+  ],
+  skipped: ['2026-04-05'],
+};
+
 /** what `email_claim_batch` hands out: two deliverable emails and one with no address */
 export function claimedEmails() {
   return [

@@ -82,7 +82,7 @@ select is((select group_id::text from public.athletes where id = '30000000-0000-
 -- group coaches and group timetables -------------------------------------------------------------
 select is(tests.try_as('admin', $$insert into public.training_group_coaches (org_id, group_id, user_id) values ('10000000-0000-4000-8000-00000000000a', '20000000-0000-4000-8000-0000000000a2', tests.get_supabase_uid('coach'))$$),
   '1', 'an admin assigns a coach to a group of their club');
-select is(tests.try_as('admin', $$insert into public.training_group_coaches (org_id, group_id, user_id) values ('10000000-0000-4000-8000-00000000000a', '20000000-0000-4000-8000-0000000000b1', tests.get_supabase_uid('coach'))$$),
+select is(tests.try_as('admin', $$insert into public.training_group_coaches (org_id, group_id, user_id) values ('10000000-0000-4000-8000-00000000000a', '20000000-0000-4000-8000-0000000000b1', tests.get_supabase_uid('coach2'))$$),
   '23503', 'not to a group of another club');
 select is(tests.try_as('admin', $$insert into public.group_timetables (org_id, group_id, coach_id, weekday, start_time, duration_minutes, time_zone, start_date) values ('10000000-0000-4000-8000-00000000000a', '20000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach'), 1, '07:00', 60, 'Europe/Moscow', '2026-03-01')$$),
   '1', 'an admin adds a timetable to a group of their club');

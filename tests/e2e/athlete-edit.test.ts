@@ -69,7 +69,8 @@ describe('managing athletes', () => {
         `select name, status, schedule, rank_start, notes, group_id::text, season
            from public.athletes where name = 'Зайцева Ольга'`,
       );
-      // the season is the group's: the seed put it in the season of its day
+      // the season is the current one: the page runs on the seed's clock, and the seed
+      // put its groups and athletes in the season of its day
       const season = await seededSeason(e2e.app);
       expect(stored).toEqual([
         {

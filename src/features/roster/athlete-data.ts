@@ -40,9 +40,13 @@ export interface AthleteData {
   athlete: AthleteRow | null;
   /**
    * groups the user may put the athlete in: every group of an organization they
-   * administer, the groups they coach elsewhere (RLS refuses any other move)
+   * administer, the groups they coach elsewhere (RLS refuses any other move); for
+   * an athlete, those of their organization only; when creating, those of every
+   * organization (the page offers the current one's: src/domain/new-athlete.ts)
    */
   groups: GroupOption[];
+  /** each organization's time zone, by id (the calendar of its seasons) */
+  timeZones: Map<string, string>;
   history: PastSeason[];
   /** the signed-in user's role in each organization they are an active member of */
   roles: Map<string, Role>;
@@ -61,7 +65,7 @@ export function observeAthlete(
   return observeLocal(
     async (): Promise<AthleteData> => {
       const db = engine.db;
-      const [stored, groups, coaches, mine, memberships, profiles, athletes, history] =
+      const [stored, groups, coaches, mine, memberships, profiles, athletes, history, orgs] =
         await Promise.all([
           athleteId ? db.rows('athletes').get(athleteId) : undefined,
           liveRows(db, 'training_groups'),
@@ -72,6 +76,7 @@ export function observeAthlete(
           db.rows('profiles').toArray(),
           liveRows(db, 'athletes'),
           athleteId ? liveRowsWhere(db, 'rank_history', 'athlete_id', [athleteId]) : [],
+          liveRows(db, 'organizations'),
         ]);
       const athlete = stored && isLive(stored) ? stored : null;
       const orgId = stored ? stored.org_id : null;
@@ -109,6 +114,7 @@ export function observeAthlete(
             rankEnd: h.rank_end || null,
           }))
           .sort((a, b) => b.season.localeCompare(a.season)),
+        timeZones: new Map(orgs.map((o) => [o.id, o.time_zone || 'Europe/Moscow'])),
         roles,
         names,
         linkable,

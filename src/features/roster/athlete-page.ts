@@ -11,20 +11,32 @@ import {
 import { RANKS, isRank } from '../../domain/rank.ts';
 import { rankSchema } from '../../domain/rank-schema.ts';
 import { scheduleSchema } from '../../domain/schedule-schema.ts';
-import { seasonOfDate } from '../../domain/season.ts';
+import { currentSeason, seasonOfDate } from '../../domain/season.ts';
+import {
+  groupsOfOrganization,
+  isOfferedGroup,
+  newAthleteDefaults,
+} from '../../domain/new-athlete.ts';
 import { seasonSchema } from '../../domain/season-schema.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { describeError } from '../../data/describe-error.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
+import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { rosterStrings as t } from './roster-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { fieldStyles } from '../../ui/field-styles.ts';
 import type { ScheduleEditEvent } from '../../ui/ts-schedule-picker.ts';
 import '../../ui/ts-notice.ts';
 import '../../ui/ts-schedule-picker.ts';
-import { isAdminOf, linkAthleteAccount, observeAthlete, type AthleteData } from './athlete-data.ts';
+import {
+  isAdminOf,
+  linkAthleteAccount,
+  observeAthlete,
+  type AthleteData,
+  type GroupOption,
+} from './athlete-data.ts';
 import { rankBadge } from '../../ui/rank-badge.ts';
 import './athlete-attendance.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
@@ -78,7 +90,9 @@ function orNull(value: string): string | null {
 /**
  * One athlete, or a new one (`creating`): name, group, status, season, the
  * schedule (typed, or built with the day-and-time picker), the season's ranks and
- * notes, validated as the database validates them. Saving is a local edit through
+ * notes, validated as the database validates them. A new athlete is created in
+ * the current organization, among its groups only; the form starts with the group
+ * the roster showed (`?group=`) and the current season. Saving is a local edit through
  * the sync engine, so it works offline and shows as pending until the server has
  * it. Below: past seasons' ranks, and for admins the link to the athlete's own
  * account (a server action, so it needs the network).
@@ -145,6 +159,10 @@ export class AthletePage extends LitElement {
   );
   readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
+  /** the club a new athlete is created in: the one the app shows */
+  readonly #organization = new CurrentOrganizationController(this);
+  /** the group the roster showed when "add" was pressed (`/roster/new?group=…`) */
+  #viewedGroup: string | null = null;
   @state() private draft: Draft = emptyDraft;
   @state() private errors: Record<string, string> = {};
   @state() private saveMessage = '';
@@ -158,6 +176,36 @@ export class AthletePage extends LitElement {
 
   private get data(): AthleteData | undefined {
     return this.#athlete.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#viewedGroup = new URLSearchParams(location.search).get('group');
+  }
+
+  /**
+   * a new athlete's group and season: the defaults until the user edits the form;
+   * a group no longer on offer (another club made current meanwhile) is replaced
+   */
+  override willUpdate(): void {
+    const data = this.data;
+    if (!this.creating || !data || !this.#organization.loaded) return;
+    const offered = this.offeredGroups(data);
+    const d = this.draft;
+    if (this.#dirty && isOfferedGroup(offered, d.group_id, this.mayLeaveUngrouped(data))) return;
+    const zone = data.timeZones.get(this.orgId() ?? '') ?? 'Europe/Moscow';
+    const defaults = newAthleteDefaults(
+      offered,
+      this.#viewedGroup,
+      currentSeason({ now: () => Date.now() }, zone),
+    );
+    const next = this.#dirty ? { ...d, group_id: defaults.group_id } : { ...d, ...defaults };
+    if (next.group_id !== d.group_id || next.season !== d.season) this.draft = next;
+  }
+
+  /** the groups the form offers: the athlete's organization's, or the current one's */
+  private offeredGroups(data: AthleteData): GroupOption[] {
+    return this.creating ? groupsOfOrganization(data.groups, this.orgId()) : data.groups;
   }
 
   /** the form shows the stored athlete (or a new one's defaults) until the user types */
@@ -177,8 +225,8 @@ export class AthletePage extends LitElement {
         notes: row.notes ?? '',
       };
     } else if (this.creating) {
-      const first = data.groups[0];
-      this.draft = { ...emptyDraft, group_id: first?.id ?? '', season: first?.season ?? '' };
+      // the group and season are filled in by willUpdate, once the club is known
+      this.draft = emptyDraft;
     }
   }
 
@@ -189,13 +237,22 @@ export class AthletePage extends LitElement {
       return html`<p>${t.notFound}</p>
         <p><a class="button secondary" href="/roster">${t.back}</a></p>`;
     }
-    if (this.creating && data.groups.length === 0 && !this.adminOrg()) {
+    if (this.creating && !this.#organization.loaded) {
+      return html`<p class="muted" role="status">…</p>`;
+    }
+    if (this.creating && this.offeredGroups(data).length === 0 && !isAdminOf(data, this.orgId())) {
       return html`<h1>${t.newTitle}</h1>
         <p>${t.noGroupsToAdd}</p>
         <p><a class="button secondary" href="/roster">${t.back}</a></p>`;
     }
     return html`
       <h1>${this.creating ? t.newTitle : (data.athlete?.name ?? '')}</h1>
+      ${
+        // say which club a new athlete joins, for someone in several
+        this.creating && this.#organization.organizations.length > 1
+          ? html`<p class="muted">${t.inOrganization(this.#organization.current?.name ?? '')}</p>`
+          : nothing
+      }
       ${this.renderForm(data)} ${this.creating ? nothing : this.renderHistory(data)}
       ${
         this.creating
@@ -216,16 +273,22 @@ export class AthletePage extends LitElement {
       ${this.renderInput('name', t.name, d.name, { autocomplete: 'off' })}
       <label
         >${t.group}
-        <select name="group_id" @change=${this.onInput}>
+        <select
+          name="group_id"
+          aria-invalid=${e['group_id'] ? 'true' : 'false'}
+          aria-describedby="group_id-error"
+          @change=${this.onInput}
+        >
           ${
             this.mayLeaveUngrouped(data)
               ? html`<option value="" ?selected=${d.group_id === ''}>${t.noGroup}</option>`
               : nothing
           }
-          ${data.groups.map(
+          ${this.offeredGroups(data).map(
             (g) => html`<option value=${g.id} ?selected=${g.id === d.group_id}>${g.name}</option>`,
           )}
         </select>
+        <p class="error" id="group_id-error" role="alert">${e['group_id'] ?? ''}</p>
       </label>
       <label
         >${t.status}
@@ -380,25 +443,18 @@ export class AthletePage extends LitElement {
     </section>`;
   }
 
-  /** the athlete's organization; when creating, the chosen group's or the administered one */
+  /**
+   * the athlete's organization; when creating, the current one (never the chosen
+   * group's: the form offers the current organization's groups only)
+   */
   private orgId(): string | null {
-    const data = this.data;
-    if (!data) return null;
-    if (data.athlete) return data.athlete.org_id || null;
-    const group = data.groups.find((g) => g.id === this.draft.group_id);
-    return group?.orgId ?? this.adminOrg();
-  }
-
-  /** an organization the user administers (for an athlete created with no group) */
-  private adminOrg(): string | null {
-    const data = this.data;
-    if (!data) return null;
-    return [...data.roles.keys()].sort().find((org) => isAdminOf(data, org)) ?? null;
+    if (this.creating) return this.#organization.currentId;
+    return this.data?.athlete?.org_id || null;
   }
 
   /** only admins see athletes without a group, so only they may leave one there */
   private mayLeaveUngrouped(data: AthleteData): boolean {
-    return this.creating ? this.adminOrg() !== null : isAdminOf(data, this.orgId());
+    return isAdminOf(data, this.orgId());
   }
 
   private onInput(e: Event): void {
@@ -455,6 +511,16 @@ export class AthletePage extends LitElement {
       if (this.creating) {
         const orgId = this.orgId();
         if (!orgId) return;
+        // willUpdate keeps the choice among the current club's groups; this is the last word
+        const data = this.data;
+        const groupId = form.group_id ?? '';
+        if (
+          !data ||
+          !isOfferedGroup(this.offeredGroups(data), groupId, this.mayLeaveUngrouped(data))
+        ) {
+          this.errors = { ...this.errors, group_id: t.chooseGroup };
+          return;
+        }
         const id = crypto.randomUUID();
         await engine.change({
           table: 'athletes',

@@ -116,7 +116,7 @@ export class RosterPage extends LitElement {
           ? html`<p class="muted">${this.#organization.current?.name}</p>`
           : nothing
       }
-      <p><a class="button" href="/roster/new">${t.add}</a></p>
+      <p><a class="button" href=${this.newAthletePath()}>${t.add}</a></p>
       ${
         // wait for the club as well as the athletes: drawing every club's cards
         // and then redrawing one club's doubles a cold start's work
@@ -125,6 +125,11 @@ export class RosterPage extends LitElement {
           : html`<p class="muted" role="status">…</p>`
       }
     `;
+  }
+
+  /** the new-athlete form, starting with the group shown here (when one is) */
+  private newAthletePath(): string {
+    return this.group ? `/roster/new?group=${encodeURIComponent(this.group)}` : '/roster/new';
   }
 
   private inCurrentOrganization(data: RosterData): RosterData {

@@ -58,4 +58,5 @@ export const roster: Translation<typeof rosterStrings> = {
   create: 'Create',
   created: 'Athlete added. It will reach the server as soon as it can.',
   noGroupsToAdd: 'There is no group you can add an athlete to.',
+  inOrganization: (name) => `Organization: ${name}`,
 };

@@ -57,4 +57,5 @@ export const rosterStrings = localized('roster', {
   create: 'Создать',
   created: 'Спортсмен добавлен. Отправится на сервер при первой возможности.',
   noGroupsToAdd: 'Нет групп, в которые вы можете добавить спортсмена.',
+  inOrganization: (name: string) => `Организация: ${name}`,
 } as const);

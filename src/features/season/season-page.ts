@@ -6,6 +6,7 @@ import { rolloverPreview, suggestSeason } from '../../domain/season-rollover.ts'
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
+import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
 import { callRpc } from '../../data/call-rpc.ts';
 import type { ErrorDescription } from '../../data/describe-error.ts';
@@ -94,6 +95,8 @@ export class SeasonPage extends LitElement {
   readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   readonly #query = new LocalQueryController(this, observeSeasonOrgs);
+  /** the club the app shows: the form starts with it when the user may start its season */
+  readonly #organization = new CurrentOrganizationController(this);
 
   @state() private orgId = '';
   /** '' = the whole club */
@@ -122,7 +125,11 @@ export class SeasonPage extends LitElement {
   }
 
   private org(orgs: SeasonOrg[]): SeasonOrg | undefined {
-    return orgs.find((o) => o.id === this.orgId) ?? orgs[0];
+    return (
+      orgs.find((o) => o.id === this.orgId) ??
+      orgs.find((o) => o.id === this.#organization.currentId) ??
+      orgs[0]
+    );
   }
 
   /** the chosen scope: '' for the whole club (admins), else a group id */

@@ -96,7 +96,7 @@ export const sync: Translation<typeof syncStrings> = {
         forbidden: 'You may not make this change',
         invalid: 'The server did not accept the value',
         conflict: 'Conflicts with another change',
-        reference: 'A linked record was not found',
+        reference: 'A linked record was not found or belongs to another club',
         rule: 'Breaks a club rule',
         unknown_table: 'This kind of data does not sync',
         unreadable:

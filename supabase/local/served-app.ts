@@ -28,9 +28,20 @@ export interface ServedApp {
  */
 export async function startServedApp(env: NodeJS.ProcessEnv, distDir: string): Promise<ServedApp> {
   const requested = readLocalConfig(env);
-  let runtime: ((requestHost: string | undefined) => RuntimeConfig) | undefined;
+  // the stack once it is up; until then /runtime-config.json answers 503
+  const live: { stack?: LocalStack } = {};
+  let config = requested;
+  const runtimeConfig = (requestHost: string | undefined): RuntimeConfig | undefined => {
+    const { stack } = live;
+    return (
+      stack && {
+        supabaseUrl: apiUrlFor(config.host, stack.apiPort, requestHost),
+        supabaseAnonKey: stack.gateway.anonKey,
+      }
+    );
+  };
   const serveStatic = createStaticHandler(distDir, {
-    runtimeConfig: (req) => runtime?.(req.headers.host),
+    runtimeConfig: (req) => runtimeConfig(req.headers.host),
   });
   const log = (m: string, e?: unknown) => console.error(`[app] ${m}`, e ?? '');
   const server = http.createServer(
@@ -50,29 +61,23 @@ export async function startServedApp(env: NodeJS.ProcessEnv, distDir: string): P
     });
   });
   const appPort = (server.address() as AddressInfo).port;
-  const config =
-    appPort === requested.appPort
-      ? requested
-      : readLocalConfig({ ...env, APP_PORT: String(appPort) });
-  let stack: LocalStack;
+  if (appPort !== requested.appPort)
+    config = readLocalConfig({ ...env, APP_PORT: String(appPort) });
+  let started: LocalStack;
   try {
-    stack = await startLocalStack(config);
+    started = await startLocalStack(config);
   } catch (e) {
     await close();
     throw e;
   }
-  const anonKey = stack.gateway.anonKey;
-  runtime = (requestHost) => ({
-    supabaseUrl: apiUrlFor(config.host, stack.apiPort, requestHost),
-    supabaseAnonKey: anonKey,
-  });
+  live.stack = started;
   return {
-    config: { ...config, apiPort: stack.apiPort },
-    stack,
+    config: { ...config, apiPort: started.apiPort },
+    stack: started,
     appUrl: `http://${publicHost(config.host)}:${appPort}`,
     async stop() {
       await close();
-      await stack.stop();
+      await started.stop();
     },
   };
 }

@@ -95,4 +95,36 @@ describe('the app on other ports', () => {
       expect(JSON.parse(remembered ?? 'null')).toMatchObject({ supabaseUrl: api });
     });
   });
+
+  test('starts offline with the API it last heard of, and syncs with it once online', async () => {
+    const { browser, served } = started();
+    const api = served.stack.apiUrl;
+    await withPage(browser, 'other-ports-offline', async (page, context) => {
+      await page.goto(`${served.appUrl}/sign-in`);
+      await signIn(page, 'coach@trackside.test');
+      await page.getByRole('link', { name: 'Спортсмены моих групп' }).click();
+      const list = page.getByRole('list', { name: 'Спортсмены' });
+      await list.getByText('Смирнова Анна').waitFor();
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+
+      // a cold start with no network: the client is made while the server cannot be asked
+      await context.setOffline(true);
+      const unanswered = page.waitForEvent('requestfailed', {
+        predicate: (request) => request.url().endsWith('/runtime-config.json'),
+      });
+      await page.reload();
+      await list.getByText('Смирнова Анна').waitFor();
+      await unanswered;
+
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await context.setOffline(false);
+      await expect
+        .poll(() => requests.filter((url) => url.startsWith(`${api}/rest/v1/`)).length, {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0);
+      expect(requests.filter((url) => url.includes(':54321'))).toEqual([]);
+    });
+  });
 });

@@ -2,13 +2,16 @@ import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { DEFAULT_JWT_SECRET, localAnonKey } from './supabase/local/keys.ts';
 
-// The local stack's API (Supabase's own local port) when no project is configured.
+// The local stack's default API (Supabase's own local port) when no project is configured.
 const localApiUrl = 'http://127.0.0.1:54321';
 
 /**
- * The Supabase URL and anon key baked into the build. Unset, they point at the
- * embedded local stack, whose anon key is derived from its JWT secret. A
- * production build sets both:
+ * The Supabase URL and anon key baked into the build: the fallback for a server
+ * that does not answer /runtime-config.json (src/data/runtime-config.ts). The
+ * local stack always answers it with the ports it runs on, so `npm start` and
+ * `npm run dev` never depend on these. Unset, they name the local stack's
+ * defaults (its anon key derived from its JWT secret). A production build on a
+ * static host sets both:
  * `VITE_SUPABASE_URL=https://….supabase.co VITE_SUPABASE_ANON_KEY=… npm run build`.
  */
 function supabaseEnv(mode: string): { url: string; anonKey: string } {

@@ -4,7 +4,10 @@
  * manifest: the list vite-plugin-pwa injects as `self.__WB_MANIFEST`), so a cold
  * start with no network still opens the app, and answers every navigation with
  * index.html so deep links (`/invite/<token>`) work offline too. Data never goes
- * through here: the app reads IndexedDB and talks to Supabase directly.
+ * through here: the app reads IndexedDB and talks to Supabase directly. Nor does
+ * /runtime-config.json (which API to talk to): it must be fresh whenever the
+ * server answers, and the page remembers the last answer for offline starts
+ * (src/data/runtime-config.ts).
  */
 import {
   cleanupOutdatedCaches,

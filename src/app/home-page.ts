@@ -4,6 +4,7 @@ import type { AuthState } from '../state/auth-state.ts';
 import { ContextConsumer } from '@lit/context';
 import { authContext, supabaseContext } from '../state/contexts.ts';
 import { describeError } from '../data/describe-error.ts';
+import { apiUrl } from '../data/supabase-client.ts';
 import {
   MyOrganizationsController,
   type MyOrganization,
@@ -28,10 +29,12 @@ import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
 
 const t = strings.home;
-/** the local stack keeps a mailbox of what would have been sent; production sends email */
-const localStack = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(
-  import.meta.env.VITE_SUPABASE_URL,
-);
+/**
+ * The local stack keeps a mailbox of what would have been sent; production sends
+ * email. Asked of the API the client talks to (the runtime config's, on any port).
+ */
+const isLocalStack = (url: string) =>
+  /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(url);
 
 /**
  * The signed-in user's organizations with their role in each, the ways to get
@@ -283,7 +286,7 @@ export class HomePage extends LitElement {
       ])}
       ${section(t.nav.settings, [
         link('/settings/email', moneyStrings.email.link),
-        ...(localStack ? [link('/mailbox', moneyStrings.mailbox.link)] : []),
+        ...(isLocalStack(apiUrl()) ? [link('/mailbox', moneyStrings.mailbox.link)] : []),
       ])}
     `;
   }

@@ -18,6 +18,8 @@ export interface LocalStack {
   gateway: Gateway;
   scheduler: Scheduler;
   apiUrl: string;
+  /** the API's port as bound (API_PORT=0 picks a free one) */
+  apiPort: number;
   /** the database was created (and seeded) by this start */
   seeded: boolean;
   stop(): Promise<void>;
@@ -45,7 +47,8 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
       log,
     });
     const { gateway } = functions;
-    const bound = new URL(await gateway.listen(config.apiPort, config.host));
+    // (an http URL drops port 80 from `port`)
+    const apiPort = Number(new URL(await gateway.listen(config.apiPort, config.host)).port || 80);
     // what pg_cron's dispatch-emails job does in production (no pg_net in PGlite)
     const dispatcher = startEmailDispatchLoop(functions, 15_000, (m, e) =>
       console.error(`[email] ${m}`, e ?? ''),
@@ -60,7 +63,8 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
       gateway,
       scheduler,
       // the port actually bound (API_PORT=0 picks a free one), on a host browsers can use
-      apiUrl: `http://${publicHost(config.host)}:${bound.port}`,
+      apiUrl: `http://${publicHost(config.host)}:${apiPort}`,
+      apiPort,
       seeded: fresh && existsSync(seedFile),
       async stop() {
         dispatcher.stop();

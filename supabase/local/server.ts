@@ -12,6 +12,7 @@ import { type CorsOptions, corsHeaders, isPreflight, preflightResponse } from '.
 import { FUNCTIONS_PREFIX, createFunctionsRoutes } from './functions-routes.ts';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
 import { jsonResponse } from './http-types.ts';
+import { publicHost } from './config.ts';
 import { DEFAULT_JWT_SECRET, localAnonKey, localServiceKey } from './keys.ts';
 import { REST_PREFIX, handleRest } from './rest-routes.ts';
 import { requestToken, resolvePrincipal } from './request-principal.ts';
@@ -162,8 +163,9 @@ export function createServer(options: GatewayOptions): Gateway {
         server.listen(port, host, () => {
           server.off('error', reject);
           const addr = server.address() as AddressInfo;
-          const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-          url = `http://${shown}:${addr.port}`;
+          // bound to every interface (HOST=0.0.0.0): an address a client can call, not
+          // 0.0.0.0 (SUPABASE_URL for the functions, the local checkout's pay page)
+          url = `http://${publicHost(addr.address)}:${addr.port}`;
           resolve(url);
         });
       });

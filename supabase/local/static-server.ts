@@ -2,11 +2,18 @@
 // index.html for unknown paths without a file extension (client-side routes),
 // `no-cache` for everything but the content-hashed /assets/ so a new build (and
 // its service worker) is picked up at once, text compressed with brotli or gzip
-// as the browser accepts, and nothing outside the folder.
+// as the browser accepts, and nothing outside the folder. Given a runtime
+// config, it also answers /runtime-config.json (runtime-config.ts): the API the
+// app talks to, from the stack serving it rather than from the build.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
+import {
+  type RuntimeConfig,
+  isRuntimeConfigRequest,
+  runtimeConfigResponse,
+} from './runtime-config.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -90,7 +97,15 @@ function text(status: number, body: string, headers: Record<string, string> = {}
   return { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body };
 }
 
-export function createStaticHandler(rootDir: string) {
+export interface StaticOptions {
+  /**
+   * what /runtime-config.json answers for this request (undefined: not yet
+   * known, 503); without it the path is an ordinary file (404 unless dist has one)
+   */
+  runtimeConfig?: (req: ApiRequest) => RuntimeConfig | undefined;
+}
+
+export function createStaticHandler(rootDir: string, options: StaticOptions = {}) {
   const root = resolve(rootDir);
   // compressed bodies by file and encoding, kept while the file is unchanged
   const compressed = new Map<string, { version: string; body: Buffer }>();
@@ -107,6 +122,8 @@ export function createStaticHandler(rootDir: string) {
   return async function serveStatic(req: ApiRequest): Promise<ApiResponse> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return text(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+    if (options.runtimeConfig && isRuntimeConfigRequest(req))
+      return runtimeConfigResponse(options.runtimeConfig(req));
     let pathname: string;
     try {
       pathname = decodeURIComponent(req.url.pathname);

@@ -6,13 +6,15 @@ import { repoRoot } from '../../supabase/local/paths.ts';
 const run = promisify(execFile);
 
 /**
- * Builds the PWA into `outDir` against `apiUrl`. The API URL is baked in at
- * build time and the test's stack listens on a free port, so the test builds
- * its own copy instead of trusting whatever `dist/` was built for.
+ * Builds the PWA into `outDir` with `api` as its build-time fallback (the
+ * static servers of the e2e and bench stacks serve no /runtime-config.json, so
+ * the build's values are the ones used). `null` builds as `npm start` does, with
+ * no VITE_SUPABASE_* set: the local stack's defaults, which the stack's
+ * /runtime-config.json overrides.
  */
 export async function buildApp(
   outDir: string,
-  api: { url: string; anonKey: string },
+  api: { url: string; anonKey: string } | null,
   /** `manifest`: also write Vite's `.vite/manifest.json` (the benches read the chunk graph) */
   options: { manifest?: boolean } = {},
 ): Promise<void> {
@@ -31,14 +33,20 @@ export async function buildApp(
     ],
     {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        // vitest sets NODE_ENV=test, which Vite would keep: no PROD, no service worker
-        NODE_ENV: 'production',
-        VITE_SUPABASE_URL: api.url,
-        VITE_SUPABASE_ANON_KEY: api.anonKey,
-      },
+      env: buildEnv(api),
       maxBuffer: 16 * 1024 * 1024,
     },
   );
+}
+
+function buildEnv(api: { url: string; anonKey: string } | null): NodeJS.ProcessEnv {
+  // vitest sets NODE_ENV=test, which Vite would keep: no PROD, no service worker
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  delete env.VITE_SUPABASE_URL;
+  delete env.VITE_SUPABASE_ANON_KEY;
+  if (api) {
+    env.VITE_SUPABASE_URL = api.url;
+    env.VITE_SUPABASE_ANON_KEY = api.anonKey;
+  }
+  return env;
 }

@@ -70,8 +70,7 @@ const lenientEntry = fc
   )
   .chain(([d, english, h, m, short, sep, before, between, after]) =>
     anyCase(english ? (DAYS_EN[d] ?? 'Mon') : (WEEKDAYS[d] ?? 'Пн')).map(
-      (name) =>
-        `${before}${name}${between}${short ? String(h) : pad2(h)}${sep}${pad2(m)}${after}`,
+      (name) => `${before}${name}${between}${short ? String(h) : pad2(h)}${sep}${pad2(m)}${after}`,
     ),
   );
 const lenientFixed = fc
@@ -478,7 +477,10 @@ async function compareSchedules(values: (string | null)[]) {
 function scheduleReport(disagreements: ScheduleDisagreement[]): string {
   return `seed ${seed} (replay with FC_SEED=${seed}):\n${disagreements
     .slice(0, 50)
-    .map((d) => `${JSON.stringify(d.value)} zod=${JSON.stringify(d.zod)} database=${JSON.stringify(d.database)}`)
+    .map(
+      (d) =>
+        `${JSON.stringify(d.value)} zod=${JSON.stringify(d.zod)} database=${JSON.stringify(d.database)}`,
+    )
     .join('\n')}`;
 }
 

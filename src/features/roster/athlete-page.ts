@@ -541,6 +541,8 @@ export class AthletePage extends LitElement {
       }
       await engine.change({ table: 'athletes', op: 'update', id: this.athleteId, patch: form });
       this.#dirty = false;
+      // as stored ("пн 8.00" → "Пн 08:00"), even when that changed nothing
+      this.draft = { ...this.draft, schedule: displaySchedule(form.schedule, currentLocale) };
       this.saveMessage = t.saved;
     } catch (error) {
       this.saveError = describeError(error).message;

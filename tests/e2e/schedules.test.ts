@@ -2,8 +2,9 @@
  * Typed schedules at 360 px, in Russian and in English: what a coach types the
  * way people type it (`пн 8.00`, `Mon 18:00`, `самозапись`, no space after the
  * comma) is saved in seed 001's form, online and offline → sync; `Пн 25:00` is
- * refused with a message and nothing queued; English shows English day names
- * and stores Russian; turning Самозапись on and off again keeps the times.
+ * refused with a message and nothing queued; a lenient value an older app
+ * queued is applied, not refused; English shows English day names and stores
+ * Russian; turning Самозапись on and off again keeps the times.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -66,6 +67,38 @@ async function signIn(page: Page, w: Words): Promise<void> {
   await page.getByRole('button', { name: w.signIn, exact: true }).click();
   await page.getByRole('heading', { name: w.home }).waitFor();
   await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain(w.sent);
+}
+
+/** rewrites the schedule of every queued edit on the device, as an older app queued it */
+async function queueAsOlderClient(page: Page, schedule: string): Promise<void> {
+  await page.evaluate(
+    async ({ prefix, value }) => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+      const name = names.find((n) => n.startsWith(prefix)) ?? '';
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sync_outbox', 'readwrite');
+          const store = tx.objectStore('sync_outbox');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const e of all.result as { fields: Record<string, unknown> }[]) {
+              if (typeof e.fields['schedule'] === 'string') {
+                store.put({ ...e, fields: { ...e.fields, schedule: value } });
+              }
+            }
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    },
+    { prefix: 'trackside-user-', value: schedule },
+  );
 }
 
 function stored(id: string): Promise<string | null> {
@@ -146,6 +179,18 @@ describe('typed schedules', () => {
       await context.setOffline(false);
       await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain(w.sent);
       expect(await stored(anna)).toBe('Вт 18:30, Сб 09:00');
+
+      // what an older version of the app could have queued: a lenient schedule
+      // (its form refused one, its /sync retry did not); the server stores it canonical
+      await context.setOffline(true);
+      await page.goto(`${e2e.app.url}/roster/${anna}`);
+      await saveTyped(page, w, 'Пн 18:00', 'Пн 18:00');
+      await expect.poll(() => syncStatus(page)).toContain(w.pending);
+      await queueAsOlderClient(page, 'пн 8.00,ср 19.00');
+      await context.setOffline(false);
+      await expect.poll(() => stored(anna), { timeout: 30_000 }).toBe('Пн 08:00, Ср 19:00');
+      await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toContain(w.sent);
+      expect(await syncStatus(page)).not.toContain('Отклонено');
     });
   });
 

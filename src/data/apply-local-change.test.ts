@@ -37,6 +37,33 @@ describe('applyLocalChange', () => {
     expect(await db.store('athletes').get(id)).toBeUndefined();
   });
 
+  it('queues and stores a schedule typed leniently in the form the server stores', async () => {
+    const db = await open();
+    const id = '00000000-0000-4000-8000-000000000003';
+    await applyLocalChange(
+      db,
+      { table: 'athletes', op: 'insert', row: { id, schedule: 'ср 19.00,пн 8:00' } },
+      () => 1,
+    );
+    // the same schedule typed another way changes nothing
+    expect(
+      await applyLocalChange(db, {
+        table: 'athletes',
+        op: 'update',
+        id,
+        patch: { schedule: 'Mon 08:00, Wed 19:00' },
+      }),
+    ).toBeNull();
+    await applyLocalChange(
+      db,
+      { table: 'athletes', op: 'update', id, patch: { schedule: 'самозапись' } },
+      () => 2,
+    );
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => e.fields['schedule'])).toEqual(['Пн 08:00, Ср 19:00', 'Самозапись']);
+    expect(await db.store('athletes').get(id)).toMatchObject({ schedule: 'Самозапись' });
+  });
+
   it('writes neither the row nor the entry when the transaction fails', async () => {
     const db = await open();
     const id = '00000000-0000-4000-8000-000000000002';

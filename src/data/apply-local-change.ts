@@ -1,5 +1,6 @@
 // A local edit: the row and its outbox entry are written in one transaction, so a
 // crash leaves either both or neither. Reads never wait for the network.
+import { canonicalFields } from '../domain/canonical-fields.ts';
 import { changedFields, type OutboxEntry, type SyncRow } from '../domain/sync-outbox.ts';
 import { bumpRowsVersion, noteRowsWritten, type RowsVersion } from './local-row-ids.ts';
 import type { UserDatabase } from './open-user-database.ts';
@@ -53,8 +54,15 @@ export async function applyDecidedChange(
   let version: RowsVersion | undefined;
   let change: AnyLocalChange | null = null;
   const entry = await db.transaction('rw', [rows, db.outbox, db.meta], async () => {
-    change = await decide();
-    if (!change) return null;
+    const decided = await decide();
+    if (!decided) return null;
+    // queued as the server stores it (e.g. a schedule typed "пн 8.00": "Пн 08:00")
+    change =
+      decided.op === 'insert'
+        ? { ...decided, row: canonicalFields(decided.table, decided.row) }
+        : decided.op === 'update'
+          ? { ...decided, patch: canonicalFields(decided.table, decided.patch) }
+          : decided;
     if (change.table !== table)
       throw new Error(`decided a change of ${change.table}, not ${table}`);
     let rowId: string;

@@ -1,14 +1,20 @@
 // The schedule as zod checks it (the rules are in schedule.ts); apart so the
 // roster's first load carries no zod.
 import { z } from 'zod';
-import { SELF_REGISTRATION, scheduleProblem } from './schedule.ts';
+import { normalizeSchedule } from './schedule.ts';
 
-/** `athletes.schedule`: null, 'Самозапись' or a fixed schedule */
+/**
+ * `athletes.schedule`: null, or a schedule as typed ("пн 8.00, Ср 19:00",
+ * "Mon 18:00", "самозапись"), which comes out in the stored form
+ * ("Пн 08:00, Ср 19:00", "Самозапись"), as the database would store it
+ */
 export const scheduleSchema = z
   .string()
   .nullable()
-  .superRefine((value, ctx) => {
-    if (value === null || value === SELF_REGISTRATION) return;
-    const message = scheduleProblem(value);
-    if (message) ctx.addIssue({ code: 'custom', message });
+  .transform((value, ctx) => {
+    if (value === null) return null;
+    const normalized = normalizeSchedule(value);
+    if (normalized.ok) return normalized.value;
+    ctx.addIssue({ code: 'custom', message: normalized.message });
+    return z.NEVER;
   });

@@ -8,7 +8,10 @@ import type { Translation } from './localized.ts';
 
 export const domain: Translation<typeof domainMessages> = {
   schedule: {
-    format: 'Wrong schedule format. Expected: "Пн 18:00, Ср 19:00"',
+    format: 'Wrong schedule format. For example: “Mon 18:00, Wed 19:00” or “Self-booking”',
+    day: 'Unknown weekday. Days: Mon, Tue, Wed, Thu, Fri, Sat, Sun',
+    time: 'Wrong time: hours 0 to 23, minutes 00 to 59 (e.g. 18:00)',
+    empty: 'Nothing between two commas: remove the extra comma',
     tooLong: `The schedule is too long (at most ${SCHEDULE_MAX_LENGTH} characters)`,
     repeated: 'A day and time is repeated',
   },

@@ -1,11 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Locale } from '../domain/locale.ts';
 import {
-  SELF_REGISTRATION,
   WEEKDAYS,
   addScheduleEntry,
+  isSelfRegistration,
   removeScheduleEntry,
   scheduleChips,
+  toggleSelfRegistration,
+  weekdayName,
   type ScheduleEdit,
   type Weekday,
 } from '../domain/schedule.ts';
@@ -21,7 +24,9 @@ export class ScheduleEditEvent extends Event {
 /**
  * @summary Builds a weekly schedule without typing: a day and a time to add,
  * the current entries as removable chips, and the Самозапись switch. It never
- * holds the value itself — the page owns it and passes it back down.
+ * holds the value itself — the page owns it and passes it back down (as typed,
+ * in either language; what it emits is the stored form). It remembers only the
+ * times Самозапись replaced, to give them back when the switch is turned off.
  *
  * @fires schedule-edit - `ScheduleEditEvent` with the new value or the reason it was refused
  */
@@ -104,8 +109,10 @@ export class TsSchedulePicker extends LitElement {
     `,
   ];
 
-  /** the schedule as stored ("Пн 18:00, Ср 19:00", "Самозапись" or empty) */
+  /** the schedule as stored or typed ("Пн 18:00, Ср 19:00", "Mon 18:00", "Самозапись" or empty) */
   @property() value = '';
+  /** the language of the day names shown; the value emitted is always the stored form */
+  @property() locale: Locale = 'ru';
   @property() legend = '';
   @property({ attribute: 'day-label' }) dayLabel = '';
   @property({ attribute: 'time-label' }) timeLabel = '';
@@ -116,10 +123,12 @@ export class TsSchedulePicker extends LitElement {
 
   @state() private day: Weekday = 'Пн';
   @state() private time = '18:00';
+  /** the times Самозапись replaced (as they were), until it is turned off again */
+  #beforeSelf: string | null = null;
 
   override render() {
-    const self = this.value.trim() === SELF_REGISTRATION;
-    const chips = scheduleChips(this.value.trim() || null);
+    const self = isSelfRegistration(this.value.trim() || null);
+    const chips = scheduleChips(this.value.trim() || null, this.locale);
     return html`<fieldset>
       <legend>${this.legend}</legend>
       <div class="add">
@@ -128,7 +137,12 @@ export class TsSchedulePicker extends LitElement {
           <select
             @change=${(e: Event) => (this.day = (e.target as HTMLSelectElement).value as Weekday)}
           >
-            ${WEEKDAYS.map((d) => html`<option value=${d} ?selected=${d === this.day}>${d}</option>`)}
+            ${WEEKDAYS.map(
+              (d) =>
+                html`<option value=${d} ?selected=${d === this.day}>
+                  ${weekdayName(d, this.locale)}
+                </option>`,
+            )}
           </select>
         </label>
         <label
@@ -165,11 +179,7 @@ export class TsSchedulePicker extends LitElement {
         <input
           type="checkbox"
           .checked=${self}
-          @change=${(e: Event) =>
-            this.emit({
-              ok: true,
-              value: (e.target as HTMLInputElement).checked ? SELF_REGISTRATION : null,
-            })}
+          @change=${(e: Event) => this.toggleSelf((e.target as HTMLInputElement).checked)}
         />
         📝 ${this.selfLabel}
       </label>
@@ -185,6 +195,12 @@ export class TsSchedulePicker extends LitElement {
       minute: Number(m[2]),
     });
     this.emit(edit);
+  }
+
+  private toggleSelf(on: boolean): void {
+    const next = toggleSelfRegistration(this.value.trim() || null, on, this.#beforeSelf);
+    this.#beforeSelf = next.remembered;
+    this.emit({ ok: true, value: next.value });
   }
 
   private emit(edit: ScheduleEdit): void {

@@ -1,4 +1,5 @@
--- athletes' formats (seed 001, tightened) and the season change. the property test
+-- athletes' formats (seed 001, tightened; schedules typed leniently are stored in
+-- its form, 20261206140000_lenient_schedules.sql) and the season change. the property test
 -- tests/db/schedule-rank-agreement.test.ts feeds 10,000+ generated strings to these
 -- same constraints and to the zod schemas; here, the named cases a reader checks first.
 -- each case is a coach of group A1 writing athlete a2: '1' accepted, '23514' refused
@@ -24,17 +25,21 @@ insert into examples values
   ('schedule', 'Пн 25:99', '23514', 'the seed''s pattern admits 25:99'),
   ('schedule', 'Пн 24:00', '23514', 'hour 24'),
   ('schedule', 'Пн 18:60', '23514', 'minute 60'),
-  ('schedule', 'Пн 8:00', '23514', 'one-digit hour'),
-  ('schedule', 'пн 18:00', '23514', 'lower-case day'),
-  ('schedule', 'Mon 18:00', '23514', 'English day'),
-  ('schedule', 'Пн  18:00', '23514', 'two spaces'),
-  ('schedule', 'Пн 18:00,Ср 19:00', '23514', 'no space after the comma'),
+  ('schedule', 'Пн 8:00', '1', 'one-digit hour (stored Пн 08:00)'),
+  ('schedule', 'пн 18:00', '1', 'lower-case day (stored Пн 18:00)'),
+  ('schedule', 'Mon 18:00', '1', 'English day (stored Пн 18:00)'),
+  ('schedule', 'Пн  18:00', '1', 'two spaces'),
+  ('schedule', 'Пн 18:00,Ср 19:00', '1', 'no space after the comma'),
   ('schedule', 'Пн 18:00, ', '23514', 'trailing separator'),
-  ('schedule', ' Пн 18:00', '23514', 'leading space'),
+  ('schedule', ' Пн 18:00', '1', 'leading space'),
   ('schedule', 'Пн 18:00, Ср 19:00, Пн 18:00', '23514', 'a repeated day–time pair'),
-  ('schedule', 'Пн 18:00; Ср 19:00', '23514', 'semicolon'),
+  ('schedule', 'Пн 18:00; Ср 19:00', '1', 'semicolon'),
   ('schedule', 'Самозапись, Пн 18:00', '23514', 'self-registration mixed with times'),
-  ('schedule', 'самозапись', '23514', 'lower-case self-registration'),
+  ('schedule', 'самозапись', '1', 'lower-case self-registration'),
+  ('schedule', 'Пн 18.00', '1', 'a dot for the colon'),
+  ('schedule', 'Пн 18:00,,Ср 19:00', '23514', 'an empty part'),
+  ('schedule', 'Xx 18:00', '23514', 'an unknown day'),
+  ('schedule', 'Пн 25:00', '23514', 'hour 25'),
   ('schedule', 'Пн 18:00' || chr(10), '23514', 'a trailing newline'),
   ('schedule', 'Пн 1８:00', '23514', 'a full-width digit'),
   -- ranks
@@ -55,13 +60,24 @@ insert into examples values
   ('season', '2025/2026', '23514', 'slash'),
   ('season', '25-26', '23514', 'two-digit years');
 
-select plan((select count(*)::int from examples) + 13);
+select plan((select count(*)::int from examples) + 18);
 
 select is(
   tests.try_as('coach', format('update public.athletes set %I = %L where id = %L', e.field, e.value, '30000000-0000-4000-8000-0000000000a2')),
   e.expected,
   format('%s %s: %s', e.field, coalesce(quote_literal(e.value), 'null'), e.why))
   from examples e;
+
+-- a lenient schedule is stored in seed 001's form: days in week order, HH:MM, ", "
+select tests.authenticate_as('coach');
+update public.athletes set schedule = '  ср 19.00 ,ПН 8:00' where id = '30000000-0000-4000-8000-0000000000a2';
+select is((select schedule from public.athletes where id = '30000000-0000-4000-8000-0000000000a2'),
+  'Пн 08:00, Ср 19:00', 'a lenient schedule is stored canonical');
+update public.athletes set schedule = 'self-booking' where id = '30000000-0000-4000-8000-0000000000a2';
+select is((select schedule from public.athletes where id = '30000000-0000-4000-8000-0000000000a2'),
+  'Самозапись', 'the English word for self-registration is stored as Самозапись');
+reset role;
+select is(private.canonical_schedule('Пн 18:00, Пн 18.00'), null, 'a pair repeated in two spellings is no schedule');
 
 -- a refusal names its constraint
 select throws_ok($$update public.athletes set schedule = 'Пн 25:99' where id = '30000000-0000-4000-8000-0000000000a2'$$,
@@ -135,7 +151,14 @@ select is(
     jsonb_build_object('seq', 2, 'table', 'athletes', 'id', '30000000-0000-4000-8000-0000000000a2', 'op', 'update',
                        'fields', jsonb_build_object('schedule', 'Вт 18:30, Чт 18:30', 'rank_start', 'II юношеский разряд')))) #>> '{results,0,status}',
   'applied', 'and a good one applies');
+select is(
+  public.sync_push('00000000-0000-4000-c000-0000000000c1', jsonb_build_array(
+    jsonb_build_object('seq', 3, 'table', 'athletes', 'id', '30000000-0000-4000-8000-0000000000a2', 'op', 'update',
+                       'fields', jsonb_build_object('schedule', 'чт 7.30,вт 18:30')))) #>> '{results,0,status}',
+  'applied', 'a lenient schedule an older device queued applies');
 reset role;
+select is((select schedule from public.athletes where id = '30000000-0000-4000-8000-0000000000a2'),
+  'Вт 18:30, Чт 07:30', 'and is stored canonical');
 
 select * from finish();
 rollback;

@@ -1,8 +1,11 @@
 // The zod schemas in src/domain and the database's CHECK constraints must agree
 // (ARCHITECTURE §1): a value the app accepts offline must never be refused by the
 // server when it syncs, and the server must refuse whatever the app would. Each
-// run feeds freshly generated strings — valid, near-valid and hostile — to both
-// sides (PGlite here, PostgreSQL 15 in CI):
+// run feeds freshly generated strings — valid, lenient, near-valid and hostile —
+// to both sides (PGlite here, PostgreSQL 15 in CI). A schedule is also
+// normalized on both sides (src/domain/schedule.ts, and the trigger of
+// 20261206140000_lenient_schedules.sql): the text zod gives the form to store must
+// be the very text the database stores for the same input.
 //   * the zod schema;
 //   * the column's CHECK constraint on public.athletes, its expression read from
 //     the catalog and evaluated over all values in one query (a check passes
@@ -43,6 +46,44 @@ const entry = fc.tuple(day, hour, minute).map(([d, h, m]) => `${d} ${pad2(h)}:${
 const validFixed = fc
   .uniqueArray(entry, { minLength: 1, maxLength: 21 })
   .map((entries) => entries.join(', '));
+
+// what people type: any case, English days, one-digit hours, a dot, loose spacing
+const DAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const space = fc.constantFrom('', ' ', '  ', '\t', '\u00a0', ' \u00a0');
+const anyCase = (text: string) =>
+  fc
+    .array(fc.boolean(), { minLength: text.length, maxLength: text.length })
+    .map((upper) =>
+      [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''),
+    );
+const lenientEntry = fc
+  .tuple(
+    fc.integer({ min: 0, max: 6 }),
+    fc.boolean(),
+    hour,
+    minute,
+    fc.boolean(),
+    fc.constantFrom(':', '.'),
+    space,
+    space,
+    space,
+  )
+  .chain(([d, english, h, m, short, sep, before, between, after]) =>
+    anyCase(english ? (DAYS_EN[d] ?? 'Mon') : (WEEKDAYS[d] ?? 'Пн')).map(
+      (name) => `${before}${name}${between}${short ? String(h) : pad2(h)}${sep}${pad2(m)}${after}`,
+    ),
+  );
+const lenientFixed = fc
+  .tuple(
+    fc.array(lenientEntry, { minLength: 1, maxLength: 22 }),
+    fc.array(fc.constantFrom(',', ', ', ' , ', ';', '; ', ',  '), { minLength: 21, maxLength: 21 }),
+  )
+  .map(([entries, seps]) =>
+    entries.reduce((all, e, i) => (i === 0 ? e : `${all}${seps[i % seps.length] ?? ','}${e}`), ''),
+  );
+const lenientSelf = fc
+  .tuple(fc.constantFrom('Самозапись', 'Self-booking', 'self booking'), space, space)
+  .chain(([word, before, after]) => anyCase(word).map((w) => `${before}${w}${after}`));
 
 /** look-alikes and near misses, one small change away from valid */
 const mutation = fc.oneof(
@@ -179,6 +220,8 @@ const withoutNul = (s: string | null) => (s === null ? null : s.replaceAll('\u00
 const scheduleCandidate: fc.Arbitrary<string | null> = fc
   .oneof(
     { weight: 6, arbitrary: validFixed },
+    { weight: 5, arbitrary: lenientFixed },
+    { weight: 1, arbitrary: lenientSelf },
     { weight: 1, arbitrary: fc.constantFrom<string | null>(SELF_REGISTRATION, null) },
     { weight: 8, arbitrary: nearValidSchedule },
     { weight: 3, arbitrary: grammarSoup },
@@ -328,6 +371,119 @@ async function databaseAccepts(
   return viaCheck;
 }
 
+/**
+ * For each schedule, what `athletes.schedule` ends up holding: the text the
+ * trigger stores (private.normalized_schedule) and whether the check then passes
+ * it; for the first `sliceForUpdates` values also through real UPDATEs, whose
+ * verdicts and stored texts must be the same.
+ */
+async function databaseStores(
+  values: (string | null)[],
+  sliceForUpdates = 1_000,
+): Promise<{ accepted: boolean; stored: string | null }[]> {
+  const def = await db.query<{ expr: string }>(
+    `select pg_get_expr(c.conbin, c.conrelid) as expr from pg_constraint c
+      where c.conrelid = 'public.athletes'::regclass and c.conname = 'athletes_schedule_check'`,
+  );
+  const expr = def.rows[0]?.expr;
+  if (!expr) throw new Error('no check constraint athletes_schedule_check');
+  const r = await db.query<{ stored: string | null; ok: boolean }>(
+    `select s.schedule as stored, (${expr}) is not false as ok
+       from (select private.normalized_schedule(v.value) as schedule, v.n
+               from unnest($1::text[]) with ordinality as v(value, n)) as s
+      order by s.n`,
+    [values],
+  );
+  const viaCheck = r.rows.map((row) => ({ accepted: row.ok, stored: row.stored }));
+  const slice = values.slice(0, sliceForUpdates);
+  const viaUpdate = await updateStores(slice);
+  const mismatches = slice.filter(
+    (_, i) =>
+      viaUpdate[i]?.accepted !== viaCheck[i]?.accepted ||
+      (viaUpdate[i]?.accepted && viaUpdate[i]?.stored !== viaCheck[i]?.stored),
+  );
+  expect(mismatches, 'the evaluated trigger and check, and the table, disagree').toEqual([]);
+  return viaCheck;
+}
+
+/** real UPDATEs of a real row, each rolled back: refused, or the text stored */
+async function updateStores(
+  values: (string | null)[],
+): Promise<{ accepted: boolean; stored: string | null }[]> {
+  return db.transaction(async (tx) => {
+    await tx.exec(`
+      create function pg_temp.stores(p_values text[], p_id uuid)
+      returns jsonb
+      language plpgsql volatile set search_path = ''
+      as $fn$
+      declare
+        v text;
+        v_stored text;
+        v_constraint text;
+        v_result jsonb := '[]';
+      begin
+        foreach v in array p_values loop
+          begin
+            update public.athletes set schedule = v where id = p_id returning schedule into v_stored;
+            v_result := v_result || jsonb_build_array(jsonb_build_object('accepted', true, 'stored', v_stored));
+            raise exception using errcode = 'TSTRB';
+          exception
+            when sqlstate 'TSTRB' then
+              null;
+            when check_violation then
+              get stacked diagnostics v_constraint = constraint_name;
+              if v_constraint <> 'athletes_schedule_check' then
+                raise;
+              end if;
+              v_result := v_result || jsonb_build_array(jsonb_build_object('accepted', false, 'stored', null));
+          end;
+        end loop;
+        return v_result;
+      end
+      $fn$;
+    `);
+    const r = await tx.query<{ stores: { accepted: boolean; stored: string | null }[] }>(
+      'select pg_temp.stores($1, $2) as stores',
+      [values, athleteId],
+    );
+    await tx.exec('drop function pg_temp.stores(text[], uuid)');
+    return r.rows[0]?.stores ?? [];
+  });
+}
+
+interface ScheduleDisagreement {
+  value: string | null;
+  zod: string | null | false;
+  database: string | null | false;
+}
+
+/** zod's verdict and stored text against the database's, value by value */
+async function compareSchedules(values: (string | null)[]) {
+  const database = await databaseStores(values);
+  expect(database).toHaveLength(values.length);
+  let accepted = 0;
+  const disagreements: ScheduleDisagreement[] = [];
+  values.forEach((value, i) => {
+    const z = scheduleSchema.safeParse(value);
+    const d = database[i];
+    const zod = z.success ? z.data : false;
+    const db = d?.accepted ? d.stored : false;
+    if (zod !== db) disagreements.push({ value, zod, database: db });
+    if (d?.accepted) accepted++;
+  });
+  return { accepted, refused: values.length - accepted, disagreements };
+}
+
+function scheduleReport(disagreements: ScheduleDisagreement[]): string {
+  return `seed ${seed} (replay with FC_SEED=${seed}):\n${disagreements
+    .slice(0, 50)
+    .map(
+      (d) =>
+        `${JSON.stringify(d.value)} zod=${JSON.stringify(d.zod)} database=${JSON.stringify(d.database)}`,
+    )
+    .join('\n')}`;
+}
+
 interface Verdicts {
   agree: number;
   accepted: number;
@@ -364,13 +520,18 @@ function report(v: Verdicts): string {
 // ---------------------------------------------------------------------------------------------
 
 describe('zod and the database CHECK constraints agree', () => {
-  it('on 12,000 generated schedules', async () => {
+  it('on 12,000 generated schedules, verdict and stored text', async () => {
     const values = fc.sample(scheduleCandidate, { numRuns: 12_000, seed });
-    const v = await compare('schedule', values, (s) => scheduleSchema.safeParse(s).success);
-    expect(v.disagreements, report(v)).toEqual([]);
-    // the sample exercises both sides of the rule
+    const v = await compareSchedules(values);
+    expect(v.disagreements, scheduleReport(v.disagreements)).toEqual([]);
+    // the sample exercises both sides of the rule, and the lenient reading
     expect(v.accepted).toBeGreaterThan(2_000);
     expect(v.refused).toBeGreaterThan(2_000);
+    const rewritten = values.filter((value) => {
+      const z = scheduleSchema.safeParse(value);
+      return z.success && z.data !== value;
+    });
+    expect(rewritten.length).toBeGreaterThan(1_000);
   });
 
   it('on 4,000 generated ranks, for rank_start and rank_end', async () => {
@@ -404,9 +565,9 @@ describe('zod and the database CHECK constraints agree', () => {
       Array.from({ length: 20 }, (_, i) => `${WEEKDAYS[i % 7]} ${pad2(i)}:00`).join(', '),
       Array.from({ length: 21 }, (_, i) => `${WEEKDAYS[i % 7]} ${pad2(i)}:00`).join(', '),
     ];
-    const v = await compare('schedule', edges, (s) => scheduleSchema.safeParse(s).success);
-    expect(v.disagreements, report(v)).toEqual([]);
-    expect(await databaseAccepts('schedule', edges)).toEqual([
+    const v = await compareSchedules(edges);
+    expect(v.disagreements, scheduleReport(v.disagreements)).toEqual([]);
+    expect((await databaseStores(edges)).map((d) => d.accepted)).toEqual([
       true,
       true,
       true,
@@ -418,6 +579,41 @@ describe('zod and the database CHECK constraints agree', () => {
       true,
       false,
     ]);
+  });
+
+  it('on the lenient schedules named in the issue: stored in seed 001’s form', async () => {
+    const cases: [string, string | false][] = [
+      ['пн 18:00', 'Пн 18:00'],
+      ['Пн 8:00', 'Пн 08:00'],
+      ['Пн 18.00', 'Пн 18:00'],
+      ['Пн 18:00,Ср 19:00', 'Пн 18:00, Ср 19:00'],
+      ['самозапись', 'Самозапись'],
+      ['  ПН   18:00 ,  ср 19.00  ', 'Пн 18:00, Ср 19:00'],
+      ['Ср 19:00, Пн 18:00', 'Пн 18:00, Ср 19:00'],
+      ['Вс 10:00; Пн 7:05', 'Пн 07:05, Вс 10:00'],
+      ['Mon 18:00, Wed 19:00', 'Пн 18:00, Ср 19:00'],
+      ['mon 18.00', 'Пн 18:00'],
+      ['Self-booking', 'Самозапись'],
+      ['Пн 25:00', false],
+      ['Пн 18:60', false],
+      ['Пн 18', false],
+      ['Понедельник 18:00', false],
+      ['Xx 18:00', false],
+      ['Пн 18:00,,Ср 19:00', false],
+      ['Пн 18:00,', false],
+      [',Пн 18:00', false],
+      ['Пн 18:00, пн 18.00', false],
+      ['Пн 1８:00', false],
+      ['', false],
+      ['   ', false],
+    ];
+    const values = cases.map(([input]) => input);
+    const stored = await databaseStores(values);
+    expect(
+      cases.map(([input], i) => [input, stored[i]?.accepted ? stored[i].stored : false]),
+    ).toEqual(cases);
+    const v = await compareSchedules(values);
+    expect(v.disagreements, scheduleReport(v.disagreements)).toEqual([]);
   });
 });
 

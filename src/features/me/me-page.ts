@@ -4,7 +4,7 @@ import { ICS_MEDIA_TYPE } from '../../domain/ics.ts';
 import type { Rank } from '../../domain/rank.ts';
 import { SELF_REGISTRATION, scheduleChips } from '../../domain/schedule.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
-import { currentIntlTag } from '../../i18n/locale.ts';
+import { currentIntlTag, currentLocale } from '../../i18n/locale.ts';
 import { meStrings as t } from './me-strings.ts';
 import { rosterStrings } from '../roster/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
@@ -158,7 +158,7 @@ export class MePage extends LitElement {
     if (schedule === SELF_REGISTRATION) {
       return html`<p class="chips"><span class="chip">${rosterStrings.selfRegistration}</span></p>`;
     }
-    const chips = scheduleChips(schedule);
+    const chips = scheduleChips(schedule, currentLocale);
     if (chips.length === 0) return html`<p class="muted">${rosterStrings.notSet}</p>`;
     return html`<ul class="chips" aria-label=${t.pattern}>
       ${chips.map((c) => html`<li class="chip">🕐 ${c}</li>`)}

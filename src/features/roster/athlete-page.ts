@@ -11,6 +11,9 @@ import {
 import { RANKS, isRank } from '../../domain/rank.ts';
 import { rankSchema } from '../../domain/rank-schema.ts';
 import { scheduleSchema } from '../../domain/schedule-schema.ts';
+import { displaySchedule } from '../../domain/schedule.ts';
+import { currentLocale } from '../../i18n/locale.ts';
+import { keyed } from 'lit/directives/keyed.js';
 import { currentSeason, seasonOfDate } from '../../domain/season.ts';
 import {
   groupsOfOrganization,
@@ -219,7 +222,8 @@ export class AthletePage extends LitElement {
         group_id: row.group_id ?? '',
         season: row.season ?? '',
         status: row.status || 'active',
-        schedule: row.schedule ?? '',
+        // in the interface's language ("Mon 18:00"); saved back in the stored form
+        schedule: displaySchedule(row.schedule, currentLocale),
         rank_start: row.rank_start ?? '',
         rank_end: row.rank_end ?? '',
         notes: row.notes ?? '',
@@ -300,16 +304,20 @@ export class AthletePage extends LitElement {
       </label>
       ${this.renderInput('season', t.season, d.season, { hint: t.seasonHint })}
       ${this.renderInput('schedule', t.schedule, d.schedule, { hint: t.scheduleHint })}
-      <ts-schedule-picker
-        .value=${d.schedule}
-        legend=${t.picker.legend}
-        day-label=${t.picker.day}
-        time-label=${t.picker.time}
-        add-label=${t.picker.add}
-        self-label=${t.picker.self}
-        remove-label=${t.picker.remove}
-        @schedule-edit=${this.onPicked}
-      ></ts-schedule-picker>
+      ${keyed(
+        this.athleteId,
+        html`<ts-schedule-picker
+          .value=${d.schedule}
+          .locale=${currentLocale}
+          legend=${t.picker.legend}
+          day-label=${t.picker.day}
+          time-label=${t.picker.time}
+          add-label=${t.picker.add}
+          self-label=${t.picker.self}
+          remove-label=${t.picker.remove}
+          @schedule-edit=${this.onPicked}
+        ></ts-schedule-picker>`,
+      )}
       ${this.renderRank('rank_start', t.rankStart, d.rank_start)}
       ${this.renderRank('rank_end', t.rankEnd, d.rank_end)}
       <label
@@ -472,7 +480,7 @@ export class AthletePage extends LitElement {
       return;
     }
     this.#dirty = true;
-    this.draft = { ...this.draft, schedule: e.edit.value ?? '' };
+    this.draft = { ...this.draft, schedule: displaySchedule(e.edit.value, currentLocale) };
     this.errors = withoutKey(this.errors, 'schedule');
   }
 
@@ -533,6 +541,8 @@ export class AthletePage extends LitElement {
       }
       await engine.change({ table: 'athletes', op: 'update', id: this.athleteId, patch: form });
       this.#dirty = false;
+      // as stored ("пн 8.00" → "Пн 08:00"), even when that changed nothing
+      this.draft = { ...this.draft, schedule: displaySchedule(form.schedule, currentLocale) };
       this.saveMessage = t.saved;
     } catch (error) {
       this.saveError = describeError(error).message;

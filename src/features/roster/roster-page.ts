@@ -17,7 +17,7 @@ import { sharedStyles } from '../../ui/shared-styles.ts';
 import { chipStyles } from '../../ui/chip-styles.ts';
 import { loadSupabase } from '../../data/supabase-client.ts';
 import { OnlineController } from '../../state/online-controller.ts';
-import { currentIntlTag } from '../../i18n/locale.ts';
+import { currentIntlTag, currentLocale } from '../../i18n/locale.ts';
 import { moneyStrings } from '../money/index.ts';
 import { type MoyklassData, type StaffOrganization, observeMoyklass } from './moyklass-data.ts';
 import { observeRoster, type RosterAthlete, type RosterData } from './roster-data.ts';
@@ -339,7 +339,7 @@ export class RosterPage extends LitElement {
       return html`<span class="chips"
         >${label}<span class="chip">${t.selfRegistration}</span></span
       >`;
-    const chips = scheduleChips(schedule);
+    const chips = scheduleChips(schedule, currentLocale);
     if (chips.length === 0) return html`<span class="muted">${label}${t.notSet}</span>`;
     return html`<span class="chips"
       >${label}${chips.map((c) => html`<span class="chip">🕐 ${c}</span>`)}</span

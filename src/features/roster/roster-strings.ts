@@ -11,7 +11,8 @@ export const rosterStrings = localized('roster', {
   notSet: '(Не указано)',
   selfRegistration: '📝 Самозапись',
   schedule: 'Расписание',
-  scheduleHint: 'Например: Пн 18:00, Ср 19:00. «Самозапись» или пусто — тоже можно.',
+  scheduleHint:
+    'Например: Пн 18:00, Ср 19:00 (можно и «пн 8.00»). «Самозапись» или пусто — тоже можно.',
   rankStart: 'Разряд на начало сезона',
   rankEnd: 'Разряд на конец сезона',
   rank: 'Разряд',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { markAllTargets, sessionDayHasCome } from './attendance-day.ts';
+import { toInstant } from './zoned-time.ts';
 
 describe('sessionDayHasCome', () => {
   const moscow = (localDate: string) => ({ localDate, timeZone: 'Europe/Moscow' });
   // 2026-12-08 21:30 UTC is already 9 December, 00:30, in Moscow
-  const lateEvening = Date.parse('2026-12-08T21:30:00Z');
+  const lateEvening = toInstant('UTC', '2026-12-08', 21 * 60 + 30);
 
   it('allows the session day itself and every day before it', () => {
     expect(sessionDayHasCome(moscow('2026-12-09'), lateEvening)).toBe(true);
@@ -37,7 +38,7 @@ describe('sessionDayHasCome', () => {
   });
 
   it('only opens as time passes: allowed at the tap, still allowed when the change syncs later', () => {
-    const tap = Date.parse('2026-12-09T15:00:00Z');
+    const tap = toInstant('UTC', '2026-12-09', 15 * 60);
     const sync = tap + 3 * 24 * 3600_000;
     const session = moscow('2026-12-09');
     expect(sessionDayHasCome(session, tap)).toBe(true);

@@ -23,8 +23,11 @@
   * -------------------------------------------------------
   */
 
--- the club's calendar date now, in a session's zone (an unknown zone reads as utc)
-create function private.session_day_has_come(p_session public.training_sessions)
+-- a session's day has come at an instant: its local date is that instant's date
+-- or earlier in the session's zone (an unknown zone reads as utc). the instant is
+-- a parameter so tests/db/attendance-agreement.test.ts can hold it against
+-- src/domain/attendance-day.ts.
+create function private.session_day_has_come(p_local_date date, p_zone text, p_at timestamptz)
 returns boolean
 language plpgsql stable security invoker set search_path = ''
 as $$
@@ -32,18 +35,18 @@ declare
   v_today date;
 begin
   begin
-    v_today := (pg_catalog.now() at time zone p_session.time_zone)::date;
+    v_today := (p_at at time zone p_zone)::date;
   exception when invalid_parameter_value then
-    v_today := (pg_catalog.now() at time zone 'UTC')::date;
+    v_today := (p_at at time zone 'UTC')::date;
   end;
-  return p_session.local_date <= v_today;
+  return p_local_date <= v_today;
 end
 $$;
-comment on function private.session_day_has_come(public.training_sessions) is
-  'true once the session''s local date has come in its time zone: attendance may be marked';
+comment on function private.session_day_has_come(date, text, timestamptz) is
+  'true once a session''s local date has come in its time zone at p_at: attendance may be marked';
 
-revoke all on function private.session_day_has_come(public.training_sessions) from public, anon, authenticated;
-grant execute on function private.session_day_has_come(public.training_sessions) to authenticated, service_role;
+revoke all on function private.session_day_has_come(date, text, timestamptz) from public, anon, authenticated;
+grant execute on function private.session_day_has_come(date, text, timestamptz) to authenticated, service_role;
 
 /**
   * -------------------------------------------------------
@@ -72,7 +75,7 @@ begin
     if v_session.id is null then
       select * into v_session from public.training_sessions s where s.id = new.session_id;
     end if;
-    if not private.session_day_has_come(v_session) then
+    if not private.session_day_has_come(v_session.local_date, v_session.time_zone, pg_catalog.now()) then
       raise exception 'attendance can be marked from the session''s day (%), not before', v_session.local_date
         using errcode = 'P0001', hint = 'rule';
     end if;

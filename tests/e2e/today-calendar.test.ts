@@ -134,7 +134,7 @@ describe('«Сегодня»: marks on their day, and everyone at once', () => {
         await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
         await page.getByLabel('Date').fill(later.date);
         await page
-          .getByRole('heading', { name: dayHeading(later.date, 'en-US'), level: 1 })
+          .getByRole('heading', { name: dayHeading(later.date, 'en-GB'), level: 1 })
           .waitFor();
         await page.getByText('Marks open on the day of the session.').first().waitFor();
         await page.screenshot({ path: join(shots, 'today-later-day-en.png'), fullPage: true });
@@ -252,7 +252,7 @@ describe('calendar: group sessions and their details', () => {
     async () => {
       const later = await laterSession();
       const names = await groupNames();
-      await e2e.page('calendar-session', async (page) => {
+      await e2e.page('today-calendar-session', async (page) => {
         await signInAt(page, e2e.app.url, 'coach@trackside.test');
         await page.goto(`${e2e.app.url}/calendar`);
         const card = page.locator(`a[href="/calendar/session/${later.id}"]`);
@@ -264,7 +264,7 @@ describe('calendar: group sessions and their details', () => {
         await expect.poll(() => card.textContent()).toContain('Начинающие');
         expect(await card.textContent()).toContain(`В группе: ${names.length}`);
         expect(await card.textContent()).not.toContain('Записано: 0');
-        await page.screenshot({ path: join(shots, 'calendar-week.png'), fullPage: true });
+        await page.screenshot({ path: join(shots, 'today-calendar-week.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
 
         await card.click();
@@ -275,7 +275,7 @@ describe('calendar: group sessions and their details', () => {
         expect(
           await list.getByRole('listitem').filter({ hasText: 'Смирнова Анна' }).textContent(),
         ).toContain('нет отметки');
-        await page.screenshot({ path: join(shots, 'calendar-session.png'), fullPage: true });
+        await page.screenshot({ path: join(shots, 'today-calendar-session.png'), fullPage: true });
         expect(await seriousViolations(page)).toEqual([]);
 
         await page.getByRole('button', { name: 'Отменить это занятие' }).click();
@@ -284,7 +284,7 @@ describe('calendar: group sessions and their details', () => {
         await page.getByText('Занятие отменено.').waitFor();
         await page.locator('.facts').getByText('Отменено').waitFor({ timeout: 30_000 });
         await page.screenshot({
-          path: join(shots, 'calendar-session-cancelled.png'),
+          path: join(shots, 'today-calendar-session-cancelled.png'),
           fullPage: true,
         });
       });
@@ -306,7 +306,7 @@ describe('calendar: group sessions and their details', () => {
     const [session] = await sessionsOn(today);
     const names = await groupNames();
     await e2e.page(
-      'calendar-session-english',
+      'today-calendar-session-english',
       async (page) => {
         await page.goto(`${e2e.app.url}/sign-in`);
         await page.getByLabel('Email').fill('coach@trackside.test');
@@ -327,7 +327,7 @@ describe('calendar: group sessions and their details', () => {
           .filter({ hasText: 'Петров Иван' })
           .getByText('Absent')
           .waitFor();
-        await page.screenshot({ path: join(shots, 'calendar-session-en.png'), fullPage: true });
+        await page.screenshot({ path: join(shots, 'today-calendar-session-en.png'), fullPage: true });
       },
       { locale: 'en-US' },
     );

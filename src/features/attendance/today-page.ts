@@ -206,7 +206,13 @@ export class TodayPage extends LitElement {
                   ${data.sessions.some((s) => s.markable) ? t.markHint : t.notYet}
                 </p>
                 ${this.done ? html`<p class="muted" role="status">${this.done}</p>` : nothing}
-                ${data.sessions.map((s) => this.renderSession(s, data.season))}
+                ${data.sessions.map((s) =>
+                  this.renderSession(
+                    s,
+                    data.season,
+                    data.sessions.some((x) => x.markable),
+                  ),
+                )}
                 <p class="muted">${t.percentOf(data.season)}. ${t.percentHint}</p>`
           : html`<p class="muted" role="status">${t.loading}</p>`
       }
@@ -278,7 +284,8 @@ export class TodayPage extends LitElement {
     `;
   }
 
-  private renderSession(s: TodaySession, season: string) {
+  /** `someMarkable`: the page's hint already says a later day waits, unless others of the day may be marked */
+  private renderSession(s: TodaySession, season: string, someMarkable: boolean) {
     const time = new Intl.DateTimeFormat(currentIntlTag, {
       hour: '2-digit',
       minute: '2-digit',
@@ -295,7 +302,7 @@ export class TodayPage extends LitElement {
         ${s.cancelled ? html`<span>${t.cancelled}</span>` : nothing}
         <span>${t.marked(marked, s.athletes.length)}</span>
       </p>
-      ${s.markable ? nothing : html`<p class="muted">${t.notYet}</p>`}
+      ${!s.markable && someMarkable ? html`<p class="muted">${t.notYet}</p>` : nothing}
       ${
         s.markable && unmarked > 0
           ? html`<div class="mark-all">

@@ -42,6 +42,9 @@ export class SessionPage extends LitElement {
       h1 {
         overflow-wrap: anywhere;
       }
+      .when::first-letter {
+        text-transform: uppercase;
+      }
       .facts {
         display: flex;
         flex-wrap: wrap;
@@ -63,6 +66,9 @@ export class SessionPage extends LitElement {
       }
       ul.people li span:last-child {
         white-space: nowrap;
+      }
+      .mark-today {
+        margin-top: var(--ts-space-3);
       }
       .confirm {
         display: grid;
@@ -105,9 +111,12 @@ export class SessionPage extends LitElement {
     return html`
       ${back}
       <h1>${title}</h1>
-      <p>${formatDay(start, zone)}, ${formatTime(start, zone)}–${formatTime(end, zone)}</p>
+      <p class="when">
+        ${formatDay(start, zone)}, ${formatTime(start, zone)}–${formatTime(end, zone)}
+      </p>
       <p class="facts">
         <span class="tag">${group ? c.group : c.individual}</span>
+        ${s.title && group && s.title !== people.groupNames.get(s.group_id ?? '') ? html`<span>${s.title}</span>` : nothing}
         ${s.status !== 'scheduled' ? html`<span class="tag">${c.status(s.status)}</span>` : nothing}
         ${s.room ? html`<span class="muted">${s.room}</span>` : nothing}
         ${s.recurring_booking_id ? html`<span class="muted">${c.recurring}</span>` : nothing}
@@ -156,7 +165,9 @@ export class SessionPage extends LitElement {
       }
       ${
         isToday && s.status !== 'cancelled'
-          ? html`<p><a class="button secondary" href="/today">${t.markToday}</a></p>`
+          ? html`<p class="mark-today">
+              <a class="button secondary" href="/today">${t.markToday}</a>
+            </p>`
           : nothing
       }
     </section>`;
@@ -179,7 +190,7 @@ export class SessionPage extends LitElement {
               ${names.map((n) => html`<li><span>${n}</span></li>`)}
             </ul>`
       }
-      ${s.kind === 'group' && s.capacity > 0 ? html`<p class="muted">${c.seats(s.booked_count, s.capacity)}</p>` : nothing}
+      ${s.kind === 'group' && s.booked_count > 0 ? html`<p class="muted">${c.seats(s.booked_count, s.capacity)}</p>` : nothing}
     </section>`;
   }
 

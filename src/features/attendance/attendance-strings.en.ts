@@ -36,7 +36,7 @@ export const attendance: Translation<typeof attendanceStrings> = {
   notYet: 'Marks open on the day of the session.',
   markAll: 'Mark everyone present',
   markRest: (count) => `Mark the other ${count} present`,
-  markAllHint: 'Everyone without a mark is marked Present; marks already set stay as they are.',
+  markAllHint: 'Everyone not yet marked is marked present; marks already set stay as they are.',
   markedAll: (count) => `Marked present: ${count}`,
   clearMark: (status) => `${status} — tap again to clear the mark`,
   percent: 'Attendance',

@@ -327,7 +327,10 @@ describe('calendar: group sessions and their details', () => {
           .filter({ hasText: 'Петров Иван' })
           .getByText('Absent')
           .waitFor();
-        await page.screenshot({ path: join(shots, 'today-calendar-session-en.png'), fullPage: true });
+        await page.screenshot({
+          path: join(shots, 'today-calendar-session-en.png'),
+          fullPage: true,
+        });
       },
       { locale: 'en-US' },
     );

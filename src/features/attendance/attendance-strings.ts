@@ -34,6 +34,14 @@ export const attendanceStrings = localized('attendance', {
   },
   statusGroup: (name: string) => `Отметка: ${name}`,
   markHint: 'Одно нажатие — отметка; нажмите её ещё раз, чтобы снять.',
+  /** a session on a later day: the server refuses marks until its day comes */
+  notYet: 'Отмечать можно в день занятия.',
+  /** marks every athlete without a mark present */
+  markAll: 'Отметить всех',
+  /** some athletes already have a mark: those stay, the rest are marked present */
+  markRest: (count: number) => `Отметить остальных (${count})`,
+  markAllHint: 'Все без отметки получат «Был»; уже поставленные отметки не меняются.',
+  markedAll: (count: number) => `Отмечено «Был»: ${count}`,
   /** the title of a pressed mark: tapping it again clears it */
   clearMark: (status: string) => `${status} — нажмите ещё раз, чтобы снять отметку`,
   percent: 'Посещаемость',

@@ -2,6 +2,7 @@
 // (so exports work offline). export-files.ts writes them as XLSX or CSV; both
 // load on demand, with the export.
 import { isAttendanceStatus } from '../../domain/attendance.ts';
+import { sessionDayHasCome } from '../../domain/attendance-day.ts';
 import { attendanceRows, type ReportMark } from '../../domain/attendance-report.ts';
 import type { Cell } from '../../domain/csv.ts';
 import { seasonOfDate } from '../../domain/season.ts';
@@ -48,11 +49,16 @@ export async function rosterSheet(
   return rows;
 }
 
-/** the season's register of every group the user marks */
+/**
+ * the season's register of every group the user marks; a mark of a session
+ * whose day has not come at `now` (written before the server refused them) is
+ * left out, so it neither shows nor counts
+ */
 export async function attendanceSheet(
   db: UserDatabase,
   userId: string,
   season: string,
+  now: number = Date.now(),
 ): Promise<Cell[][]> {
   const [groupIds, groups, sessions, athletes, marks] = await Promise.all([
     markableGroups(db, userId),
@@ -71,7 +77,11 @@ export async function attendanceSheet(
       groupIds.has(s.group_id) &&
       seasonOfDate(s.local_date) === season,
   );
-  const sessionIds = new Set(seasonSessions.map((s) => s.id));
+  const sessionIds = new Set(
+    seasonSessions
+      .filter((s) => sessionDayHasCome({ localDate: s.local_date, timeZone: s.time_zone }, now))
+      .map((s) => s.id),
+  );
   const reportMarks: ReportMark[] = marks
     .filter((m) => sessionIds.has(m.session_id))
     .flatMap((m) =>

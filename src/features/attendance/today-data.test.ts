@@ -17,6 +17,8 @@ const anna = '00000000-0000-4000-8000-000000000001';
 const boris = '00000000-0000-4000-8000-000000000002';
 const vera = '00000000-0000-4000-8000-000000000003';
 const gone = '00000000-0000-4000-8000-000000000004';
+/** the clock: 7 December 2026, 12:00 in Moscow */
+const at = Date.parse('2026-12-07T09:00:00Z');
 
 async function seeded(): Promise<UserDatabase> {
   const db = await openUserDatabase(me, { dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
@@ -79,7 +81,7 @@ async function seeded(): Promise<UserDatabase> {
 describe('readToday', () => {
   it('shows the day’s sessions of the groups I coach or administer, in time order, with athletes', async () => {
     const db = await seeded();
-    const today = await readToday(db, me, '2026-12-07');
+    const today = await readToday(db, me, '2026-12-07', at);
     expect(today.season).toBe('2026-2027');
     expect(today.sessions.map((s) => s.id)).toEqual(['s-morning', 's-admin', 's-evening']);
     const evening = today.sessions.find((s) => s.id === 's-evening');
@@ -93,6 +95,28 @@ describe('readToday', () => {
     const annaToday = evening?.athletes.find((a) => a.id === anna);
     expect(annaToday?.season.percent).toBe(100);
     expect(evening?.athletes.find((a) => a.id === boris)?.season.percent).toBe(0);
+  });
+
+  it('offers marks for sessions whose day has come only, and a mark ahead counts for nothing', async () => {
+    const db = await seeded();
+    // a mark written for tomorrow before the server refused them
+    await db
+      .store('attendance')
+      .add({ id: 'x5', session_id: 's-tomorrow', athlete_id: boris, status: 'present' });
+    const today = await readToday(db, me, '2026-12-07', at);
+    expect(today.sessions.every((s) => s.markable)).toBe(true);
+    // Борисов: absent on 30 November; the present of tomorrow does not lift him
+    const evening = today.sessions.find((s) => s.id === 's-evening');
+    expect(evening?.athletes.find((a) => a.id === boris)?.season.percent).toBe(0);
+    expect(await readAthleteMarks(db, boris, at)).toEqual([
+      { status: 'absent', localDate: '2026-11-30' },
+    ]);
+    const tomorrow = await readToday(db, me, '2026-12-08', at);
+    expect(tomorrow.sessions.map((s) => [s.id, s.markable])).toEqual([['s-tomorrow', false]]);
+    // the next day, it may be marked and its mark counts
+    const next = await readToday(db, me, '2026-12-08', at + 24 * 3600_000);
+    expect(next.sessions.map((s) => s.markable)).toEqual([true]);
+    expect(next.sessions[0]?.athletes.find((a) => a.id === boris)?.season.percent).toBe(50);
   });
 
   it('reads "today" in the zone of the first organization (by name) where I am staff', async () => {
@@ -144,12 +168,12 @@ describe('readToday', () => {
       ['insert', 'present'],
       ['update', 'excused'],
     ]);
-    const today = await readToday(db, me, '2026-12-07');
+    const today = await readToday(db, me, '2026-12-07', at);
     const marked = today.sessions
       .find((s) => s.id === sessionId)
       ?.athletes.find((a) => a.id === anna);
     expect(marked?.status).toBe('excused');
-    expect(await readAthleteMarks(db, anna)).toEqual(
+    expect(await readAthleteMarks(db, anna, at)).toEqual(
       expect.arrayContaining([
         { status: 'excused', localDate: '2026-12-07' },
         { status: 'present', localDate: '2026-11-30' },
@@ -164,11 +188,11 @@ describe('readToday', () => {
       at: input.at + 120_000,
     });
     expect(cleared).toMatchObject({ op: 'update', fields: { status: null } });
-    const after = await readToday(db, me, '2026-12-07');
+    const after = await readToday(db, me, '2026-12-07', at);
     expect(
       after.sessions.find((s) => s.id === sessionId)?.athletes.find((a) => a.id === anna)?.status,
     ).toBeNull();
-    expect(await readAthleteMarks(db, anna)).not.toContainEqual(
+    expect(await readAthleteMarks(db, anna, at)).not.toContainEqual(
       expect.objectContaining({ localDate: '2026-12-07' }),
     );
   });

@@ -9,6 +9,7 @@ import {
   type AttendanceStatus,
   type AttendanceSummary,
 } from '../../domain/attendance.ts';
+import { sessionDayHasCome } from '../../domain/attendance-day.ts';
 import { hasRoleAtLeast, isRole, type Role } from '../../domain/organization.ts';
 import { seasonOfDate } from '../../domain/season.ts';
 import { isValidZone, localDateAt, type LocalDate } from '../../domain/zoned-time.ts';
@@ -36,6 +37,8 @@ export interface TodaySession {
   endsAt: number;
   timeZone: string;
   cancelled: boolean;
+  /** the session's day has come in its zone: it may be marked (the server's rule too) */
+  markable: boolean;
   athletes: TodayAthlete[];
 }
 
@@ -95,11 +98,16 @@ export async function markableGroups(db: UserDatabase, userId: string): Promise<
   return ids;
 }
 
-/** the day's sessions with their athletes, marks and season attendance */
+/**
+ * the day's sessions with their athletes, marks and season attendance; `now`
+ * decides which sessions may be marked and which marks count (a mark of a
+ * session whose day has not come — written before the rule — counts for nothing)
+ */
 export async function readToday(
   db: UserDatabase,
   userId: string,
   date: LocalDate,
+  now: number,
 ): Promise<TodayData> {
   const season = seasonOfDate(date);
   // sessions and groups, tombstones too: a live mark still dates by its session,
@@ -112,7 +120,12 @@ export async function readToday(
     liveRows(db, 'attendance'),
   ]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
-  const sessionDate = new Map(sessions.map((s) => [s.id, s.local_date]));
+  // the date of each session whose marks count: its day has come
+  const sessionDate = new Map(
+    sessions
+      .filter((s) => sessionDayHasCome({ localDate: s.local_date, timeZone: s.time_zone }, now))
+      .map((s) => [s.id, s.local_date]),
+  );
   const byAthlete = new Map<string, AttendanceMark[]>();
   const bySessionAthlete = new Map<string, AttendanceStatus>();
   for (const m of marks) {
@@ -153,6 +166,7 @@ export async function readToday(
         endsAt: Date.parse(s.ends_at),
         timeZone: s.time_zone || 'UTC',
         cancelled: s.status === 'cancelled',
+        markable: sessionDayHasCome({ localDate: s.local_date, timeZone: s.time_zone }, now),
         athletes: members
           .map((a) => ({
             id: a.id,
@@ -173,7 +187,11 @@ export function observeToday(
   date: LocalDate,
   onChange: (data: TodayData) => void,
 ): LocalSubscription {
-  return observeLocal(() => readToday(engine.db, engine.userId, date), onChange, 'today');
+  return observeLocal(
+    () => readToday(engine.db, engine.userId, date, Date.now()),
+    onChange,
+    'today',
+  );
 }
 
 /** follows todayOf: the user's home zone arrives with sync */

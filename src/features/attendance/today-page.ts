@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/attendance.ts';
+import { markAllTargets } from '../../domain/attendance-day.ts';
 import { addDays } from '../../domain/zoned-time.ts';
 import { describeError } from '../../data/describe-error.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
@@ -145,6 +146,18 @@ export class TodayPage extends LitElement {
       .marks button[aria-pressed='true']::before {
         content: '✓ ' / '';
       }
+      .marks button:disabled {
+        opacity: 0.45;
+        cursor: not-allowed;
+      }
+      .mark-all {
+        display: grid;
+        gap: var(--ts-space-1);
+        margin-bottom: var(--ts-space-3);
+      }
+      .mark-all p {
+        margin: 0;
+      }
       .export {
         margin-top: var(--ts-space-5);
       }
@@ -168,6 +181,8 @@ export class TodayPage extends LitElement {
   /** the day the user went to, when not today */
   @state() private chosen: string | undefined;
   @state() private error = '';
+  /** what «Отметить всех» just did, said once */
+  @state() private done = '';
 
   private get today(): string | undefined {
     return this.#today.value;
@@ -180,20 +195,44 @@ export class TodayPage extends LitElement {
   override render() {
     const data = this.#day.value;
     return html`
-      <h1>${t.title}</h1>
+      <h1>${this.heading()}</h1>
       ${this.renderDay()}
       ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
       ${
         data
           ? data.sessions.length === 0
             ? html`<p class="card">${t.noSessions}</p>`
-            : html`<p class="muted">${t.markHint}</p>
-                ${data.sessions.map((s) => this.renderSession(s, data.season))}
+            : html`<p class="muted">
+                  ${data.sessions.some((s) => s.markable) ? t.markHint : t.notYet}
+                </p>
+                ${this.done ? html`<p class="muted" role="status">${this.done}</p>` : nothing}
+                ${data.sessions.map((s) =>
+                  this.renderSession(
+                    s,
+                    data.season,
+                    data.sessions.some((x) => x.markable),
+                  ),
+                )}
                 <p class="muted">${t.percentOf(data.season)}. ${t.percentHint}</p>`
           : html`<p class="muted" role="status">${t.loading}</p>`
       }
       ${data ? this.renderExport(data.season) : nothing}
     `;
+  }
+
+  /** «Сегодня» on today; another day is named, e.g. «Вт, 8 декабря» (with the year when not this one) */
+  private heading(): string {
+    const date = this.date;
+    if (!date || date === this.today) return t.title;
+    const otherYear = this.today !== undefined && date.slice(0, 4) !== this.today.slice(0, 4);
+    const named = new Intl.DateTimeFormat(currentIntlTag, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'long',
+      ...(otherYear ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    }).format(Date.parse(`${date}T12:00:00Z`));
+    return named.charAt(0).toLocaleUpperCase(currentIntlTag) + named.slice(1);
   }
 
   private renderDay() {
@@ -245,13 +284,15 @@ export class TodayPage extends LitElement {
     `;
   }
 
-  private renderSession(s: TodaySession, season: string) {
+  /** `someMarkable`: the page's hint already says a later day waits, unless others of the day may be marked */
+  private renderSession(s: TodaySession, season: string, someMarkable: boolean) {
     const time = new Intl.DateTimeFormat(currentIntlTag, {
       hour: '2-digit',
       minute: '2-digit',
       timeZone: s.timeZone,
     });
     const marked = s.athletes.filter((a) => a.status !== null).length;
+    const unmarked = markAllTargets(s.athletes).length;
     const headingId = `session-${s.id}`;
     return html`<section class="card session" aria-labelledby=${headingId}>
       <h2 id=${headingId}>${time.format(s.startsAt)}–${time.format(s.endsAt)} · ${s.groupName}</h2>
@@ -261,6 +302,17 @@ export class TodayPage extends LitElement {
         ${s.cancelled ? html`<span>${t.cancelled}</span>` : nothing}
         <span>${t.marked(marked, s.athletes.length)}</span>
       </p>
+      ${!s.markable && someMarkable ? html`<p class="muted">${t.notYet}</p>` : nothing}
+      ${
+        s.markable && unmarked > 0
+          ? html`<div class="mark-all">
+              <button class="button" type="button" @click=${() => this.markAll(s)}>
+                ${unmarked === s.athletes.length ? t.markAll : t.markRest(unmarked)}
+              </button>
+              <p class="muted">${t.markAllHint}</p>
+            </div>`
+          : nothing
+      }
       ${
         s.athletes.length === 0
           ? html`<p class="muted">${t.noAthletes}</p>`
@@ -282,6 +334,7 @@ export class TodayPage extends LitElement {
                             type="button"
                             class=${st}
                             aria-pressed=${a.status === st ? 'true' : 'false'}
+                            ?disabled=${!s.markable && a.status !== st}
                             title=${a.status === st ? t.clearMark(t.status[st]) : t.status[st]}
                             @click=${() => this.mark(s, a.id, a.status === st ? null : st)}
                           >
@@ -311,14 +364,47 @@ export class TodayPage extends LitElement {
   }
 
   private go(date: string): void {
-    if (datePattern.test(date)) this.chosen = date === this.today ? undefined : date;
+    if (!datePattern.test(date)) return;
+    this.chosen = date === this.today ? undefined : date;
+    this.done = '';
+  }
+
+  /**
+   * «Отметить всех»: every athlete without a mark, present — one queued mark each,
+   * as single taps are, so it works offline; marks already set are left alone
+   */
+  private async markAll(session: TodaySession): Promise<void> {
+    const engine = this.#day.engine;
+    if (!engine || !session.markable) return;
+    this.error = '';
+    this.done = '';
+    const at = Date.now();
+    let count = 0;
+    try {
+      for (const athleteId of markAllTargets(session.athletes)) {
+        await engine.markAttendance({
+          orgId: session.orgId,
+          sessionId: session.id,
+          athleteId,
+          status: 'present',
+          markedBy: engine.userId,
+          at,
+        });
+        count++;
+      }
+      this.done = t.markedAll(count);
+    } catch (error) {
+      this.error = describeError(error).message;
+    }
   }
 
   /** marks the athlete, or clears the mark (status null: the pressed button tapped again) */
   private mark(session: TodaySession, athleteId: string, status: AttendanceStatus | null): void {
     const engine = this.#day.engine;
-    if (!engine) return;
+    // before the session's day only clearing is offered (the server refuses the rest)
+    if (!engine || (status !== null && !session.markable)) return;
     this.error = '';
+    this.done = '';
     engine
       .markAttendance({
         orgId: session.orgId,

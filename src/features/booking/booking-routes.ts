@@ -20,6 +20,14 @@ export const bookingRoutes: readonly FeatureRoute[] = [
     render: () => html`<calendar-page></calendar-page>`,
   },
   {
+    name: 'calendar-session',
+    pattern: '/calendar/session/:id',
+    access: 'signed-in',
+    load: () => import('./session-page.ts'),
+    title: async () => (await import('./booking-strings.ts')).bookingStrings.session.title,
+    render: (p) => html`<session-page .sessionId=${p['id'] ?? ''}></session-page>`,
+  },
+  {
     name: 'conflicts',
     pattern: '/conflicts',
     access: 'signed-in',

@@ -77,6 +77,9 @@ export const booking: Translation<typeof bookingStrings> = {
     individual: 'One-to-one',
     group: 'Group',
     seats: (booked, capacity) => `Booked: ${booked} of ${capacity}`,
+    turnout: (attended, expected) => `Present: ${attended} of ${expected}`,
+    groupSize: (count) => `In the group: ${count}`,
+    open: 'Details',
     status: (s) =>
       ({
         scheduled: 'Scheduled',
@@ -87,6 +90,25 @@ export const booking: Translation<typeof bookingStrings> = {
     recurring: 'Recurring booking',
     openConflicts: (n) => `Open conflicts: ${n}`,
     inZone: (zone) => `Times are in ${zone}.`,
+  },
+  session: {
+    title: 'Session',
+    back: '← Calendar',
+    notFound: 'This session is not on this device: it may have been deleted or not loaded yet.',
+    group: (name) => `Group “${name}”`,
+    athletes: 'Athletes and marks',
+    noAthletes: 'No athletes in this group.',
+    noMark: 'not marked',
+    booked: 'Booked',
+    nobodyBooked: 'Nobody has booked.',
+    markToday: 'Mark on Today',
+    cancel: 'Cancel this session',
+    cancelQuestion:
+      'Cancel this one session only? Those who booked get an email; the group’s other sessions and the series stay.',
+    cancelYes: 'Yes, cancel it',
+    cancelNo: 'Keep it',
+    cancelled: 'The session is cancelled.',
+    offline: 'Cancelling a session needs a connection to the server.',
   },
   conflicts: {
     title: 'Conflicts',

@@ -85,6 +85,12 @@ export const bookingStrings = localized('booking', {
     individual: 'Индивидуальное',
     group: 'Групповое',
     seats: (booked: number, capacity: number) => `Записано: ${booked} из ${capacity}`,
+    /** a group session once marked: present or trial out of the group */
+    turnout: (attended: number, expected: number) => `Пришли: ${attended} из ${expected}`,
+    /** a group session not marked yet */
+    groupSize: (count: number) => `В группе: ${count}`,
+    /** the card opens the session's details */
+    open: 'Подробнее',
     status: (s: string): string =>
       ({
         scheduled: 'Запланировано',
@@ -95,6 +101,25 @@ export const bookingStrings = localized('booking', {
     recurring: 'Регулярная запись',
     openConflicts: (n: number) => `Открытых конфликтов: ${n}`,
     inZone: (zone: string) => `Время — в поясе ${zone}.`,
+  },
+  session: {
+    title: 'Занятие',
+    back: '← Календарь',
+    notFound: 'Этого занятия нет на устройстве: возможно, оно удалено или ещё не загружено.',
+    group: (name: string) => `Группа «${name}»`,
+    athletes: 'Спортсмены и отметки',
+    noAthletes: 'В группе нет спортсменов.',
+    noMark: 'нет отметки',
+    booked: 'Записались',
+    nobodyBooked: 'Никто не записан.',
+    markToday: 'Отметить в «Сегодня»',
+    cancel: 'Отменить это занятие',
+    cancelQuestion:
+      'Отменить только это занятие? Записавшимся придёт письмо; остальные занятия группы и серии останутся.',
+    cancelYes: 'Да, отменить',
+    cancelNo: 'Не отменять',
+    cancelled: 'Занятие отменено.',
+    offline: 'Отменить занятие можно, когда есть связь с сервером.',
   },
   conflicts: {
     title: 'Конфликты',

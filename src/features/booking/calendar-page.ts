@@ -15,6 +15,8 @@ import { calendarZone, instant, observeBookingData, type BookingData } from './b
 import type { TrainingSessionRow } from '../../data/synced-rows.ts';
 import { formatDay, formatShortDate, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
+import { sessionTurnout } from '../../domain/session-turnout.ts';
+import { observeSessionPeople, type SessionPeople } from './session-people-data.ts';
 import '../../ui/ts-notice.ts';
 
 const t = bookingStrings.calendar;
@@ -25,8 +27,9 @@ function mondayOf(date: LocalDate): LocalDate {
 
 /**
  * The coach's week from the device (so it works offline): every session of the
- * seven days, day by day in the coach's zone, with who booked it; previous and
- * next week and back to today.
+ * seven days, day by day in the coach's zone, with who booked it (a group
+ * session: its group, and who came out of the group once marked); previous and
+ * next week and back to today. A card opens the session's details.
  */
 @customElement('calendar-page')
 export class CalendarPage extends LitElement {
@@ -65,6 +68,30 @@ export class CalendarPage extends LitElement {
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
+      /* the whole card is the way into the session's details */
+      li.session {
+        padding: 0;
+      }
+      a.open {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: var(--ts-space-2);
+        width: 100%;
+        padding: var(--ts-space-3);
+        color: inherit;
+        text-decoration: none;
+        min-height: 44px;
+      }
+      a.open:hover .more,
+      a.open:focus-visible .more {
+        text-decoration: underline;
+      }
+      .more {
+        color: var(--ts-color-brand);
+        font-weight: 600;
+        white-space: nowrap;
+      }
     `,
   ];
 
@@ -74,6 +101,7 @@ export class CalendarPage extends LitElement {
       if (!this.monday) this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
     },
   });
+  readonly #people = new LocalQueryController(this, observeSessionPeople);
   /** the Monday of the week shown; empty until the zone is known */
   @state() private monday = '';
 
@@ -152,6 +180,8 @@ export class CalendarPage extends LitElement {
     const end = instant(s.ends_at);
     const status = s.status;
     const group = s.kind === 'group';
+    const people: SessionPeople | undefined = this.#people.value;
+    const groupName = group ? (people?.groupNames.get(s.group_id ?? '') ?? '') : '';
     const who = group
       ? data.bookings
           .filter((b) => b.session_id === s.id && b.status === 'confirmed')
@@ -159,18 +189,43 @@ export class CalendarPage extends LitElement {
           .filter((n) => n !== '')
       : [data.names.get(s.member_id ?? '') ?? ''];
     return html`<li class="card session ${status}">
-      <span class="what">
-        <span class="time">${formatTime(start, zone)}–${formatTime(end, zone)}</span>
-        <span>${who.join(', ')}</span>
-        <span>
-          <span class="tag">${group ? t.group : t.individual}</span>
-          ${status !== 'scheduled' ? html`<span class="tag">${t.status(status)}</span>` : nothing}
-          ${s.recurring_booking_id ? html`<span class="muted">${t.recurring}</span>` : nothing}
+      <a class="open" href=${`/calendar/session/${s.id}`}>
+        <span class="what">
+          <span class="time">${formatTime(start, zone)}–${formatTime(end, zone)}</span>
+          ${groupName ? html`<strong>${groupName}</strong>` : nothing}
+          ${who.length > 0 ? html`<span>${who.join(', ')}</span>` : nothing}
+          <span>
+            <span class="tag">${group ? t.group : t.individual}</span>
+            ${status !== 'scheduled' ? html`<span class="tag">${t.status(status)}</span>` : nothing}
+            ${s.recurring_booking_id ? html`<span class="muted">${t.recurring}</span>` : nothing}
+          </span>
+          ${group ? this.renderCount(s, people) : nothing}
+          ${s.room ? html`<span class="muted">${s.room}</span>` : nothing}
         </span>
-        ${group ? html`<span class="muted">${t.seats(s.booked_count, s.capacity)}</span>` : nothing}
-        ${s.room ? html`<span class="muted">${s.room}</span>` : nothing}
-      </span>
+        <span class="more" aria-hidden="true">${t.open} ›</span>
+      </a>
     </li>`;
+  }
+
+  /**
+   * a group session counts its group, and who came once it is marked; seats
+   * only when members booked into it
+   */
+  private renderCount(s: TrainingSessionRow, people: SessionPeople | undefined) {
+    if (!people) return nothing;
+    const athletes = people.groupAthletes.get(s.group_id ?? '') ?? [];
+    const turnout = sessionTurnout(
+      athletes.map((a) => a.id),
+      people.marks.get(s.id) ?? [],
+    );
+    return html`<span class="muted">
+        ${turnout.marked > 0 ? t.turnout(turnout.attended, turnout.expected) : t.groupSize(turnout.expected)}
+      </span>
+      ${
+        s.booked_count > 0
+          ? html`<span class="muted">${t.seats(s.booked_count, s.capacity)}</span>`
+          : nothing
+      }`;
   }
 
   private shift(days: number): void {

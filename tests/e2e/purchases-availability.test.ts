@@ -219,7 +219,9 @@ describe('availability', () => {
         await length.fill('0:04');
         await page.getByRole('button', { name: 'Save settings' }).click();
         await page.getByText('Length — from 0:05 to 12:00 (hours:minutes)').waitFor();
-        await page.screenshot({ path: join(shots, 'availability-en.png'), fullPage: true });
+        await page
+          .locator('section[aria-labelledby=settings]')
+          .screenshot({ path: join(shots, 'availability-en.png') });
       },
       { locale: 'en-US' },
     );

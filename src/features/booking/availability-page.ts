@@ -194,9 +194,9 @@ export class AvailabilityPage extends LitElement {
         <datalist id="zones">
           ${zoneList().map((z) => html`<option value=${z.zone}>${z.offset}</option>`)}
         </datalist>
+        <p class="muted" id="durations-hint">${t.durationHint}</p>
         <div class="row">
           ${this.input('settings', 'default_duration_minutes', t.duration, {
-            hint: t.durationHint,
             duration: true,
           })}
           ${this.input('settings', 'slot_interval_minutes', t.interval, {
@@ -204,20 +204,16 @@ export class AvailabilityPage extends LitElement {
             hint: t.intervalHint,
           })}
           ${this.input('settings', 'buffer_before_minutes', t.bufferBefore, {
-            hint: t.durationHint,
             duration: true,
           })}
           ${this.input('settings', 'buffer_after_minutes', t.bufferAfter, {
-            hint: t.durationHint,
             duration: true,
           })}
           ${this.input('settings', 'minimum_notice_minutes', t.notice, {
-            hint: t.durationHint,
             duration: true,
           })}
           ${this.input('settings', 'booking_horizon_days', t.horizon, { numeric: true })}
           ${this.input('settings', 'cancellation_window_minutes', t.cancellation, {
-            hint: t.durationHint,
             duration: true,
           })}
           ${this.input('settings', 'default_room', t.room)}

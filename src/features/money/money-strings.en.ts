@@ -45,6 +45,8 @@ export const money: Translation<typeof moneyStrings> = {
     cancelNo: 'No',
     canceling: 'Canceling…',
     canceledNow: 'Purchase canceled; nothing was charged.',
+    pendingWaiting: 'A purchase awaits payment: you can continue or cancel it.',
+    pendingLink: 'To my purchases',
     pendingHint: 'The payment is not finished. It expires by itself 24 hours after it began.',
     manageNeedsNetwork: 'Continuing or canceling a payment needs the network.',
     errors: {

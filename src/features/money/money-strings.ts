@@ -44,6 +44,8 @@ export const moneyStrings = localized('money', {
     cancelNo: 'Нет',
     canceling: 'Отменяем…',
     canceledNow: 'Покупка отменена, деньги не списаны.',
+    pendingWaiting: 'Одна из покупок ждёт оплаты: её можно продолжить или отменить.',
+    pendingLink: 'К покупкам',
     pendingHint: 'Оплата не завершена. Через 24 часа после начала она истечёт сама.',
     manageNeedsNetwork: 'Продолжить или отменить оплату можно только в сети.',
     errors: {

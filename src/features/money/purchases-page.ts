@@ -200,6 +200,23 @@ export class PurchasesPage extends LitElement {
             ? html`<ts-notice><p>${t.canceled}</p></ts-notice>`
             : nothing
       }
+      ${
+        this.returned === null &&
+        this.data?.purchases.some((p) => p.status === 'pending' && !this.closed[p.id])
+          ? html`<ts-notice
+              ><p>
+                ${t.pendingWaiting}
+                <button
+                  class="link-button"
+                  type="button"
+                  @click=${() => this.renderRoot.querySelector('#history')?.scrollIntoView()}
+                >
+                  ${t.pendingLink}
+                </button>
+              </p></ts-notice
+            >`
+          : nothing
+      }
       ${this.data ? this.renderBalances(this.data) : html`<p class="muted" role="status">…</p>`}
       ${this.renderShop()} ${this.data ? this.renderHistory(this.data) : nothing}
     `;

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
   availabilityMessages,
+  canonicalZone,
   coachSettingsFormSchema,
+  formatDuration,
+  knownZones,
+  parseDuration,
   timeRangeFormSchema,
   weeklyWindowFormSchema,
 } from './availability-form.ts';
 
 const settings = {
   time_zone: 'Europe/Moscow',
-  default_duration_minutes: '60',
-  buffer_before_minutes: '0',
-  buffer_after_minutes: '15',
-  minimum_notice_minutes: '120',
+  default_duration_minutes: '1:00',
+  buffer_before_minutes: '0:00',
+  buffer_after_minutes: '0:15',
+  minimum_notice_minutes: '2:00',
   slot_interval_minutes: '',
   booking_horizon_days: '60',
-  cancellation_window_minutes: '720',
+  cancellation_window_minutes: '12:00',
   default_room: '  ',
 };
 
@@ -38,16 +42,18 @@ describe('coach settings form', () => {
   });
 
   it.each([
-    ['default_duration_minutes', '4', availabilityMessages.duration],
-    ['default_duration_minutes', '721', availabilityMessages.duration],
-    ['default_duration_minutes', '30.5', availabilityMessages.duration],
-    ['buffer_after_minutes', '241', availabilityMessages.buffer],
-    ['minimum_notice_minutes', '43201', availabilityMessages.notice],
-    ['slot_interval_minutes', '4', availabilityMessages.interval],
+    ['default_duration_minutes', '0:04', availabilityMessages.duration],
+    ['default_duration_minutes', '12:01', availabilityMessages.duration],
+    ['default_duration_minutes', '0.5', availabilityMessages.duration],
+    ['default_duration_minutes', '1:60', availabilityMessages.duration],
+    ['buffer_after_minutes', '4:01', availabilityMessages.buffer],
+    ['minimum_notice_minutes', '720:01', availabilityMessages.notice],
+    ['slot_interval_minutes', '0:04', availabilityMessages.interval],
     ['booking_horizon_days', '0', availabilityMessages.horizon],
     ['booking_horizon_days', '367', availabilityMessages.horizon],
-    ['cancellation_window_minutes', '-1', availabilityMessages.cancellation],
+    ['cancellation_window_minutes', '-1:00', availabilityMessages.cancellation],
     ['time_zone', 'Mars/Olympus', availabilityMessages.zone],
+    ['time_zone', 'Moscow', availabilityMessages.zone],
     ['default_room', 'x'.repeat(101), availabilityMessages.room],
   ])('refuses %s = %s as the CHECK constraint does', (field, value, message) => {
     const result = coachSettingsFormSchema.safeParse({ ...settings, [field]: value });
@@ -57,15 +63,46 @@ describe('coach settings form', () => {
   it('accepts the bounds themselves', () => {
     const edge = {
       ...settings,
-      default_duration_minutes: '720',
-      buffer_before_minutes: '240',
-      minimum_notice_minutes: '43200',
-      slot_interval_minutes: '5',
+      default_duration_minutes: '12:00',
+      buffer_before_minutes: '4:00',
+      minimum_notice_minutes: '720:00',
+      slot_interval_minutes: '0:05',
       booking_horizon_days: '366',
-      cancellation_window_minutes: '0',
+      cancellation_window_minutes: '0:00',
       default_room: 'x'.repeat(100),
     };
     expect(coachSettingsFormSchema.safeParse(edge).success).toBe(true);
+  });
+});
+
+describe('lengths as hours and minutes', () => {
+  it('reads what people type on a phone and shows minutes back the same way', () => {
+    expect(parseDuration('12:00')).toBe(720);
+    expect(parseDuration(' 0:05 ')).toBe(5);
+    expect(parseDuration('12.30')).toBe(750);
+    expect(parseDuration('12,30')).toBe(750);
+    expect(parseDuration('2')).toBe(120);
+    expect(parseDuration('720:00')).toBe(43200);
+    for (const bad of ['', '1:5', '1:75', 'abc', '-1', '1:00:00', '12 ч']) {
+      expect(parseDuration(bad)).toBeNull();
+    }
+    expect(formatDuration(720)).toBe('12:00');
+    expect(formatDuration(5)).toBe('0:05');
+    expect(formatDuration(43200)).toBe('720:00');
+    for (const n of [0, 5, 59, 60, 61, 719, 720, 43200]) {
+      expect(parseDuration(formatDuration(n))).toBe(n);
+    }
+  });
+});
+
+describe('time zones', () => {
+  it('offers the zones of the runtime and spells a typed one as the list does', () => {
+    expect(knownZones()).toContain('Europe/Moscow');
+    expect(knownZones()).toContain('UTC');
+    expect(canonicalZone(' europe/moscow ')).toBe('Europe/Moscow');
+    expect(
+      coachSettingsFormSchema.parse({ ...settings, time_zone: 'asia/novosibirsk' }).time_zone,
+    ).toBe('Asia/Novosibirsk');
   });
 });
 

@@ -1,4 +1,5 @@
-// What a coach types into the availability screen, checked before a local edit
+// What a coach types into the availability screen (lengths as hours:minutes,
+// stored as minutes; the zone from the list of known zones), checked before a local edit
 // with the same bounds as the CHECK constraints of coach_settings,
 // weekly_availability, blocked_slots and availability_additions
 // (20261122200000_scheduling.sql), so an offline edit the form accepts is one the
@@ -11,13 +12,13 @@ export const ROOM_MAX = 100;
 export const REASON_MAX = 500;
 
 export const availabilityMessages = {
-  duration: 'Длительность — целое число минут от 5 до 720',
-  buffer: 'Буфер — целое число минут от 0 до 240',
-  notice: 'Минимальный срок — целое число минут от 0 до 43200 (30 дней)',
-  interval: 'Шаг — целое число минут от 5 до 720, или пусто (равен длительности)',
+  duration: 'Длительность — от 0:05 до 12:00 (часы:минуты)',
+  buffer: 'Перерыв — от 0:00 до 4:00 (часы:минуты)',
+  notice: 'Срок записи — от 0:00 до 720:00, то есть до 30 дней (часы:минуты)',
+  interval: 'Шаг — от 0:05 до 12:00 (часы:минуты), или пусто (равен длительности)',
   horizon: 'Горизонт — целое число дней от 1 до 366',
-  cancellation: 'Окно отмены — целое число минут от 0 до 43200',
-  zone: 'Неизвестный часовой пояс (пример: Europe/Moscow)',
+  cancellation: 'Срок отмены — от 0:00 до 720:00, то есть до 30 дней (часы:минуты)',
+  zone: 'Неизвестный часовой пояс: выберите его из списка (например, Europe/Moscow)',
   room: `Зал — не длиннее ${ROOM_MAX} символов`,
   reason: `Причина — не длиннее ${REASON_MAX} символов`,
   weekday: 'Выберите день недели',
@@ -25,6 +26,41 @@ export const availabilityMessages = {
   endAfterStart: 'Конец должен быть позже начала',
   dateTime: 'Укажите дату и время',
 } as const;
+
+/**
+ * A length typed as hours and minutes: `12:00`, `0:05`, `48:00`; `12.30` and
+ * `12,30` too (a phone's number pad has no colon), and `12` for whole hours.
+ * Minutes are two digits below 60. Returns minutes, or null when it is not one.
+ */
+export function parseDuration(typed: string): number | null {
+  const m = /^(\d{1,3})(?:[:.,](\d{2}))?$/.exec(typed.trim());
+  if (!m) return null;
+  const minutes = Number(m[2] ?? '0');
+  if (minutes >= 60) return null;
+  return Number(m[1]) * 60 + minutes;
+}
+
+/** minutes as the form shows them: 720 → `12:00`, 5 → `0:05`, 2880 → `48:00` */
+export function formatDuration(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** every zone this runtime knows (IANA names), for the zone picker */
+export function knownZones(): readonly string[] {
+  const list =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return list.includes('UTC') ? list : [...list, 'UTC'];
+}
+
+/**
+ * A typed zone in the spelling the database knows: `europe/moscow` is
+ * `Europe/Moscow` (the database's zone names are case-sensitive, Intl's are not).
+ */
+export function canonicalZone(typed: string): string {
+  const zone = typed.trim();
+  const lower = zone.toLowerCase();
+  return knownZones().find((z) => z.toLowerCase() === lower) ?? zone;
+}
 
 /** characters as Postgres' char_length counts them */
 function charLength(value: string): number {
@@ -55,27 +91,54 @@ function optionalText(max: number, message: string) {
     });
 }
 
+/** a length typed as hours and minutes (parseDuration), as minutes within [min, max] */
+function durationIn(min: number, max: number, message: string) {
+  return z
+    .string()
+    .refine((s) => {
+      const m = parseDuration(s);
+      return m !== null && m >= min && m <= max;
+    }, message)
+    .transform((s) => parseDuration(s) ?? min);
+}
+
 export const coachSettingsFormSchema = z.object({
   time_zone: z
     .string()
-    .trim()
-    .refine((zone) => zone !== '' && isValidZone(zone), availabilityMessages.zone),
-  default_duration_minutes: wholeIn(5, 720, availabilityMessages.duration),
-  buffer_before_minutes: wholeIn(0, 240, availabilityMessages.buffer),
-  buffer_after_minutes: wholeIn(0, 240, availabilityMessages.buffer),
-  minimum_notice_minutes: wholeIn(0, 43200, availabilityMessages.notice),
+    .transform(canonicalZone)
+    .refine(
+      // a zone Intl knows but spells differently (wrong case) is one the database refuses
+      (zone) => zone !== '' && isValidZone(zone) && zone === resolvedZoneOr(zone),
+      availabilityMessages.zone,
+    ),
+  default_duration_minutes: durationIn(5, 720, availabilityMessages.duration),
+  buffer_before_minutes: durationIn(0, 240, availabilityMessages.buffer),
+  buffer_after_minutes: durationIn(0, 240, availabilityMessages.buffer),
+  minimum_notice_minutes: durationIn(0, 43200, availabilityMessages.notice),
   slot_interval_minutes: z
     .string()
-    .trim()
-    .refine(
-      (s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 5 && Number(s) <= 720),
-      availabilityMessages.interval,
-    )
-    .transform((s) => (s === '' ? null : Number(s))),
+    .refine((s) => {
+      if (s.trim() === '') return true;
+      const m = parseDuration(s);
+      return m !== null && m >= 5 && m <= 720;
+    }, availabilityMessages.interval)
+    .transform((s) => (s.trim() === '' ? null : parseDuration(s))),
   booking_horizon_days: wholeIn(1, 366, availabilityMessages.horizon),
-  cancellation_window_minutes: wholeIn(0, 43200, availabilityMessages.cancellation),
+  cancellation_window_minutes: durationIn(0, 43200, availabilityMessages.cancellation),
   default_room: optionalText(ROOM_MAX, availabilityMessages.room),
 });
+
+/** the zone's own spelling when it is one of the known zones, else Intl's resolved name */
+function resolvedZoneOr(zone: string): string {
+  if (knownZones().includes(zone)) return zone;
+  try {
+    const resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    // an alias Intl maps to another name (Europe/Kiev → Europe/Kyiv) keeps its own
+    return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+  } catch {
+    return '';
+  }
+}
 export type CoachSettingsForm = z.output<typeof coachSettingsFormSchema>;
 
 /** 'HH:MM' → minutes; 24:00 only where `allowEnd` */

@@ -8,6 +8,8 @@ import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import {
   coachSettingsFormSchema,
+  formatDuration,
+  knownZones,
   timeRangeFormSchema,
   weeklyWindowFormSchema,
 } from '../../src/domain/availability-form.ts';
@@ -17,13 +19,13 @@ import { labelInput } from '../../src/domain/clean-text.ts';
 
 const validSettings = {
   time_zone: 'Europe/Moscow',
-  default_duration_minutes: '60',
-  buffer_before_minutes: '0',
-  buffer_after_minutes: '0',
-  minimum_notice_minutes: '120',
+  default_duration_minutes: '1:00',
+  buffer_before_minutes: '0:00',
+  buffer_after_minutes: '0:00',
+  minimum_notice_minutes: '2:00',
   slot_interval_minutes: '',
   booking_horizon_days: '60',
-  cancellation_window_minutes: '720',
+  cancellation_window_minutes: '12:00',
   default_room: '',
 };
 
@@ -89,8 +91,11 @@ describe('availability form rules agree with the database', () => {
       );
       const disagree = values.filter(
         (n, i) =>
-          coachSettingsFormSchema.safeParse({ ...validSettings, [column]: String(n) }).success !==
-          inDb[i],
+          coachSettingsFormSchema.safeParse({
+            ...validSettings,
+            // lengths are typed as hours:minutes, days as a number
+            [column]: column === 'booking_horizon_days' ? String(n) : formatDuration(n),
+          }).success !== inDb[i],
       );
       expect(disagree).toEqual([]);
     });
@@ -152,6 +157,33 @@ describe('availability form rules agree with the database', () => {
       expect(disagree).toEqual([]);
     });
   }
+
+  it('time zones: every zone the picker offers is one the database takes, and junk neither', async () => {
+    const typed = [
+      ...knownZones(),
+      ...knownZones()
+        .slice(0, 40)
+        .map((z) => z.toLowerCase()),
+      'Mars/Olympus',
+      'Moscow',
+      'europe/moskva',
+      '',
+      ' ',
+      'Europe/Moscow ',
+    ];
+    const saved = typed.map((z) => {
+      const parsed = coachSettingsFormSchema.safeParse({ ...validSettings, time_zone: z });
+      return { z, ok: parsed.success, stored: parsed.success ? parsed.data.time_zone : z };
+    });
+    // the database's rule (private.check_time_zone): a name of pg_timezone_names
+    const r = await db.query<{ ok: boolean }>(
+      `select exists (select from pg_catalog.pg_timezone_names n where n.name = v.z) as ok
+         from unnest($1::text[]) with ordinality as v(z, n) order by v.n`,
+      [saved.map((s) => s.stored)],
+    );
+    const disagree = saved.filter((s, i) => s.ok !== r.rows[i]?.ok).map((s) => s.z);
+    expect(disagree).toEqual([]);
+  });
 
   it('weekly windows: the form and the table agree on start and end times', async () => {
     const times = fc.sample(

@@ -108,11 +108,11 @@ describe('booking at 360 px', () => {
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await page.context().setOffline(true);
       // a length the database refuses: the message is next to the field, nothing queued
-      await page.getByLabel('Длительность занятия, мин').fill('4');
+      await page.getByLabel('Длительность занятия').fill('0:04');
       await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-      await page.getByText('Длительность — целое число минут от 5 до 720').waitFor();
+      await page.getByText('Длительность — от 0:05 до 12:00 (часы:минуты)').waitFor();
       expect(await syncStatus(page)).toContain('Все изменения отправлены');
-      await page.getByLabel('Длительность занятия, мин').fill('60');
+      await page.getByLabel('Длительность занятия').fill('1:00');
 
       // an end before the start is refused too
       await page.getByLabel('День недели').selectOption({ label: 'Воскресенье' });

@@ -60,9 +60,11 @@ describe('money', () => {
       await page.getByLabel('Промокод').fill('start10');
       await page.getByRole('button', { name: 'Купить' }).click();
       // the local test checkout stands in for Stripe's page
-      await page.getByRole('heading', { name: 'Local test checkout' }).waitFor();
-      expect(await page.textContent('body')).toContain('5760.00 RUB');
-      await page.getByRole('button', { name: 'Pay', exact: true }).click();
+      // in the browser's language, naming what is bought and the amount
+      await page.getByRole('heading', { name: 'Тестовая оплата' }).waitFor();
+      expect(spaces(await page.textContent('body'))).toContain('8 тренировок');
+      expect(spaces(await page.textContent('body'))).toContain('5 760,00 ₽');
+      await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
 
       // back in the app: the webhook recorded the payment, sync brings it here
       await page.waitForURL(/\/purchases\?checkout=success/);
@@ -146,7 +148,7 @@ describe('money', () => {
       await page.goto(`${e2e.app.url}/purchases`);
       await page.getByRole('radio', { name: /Футболка/ }).check();
       await page.getByRole('button', { name: 'Купить' }).click();
-      await page.getByRole('button', { name: 'Pay', exact: true }).click();
+      await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
       await page.waitForURL(/\/purchases\?checkout=success/);
       await expect
         .poll(() => page.locator('li[data-status=paid]').count(), { timeout: 30_000 })
@@ -158,7 +160,7 @@ describe('money', () => {
       await page.goto(`${e2e.app.url}/purchases`);
       await page.getByRole('radio', { name: /16 тренировок/ }).check();
       await page.getByRole('button', { name: 'Купить' }).click();
-      await page.getByRole('button', { name: 'Decline the card' }).click();
+      await page.getByRole('button', { name: 'Карта отклонена' }).click();
       await page.waitForURL(/\/purchases\?checkout=canceled/);
       await page.getByText('Оплата отменена, деньги не списаны.').waitFor();
       const failed = page.locator('li[data-status=failed]');

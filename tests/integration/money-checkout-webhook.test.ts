@@ -42,6 +42,8 @@ beforeAll(async () => {
               url: `https://checkout.stripe.test/${sessions.length}`,
             };
           },
+          retrieve: async (id) => ({ id, url: null, status: 'open' }),
+          expire: async (id) => ({ id, url: null, status: 'expired' }),
         },
       },
     },
@@ -209,6 +211,12 @@ describe('checkout when Stripe or the discount says no', () => {
           sessions: {
             create: async () => {
               throw new Error('Invalid API Key provided: sk_live_****1234');
+            },
+            retrieve: async () => {
+              throw new Error('unused');
+            },
+            expire: async () => {
+              throw new Error('unused');
             },
           },
         },

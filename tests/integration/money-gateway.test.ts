@@ -62,9 +62,18 @@ describe('local purchase path', () => {
     expect(amountMinor).toBe(1692);
     expect(url.startsWith(`${h.url}/functions/v1/checkout/local/pay?session=cs_local_`)).toBe(true);
 
+    // the pay page names the item and the amount, in the browser's language
     const page = await fetch(url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('16.92 EUR');
+    const ru = (await page.text()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(ru).toContain('<html lang="ru">');
+    expect(ru).toContain('10 sessions');
+    expect(ru).toContain('16,92 €');
+    const en = await fetch(url, { headers: { 'accept-language': 'en-US,en;q=0.9,ru;q=0.5' } });
+    const english = await en.text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('€16.92');
+    expect(english).toContain('>Pay<');
 
     const session = new URL(url).searchParams.get('session');
     const paid = await fetch(`${h.url}/functions/v1/checkout/local/complete`, {
@@ -132,6 +141,48 @@ describe('local purchase path', () => {
       .select('status')
       .eq('id', invoked.data?.purchaseId ?? '');
     expect(row.data).toEqual([{ status: 'failed' }]);
+  });
+
+  it('resumes the same session, then cancels it: Stripe expires it and it takes no payment', async () => {
+    const invoked = await asBuyer().functions.invoke<{ url: string; purchaseId: string }>(
+      'checkout',
+      { body: { productId: PACKAGE } },
+    );
+    const { url, purchaseId } = invoked.data ?? { url: '', purchaseId: '' };
+    const resumed = await asBuyer().functions.invoke<{ url: string }>('checkout', {
+      body: { action: 'resume', purchaseId },
+    });
+    expect(resumed.data?.url).toBe(url);
+
+    const canceled = await asBuyer().functions.invoke<{ status: string }>('checkout', {
+      body: { action: 'cancel', purchaseId },
+    });
+    expect(canceled.data).toEqual({ purchaseId, status: 'canceled' });
+    const row = await asBuyer().from('purchases').select('status').eq('id', purchaseId);
+    expect(row.data).toEqual([{ status: 'canceled' }]);
+    // the stand-in sent Stripe's checkout.session.expired through the real webhook
+    expect(
+      await one<number>(
+        h.db,
+        `select count(*)::int from private.stripe_events
+          where type = 'checkout.session.expired' and purchase_id = $1`,
+        [purchaseId],
+      ),
+    ).toBe(1);
+
+    // the old page is closed and a late payment is refused
+    const page = await fetch(url);
+    expect(page.status).toBe(410);
+    const session = new URL(url).searchParams.get('session');
+    const late = await fetch(`${h.url}/functions/v1/checkout/local/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ session, outcome: 'paid' }),
+    });
+    expect(late.status).toBe(410);
+    expect((await asBuyer().from('purchases').select('status').eq('id', purchaseId)).data).toEqual([
+      { status: 'canceled' },
+    ]);
   });
 
   it('refuses checkout without a signed-in user, and a forged webhook', async () => {

@@ -3,6 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import type { z } from 'zod';
 import {
   coachSettingsFormSchema,
+  formatDuration,
+  knownZones,
   timeRangeFormSchema,
   weeklyWindowFormSchema,
 } from '../../domain/availability-form.ts';
@@ -54,6 +56,24 @@ const emptyRange: Draft = {
 /** a stored number as the form shows it: none is an empty field */
 function digits(value: number | null | undefined): string {
   return value == null ? '' : String(value);
+}
+
+/** stored minutes as the form shows them (hours:minutes); none is an empty field */
+function hoursMinutes(value: number | null | undefined): string {
+  return value == null ? '' : formatDuration(value);
+}
+
+/** the picker's zones with their offset now, e.g. «Europe/Moscow» → «UTC+03:00», once */
+let zoneOptions: { zone: string; offset: string }[] | undefined;
+function zoneList(): { zone: string; offset: string }[] {
+  zoneOptions ??= knownZones().map((zone) => {
+    const name =
+      new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    return { zone, offset: name === 'GMT' ? 'UTC+00:00' : name.replace('GMT', 'UTC') };
+  });
+  return zoneOptions;
 }
 
 /**
@@ -167,18 +187,35 @@ export class AvailabilityPage extends LitElement {
       <h2 id="settings">${t.settings}</h2>
       ${stored ? nothing : html`<ts-notice><p>${t.noSettings}</p></ts-notice>`}
       <form novalidate @submit=${this.saveSettings}>
-        ${this.input('settings', 'time_zone', t.timeZone, { hint: t.timeZoneHint })}
+        ${this.input('settings', 'time_zone', t.timeZone, {
+          hint: t.timeZoneHint,
+          list: 'zones',
+        })}
+        <datalist id="zones">
+          ${zoneList().map((z) => html`<option value=${z.zone}>${z.offset}</option>`)}
+        </datalist>
+        <p class="muted" id="durations-hint">${t.durationHint}</p>
         <div class="row">
-          ${this.input('settings', 'default_duration_minutes', t.duration, { numeric: true })}
+          ${this.input('settings', 'default_duration_minutes', t.duration, {
+            duration: true,
+          })}
           ${this.input('settings', 'slot_interval_minutes', t.interval, {
-            numeric: true,
+            duration: true,
             hint: t.intervalHint,
           })}
-          ${this.input('settings', 'buffer_before_minutes', t.bufferBefore, { numeric: true })}
-          ${this.input('settings', 'buffer_after_minutes', t.bufferAfter, { numeric: true })}
-          ${this.input('settings', 'minimum_notice_minutes', t.notice, { numeric: true })}
+          ${this.input('settings', 'buffer_before_minutes', t.bufferBefore, {
+            duration: true,
+          })}
+          ${this.input('settings', 'buffer_after_minutes', t.bufferAfter, {
+            duration: true,
+          })}
+          ${this.input('settings', 'minimum_notice_minutes', t.notice, {
+            duration: true,
+          })}
           ${this.input('settings', 'booking_horizon_days', t.horizon, { numeric: true })}
-          ${this.input('settings', 'cancellation_window_minutes', t.cancellation, { numeric: true })}
+          ${this.input('settings', 'cancellation_window_minutes', t.cancellation, {
+            duration: true,
+          })}
           ${this.input('settings', 'default_room', t.room)}
         </div>
         <p role="status" class="muted">${this.messages.settings}</p>
@@ -216,13 +253,14 @@ export class AvailabilityPage extends LitElement {
       ...this.drafts,
       settings: {
         time_zone: s?.time_zone || orgZone,
-        default_duration_minutes: digits(s?.default_duration_minutes) || '60',
-        buffer_before_minutes: digits(s?.buffer_before_minutes) || '0',
-        buffer_after_minutes: digits(s?.buffer_after_minutes) || '0',
-        minimum_notice_minutes: digits(s?.minimum_notice_minutes) || (s ? '0' : '120'),
-        slot_interval_minutes: digits(s?.slot_interval_minutes),
+        default_duration_minutes: hoursMinutes(s?.default_duration_minutes) || '1:00',
+        buffer_before_minutes: hoursMinutes(s?.buffer_before_minutes) || '0:00',
+        buffer_after_minutes: hoursMinutes(s?.buffer_after_minutes) || '0:00',
+        minimum_notice_minutes: hoursMinutes(s?.minimum_notice_minutes) || (s ? '0:00' : '2:00'),
+        slot_interval_minutes: hoursMinutes(s?.slot_interval_minutes),
         booking_horizon_days: digits(s?.booking_horizon_days) || '60',
-        cancellation_window_minutes: digits(s?.cancellation_window_minutes) || (s ? '0' : '720'),
+        cancellation_window_minutes:
+          hoursMinutes(s?.cancellation_window_minutes) || (s ? '0:00' : '12:00'),
         default_room: s?.default_room ?? '',
       },
     };
@@ -461,7 +499,15 @@ export class AvailabilityPage extends LitElement {
     form: FormName,
     name: string,
     label: string,
-    options: { hint?: string; type?: string; numeric?: boolean } = {},
+    options: {
+      hint?: string;
+      type?: string;
+      numeric?: boolean;
+      /** hours:minutes; a phone's decimal pad has a separator, its number pad none */
+      duration?: boolean;
+      /** a datalist to suggest from */
+      list?: string;
+    } = {},
   ): TemplateResult {
     const id = `${form}-${name}`;
     const error = this.errors[form][name] ?? '';
@@ -472,7 +518,9 @@ export class AvailabilityPage extends LitElement {
       <input
         name=${name}
         type=${options.type ?? 'text'}
-        inputmode=${options.numeric ? 'numeric' : 'text'}
+        inputmode=${options.duration ? 'decimal' : options.numeric ? 'numeric' : 'text'}
+        list=${options.list ?? nothing}
+        placeholder=${options.duration ? '0:00' : nothing}
         autocomplete="off"
         .value=${this.drafts[form][name] ?? ''}
         aria-invalid=${error ? 'true' : 'false'}

@@ -21,7 +21,9 @@ const t = moneyStrings.purchases;
 /**
  * What my clubs sell (online), a discount code, Buy → the checkout page (the
  * local test checkout in the local stack, Stripe in production) → back here with
- * the purchase and the credits, which are synced and so shown offline.
+ * the purchase and the credits, which are synced and so shown offline. A checkout
+ * left unfinished can be resumed (the same page, while Stripe keeps it open) or
+ * canceled; the server expires it otherwise.
  */
 @customElement('purchases-page')
 export class PurchasesPage extends LitElement {
@@ -99,6 +101,24 @@ export class PurchasesPage extends LitElement {
       .muted {
         color: var(--ts-color-muted);
       }
+      .status[data-tone='done'] {
+        background: var(--ts-color-surface);
+        color: var(--ts-color-muted);
+        border: 1px solid var(--ts-color-border-strong);
+      }
+      .pending-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--ts-space-2);
+        margin-top: var(--ts-space-2);
+      }
+      .pending-actions .button {
+        flex: 1 1 10rem;
+      }
+      .confirm {
+        margin: var(--ts-space-2) 0 0;
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -119,6 +139,14 @@ export class PurchasesPage extends LitElement {
   @state() private codeError = '';
   @state() private buyError = '';
   @state() private buying = false;
+  /** the purchase whose resume or cancel is under way */
+  @state() private acting: { id: string; action: 'resume' | 'cancel' } | null = null;
+  /** the pending purchase whose cancel awaits a second tap */
+  @state() private confirming = '';
+  /** what the server answered about a purchase, until sync brings the row */
+  @state() private closed: Record<string, string> = {};
+  @state() private rowMessage: { id: string; text: string; tone: 'error' | 'success' } | null =
+    null;
   /** the checkout's outcome when the payment page sent the buyer back here */
   @state() private returned: 'success' | 'canceled' | null = null;
 
@@ -171,6 +199,23 @@ export class PurchasesPage extends LitElement {
           : this.returned === 'canceled'
             ? html`<ts-notice><p>${t.canceled}</p></ts-notice>`
             : nothing
+      }
+      ${
+        this.returned === null &&
+        this.data?.purchases.some((p) => p.status === 'pending' && !this.closed[p.id])
+          ? html`<ts-notice
+              ><p>
+                ${t.pendingWaiting}
+                <button
+                  class="link-button"
+                  type="button"
+                  @click=${() => this.renderRoot.querySelector('#history')?.scrollIntoView()}
+                >
+                  ${t.pendingLink}
+                </button>
+              </p></ts-notice
+            >`
+          : nothing
       }
       ${this.data ? this.renderBalances(this.data) : html`<p class="muted" role="status">…</p>`}
       ${this.renderShop()} ${this.data ? this.renderHistory(this.data) : nothing}
@@ -278,7 +323,8 @@ export class PurchasesPage extends LitElement {
                       timeZone: org?.timeZone ?? 'UTC',
                     }).format(new Date(p.createdAt))
                   : '';
-                return html`<li class="card" data-status=${p.status}>
+                const status = p.status === 'pending' ? (this.closed[p.id] ?? p.status) : p.status;
+                return html`<li class="card" data-status=${status} data-purchase=${p.id}>
                   <span class="line">
                     <span class="name">${p.productName}</span>
                     <span class="price"
@@ -286,7 +332,11 @@ export class PurchasesPage extends LitElement {
                     >
                   </span>
                   <span class="line">
-                    <span class="status">${t.status(p.status)}</span>
+                    <span
+                      class="status"
+                      data-tone=${status === 'canceled' || status === 'expired' ? 'done' : nothing}
+                      >${t.status(status)}</span
+                    >
                     <span class="muted">${when}</span>
                   </span>
                   ${
@@ -301,11 +351,96 @@ export class PurchasesPage extends LitElement {
                         >`
                       : nothing
                   }
+                  ${status === 'pending' ? this.renderPending(p.id) : nothing}
+                  ${
+                    this.rowMessage?.id === p.id
+                      ? html`<ts-notice
+                          tone=${this.rowMessage.tone === 'error' ? 'error' : 'success'}
+                          ><p>${this.rowMessage.text}</p></ts-notice
+                        >`
+                      : nothing
+                  }
                 </li>`;
               })}
             </ul>`
       }
     </section>`;
+  }
+
+  private renderPending(id: string) {
+    const online = this.#online.online;
+    const busy = this.acting !== null;
+    if (this.confirming === id) {
+      return html`<p class="confirm" id=${`confirm-${id}`}>${t.cancelConfirm}</p>
+        <div class="pending-actions" role="group" aria-labelledby=${`confirm-${id}`}>
+          <button
+            class="button"
+            type="button"
+            ?disabled=${busy || !online}
+            @click=${() => void this.manage(id, 'cancel')}
+          >
+            ${this.acting?.id === id ? t.canceling : t.cancelYes}
+          </button>
+          <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
+            ${t.cancelNo}
+          </button>
+        </div>`;
+    }
+    return html`<span class="muted">${online ? t.pendingHint : t.manageNeedsNetwork}</span>
+      <div class="pending-actions">
+        <button
+          class="button"
+          type="button"
+          ?disabled=${busy || !online}
+          @click=${() => void this.manage(id, 'resume')}
+        >
+          ${this.acting?.id === id && this.acting.action === 'resume' ? t.resuming : t.resume}
+        </button>
+        <button
+          class="button secondary"
+          type="button"
+          ?disabled=${busy || !online}
+          @click=${() => {
+            this.confirming = id;
+            this.rowMessage = null;
+          }}
+        >
+          ${t.cancel}
+        </button>
+      </div>`;
+  }
+
+  /** resume: back to the same payment page; cancel: the server expires it at Stripe first */
+  private async manage(id: string, action: 'resume' | 'cancel'): Promise<void> {
+    const client = this.#client.value;
+    if (!client || this.acting) return;
+    this.acting = { id, action };
+    this.rowMessage = null;
+    const result = await invokeFunction<{ url?: string; status?: string }>(client, 'checkout', {
+      body: { action, purchaseId: id },
+    });
+    this.acting = null;
+    this.confirming = '';
+    if (result.ok && action === 'resume' && result.data.url) {
+      location.assign(result.data.url);
+      return;
+    }
+    if (result.ok) {
+      this.closed = { ...this.closed, [id]: result.data.status ?? 'canceled' };
+      this.rowMessage = { id, text: t.canceledNow, tone: 'success' };
+    } else {
+      if (result.code === 'checkout_expired') this.closed = { ...this.closed, [id]: 'expired' };
+      const known = (t.errors as Record<string, string | undefined>)[result.code];
+      this.rowMessage = {
+        id,
+        tone: 'error',
+        text: result.network
+          ? errorStrings.network
+          : (known ?? moneyStrings.failed(result.status, result.message)),
+      };
+    }
+    // the server changed the row: bring it here (and to every other device)
+    this.#money.engine?.requestSync();
   }
 
   private async buy(event: Event): Promise<void> {

@@ -9,6 +9,15 @@
 //   400/413/415 bad input · 401 not signed in · 404 product not on sale
 //   422 invalid discount code or nothing to pay · 429 too many checkouts
 //   502 Stripe refused · 503 try again
+//
+// The buyer's own pending purchase, later (an abandoned checkout):
+// POST {action: 'resume', purchaseId}
+//   200 {url, purchaseId} the same Checkout Session, while Stripe keeps it open
+//   410 checkout_expired (the purchase is now expired) · 409 checkout_complete
+//   (paid; the webhook records it) · 409 not_pending · 404 purchase_not_found
+// POST {action: 'cancel', purchaseId}
+//   200 {purchaseId, status: 'canceled'} after Stripe has expired the session,
+//   so the page can no longer take a payment · 409 checkout_complete / not_pending
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { withCors } from '../_shared/cors.ts';
@@ -18,7 +27,15 @@ import { type SignedInDeps, handleSignedInPost, rpcParsed } from '../_shared/sig
 
 export type CheckoutSessionParams = Stripe.Checkout.SessionCreateParams;
 
-/** the one Stripe call this function makes (the real client satisfies it) */
+/** what this function reads of a Checkout Session */
+export interface CheckoutSessionState {
+  id: string;
+  url: string | null;
+  /** 'open' | 'complete' | 'expired' (Stripe may add more) */
+  status: string | null;
+}
+
+/** the Stripe calls this function makes (the real client satisfies them) */
 export interface StripeCheckout {
   checkout: {
     sessions: {
@@ -26,6 +43,8 @@ export interface StripeCheckout {
         params: CheckoutSessionParams,
         options?: { idempotencyKey?: string },
       ): Promise<{ id: string; url: string | null }>;
+      retrieve(id: string): Promise<CheckoutSessionState>;
+      expire(id: string): Promise<CheckoutSessionState>;
     };
   };
 }
@@ -43,7 +62,7 @@ const appPath = z
   .max(200)
   .regex(/^\/(?!\/)[A-Za-z0-9\-._~/]*$/, 'a path in the app, like /purchases');
 
-export const checkoutRequestSchema = z
+export const buyRequestSchema = z
   .object({
     productId: z.uuid(),
     discountCode: z
@@ -55,6 +74,18 @@ export const checkoutRequestSchema = z
     cancelPath: appPath.optional(),
   })
   .strict();
+
+export const manageRequestSchema = z
+  .object({ action: z.enum(['resume', 'cancel']), purchaseId: z.uuid() })
+  .strict();
+
+export const checkoutRequestSchema = z.union([manageRequestSchema, buyRequestSchema]);
+
+const purchaseCheckoutSchema = z.object({
+  purchaseId: z.uuid(),
+  status: z.string(),
+  sessionId: z.string().nullable(),
+});
 
 const preparedSchema = z.object({
   purchaseId: z.uuid(),
@@ -71,6 +102,11 @@ const preparedSchema = z.object({
 
 export function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Response> {
   return handleSignedInPost(req, deps, checkoutRequestSchema, async (input, userId) => {
+    if ('action' in input) {
+      return input.action === 'resume'
+        ? resume(deps, userId, input.purchaseId)
+        : cancel(deps, userId, input.purchaseId);
+    }
     const prepared = await rpcParsed(
       deps.rpc,
       'checkout_prepare',
@@ -154,6 +190,79 @@ export function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Respon
       percentOff: prepared.percentOff,
     };
   });
+}
+
+/** the buyer's pending purchase with a session, or the reason it has none to offer */
+async function pendingSession(deps: CheckoutDeps, userId: string, purchaseId: string) {
+  const purchase = await rpcParsed(
+    deps.rpc,
+    'purchase_checkout',
+    { p_user: userId, p_purchase: purchaseId },
+    purchaseCheckoutSchema,
+  );
+  if (purchase.status !== 'pending') {
+    throw new HttpError(409, 'not_pending', `The purchase is ${purchase.status}`);
+  }
+  if (!purchase.sessionId) return null;
+  try {
+    return await deps.stripe.checkout.sessions.retrieve(purchase.sessionId);
+  } catch (e) {
+    // Stripe no longer knows it (the local test checkout forgets on restart)
+    if (isMissing(e)) return null;
+    throw providerError();
+  }
+}
+
+async function resume(deps: CheckoutDeps, userId: string, purchaseId: string) {
+  const session = await pendingSession(deps, userId, purchaseId);
+  if (session?.status === 'open' && session.url) return { url: session.url, purchaseId };
+  if (session?.status === 'complete') throw completeError();
+  await close(deps, userId, purchaseId, 'expired');
+  throw new HttpError(410, 'checkout_expired', 'The checkout session has expired');
+}
+
+async function cancel(deps: CheckoutDeps, userId: string, purchaseId: string) {
+  const session = await pendingSession(deps, userId, purchaseId);
+  if (session?.status === 'complete') throw completeError();
+  if (session?.status === 'open') {
+    // first Stripe, so the page cannot take a payment once we call it canceled
+    try {
+      await deps.stripe.checkout.sessions.expire(session.id);
+    } catch {
+      // paid in the meantime, or Stripe is unreachable: nothing is canceled
+      const now = await deps.stripe.checkout.sessions.retrieve(session.id).catch(() => null);
+      if (now?.status === 'complete') throw completeError();
+      if (now?.status !== 'expired') throw providerError();
+    }
+  }
+  return close(deps, userId, purchaseId, 'canceled');
+}
+
+async function close(
+  deps: CheckoutDeps,
+  userId: string,
+  purchaseId: string,
+  status: 'canceled' | 'expired',
+) {
+  return rpcParsed(
+    deps.rpc,
+    'purchase_close',
+    { p_user: userId, p_purchase: purchaseId, p_status: status },
+    z.object({ purchaseId: z.uuid(), status: z.string() }),
+  );
+}
+
+function isMissing(e: unknown): boolean {
+  const err = e as { statusCode?: unknown; code?: unknown } | null;
+  return err?.statusCode === 404 || err?.code === 'resource_missing';
+}
+
+function completeError() {
+  return new HttpError(409, 'checkout_complete', 'The checkout is paid; it is being recorded');
+}
+
+function providerError() {
+  return new HttpError(502, 'payment_provider_error', 'The payment provider did not answer');
 }
 
 async function attach(deps: CheckoutDeps, purchaseId: string, sessionId: string | null) {

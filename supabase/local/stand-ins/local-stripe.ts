@@ -1,11 +1,17 @@
 // The local stack has no Stripe. This stands in for `stripe.checkout.sessions`
-// and completes a session the way Stripe does: by POSTing a signed event to the
-// real webhook path (signed with the Stripe SDK's test helper), so the demo and
-// the end-to-end tests run the same webhook code as production. Its pay page is
+// (create, retrieve, expire) and completes or expires a session the way Stripe
+// does: by POSTing a signed event to the real webhook path (signed with the
+// Stripe SDK's test helper), so the demo and the end-to-end tests run the same
+// webhook code as production. Like Stripe, a session that is no longer open
+// takes no payment. Its pay page is
 // local-checkout-page.ts. Never used in production (checkout's index.ts always
 // builds the real client).
 import Stripe from 'stripe';
-import type { CheckoutSessionParams, StripeCheckout } from '../../functions/checkout/handler.ts';
+import type {
+  CheckoutSessionParams,
+  CheckoutSessionState,
+  StripeCheckout,
+} from '../../functions/checkout/handler.ts';
 
 /** the local stack's webhook secret unless STRIPE_WEBHOOK_SECRET is set */
 export const LOCAL_WEBHOOK_SECRET = 'whsec_trackside_local_stack_only';
@@ -13,6 +19,8 @@ export const LOCAL_WEBHOOK_SECRET = 'whsec_trackside_local_stack_only';
 export interface LocalSession {
   id: string;
   purchaseId: string;
+  /** what is bought, as the line item names it */
+  name: string;
   amountTotal: number;
   currency: string;
   mode: 'payment' | 'subscription';
@@ -20,7 +28,7 @@ export interface LocalSession {
   metadata: Record<string, string>;
   successUrl: string;
   cancelUrl: string;
-  completed: boolean;
+  status: 'open' | 'complete' | 'expired';
 }
 
 export interface LocalStripeOptions {
@@ -55,6 +63,7 @@ export class LocalStripe implements StripeCheckout {
         this.sessions.set(id, {
           id,
           purchaseId: String(purchaseId),
+          name: item.product_data?.name ?? '',
           amountTotal: item.unit_amount,
           currency: item.currency,
           mode: params.mode === 'subscription' ? 'subscription' : 'payment',
@@ -64,15 +73,87 @@ export class LocalStripe implements StripeCheckout {
           ),
           successUrl: params.success_url ?? '',
           cancelUrl: params.cancel_url ?? '',
-          completed: false,
+          status: 'open',
         });
-        return {
-          id,
-          url: `${this.options.checkoutBaseUrl()}/local/pay?session=${encodeURIComponent(id)}`,
-        };
+        return { id, url: this.urlOf(id) };
+      },
+      retrieve: (id: string): Promise<CheckoutSessionState> =>
+        Promise.resolve(this.stateOf(this.found(id))),
+      /** Stripe's expire: only an open session, and it sends checkout.session.expired */
+      expire: async (id: string): Promise<CheckoutSessionState> => {
+        const session = this.found(id);
+        if (session.status !== 'open') {
+          throw new LocalStripeError(400, 'checkout_session_not_open', 'The session is not open');
+        }
+        session.status = 'expired';
+        await this.deliver(this.sessionEvent(session, 'checkout.session.expired'));
+        return this.stateOf(session);
       },
     },
   };
+
+  private urlOf(id: string): string {
+    return `${this.options.checkoutBaseUrl()}/local/pay?session=${encodeURIComponent(id)}`;
+  }
+
+  private found(id: string): LocalSession {
+    const session = this.sessions.get(id);
+    if (!session) throw new LocalStripeError(404, 'resource_missing', 'No such checkout session');
+    return session;
+  }
+
+  private stateOf(session: LocalSession): CheckoutSessionState {
+    return {
+      id: session.id,
+      url: session.status === 'open' ? this.urlOf(session.id) : null,
+      status: session.status,
+    };
+  }
+
+  private sessionEvent(session: LocalSession, type: string) {
+    return {
+      id: `evt_local_${randomHex(12)}`,
+      object: 'event',
+      type,
+      created: Math.floor(this.options.now() / 1000),
+      livemode: false,
+      data: {
+        object: {
+          id: session.id,
+          object: 'checkout.session',
+          mode: session.mode,
+          amount_total: session.amountTotal,
+          currency: session.currency,
+          payment_status: type === 'checkout.session.completed' ? 'paid' : 'unpaid',
+          status: type === 'checkout.session.completed' ? 'complete' : 'expired',
+          payment_intent:
+            type === 'checkout.session.completed' && session.mode === 'payment'
+              ? session.paymentIntentId
+              : null,
+          client_reference_id: session.purchaseId,
+          metadata: session.metadata,
+        },
+      },
+    };
+  }
+
+  /** the signed event, POSTed to the webhook; its HTTP status */
+  private async deliver(event: { created: number }): Promise<number> {
+    const payload = JSON.stringify(event);
+    const signature = await this.signer.webhooks.generateTestHeaderStringAsync({
+      payload,
+      secret: this.options.webhookSecret,
+      timestamp: event.created,
+      cryptoProvider: this.crypto,
+    });
+    const res = await this.options.fetch(this.options.webhookUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      body: payload,
+    });
+    await res.body?.cancel();
+    return res.status;
+  }
 
   /** Stripe's side of the payment: the signed event delivered to the webhook */
   async complete(
@@ -81,36 +162,18 @@ export class LocalStripe implements StripeCheckout {
   ): Promise<{ webhookStatus: number; redirect: string }> {
     const session = this.sessions.get(sessionId);
     if (!session) throw new LocalCheckoutError(404, 'No such checkout session');
-    if (session.completed) throw new LocalCheckoutError(409, 'This checkout session is complete');
-    const created = Math.floor(this.options.now() / 1000);
+    if (session.status === 'complete')
+      throw new LocalCheckoutError(409, 'This checkout session is complete');
+    if (session.status === 'expired')
+      throw new LocalCheckoutError(410, 'This checkout session has expired');
     const event =
       outcome === 'paid'
-        ? {
-            id: `evt_local_${randomHex(12)}`,
-            object: 'event',
-            type: 'checkout.session.completed',
-            created,
-            livemode: false,
-            data: {
-              object: {
-                id: session.id,
-                object: 'checkout.session',
-                mode: session.mode,
-                amount_total: session.amountTotal,
-                currency: session.currency,
-                payment_status: 'paid',
-                status: 'complete',
-                payment_intent: session.mode === 'payment' ? session.paymentIntentId : null,
-                client_reference_id: session.purchaseId,
-                metadata: session.metadata,
-              },
-            },
-          }
+        ? this.sessionEvent(session, 'checkout.session.completed')
         : {
             id: `evt_local_${randomHex(12)}`,
             object: 'event',
             type: 'payment_intent.payment_failed',
-            created,
+            created: Math.floor(this.options.now() / 1000),
             livemode: false,
             data: {
               object: {
@@ -123,27 +186,27 @@ export class LocalStripe implements StripeCheckout {
               },
             },
           };
-    const payload = JSON.stringify(event);
-    const signature = await this.signer.webhooks.generateTestHeaderStringAsync({
-      payload,
-      secret: this.options.webhookSecret,
-      timestamp: created,
-      cryptoProvider: this.crypto,
-    });
-    const res = await this.options.fetch(this.options.webhookUrl(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
-      body: payload,
-    });
-    await res.body?.cancel();
-    if (res.ok && outcome === 'paid') session.completed = true;
+    const webhookStatus = await this.deliver(event);
+    const ok = webhookStatus >= 200 && webhookStatus < 300;
+    if (ok && outcome === 'paid') session.status = 'complete';
     return {
-      webhookStatus: res.status,
+      webhookStatus,
       redirect:
         outcome === 'paid'
           ? session.successUrl.replace('{CHECKOUT_SESSION_ID}', session.id)
           : session.cancelUrl,
     };
+  }
+}
+
+/** shaped like the Stripe SDK's errors: statusCode and code */
+export class LocalStripeError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { occurrenceCount, seriesEndDate } from './series-length.ts';
+import { lastOccurrenceDate, occurrenceCount, seriesEndDate } from './series-length.ts';
 
 describe('seriesEndDate', () => {
   it('leaves an open-ended series without an end', () => {
@@ -56,5 +56,15 @@ describe('occurrenceCount', () => {
     expect(occurrenceCount('2026-12-07', 1, '2027-01-03')).toBe(4);
     expect(occurrenceCount('2026-12-07', 2, '2027-01-04')).toBe(3);
     expect(occurrenceCount('2026-12-07', 1, '2026-12-06')).toBe(0);
+  });
+});
+
+describe('lastOccurrenceDate', () => {
+  it('finds the last weekly or two-weekly date on or before the end', () => {
+    // 2026-12-07 is a Monday; the series is on Tuesdays (2)
+    expect(lastOccurrenceDate('2026-12-07', 2, 1, '2026-12-28')).toBe('2026-12-22');
+    expect(lastOccurrenceDate('2026-12-08', 2, 2, '2026-12-22')).toBe('2026-12-22');
+    expect(lastOccurrenceDate('2026-12-08', 2, 2, '2026-12-21')).toBe('2026-12-08');
+    expect(lastOccurrenceDate('2026-12-09', 2, 1, '2026-12-14')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // (create_recurring_booking's p_end_date, and recurring_bookings_dates: the end
 // is not before the start), so a count becomes the date of its last occurrence.
 import { z } from 'zod';
-import { addDays, epochDay, type LocalDate } from './zoned-time.ts';
+import { addDays, epochDay, weekday, type LocalDate } from './zoned-time.ts';
 
 /** the most occurrences a booker may ask for at once: two years of weeks */
 export const MAX_OCCURRENCES = 104;
@@ -59,4 +59,20 @@ export function occurrenceCount(
 ): number {
   const days = epochDay(endDate) - epochDay(startDate);
   return days < 0 ? 0 : Math.floor(days / (7 * everyWeeks)) + 1;
+}
+
+/**
+ * The last date a series holds: its first `weekday` on or after `startDate`,
+ * stepped by `everyWeeks` weeks, up to `endDate` (null when none falls there).
+ */
+export function lastOccurrenceDate(
+  startDate: LocalDate,
+  day: number,
+  everyWeeks: number,
+  endDate: LocalDate,
+): LocalDate | null {
+  const first = addDays(startDate, (day - weekday(startDate) + 7) % 7);
+  const step = 7 * everyWeeks;
+  const days = epochDay(endDate) - epochDay(first);
+  return days < 0 ? null : addDays(first, Math.floor(days / step) * step);
 }

@@ -262,10 +262,12 @@ describe('managing bookings at 360 px', () => {
         .filter({ has: page.getByRole('link', { name: /^Перенести:/ }) })
         .first();
       await card.getByRole('button', { name: /^Отменить:/ }).click();
-      await card.getByText(/^Отменить запись на .*\?$/).waitFor();
+      // the card now asks (its buttons give way to the question)
+      const question = upcoming.getByRole('group', { name: /^Отменить запись на .*\?$/ });
+      await question.waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'book-cancel-confirm.png'), fullPage: true });
-      await card.getByRole('button', { name: 'Не отменять' }).click();
+      await question.getByRole('button', { name: 'Не отменять' }).click();
       await card.getByRole('button', { name: /^Отменить:/ }).waitFor();
       expect(
         await count(
@@ -275,7 +277,7 @@ describe('managing bookings at 360 px', () => {
       ).toBe(1);
 
       await card.getByRole('button', { name: /^Отменить:/ }).click();
-      await card.getByRole('button', { name: 'Да, отменить' }).click();
+      await question.getByRole('button', { name: 'Да, отменить' }).click();
       await page.getByText('Запись отменена.').waitFor();
     });
     expect(
@@ -303,6 +305,11 @@ describe('managing bookings at 360 px', () => {
       await upcoming
         .getByText('Срок отмены прошёл — отменить или перенести запись может только тренер.')
         .first()
+        .waitFor();
+      // the series says when it ends
+      await page
+        .getByRole('list', { name: 'Регулярные записи' })
+        .getByText(/^Последнее занятие:/)
         .waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'book-deadline-passed.png'), fullPage: true });

@@ -519,7 +519,7 @@ export class BookPage extends LitElement {
     const credits = data ? creditsIn(data, orgId) : null;
     const disabled = !online || this.booking;
     return html`<div class="card choice form" id="choice">
-      <h2 id="summary-title" tabindex="-1">${move ? m.rescheduleTitle : m.summaryTitle}</h2>
+      <h2 id="summary-title" tabindex="-1">${move ? m.moveSummary : m.summaryTitle}</h2>
       <dl class="summary">
         ${
           move

@@ -210,6 +210,8 @@ export const booking: Translation<typeof bookingStrings> = {
       'The cancellation deadline has passed — only the coach can cancel or move it now.',
     reschedule: 'Move',
     rescheduleTitle: 'Move a booking',
+    moveSummary: 'Check the move',
+    seriesEnds: (date) => `Last session: ${date}`,
     current: (when) => `Now: ${when}`,
     moveFrom: 'Was',
     moveTo: 'Will be',

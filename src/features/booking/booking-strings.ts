@@ -219,6 +219,8 @@ export const bookingStrings = localized('booking', {
     cancelPassed: 'Срок отмены прошёл — отменить или перенести запись может только тренер.',
     reschedule: 'Перенести',
     rescheduleTitle: 'Перенос записи',
+    moveSummary: 'Проверьте перенос',
+    seriesEnds: (date: string) => `Последнее занятие: ${date}`,
     current: (when: string) => `Сейчас: ${when}`,
     moveFrom: 'Было',
     moveTo: 'Станет',

@@ -25,7 +25,9 @@ import type {
   RecurringBookingRow,
   TrainingSessionRow,
 } from '../../data/synced-rows.ts';
-import { deviceZone, formatDateTime, formatTime } from '../../ui/time-format.ts';
+import { deviceZone, formatDateTime, formatDay, formatTime } from '../../ui/time-format.ts';
+import { toInstant } from '../../domain/zoned-time.ts';
+import { lastOccurrenceDate } from '../../domain/series-length.ts';
 import { bookingStyles } from './booking-styles.ts';
 
 const t = bookingStrings.bookings;
@@ -79,6 +81,12 @@ function entries(data: BookingData): Entry[] {
 type CancelRpc = 'cancel_booking' | 'cancel_session' | 'cancel_recurring_booking';
 
 const active = (e: Entry) => e.status === 'confirmed' || e.status === 'scheduled';
+
+/** the last session of a series with an end, at its time in its zone (null: none left) */
+function lastSession(r: RecurringBookingRow): number | null {
+  const date = r.end_date && lastOccurrenceDate(r.start_date, r.weekday, r.every_weeks, r.end_date);
+  return date ? toInstant(r.time_zone, date, timeMinutes(r.start_time)) : null;
+}
 
 /** the coach of the session and the club's admins may cancel or move it at any time */
 function isStaffFor(data: BookingData, e: Entry): boolean {
@@ -278,10 +286,12 @@ export class BookingsPage extends LitElement {
             r.every_weeks,
           );
           const coach = data.names.get(r.coach_id) ?? '';
+          const last = lastSession(r);
           return html`<li class="card">
             <span class="what">
               <strong>${label}</strong>
               <span class="muted">${r.time_zone}</span>
+              ${last !== null ? html`<span>${m.seriesEnds(formatDay(last, this.#zone))}</span>` : nothing}
               <span>${t.with(coach)}</span>
             </span>
             ${

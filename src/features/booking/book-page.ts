@@ -193,6 +193,9 @@ export class BookPage extends LitElement {
     const coaches = this.coaches();
     const online = this.#online.online;
     const move = this.move();
+    // the club is named in the list only when the coaches come from more than one
+    const manyClubs = new Set(coaches.map((c) => c.orgId)).size > 1;
+    const chosen = coaches.find((c) => keyOf(c) === this.coach);
     if (this.#moveId && !move) {
       return html`<h1>${m.rescheduleTitle}</h1>
         ${
@@ -221,17 +224,23 @@ export class BookPage extends LitElement {
           : coaches.length === 0
             ? html`<p class="card">${t.noCoaches}</p>`
             : html`<label
-                >${t.coach}
-                <select @change=${this.onCoach}>
-                  <option value="" ?selected=${this.coach === ''}>${t.chooseCoach}</option>
-                  ${coaches.map(
-                    (c) =>
-                      html`<option value=${keyOf(c)} ?selected=${keyOf(c) === this.coach}>
-                        ${c.name}${c.orgName ? ` · ${c.orgName}` : ''}
-                      </option>`,
-                  )}
-                </select></label
-              >`
+                  >${t.coach}
+                  <select @change=${this.onCoach}>
+                    <option value="" ?selected=${this.coach === ''}>${t.chooseCoach}</option>
+                    ${coaches.map(
+                      (c) =>
+                        html`<option value=${keyOf(c)} ?selected=${keyOf(c) === this.coach}>
+                          ${c.name}${manyClubs && c.orgName ? ` · ${c.orgName}` : ''}
+                        </option>`,
+                    )}
+                  </select></label
+                >
+                ${
+                  // a long club name would cut the coach's off inside the select: it goes below
+                  chosen?.orgName
+                    ? html`<p class="muted">${bookingStrings.organization}: ${chosen.orgName}</p>`
+                    : nothing
+                }`
       }
       ${this.failure ? html`<ts-notice tone="error"><p>${this.failure}</p></ts-notice>` : nothing}
       ${this.message ? this.renderDone() : nothing}

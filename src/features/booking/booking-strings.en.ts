@@ -128,7 +128,7 @@ export const booking: Translation<typeof bookingStrings> = {
     book: 'Book',
     bookSkipping: (n) => `Book, skipping ${n} ${n === 1 ? 'date' : 'dates'}`,
     booked: 'Done: you are booked.',
-    bookedSeries: (n) => `Done: recurring booking created, sessions in the next 6 weeks: ${n}.`,
+    bookedSeries: (n) => `Done: recurring booking created, sessions already on the calendar: ${n}.`,
     skipped: (n) => `Dates skipped: ${n}.`,
     clashes: 'These dates are taken or unavailable:',
     problem: (p) =>

@@ -136,7 +136,8 @@ export const bookingStrings = localized('booking', {
     book: 'Записаться',
     bookSkipping: (n: number) => `Записаться, пропустив ${n} ${dates(n)}`,
     booked: 'Готово: вы записаны.',
-    bookedSeries: (n: number) => `Готово: регулярная запись создана, занятий на 6 недель: ${n}.`,
+    bookedSeries: (n: number) =>
+      `Готово: регулярная запись создана, занятий уже в расписании: ${n}.`,
     skipped: (n: number) => `Пропущено дат: ${n}.`,
     clashes: 'Эти даты заняты или недоступны:',
     problem: (p: string): string =>

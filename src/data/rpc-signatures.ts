@@ -115,6 +115,10 @@ export interface RpcSignatures {
     args: { p_membership_id: string };
     returns: null;
   };
+  reschedule_booking: {
+    args: { p_booking: string; p_starts_at: string };
+    returns: Json;
+  };
   resolve_conflict: {
     args: { p_conflict_id: string; p_action: string };
     returns: Json;

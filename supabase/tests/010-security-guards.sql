@@ -111,7 +111,9 @@ select is(
          -- season rollover (20261204123000)
          'start_new_season',
          -- booking screens (20261204124000)
-         'coach_busy_times'
+         'coach_busy_times',
+         -- rescheduling (20261206142000)
+         'reschedule_booking'
        )
      order by 1
   ),

@@ -2,7 +2,8 @@
 // Each round opens 50 transactions on PostgreSQL 15, then fires every attempt at
 // once: one-time against one-time, unequal overlapping slots, weekly against
 // one-time on the series' ninth date (beyond the six generated weeks), weekly
-// against bi-weekly, and series that start beyond the generated window. Exactly one
+// against bi-weekly, series that start beyond the generated window, and a booking
+// moved (reschedule_booking) onto a time others book at once. Exactly one
 // attempt wins; every loser gets 23P01 with hint slot_taken and the clashing dates
 // as JSON — never a deadlock (40P01, which the API answers with HTTP 500).
 // PGlite runs one statement at a time, so these rounds need DATABASE_URL.
@@ -18,7 +19,7 @@ const coach = (i: number) => `5c300000-0000-4000-b000-${String(i).padStart(12, '
 const member = (i: number) => `5c300000-0000-4000-c000-${String(i).padStart(12, '0')}`;
 const ZONE = 'Europe/Berlin';
 const ATTEMPTS = 50;
-const COACHES = 6;
+const COACHES = 7;
 
 type Attempt = (c: pg.PoolClient) => Promise<unknown>;
 interface Outcome {
@@ -191,6 +192,41 @@ describe.skipIf(!process.env.DATABASE_URL)(
       );
       expectOneWinner(await race(attempts));
       expect(await liveCommitments(coach(5))).toEqual({ series: 1, oneTime: 0 });
+    });
+
+    it('a booking moved onto a time others are booking at once', async () => {
+      const date = addDays(today, 5);
+      // member 1 holds 08:00, then moves it to 12:00 while the others book 12:00
+      const [held] = await race([oneTime(coach(7), date, 8 * 60)]);
+      expect(held?.won).toBe(true);
+      const booked = await db.query<{ id: string }>(
+        'select id from public.bookings where coach_id = $1 and member_id = $2',
+        [coach(7), member(1)],
+      );
+      const bookingId = booked.rows[0]?.id ?? '';
+      const attempts = Array.from({ length: ATTEMPTS }, (_, i): Attempt =>
+        i === 0
+          ? (c) =>
+              c.query('select public.reschedule_booking($1, $2)', [bookingId, at(date, 12 * 60)])
+          : oneTime(coach(7), date, 12 * 60),
+      );
+      const outcomes = await race(attempts);
+      expectOneWinner(outcomes);
+      const sessions = await db.query<{ starts_at: Date }>(
+        `select starts_at from public.training_sessions
+          where coach_id = $1 and status <> 'cancelled' order by starts_at`,
+        [coach(7)],
+      );
+      const starts = sessions.rows.map((r) => r.starts_at.toISOString());
+      // the move either won (08:00 let go) or left the booking where it was
+      expect(starts).toEqual(
+        outcomes[0]?.won ? [at(date, 12 * 60)] : [at(date, 8 * 60), at(date, 12 * 60)],
+      );
+      const ledger = await db.query<{ n: number }>(
+        'select count(*)::int as n from private.commitments where coach_id = $1',
+        [coach(7)],
+      );
+      expect(ledger.rows[0]?.n).toBe(starts.length);
     });
 
     it('a later one-time booking on an open-ended series ninth date is refused, and busy times show it', async () => {

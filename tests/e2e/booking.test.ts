@@ -3,7 +3,7 @@
  * edits their hours offline and the edit syncs; the demo athlete books a slot
  * (it shows in the coach's calendar and in their bookings), loses a race for
  * another with a clear message, books a weekly series around a clashing date,
- * cancels (and is refused past the cancellation window); the coach removes a
+ * cancels after confirming (and is not offered it past the cancellation window); the coach removes a
  * weekday, the sessions on it turn up as conflicts and the coach cancels one and
  * keeps another; offline, /book says booking needs a connection. An English
  * browser books and shops in English.
@@ -181,7 +181,8 @@ describe('booking at 360 px', () => {
       once = shown[pair] ?? 0;
       raced = shown[pair + 1] ?? 0;
       await slotAt(page, once).click();
-      await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+      await page.getByRole('button', { name: 'Далее', exact: true }).click();
+      await page.getByRole('button', { name: 'Подтвердить запись' }).click();
       await page.getByText('Готово: вы записаны.').waitFor();
       expect(await athleteBookingsAt(once)).toBe(1);
       // the booked time is no longer offered
@@ -198,7 +199,8 @@ describe('booking at 360 px', () => {
           perform set_config('request.jwt.claims', '{"sub":"${admin}","role":"authenticated"}', true);
           perform public.book_slot('${org}', '${coach}', '${new Date(raced).toISOString()}');
         end $$;`);
-      await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+      await page.getByRole('button', { name: 'Далее', exact: true }).click();
+      await page.getByRole('button', { name: 'Подтвердить запись' }).click();
       await page.getByText('Это время уже заняли. Выберите другое.').waitFor();
       // and the list no longer offers it
       await expect.poll(() => target.count()).toBe(0);
@@ -251,7 +253,8 @@ describe('booking at 360 px', () => {
                 '${new Date(start + 14 * DAY + 3_600_000).toISOString()}', 'сборы');`);
       await button.click();
       await page.getByLabel('Каждую неделю').check();
-      await page.getByRole('button', { name: 'Записаться', exact: true }).click();
+      await page.getByRole('button', { name: 'Далее', exact: true }).click();
+      await page.getByRole('button', { name: 'Подтвердить запись' }).click();
       await page.getByText('Эти даты заняты или недоступны:').waitFor();
       await page.getByText('тренер недоступен').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
@@ -283,6 +286,8 @@ describe('booking at 360 px', () => {
         .getByRole('button', { name: /^Отменить:/ })
         .first()
         .click();
+      // one tap only asks
+      await upcoming.getByRole('button', { name: 'Да, отменить' }).click();
       await page.getByText('Запись отменена.').waitFor();
       expect(
         await count(
@@ -292,15 +297,18 @@ describe('booking at 360 px', () => {
         ),
       ).toBe(1);
 
-      // now the coach wants 30 days' notice: the next cancel is refused with the reason
+      // now the coach wants 30 days' notice: cancelling is no longer offered, and the
+      // cards say why (booking-manage.test.ts: the server still refuses it)
       await e2e.app.exec(
         `update public.coach_settings set cancellation_window_minutes = 43200 where coach_id = '${coach}'`,
       );
-      await upcoming
-        .getByRole('button', { name: /^Отменить:/ })
-        .first()
-        .click();
-      await page.getByText('Отменить уже нельзя').waitFor();
+      await page.reload();
+      await expect
+        .poll(() => upcoming.getByRole('button', { name: /^Отменить:/ }).count(), {
+          timeout: 30_000,
+        })
+        .toBe(0);
+      await upcoming.getByText('Срок отмены прошёл').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(shots, 'booking-cancel-refused.png'), fullPage: true });
     });
@@ -379,7 +387,7 @@ describe('booking at 360 px', () => {
       await page.getByText('Вы офлайн: запись делает сервер').waitFor();
       await page.locator('book-page button.slot').first().click();
       await expect
-        .poll(() => page.getByRole('button', { name: 'Записаться', exact: true }).isDisabled())
+        .poll(() => page.getByRole('button', { name: 'Далее', exact: true }).isDisabled())
         .toBe(true);
       await page.getByText('Нужна сеть: это действие выполняет сервер.').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
@@ -414,7 +422,9 @@ describe('booking at 360 px', () => {
         const from = await bookableFrom();
         const start = (await slotsShown(page)).find((s) => s >= from) ?? 0;
         await slotAt(page, start).click();
-        await page.getByRole('button', { name: 'Book', exact: true }).click();
+        await page.getByRole('button', { name: 'Next', exact: true }).click();
+        await page.getByRole('heading', { name: 'Check your booking' }).waitFor();
+        await page.getByRole('button', { name: 'Confirm booking' }).click();
         await page.getByText('Done: you are booked.').waitFor();
         expect(await athleteBookingsAt(start)).toBe(1);
         expect(await seriousViolations(page)).toEqual([]);

@@ -51,6 +51,7 @@ function data(settings: BookingData['settings']): BookingData {
     bookings: [],
     recurring: [],
     conflicts: [],
+    credits: [],
   };
 }
 

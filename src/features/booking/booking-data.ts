@@ -16,6 +16,7 @@ import type {
   BlockedSlotRow,
   BookingRow,
   CoachSettingRow,
+  CreditBalanceRow,
   RecurringBookingRow,
   SessionConflictRow,
   TrainingSessionRow,
@@ -51,6 +52,8 @@ export interface BookingData {
   bookings: BookingRow[];
   recurring: RecurringBookingRow[];
   conflicts: SessionConflictRow[];
+  /** the user's session credits per organization (a booking summary shows them) */
+  credits: CreditBalanceRow[];
 }
 
 /** unavailable time or extra time: what the availability screen lists of either */
@@ -75,6 +78,7 @@ export function observeBookingData(
         bookings,
         recurring,
         conflicts,
+        credits,
       ] = await Promise.all([
         myMemberships(db),
         // a deleted profile still names the coach of a past session
@@ -88,6 +92,7 @@ export function observeBookingData(
         liveRows(db, 'bookings'),
         liveRows(db, 'recurring_bookings'),
         liveRows(db, 'session_conflicts'),
+        liveRows(db, 'credit_balances'),
       ]);
       const roles = new Map<string, Role>();
       for (const m of memberships) {
@@ -110,6 +115,7 @@ export function observeBookingData(
         bookings,
         recurring,
         conflicts,
+        credits: credits.filter((c) => c.user_id === engine.userId),
       };
     },
     onChange,
@@ -257,4 +263,9 @@ export function countIn(result: Json, key: string): number {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) return 0;
   const value = result[key];
   return typeof value === 'number' ? value : 0;
+}
+
+/** the user's credits in an organization, or null when they have never had any */
+export function creditsIn(data: BookingData, orgId: string): number | null {
+  return data.credits.find((c) => c.org_id === orgId)?.balance ?? null;
 }

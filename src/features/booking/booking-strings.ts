@@ -162,7 +162,8 @@ export const bookingStrings = localized('booking', {
     book: 'Записаться',
     bookSkipping: (n: number) => `Записаться, пропустив ${n} ${dates(n)}`,
     booked: 'Готово: вы записаны.',
-    bookedSeries: (n: number) => `Готово: регулярная запись создана, занятий на 6 недель: ${n}.`,
+    bookedSeries: (n: number) =>
+      `Готово: регулярная запись создана, занятий уже в расписании: ${n}.`,
     skipped: (n: number) => `Пропущено дат: ${n}.`,
     clashes: 'Эти даты заняты или недоступны:',
     problem: (p: string): string =>
@@ -206,7 +207,63 @@ export const bookingStrings = localized('booking', {
       })[s] ?? s,
     offline: 'Вы офлайн: отмену делает сервер. Показаны записи, сохранённые на устройстве.',
   },
+  /** a summary before booking, how long a series runs, confirmed cancels, moving a booking */
+  manage: {
+    next: 'Далее',
+    summaryTitle: 'Проверьте запись',
+    when: 'Когда',
+    length: 'Длительность',
+    minutes: (n: number) => `${n} мин`,
+    coach: 'Тренер',
+    place: 'Место',
+    placeUnknown: 'зал не указан тренером',
+    repeat: 'Повтор',
+    once: 'один раз',
+    seriesOpen: (every: string) => `${every}, без даты окончания`,
+    seriesUntil: (every: string, date: string, n: number) =>
+      `${every}, до ${date} включительно: ${n} ${sessions(n)}`,
+    payment: 'Оплата',
+    paymentNone: 'запись ничего не списывает с вашего счёта',
+    credits: (n: number) => `Занятий на вашем счёте в клубе: ${n}.`,
+    confirm: 'Подтвердить запись',
+    edit: 'Изменить',
+    duration: 'Как долго',
+    open: 'Без даты окончания',
+    until: 'До даты',
+    count: 'Число занятий',
+    endDate: 'Последняя дата',
+    occurrences: 'Занятий',
+    lengthError: (e: string): string =>
+      ({
+        count: 'Число занятий — целое от 1 до 104.',
+        date: 'Укажите последнюю дату.',
+        before_start: 'Последняя дата раньше первого занятия.',
+      })[e] ?? e,
+    confirmCancel: (when: string) => `Отменить запись на ${when}?`,
+    confirmCancelSeries: (label: string) => `Отменить регулярную запись «${label}»?`,
+    yesCancel: 'Да, отменить',
+    keep: 'Не отменять',
+    cancelPassed: 'Срок отмены прошёл — отменить или перенести запись может только тренер.',
+    reschedule: 'Перенести',
+    rescheduleTitle: 'Перенос записи',
+    moveSummary: 'Проверьте перенос',
+    seriesEnds: (date: string) => `Последнее занятие: ${date}`,
+    current: (when: string) => `Сейчас: ${when}`,
+    moveFrom: 'Было',
+    moveTo: 'Станет',
+    confirmMove: 'Подтвердить перенос',
+    moved: (when: string) => `Готово: запись перенесена на ${when}.`,
+    moveGone: 'Эта запись не найдена или уже не может быть перенесена.',
+  },
 } as const);
+
+function sessions(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return 'занятие';
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'занятия';
+  return 'занятий';
+}
 
 function dates(n: number): string {
   const mod10 = n % 10;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MINUTE, formatLocalTime } from '../../domain/zoned-time.ts';
 import { ContextConsumer } from '@lit/context';
@@ -6,6 +6,7 @@ import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { bookingStrings } from './booking-strings.ts';
+import { hasRoleAtLeast } from '../../domain/organization.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import {
@@ -24,10 +25,13 @@ import type {
   RecurringBookingRow,
   TrainingSessionRow,
 } from '../../data/synced-rows.ts';
-import { deviceZone, formatDateTime, formatTime } from '../../ui/time-format.ts';
+import { deviceZone, formatDateTime, formatDay, formatTime } from '../../ui/time-format.ts';
+import { toInstant } from '../../domain/zoned-time.ts';
+import { lastOccurrenceDate } from '../../domain/series-length.ts';
 import { bookingStyles } from './booking-styles.ts';
 
 const t = bookingStrings.bookings;
+const m = bookingStrings.manage;
 
 /** one thing the member booked: a booking row (one-time, a group seat) or an occurrence of a series */
 interface Entry {
@@ -78,15 +82,49 @@ type CancelRpc = 'cancel_booking' | 'cancel_session' | 'cancel_recurring_booking
 
 const active = (e: Entry) => e.status === 'confirmed' || e.status === 'scheduled';
 
+/** the last session of a series with an end, at its time in its zone (null: none left) */
+function lastSession(r: RecurringBookingRow): number | null {
+  const date = r.end_date && lastOccurrenceDate(r.start_date, r.weekday, r.every_weeks, r.end_date);
+  return date ? toInstant(r.time_zone, date, timeMinutes(r.start_time)) : null;
+}
+
+/** the coach of the session and the club's admins may cancel or move it at any time */
+function isStaffFor(data: BookingData, e: Entry): boolean {
+  const role = data.roles.get(e.session.org_id);
+  return (
+    e.session.coach_id === data.userId || (role !== undefined && hasRoleAtLeast(role, 'admin'))
+  );
+}
+
 /**
  * The member's bookings from the device (so they show offline): upcoming and
- * past sessions, recurring series, and cancelling — the server's to decide, so it
- * refuses (with the reason) past the coach's cancellation window and needs the
- * network.
+ * past sessions, recurring series, cancelling and moving. Cancelling asks first.
+ * Past the coach's cancellation window neither is offered, and the card says
+ * why; the server decides all the same (it refuses a late cancel or move with
+ * the reason), and needs the network. «Перенести» opens the slot picker on
+ * /book?move=<booking id>.
  */
 @customElement('bookings-page')
 export class BookingsPage extends LitElement {
-  static override styles = [sharedStyles, bookingStyles];
+  static override styles = [
+    sharedStyles,
+    bookingStyles,
+    css`
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--ts-space-2);
+      }
+      .confirm {
+        display: grid;
+        gap: var(--ts-space-2);
+        flex-basis: 100%;
+      }
+      .confirm p {
+        margin: 0;
+      }
+    `,
+  ];
 
   readonly #supabase = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
@@ -95,6 +133,20 @@ export class BookingsPage extends LitElement {
   @state() private busy = '';
   @state() private message = '';
   @state() private failure = '';
+  /** the entry (or series) whose cancellation awaits a second tap */
+  @state() private confirming = '';
+  /** a deadline can pass while the page is open: look again every half minute */
+  #ticker: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#ticker = setInterval(() => this.requestUpdate(), 30_000);
+  }
+
+  override disconnectedCallback(): void {
+    clearInterval(this.#ticker);
+    super.disconnectedCallback();
+  }
 
   override render() {
     const data = this.#query.value;
@@ -150,36 +202,77 @@ export class BookingsPage extends LitElement {
     const when = `${formatDateTime(e.start, this.#zone)}–${formatTime(e.end, this.#zone)}`;
     const settings = settingsOf(data, e.session.org_id, coachId);
     const window = settings?.cancellation_window_minutes ?? 0;
-    const cancellable = upcoming && active(e);
+    const deadline = e.start - window * MINUTE;
+    const live = upcoming && active(e);
+    const staff = isStaffFor(data, e);
+    const inTime = deadline > Date.now();
+    const manageable = live && (staff || inTime);
+    const movable = manageable && e.booking !== null && e.session.kind === 'one_to_one';
+    const off = !online || this.busy !== '';
     return html`<li class="card">
       <span class="what">
         <strong>${when}</strong>
         <span>${t.with(coach)}</span>
         <span><span class="tag">${t.status(e.status)}</span></span>
         ${
-          !cancellable || window === 0
+          !live || staff
             ? nothing
-            : e.start - window * MINUTE > Date.now()
-              ? html`<span class="muted"
-                  >${t.cancelUntil(formatDateTime(e.start - window * MINUTE, this.#zone))}</span
-                >`
-              : html`<span class="muted">${t.cancelPassed}</span>`
+            : !inTime
+              ? html`<span class="muted">${m.cancelPassed}</span>`
+              : window > 0
+                ? html`<span class="muted"
+                    >${t.cancelUntil(formatDateTime(deadline, this.#zone))}</span
+                  >`
+                : nothing
         }
       </span>
       ${
-        cancellable
-          ? html`<button
-              class="button secondary"
-              type="button"
-              ?disabled=${!online || this.busy !== ''}
-              aria-label=${`${t.cancel}: ${when}`}
-              @click=${() => this.cancel(e)}
-            >
-              ${t.cancel}
-            </button>`
-          : nothing
+        !manageable
+          ? nothing
+          : this.confirming === e.key
+            ? this.renderConfirm(m.confirmCancel(when), off, () => this.cancel(e))
+            : html`<span class="actions">
+                ${
+                  movable && e.booking
+                    ? html`<a
+                        class="button secondary"
+                        href=${`/book?move=${e.booking.id}`}
+                        aria-label=${`${m.reschedule}: ${when}`}
+                        >${m.reschedule}</a
+                      >`
+                    : nothing
+                }
+                <button
+                  class="button secondary"
+                  type="button"
+                  ?disabled=${off}
+                  aria-label=${`${t.cancel}: ${when}`}
+                  @click=${() => this.ask(e.key)}
+                >
+                  ${t.cancel}
+                </button>
+              </span>`
       }
     </li>`;
+  }
+
+  /** the second tap of a cancellation: the question, yes and no */
+  private renderConfirm(question: string, off: boolean, yes: () => Promise<void>) {
+    return html`<div class="confirm" role="group" aria-label=${question}>
+      <p role="alert"><strong>${question}</strong></p>
+      <span class="actions">
+        <button class="button" type="button" ?disabled=${off} @click=${yes}>${m.yesCancel}</button>
+        <button class="button secondary" type="button" @click=${() => (this.confirming = '')}>
+          ${m.keep}
+        </button>
+      </span>
+    </div>`;
+  }
+
+  private ask(key: string): void {
+    this.confirming = key;
+    this.message = '';
+    this.failure = '';
   }
 
   private renderSeries(data: BookingData, series: RecurringBookingRow[], online: boolean) {
@@ -193,21 +286,31 @@ export class BookingsPage extends LitElement {
             r.every_weeks,
           );
           const coach = data.names.get(r.coach_id) ?? '';
+          const last = lastSession(r);
           return html`<li class="card">
             <span class="what">
               <strong>${label}</strong>
               <span class="muted">${r.time_zone}</span>
+              ${last !== null ? html`<span>${m.seriesEnds(formatDay(last, this.#zone))}</span>` : nothing}
               <span>${t.with(coach)}</span>
             </span>
-            <button
-              class="button secondary"
-              type="button"
-              ?disabled=${!online || this.busy !== ''}
-              aria-label=${`${t.cancelSeries}: ${label}`}
-              @click=${() => this.cancelSeries(r.id)}
-            >
-              ${t.cancelSeries}
-            </button>
+            ${
+              this.confirming === r.id
+                ? this.renderConfirm(
+                    m.confirmCancelSeries(label),
+                    !online || this.busy !== '',
+                    () => this.cancelSeries(r.id),
+                  )
+                : html`<button
+                    class="button secondary"
+                    type="button"
+                    ?disabled=${!online || this.busy !== ''}
+                    aria-label=${`${t.cancelSeries}: ${label}`}
+                    @click=${() => this.ask(r.id)}
+                  >
+                    ${t.cancelSeries}
+                  </button>`
+            }
           </li>`;
         })}
       </ul>
@@ -234,6 +337,7 @@ export class BookingsPage extends LitElement {
   ): Promise<void> {
     const client = this.#supabase.value;
     this.busy = key;
+    this.confirming = '';
     this.failure = '';
     this.message = '';
     try {

@@ -19,6 +19,21 @@ describe('templates', () => {
     expect(en.text).toContain('Intervals, Club A');
   });
 
+  it('tells both sides of a moved booking the old time and the new', () => {
+    const moved = {
+      ...booking,
+      rescheduled: true,
+      previousStartsAt: '2026-03-28T15:00:00Z',
+    };
+    const ru = renderEmail('booking_confirmation', 'ru', moved);
+    expect(ru.subject).toBe('Запись перенесена');
+    // the day before summer time 15:00 UTC is 16:00 in Berlin; after, 17:00
+    expect(ru.text).toMatch(/Было: .*16:00.*\nСтало: .*17:00/);
+    const en = renderEmail('booking_notification', 'en', moved);
+    expect(en.subject).toBe('Booking moved');
+    expect(en.text).toMatch(/Was: .*16:00.*\nNow: .*17:00/);
+  });
+
   it('formats amounts and credits of a purchase', () => {
     const p = {
       productName: '10 sessions',

@@ -63,6 +63,23 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
   const coach = str(payload, 'coachName') ?? (locale === 'ru' ? 'тренер' : 'your coach');
   const member = str(payload, 'memberName') ?? (locale === 'ru' ? 'спортсмен' : 'an athlete');
   const at = session(payload, locale);
+  // a booking moved (reschedule_booking): both sides read the old time and the new
+  if (payload['rescheduled'] === true && kind !== 'booking_cancellation') {
+    const before = when({ ...payload, startsAt: payload['previousStartsAt'] }, locale);
+    const toMember = kind === 'booking_confirmation';
+    const text =
+      locale === 'ru'
+        ? toMember
+          ? `Ваша тренировка перенесена.\nБыло: ${before}.\nСтало: ${at}.\nТренер: ${coach}.`
+          : `Тренировка со спортсменом ${member} перенесена.\nБыло: ${before}.\nСтало: ${at}.`
+        : toMember
+          ? `Your session was moved.\nWas: ${before}.\nNow: ${at}.\nCoach: ${coach}.`
+          : `The session with ${member} was moved.\nWas: ${before}.\nNow: ${at}.`;
+    return {
+      subject: locale === 'ru' ? 'Запись перенесена' : 'Booking moved',
+      text: text + footer[locale],
+    };
+  }
   let subject: string;
   let body: string;
   if (locale === 'ru') {

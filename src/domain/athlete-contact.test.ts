@@ -9,8 +9,12 @@ import {
 } from './athlete-contact.ts';
 
 /** 6 December 2026, 12:00 UTC */
-const clock = { now: () => Date.UTC(2026, 11, 6, 12) };
-const empty = {
+const clock = { now: () => 1_796_558_400_000 };
+type Input = Record<
+  'guardian_name' | 'guardian_phone' | 'guardian_email' | 'phone' | 'birth_date',
+  string | null
+>;
+const empty: Input = {
   guardian_name: null,
   guardian_phone: null,
   guardian_email: null,
@@ -18,7 +22,7 @@ const empty = {
   birth_date: null,
 };
 
-function messages(input: Partial<typeof empty> & Record<string, string | null>): string[] {
+function messages(input: Partial<Input>): string[] {
   const r = athleteContactSchema(clock).safeParse({ ...empty, ...input });
   return r.success ? [] : r.error.issues.map((i) => i.message);
 }
@@ -63,7 +67,10 @@ describe('emails', () => {
 describe('birth dates', () => {
   it('the latest is today anywhere on earth: the UTC date 14 hours ahead', () => {
     expect(latestBirthDate(clock)).toBe('2026-12-07');
-    expect(latestBirthDate({ now: () => Date.UTC(2026, 11, 6, 9, 59) })).toBe('2026-12-06');
+    // 09:59 UTC: still 6 December at UTC+14 (23:59)
+    expect(latestBirthDate({ now: () => 1_796_558_400_000 - 2 * 3_600_000 - 60_000 })).toBe(
+      '2026-12-06',
+    );
   });
 
   it('takes 1900-01-01 up to that day, and refuses either side', () => {
@@ -82,9 +89,9 @@ describe('birth dates', () => {
 describe('the guardian', () => {
   it('is nobody, or a name with a phone or an email', () => {
     expect(messages({})).toEqual([]);
-    expect(messages({ guardian_name: 'Ольга Иванова', guardian_phone: '+7 916 123-45-67' })).toEqual(
-      [],
-    );
+    expect(
+      messages({ guardian_name: 'Ольга Иванова', guardian_phone: '+7 916 123-45-67' }),
+    ).toEqual([]);
     expect(messages({ guardian_name: 'Ольга Иванова', guardian_email: 'olga@example.ru' })).toEqual(
       [],
     );

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Clock } from './season.ts';
 import { labelInput, refineLabel } from './clean-text.ts';
+import { dateFromEpochDay, epochDay } from './zoned-time.ts';
 
 export const GUARDIAN_NAME_MAX = 200;
 export const PHONE_MAX = 30;
@@ -51,15 +52,17 @@ export function isValidEmail(email: string | null): boolean {
  * from now(), so a device in any zone and the server agree
  */
 export function latestBirthDate(clock: Clock): string {
-  return new Date(clock.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+  return dateFromEpochDay(Math.floor((clock.now() + 14 * 3_600_000) / 86_400_000));
 }
 
 /** a real calendar date written YYYY-MM-DD */
 function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  try {
+    epochDay(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** empty text is no value: what the form stores for a blank field */

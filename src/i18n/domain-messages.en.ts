@@ -28,7 +28,8 @@ export const domain: Translation<typeof domainMessages> = {
     guardianName: `A name can be at most ${GUARDIAN_NAME_MAX} characters`,
     guardianNameMissing: "Say whose contact this is: the parent's or guardian's name",
     guardianReach: "Enter the parent's phone or email",
-    phone: 'A phone: digits, an optional leading "+", spaces, brackets and hyphens — 5 to 15 digits',
+    phone:
+      'A phone: digits, an optional leading "+", spaces, brackets and hyphens — 5 to 15 digits',
     email: 'An email looks like name@example.com',
     birthDate: 'Date of birth as YYYY-MM-DD',
     birthDateFuture: 'The date of birth cannot be in the future',

@@ -61,9 +61,12 @@ export async function saveAthleteContacts(
     await engine.change({ table: 'athlete_contacts', op: 'update', id: athleteId, patch: form });
     return;
   }
+  // only what was filled in: if another coach's contacts reach the server first,
+  // this insert merges as an update of these fields and leaves theirs standing
+  const filled = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== null));
   await engine.change({
     table: 'athlete_contacts',
     op: 'insert',
-    row: { id: athleteId, org_id: orgId, athlete_id: athleteId, ...form },
+    row: { id: athleteId, org_id: orgId, athlete_id: athleteId, ...filled },
   });
 }

@@ -12,6 +12,7 @@ import { unicodeText } from './unicode-text.ts';
 import { labelInput } from '../../src/domain/clean-text.ts';
 import { dateFromEpochDay, epochDay } from '../../src/domain/zoned-time.ts';
 import {
+  athleteContactSchema,
   birthDateSchema,
   contactValue,
   emailSchema,
@@ -103,6 +104,37 @@ describe('athlete contact rules agree with the database', () => {
       expect(disagree).toEqual([]);
     });
   }
+
+  it('a guardian is nobody, or a name with a phone or an email: zod and athlete_contacts_guardian_check agree', async () => {
+    const def = await db.query<{ expr: string }>(
+      `select pg_get_expr(c.conbin, c.conrelid) as expr from pg_constraint c
+        where c.conrelid = 'public.athlete_contacts'::regclass and c.conname = 'athlete_contacts_guardian_check'`,
+    );
+    const expr = def.rows[0]?.expr;
+    if (!expr) throw new Error('no athlete_contacts_guardian_check');
+    const cases = [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => ({
+      guardian_name: bits & 1 ? 'Петрова Ольга' : null,
+      guardian_phone: bits & 2 ? '+7 916 123-45-67' : null,
+      guardian_email: bits & 4 ? 'olga@example.ru' : null,
+    }));
+    const r = await db.query<{ ok: boolean }>(
+      `select (${expr}) is not false as ok
+         from unnest($1::text[], $2::text[], $3::text[]) with ordinality
+              as v(guardian_name, guardian_phone, guardian_email, n)
+        order by v.n`,
+      [
+        cases.map((c) => c.guardian_name),
+        cases.map((c) => c.guardian_phone),
+        cases.map((c) => c.guardian_email),
+      ],
+    );
+    const schema = athleteContactSchema({ now: () => 0 });
+    const domain = cases.map(
+      (c) => schema.safeParse({ ...c, phone: null, birth_date: null }).success,
+    );
+    expect(domain).toEqual(r.rows.map((row) => row.ok));
+    expect(domain.filter(Boolean)).toHaveLength(4);
+  });
 
   it('birth_date: zod and athlete_contacts_birth_date_check agree, both by the database clock', async () => {
     const def = await db.query<{ expr: string }>(

@@ -45,6 +45,10 @@ export class AthleteContacts extends LitElement {
     sharedStyles,
     fieldStyles,
     css`
+      :host {
+        display: block;
+        margin-top: var(--ts-space-4);
+      }
       form {
         display: grid;
         gap: var(--ts-space-3);

@@ -8,6 +8,7 @@ export const groupMove: Translation<typeof groupMoveStrings> = {
   chosen: (n) => `Selected: ${n}`,
   chooseAll: 'Select all shown',
   chooseNone: 'Clear selection',
+  panel: 'Moving to another group',
   target: 'Move to group',
   chooseTarget: '— choose a group —',
   move: 'Move',

@@ -7,6 +7,7 @@ export const groupMoveStrings = localized('groupMove', {
   chosen: (n: number) => `Выбрано: ${n}`,
   chooseAll: 'Выбрать всех показанных',
   chooseNone: 'Снять выбор',
+  panel: 'Перевод в другую группу',
   target: 'Перевести в группу',
   chooseTarget: '— выберите группу —',
   move: 'Перевести',

@@ -63,7 +63,7 @@ export class RosterGroupMove extends LitElement {
     const targets = this.targets();
     const n = this.chosen.size;
     const target = targets.find((g) => g.id === this.target);
-    return html`<div class="card" role="group" aria-label=${t.target}>
+    return html`<div class="card" role="group" aria-label=${t.panel}>
       <p class="count" role="status">${t.chosen(n)}</p>
       <div class="actions">
         <button class="button secondary" type="button" @click=${() => this.ask('choose-all')}>

@@ -62,7 +62,7 @@ describe('athletes: staff-only contacts and moving several at once', () => {
       await contacts.getByLabel('Имя родителя или опекуна').fill('Петрова Ольга');
       // a phone that is no phone: the message sits by the field, nothing is queued
       await contacts.getByLabel('Телефон родителя').fill('позвонить маме');
-      await contacts.getByRole('button', { name: 'Сохранить контакты' }).click();
+      await contacts.getByRole('button', { name: 'Записать контакты' }).click();
       await contacts.getByText('Телефон: цифры, можно «+» в начале').waitFor();
       expect(await syncStatus(page)).toContain('Все изменения отправлены');
 
@@ -70,7 +70,7 @@ describe('athletes: staff-only contacts and moving several at once', () => {
       await contacts.getByLabel('Почта родителя').fill('olga.petrova@example.ru');
       await contacts.getByLabel('Телефон спортсмена').fill('8 (926) 765-43-21');
       await contacts.getByLabel('Дата рождения').fill('2012-05-17');
-      await contacts.getByRole('button', { name: 'Сохранить контакты' }).click();
+      await contacts.getByRole('button', { name: 'Записать контакты' }).click();
       await contacts.getByText('Контакты сохранены').waitFor();
       await expect.poll(() => syncStatus(page)).toContain('Не отправлено: 1 изменение');
       await contacts.scrollIntoViewIfNeeded();
@@ -184,7 +184,7 @@ describe('athletes: staff-only contacts and moving several at once', () => {
         await contacts.getByLabel("Parent's or guardian's name").fill('Olga');
         await contacts.getByLabel("Parent's phone").fill('');
         await contacts.getByLabel("Parent's email").fill('');
-        await contacts.getByRole('button', { name: 'Save contacts' }).click();
+        await contacts.getByRole('button', { name: 'Update contacts' }).click();
         await contacts.getByText("Enter the parent's phone or email").waitFor();
         await contacts.scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(shots, 'athletes-contacts-en.png'), fullPage: true });

@@ -11,6 +11,6 @@ export const contacts: Translation<typeof contactsStrings> = {
   phone: "Athlete's phone",
   birthDate: 'Date of birth',
   phoneHint: 'E.g. +7 916 123-45-67',
-  save: 'Save contacts',
+  save: 'Update contacts',
   saved: 'Contacts saved. They will reach the server as soon as they can.',
 };

@@ -10,6 +10,6 @@ export const contactsStrings = localized('contacts', {
   phone: 'Телефон спортсмена',
   birthDate: 'Дата рождения',
   phoneHint: 'Например: +7 916 123-45-67',
-  save: 'Сохранить контакты',
+  save: 'Записать контакты',
   saved: 'Контакты сохранены. Отправятся на сервер при первой возможности.',
 } as const);

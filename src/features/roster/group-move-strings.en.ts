@@ -3,7 +3,7 @@ import type { Translation } from '../../i18n/localized.ts';
 
 export const groupMove: Translation<typeof groupMoveStrings> = {
   start: 'Select several',
-  done: 'Done',
+  done: 'Stop selecting',
   pick: (name) => `Select: ${name}`,
   chosen: (n) => `Selected: ${n}`,
   chooseAll: 'Select all shown',

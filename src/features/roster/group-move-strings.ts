@@ -2,7 +2,7 @@
 import { localized } from '../../i18n/localized.ts';
 export const groupMoveStrings = localized('groupMove', {
   start: 'Выбрать несколько',
-  done: 'Готово',
+  done: 'Закончить выбор',
   pick: (name: string) => `Выбрать: ${name}`,
   chosen: (n: number) => `Выбрано: ${n}`,
   chooseAll: 'Выбрать всех показанных',

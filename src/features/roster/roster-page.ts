@@ -267,6 +267,8 @@ export class RosterPage extends LitElement {
 
   /** the select-mode switch and, while selecting, the move (its module loads on the first switch) */
   private renderSelectMode(shown: RosterAthlete[]) {
+    // nobody shown, nobody to move
+    if (shown.length === 0 && !this.selecting) return nothing;
     const chosen = keepChosen(
       this.chosen,
       shown.map((a) => a.id),

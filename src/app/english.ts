@@ -9,6 +9,8 @@ import { domain } from '../i18n/domain-messages.en.ts';
 import { me } from '../features/me/me-strings.en.ts';
 import { money } from '../features/money/money-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
+import { contacts } from '../features/roster/contacts-strings.en.ts';
+import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
 import { errors } from '../i18n/error-strings.en.ts';
@@ -18,6 +20,8 @@ export const english = {
   shell,
   errors,
   roster,
+  contacts,
+  groupMove,
   sync,
   domain,
   me,

@@ -102,6 +102,22 @@ export type RankHistoryRow = {
   xid: string;
 };
 
+export type AthleteContactRow = {
+  id: string;
+  org_id: string;
+  athlete_id: string;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  guardian_email: string | null;
+  phone: string | null;
+  birth_date: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 export type CoachSettingRow = {
   id: string;
   org_id: string;
@@ -375,6 +391,7 @@ export interface SyncedRows {
   training_group_coaches: TrainingGroupCoachRow;
   athletes: AthleteRow;
   rank_history: RankHistoryRow;
+  athlete_contacts: AthleteContactRow;
   coach_settings: CoachSettingRow;
   weekly_availability: WeeklyAvailabilityRow;
   blocked_slots: BlockedSlotRow;

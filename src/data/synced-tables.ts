@@ -40,4 +40,6 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'email_preferences', indexes: ['user_id'], since: 1 },
   // attendance marks (20261204121000_attendance.sql)
   { name: 'attendance', indexes: ['org_id', 'session_id', 'athlete_id'], since: 2 },
+  // staff-only contacts of an athlete, id = the athlete's (20261206146000_athlete_contacts.sql)
+  { name: 'athlete_contacts', indexes: ['org_id'], since: 3 },
 ];

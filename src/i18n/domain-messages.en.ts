@@ -1,5 +1,6 @@
 import type { domainMessages } from './domain-messages.ts';
 import { ATHLETE_NAME_MAX, ATHLETE_NOTES_MAX } from '../domain/athlete.ts';
+import { GUARDIAN_NAME_MAX } from '../domain/athlete-contact.ts';
 import { REASON_MAX, ROOM_MAX } from '../domain/availability-form.ts';
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../domain/membership-admin.ts';
 import { SCHEDULE_MAX_LENGTH } from '../domain/schedule.ts';
@@ -25,6 +26,17 @@ export const domain: Translation<typeof domainMessages> = {
     name: `Enter a name of at most ${ATHLETE_NAME_MAX} characters`,
     notes: `Notes can be at most ${ATHLETE_NOTES_MAX} characters`,
     status: 'Unknown status',
+  },
+  athleteContact: {
+    guardianName: `A name can be at most ${GUARDIAN_NAME_MAX} characters`,
+    guardianNameMissing: "Say whose contact this is: the parent's or guardian's name",
+    guardianReach: "Enter the parent's phone or email",
+    phone:
+      'A phone: digits, an optional leading "+", spaces, brackets and hyphens — 5 to 15 digits',
+    email: 'An email looks like name@example.com',
+    birthDate: 'Date of birth as YYYY-MM-DD',
+    birthDateFuture: 'The date of birth cannot be in the future',
+    birthDateEarly: 'The date of birth cannot be before 1900',
   },
   discountCode: {
     format: 'A code is 3 to 32 Latin letters, digits, "-" or "_", starting with a letter or digit',

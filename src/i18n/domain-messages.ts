@@ -5,6 +5,7 @@
  * them on display.
  */
 import { athleteMessages } from '../domain/athlete.ts';
+import { athleteContactMessages } from '../domain/athlete-contact.ts';
 import { cleanTextMessages } from '../domain/clean-text.ts';
 import { discountCodeMessages } from '../domain/money.ts';
 import { availabilityMessages } from '../domain/availability-form.ts';
@@ -20,6 +21,7 @@ const source = {
   season: seasonMessages,
   rank: rankMessages,
   athlete: athleteMessages,
+  athleteContact: athleteContactMessages,
   discountCode: discountCodeMessages,
   availability: availabilityMessages,
   membershipAdmin: membershipAdminMessages,

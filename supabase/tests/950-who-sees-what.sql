@@ -50,6 +50,9 @@ insert into public.credit_ledger (id, org_id, user_id, delta, kind, note) values
 insert into public.moyklass_snapshots (id, org_id, athlete_id, season, has_subscription) values
   ('95000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-00000000000a',
    '30000000-0000-4000-8000-0000000000a1', '2025-2026', true);
+insert into public.athlete_contacts (id, org_id, athlete_id, guardian_name, guardian_phone, phone, birth_date) values
+  ('30000000-0000-4000-8000-0000000000a1', '10000000-0000-4000-8000-00000000000a',
+   '30000000-0000-4000-8000-0000000000a1', 'Иванова Ольга', '+7 916 123-45-67', '89161112233', '2012-05-17');
 insert into public.email_preferences (id, user_id, kind, enabled) values
   ('95000000-0000-4000-8000-000000000006', tests.get_supabase_uid('athlete'), 'session_reminder', false);
 
@@ -108,6 +111,7 @@ insert into probes values
   ('training_group_coaches', $$select count(*) from public.training_group_coaches where id = '70000000-0000-4000-8000-0000000000a1'$$),
   ('athletes',               $$select count(*) from public.athletes where id = '30000000-0000-4000-8000-0000000000a1'$$),
   ('rank_history',           $$select count(*) from public.rank_history where id = '40000000-0000-4000-8000-0000000000a1'$$),
+  ('athlete_contacts',       $$select count(*) from public.athlete_contacts where id = '30000000-0000-4000-8000-0000000000a1'$$),
   ('attendance',             $$select count(*) from public.attendance where session_id = '95000000-0000-4000-8000-00000000000e' and athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
   ('products',               $$select count(*) from public.products where id = '95000000-0000-4000-8000-000000000001'$$),
   ('discount_codes',         $$select count(*) from public.discount_codes where id = '95000000-0000-4000-8000-000000000002'$$),
@@ -158,6 +162,7 @@ insert into who_sees_what values
   ('training_group_coaches', 'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
   ('athletes',               'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('rank_history',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('athlete_contacts',       'yes',      'yes', 'no',   'no',   'no',    'no',   'no'),
   ('attendance',             'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('products',               'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('discount_codes',         'yes',      'no',  'no',   'no',   'no',    'no',   'no'),

@@ -22,6 +22,8 @@ import { moneyStrings } from '../money/index.ts';
 import { type MoyklassData, type StaffOrganization, observeMoyklass } from './moyklass-data.ts';
 import { observeRoster, type RosterAthlete, type RosterData } from './roster-data.ts';
 import '../../ui/ts-notice.ts';
+import { keepChosen } from '../../domain/group-move.ts';
+import { groupMoveStrings } from './group-move-strings.ts';
 
 /**
  * The coach's athletes from the local database (so it works offline): search by
@@ -84,6 +86,22 @@ export class RosterPage extends LitElement {
       .export {
         margin-top: var(--ts-space-5);
       }
+      label.card {
+        grid-template-columns: auto 1fr;
+        align-items: start;
+        font-weight: 400;
+        cursor: pointer;
+      }
+      label.card input {
+        min-height: 0;
+        width: 1.5rem;
+        height: 1.5rem;
+        margin: 0;
+      }
+      label.card > span {
+        display: grid;
+        gap: var(--ts-space-2);
+      }
       .export .button {
         flex: 1 1 12rem;
       }
@@ -106,6 +124,9 @@ export class RosterPage extends LitElement {
   @state() private refreshing = false;
   @state() private refreshNotice: { ok: boolean; message: string } | null = null;
   @state() private exportError = '';
+  // select mode: tick several athletes and move them to another group at once
+  @state() private selecting = false;
+  @state() private chosen: ReadonlySet<string> = new Set();
 
   override render() {
     const data = this.#roster.value;
@@ -201,6 +222,7 @@ export class RosterPage extends LitElement {
       </div>
       ${this.renderMoyklass()}
       <p class="muted" role="status">${t.count(shown.length)}</p>
+      ${this.renderSelectMode(shown)}
       ${
         shown.length === 0
           ? html`<p class="card">${data.athletes.length === 0 ? t.noneYet : t.empty}</p>`
@@ -208,18 +230,75 @@ export class RosterPage extends LitElement {
               ${shown.map(
                 (a) =>
                   html`<li>
-                    <a class="card" href=${`/roster/${a.id}`}>
-                      <span class="name">${a.name}</span>
-                      ${a.groupId ? html`<span class="muted">${groupName.get(a.groupId) ?? ''}</span>` : nothing}
-                      ${a.status !== 'active' ? html`<span class="muted">${t.statusName(a.status)}</span>` : nothing}
-                      ${this.renderSchedule(a.schedule)} ${this.renderRank(a)}
-                    </a>
+                    ${this.cardOf(
+                      a,
+                      html`<span class="name">${a.name}</span>
+                        ${a.groupId ? html`<span class="muted">${groupName.get(a.groupId) ?? ''}</span>` : nothing}
+                        ${a.status !== 'active' ? html`<span class="muted">${t.statusName(a.status)}</span>` : nothing}
+                        ${this.renderSchedule(a.schedule)} ${this.renderRank(a)}`,
+                    )}
                   </li>`,
               )}
             </ul>`
       }
       ${this.renderExport(shown)}
     `;
+  }
+
+  /** a card opens the athlete; in select mode it ticks them instead */
+  private cardOf(a: RosterAthlete, content: unknown) {
+    if (!this.selecting) return html`<a class="card" href=${`/roster/${a.id}`}>${content}</a>`;
+    return html`<label class="card"
+      ><input
+        type="checkbox"
+        aria-label=${groupMoveStrings.pick(a.name)}
+        .checked=${this.chosen.has(a.id)}
+        @change=${(e: Event) => this.tick(a.id, (e.target as HTMLInputElement).checked)}
+      /><span>${content}</span></label
+    >`;
+  }
+
+  private tick(id: string, on: boolean): void {
+    const next = new Set(this.chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.chosen = next;
+  }
+
+  /** the select-mode switch and, while selecting, the move (its module loads on the first switch) */
+  private renderSelectMode(shown: RosterAthlete[]) {
+    // nobody shown, nobody to move
+    if (shown.length === 0 && !this.selecting) return nothing;
+    const chosen = keepChosen(
+      this.chosen,
+      shown.map((a) => a.id),
+    );
+    return html`<p>
+        <button
+          class="button secondary"
+          type="button"
+          aria-pressed=${this.selecting ? 'true' : 'false'}
+          @click=${() => {
+            if (!this.selecting) void import('./roster-group-move.ts');
+            this.selecting = !this.selecting;
+            this.chosen = new Set();
+          }}
+        >
+          ${this.selecting ? groupMoveStrings.done : groupMoveStrings.start}
+        </button>
+      </p>
+      ${
+        this.selecting
+          ? html`<roster-group-move
+              .athletes=${shown}
+              .chosen=${chosen}
+              .orgId=${this.#organization.currentId}
+              @choose-all=${() => (this.chosen = new Set(shown.map((a) => a.id)))}
+              @choose-none=${() => (this.chosen = new Set())}
+              @athletes-moved=${() => (this.chosen = new Set())}
+            ></roster-group-move>`
+          : nothing
+      }`;
   }
 
   private renderSubscriptionFilter() {

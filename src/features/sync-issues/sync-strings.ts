@@ -72,6 +72,7 @@ export const syncStrings = localized('sync', {
         athletes: 'Спортсмены',
         training_groups: 'Группы',
         rank_history: 'История разрядов',
+        athlete_contacts: 'Контакты спортсмена',
         training_sessions: 'Занятия',
         bookings: 'Записи',
         email_preferences: 'Настройки писем',
@@ -108,6 +109,11 @@ export const syncStrings = localized('sync', {
         is_individual: 'Индивидуально',
         is_group: 'Группа',
         marked_at: 'Отмечено',
+        guardian_name: 'Родитель или опекун',
+        guardian_phone: 'Телефон родителя',
+        guardian_email: 'Почта родителя',
+        phone: 'Телефон спортсмена',
+        birth_date: 'Дата рождения',
       })[field] ?? field,
     /** the rejection reason in words a coach reads; the server's own text follows */
     reasonName: (reason: string): string =>

@@ -32,6 +32,11 @@ export const admin: Translation<typeof adminStrings> = {
     aboveYou: 'Ranked above you: cannot be changed.',
     none: 'No members yet.',
     invite: 'Invite',
+    search: 'Find by name or email',
+    found: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    noneFound: 'No one found: check the spelling.',
+    emailOffline: 'email shown when online',
+    failed: 'The server did not do it. Try again; if it still fails, contact support.',
   },
   invitations: {
     title: 'Invitations',

@@ -80,6 +80,9 @@ export const money: Translation<typeof moneyStrings> = {
     refreshing: 'Loading subscriptions…',
     refreshed: (n: number) => `Subscriptions refreshed: ${n} athletes. The filter works offline.`,
     unlinked: (n: number) => `Without a Moyklass id: ${n}.`,
+    unlinkedList: 'Without a Moyklass id',
+    unlinkedHint: 'Their subscriptions are not loaded until their record has a Moyklass id.',
+    unknownAthlete: 'Athlete not on this device',
     fetchedAt: (when: string) => `Moyklass data as of ${when}`,
     needsNetwork: 'Needs the network: the data comes from Moyklass.',
     errors: {

@@ -80,6 +80,11 @@ export const moneyStrings = localized('money', {
     refreshing: 'Загружаем абонементы…',
     refreshed: (n: number) => `Абонементы обновлены: ${n} спортсменов. Фильтр работает и без сети.`,
     unlinked: (n: number) => `Без ID «Мой Класс»: ${n}.`,
+    /** the athletes the refresh could not look up, listed by name */
+    unlinkedList: 'Без ID «Мой Класс»',
+    unlinkedHint: 'Их абонементы не загружаются, пока в карточке нет ID «Мой Класс».',
+    /** an athlete the device does not hold (another club, archived away) */
+    unknownAthlete: 'Спортсмен не найден на этом устройстве',
     fetchedAt: (when: string) => `Данные «Мой Класс» на ${when}`,
     needsNetwork: 'Нужна сеть: данные берутся из «Мой Класс».',
     errors: {

@@ -83,6 +83,38 @@ export const money: Translation<typeof moneyStrings> = {
     unlinkedList: 'Without a Moyklass id',
     unlinkedHint: 'Their subscriptions are not loaded until their record has a Moyklass id.',
     unknownAthlete: 'Athlete not on this device',
+    subscription: {
+      title: (season: string) => `Moyklass subscription, season ${season}`,
+      none: 'No subscription this season.',
+      status: {
+        active: 'Active',
+        frozen: 'Frozen',
+        inactive: 'Not started yet',
+        ended: 'Ended',
+      },
+      visitsLeft: (n: number) => `Visits left: ${n}`,
+      unlimited: 'Unlimited visits',
+      until: (date: string) => `Until ${date}`,
+      from: (date: string) => `From ${date}`,
+      date: (iso: string) => {
+        const [y, m, d] = iso.split('-');
+        const months = [
+          'Jan',
+          'Feb',
+          'Mar',
+          'Apr',
+          'May',
+          'Jun',
+          'Jul',
+          'Aug',
+          'Sep',
+          'Oct',
+          'Nov',
+          'Dec',
+        ];
+        return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
+      },
+    },
     fetchedAt: (when: string) => `Moyklass data as of ${when}`,
     needsNetwork: 'Needs the network: the data comes from Moyklass.',
     errors: {

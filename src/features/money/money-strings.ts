@@ -85,6 +85,23 @@ export const moneyStrings = localized('money', {
     unlinkedHint: 'Их абонементы не загружаются, пока в карточке нет ID «Мой Класс».',
     /** an athlete the device does not hold (another club, archived away) */
     unknownAthlete: 'Спортсмен не найден на этом устройстве',
+    /** the athlete page's subscription card */
+    subscription: {
+      title: (season: string) => `Абонемент «Мой Класс», сезон ${season}`,
+      none: 'В этом сезоне абонемента нет.',
+      status: {
+        active: 'Действует',
+        frozen: 'Заморожен',
+        inactive: 'Ещё не начался',
+        ended: 'Закончился',
+      },
+      visitsLeft: (n: number) => `Осталось занятий: ${n}`,
+      unlimited: 'Без ограничения по числу занятий',
+      until: (date: string) => `До ${date}`,
+      from: (date: string) => `С ${date}`,
+      /** a Moyklass date (ISO) as people write it */
+      date: (iso: string) => iso.split('-').reverse().join('.'),
+    },
     fetchedAt: (when: string) => `Данные «Мой Класс» на ${when}`,
     needsNetwork: 'Нужна сеть: данные берутся из «Мой Класс».',
     errors: {

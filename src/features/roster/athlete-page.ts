@@ -39,6 +39,7 @@ import {
 } from './athlete-data.ts';
 import { rankBadge } from '../../ui/rank-badge.ts';
 import './athlete-attendance.ts';
+import './athlete-subscription.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
@@ -262,6 +263,7 @@ export class AthletePage extends LitElement {
               .season=${data.athlete?.season || seasonOfDate(new Date().toISOString().slice(0, 10))}
             ></athlete-attendance>`
       }
+      ${this.creating ? nothing : html`<athlete-subscription .athleteId=${this.athleteId}></athlete-subscription>`}
       ${!this.creating && isAdminOf(data, this.orgId()) ? this.renderAccount(data) : nothing}
     `;
   }

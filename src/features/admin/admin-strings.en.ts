@@ -50,6 +50,10 @@ export const admin: Translation<typeof adminStrings> = {
     created: 'Invitation created. Send the link or read out the code.',
     link: 'Link',
     code: 'Code',
+    share: 'Share',
+    shareTitle: (org: string) => `Invitation to ${org}`,
+    shareText: (org: string, role: string, code: string | null) =>
+      `An invitation to ${org} (role “${role}”). Open the link${code ? ` or enter the code ${code}` : ''}:`,
     copyLink: 'Copy link',
     copyCode: 'Copy code',
     copied: 'Copied.',

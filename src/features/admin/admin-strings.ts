@@ -53,6 +53,10 @@ export const adminStrings = localized('admin', {
     created: 'Приглашение создано. Отправьте ссылку или продиктуйте код.',
     link: 'Ссылка',
     code: 'Код',
+    share: 'Поделиться',
+    shareTitle: (org: string) => `Приглашение в ${org}`,
+    shareText: (org: string, role: string, code: string | null) =>
+      `Приглашение в ${org} (роль «${role}»). Откройте ссылку${code ? ` или введите код ${code}` : ''}:`,
     copyLink: 'Копировать ссылку',
     copyCode: 'Копировать код',
     copied: 'Скопировано.',

@@ -1,15 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { adminStrings } from './admin-strings.ts';
-import {
-  adminRefusal,
-  assignableRoles,
-  mayManageMember,
-  roleSchema,
-} from '../../domain/membership-admin.ts';
+import { assignableRoles, mayManageMember, roleSchema } from '../../domain/membership-admin.ts';
 import { searchMembers } from '../../domain/member-search.ts';
-import { errorStrings } from '../../i18n/error-strings.ts';
-import type { ErrorDescription } from '../../data/describe-error.ts';
+import { refusalMessage } from './admin-refusal.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -24,17 +18,6 @@ import type { AppClient } from '../../data/supabase-client.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 
 const t = adminStrings.members;
-
-/**
- * A refusal in the user's language only: a known one in our words, a lost
- * connection as such, anything else as a plain "it did not work" — the server's
- * English never reaches the page (it stays in the error for support and logs).
- */
-function refusalMessage(error: ErrorDescription): string {
-  const known = adminRefusal(error.raw);
-  if (known) return errorStrings.refusal(known);
-  return error.network ? error.message : t.failed;
-}
 
 /** per member: the role chosen in the form, and what the last action said */
 interface MemberState {

@@ -54,6 +54,8 @@ export const admin: Translation<typeof adminStrings> = {
     shareTitle: (org: string) => `Invitation to ${org}`,
     shareText: (org: string, role: string, code: string | null) =>
       `An invitation to ${org} (role “${role}”). Open the link${code ? ` or enter the code ${code}` : ''}:`,
+    qrLabel: 'QR code of the invitation link',
+    qrHint: 'Point a phone camera at the code to open the invitation link.',
     copyLink: 'Copy link',
     copyCode: 'Copy code',
     copied: 'Copied.',

@@ -57,6 +57,8 @@ export const adminStrings = localized('admin', {
     shareTitle: (org: string) => `Приглашение в ${org}`,
     shareText: (org: string, role: string, code: string | null) =>
       `Приглашение в ${org} (роль «${role}»). Откройте ссылку${code ? ` или введите код ${code}` : ''}:`,
+    qrLabel: 'QR-код ссылки приглашения',
+    qrHint: 'Наведите камеру телефона на код — откроется ссылка приглашения.',
     copyLink: 'Копировать ссылку',
     copyCode: 'Копировать код',
     copied: 'Скопировано.',

@@ -17,6 +17,7 @@ import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { refusalMessage } from './admin-refusal.ts';
+import { encodeQr, qrPath } from '../../domain/qr-code.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData } from './admin-data.ts';
 import { callRpc } from '../../data/call-rpc.ts';
@@ -49,6 +50,17 @@ export class InvitationsPage extends LitElement {
     sharedStyles,
     adminStyles,
     css`
+      .qr {
+        margin: 0;
+        display: grid;
+        gap: var(--ts-space-2);
+        justify-items: center;
+      }
+      .qr svg {
+        width: min(240px, 100%);
+        height: auto;
+        shape-rendering: crispEdges;
+      }
       .secret {
         display: grid;
         gap: var(--ts-space-1);
@@ -177,7 +189,29 @@ export class InvitationsPage extends LitElement {
       ${inv.token ? this.renderShare(inv.role, this.link(inv.token), inv.code ?? null, 'link') : nothing}
       ${inv.token ? this.renderSecret('link', t.link, this.link(inv.token), t.copyLink) : nothing}
       ${inv.code ? this.renderSecret('code', t.code, inv.code, t.copyCode) : nothing}
+      ${inv.token ? this.renderQr(this.link(inv.token)) : nothing}
     </section>`;
+  }
+
+  /** the link as a QR code, drawn here, for a phone held up to this screen */
+  private renderQr(link: string) {
+    let matrix: boolean[][];
+    try {
+      matrix = encodeQr(link);
+    } catch {
+      // a link too long for the code: the link and the code above still work
+      return nothing;
+    }
+    // the symbol and its quiet zone of four modules each side
+    const side = matrix.length + 8;
+    const path = qrPath(matrix, 4);
+    return html`<figure class="qr">
+      <svg viewBox="0 0 ${side} ${side}" role="img" aria-label=${t.qrLabel}>
+        <rect width=${side} height=${side} fill="#fff"></rect>
+        <path d=${path} fill="#000"></path>
+      </svg>
+      <figcaption class="muted">${t.qrHint}</figcaption>
+    </figure>`;
   }
 
   /** the phone's share sheet where the browser has one (messengers, mail); copying stays beside it */

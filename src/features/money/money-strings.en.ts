@@ -81,7 +81,7 @@ export const money: Translation<typeof moneyStrings> = {
     refreshed: (n: number) => `Subscriptions refreshed: ${n} athletes. The filter works offline.`,
     unlinked: (n: number) => `Without a Moyklass id: ${n}.`,
     unlinkedList: 'Without a Moyklass id',
-    unlinkedHint: 'Their subscriptions are not loaded until their record has a Moyklass id.',
+    unlinkedHint: 'Trackside has no Moyklass id for them, so their subscriptions are not loaded.',
     unknownAthlete: 'Athlete not on this device',
     subscription: {
       title: (season: string) => `Moyklass subscription, season ${season}`,

@@ -82,7 +82,8 @@ export const moneyStrings = localized('money', {
     unlinked: (n: number) => `Без ID «Мой Класс»: ${n}.`,
     /** the athletes the refresh could not look up, listed by name */
     unlinkedList: 'Без ID «Мой Класс»',
-    unlinkedHint: 'Их абонементы не загружаются, пока в карточке нет ID «Мой Класс».',
+    unlinkedHint:
+      'У них в Trackside не указан ID «Мой Класс», поэтому их абонементы не загружаются.',
     /** an athlete the device does not hold (another club, archived away) */
     unknownAthlete: 'Спортсмен не найден на этом устройстве',
     /** the athlete page's subscription card */

@@ -210,3 +210,69 @@ describe('Moyklass at 360 px', () => {
     });
   });
 });
+
+describe('invitations at 360 px', () => {
+  for (const [locale, w] of Object.entries({
+    'ru-RU': {
+      password: 'Пароль',
+      signIn: 'Войти',
+      home: 'Мои организации',
+      role: 'Роль',
+      create: 'Создать приглашение',
+      link: 'Ссылка',
+      share: 'Поделиться',
+      qr: 'QR-код ссылки приглашения',
+    },
+    'en-US': {
+      password: 'Password',
+      signIn: 'Sign in',
+      home: 'My organizations',
+      role: 'Role',
+      create: 'Create invitation',
+      link: 'Link',
+      share: 'Share',
+      qr: 'QR code of the invitation link',
+    },
+  })) {
+    test(`a new invitation goes to the share sheet and shows its QR code (${locale})`, async () => {
+      await e2e.page(
+        `invitation-${locale}`,
+        async (page) => {
+          // the share sheet of a phone: Chromium on Linux has none, so one is stood in
+          await page.addInitScript(() => {
+            const shared: ShareData[] = [];
+            Object.assign(window, { shared });
+            Object.defineProperty(navigator, 'share', {
+              value: (data: ShareData) => {
+                shared.push(data);
+                return Promise.resolve();
+              },
+            });
+          });
+          await page.goto(`${e2e.app.url}/sign-in`);
+          await page.getByLabel('Email').fill('admin@trackside.test');
+          await page.getByLabel(w.password, { exact: true }).fill(demoPassword);
+          await page.getByRole('button', { name: w.signIn, exact: true }).click();
+          await page.getByRole('heading', { name: w.home }).waitFor();
+          await page.goto(`${e2e.app.url}/org/${start}/invitations`);
+          await page.getByLabel(w.role).selectOption('athlete');
+          await page.getByRole('button', { name: w.create }).click();
+          const link = await page.getByLabel(w.link, { exact: true }).inputValue();
+          expect(link).toContain('/invite/');
+          await page.getByRole('img', { name: w.qr }).waitFor();
+          await page.getByRole('button', { name: w.share }).first().click();
+          await expect
+            .poll(() =>
+              page.evaluate(
+                () => (window as unknown as { shared: ShareData[] }).shared.at(-1)?.url,
+              ),
+            )
+            .toBe(link);
+          expect(await seriousViolations(page)).toEqual([]);
+          await shot(page, `invitation-${locale}`);
+        },
+        { locale },
+      );
+    });
+  }
+});

@@ -19,6 +19,10 @@ export class AthleteSubscription extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      :host {
+        display: block;
+        margin-top: var(--ts-space-4);
+      }
       .figure {
         font-size: 1.25rem;
         font-weight: 700;

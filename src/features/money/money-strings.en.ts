@@ -97,7 +97,7 @@ export const money: Translation<typeof moneyStrings> = {
       until: (date: string) => `Until ${date}`,
       from: (date: string) => `From ${date}`,
       date: (iso: string) => {
-        const [y, m, d] = iso.split('-');
+        const [y, m, d] = String(iso).split('-');
         const months = [
           'Jan',
           'Feb',

@@ -101,7 +101,7 @@ export const moneyStrings = localized('money', {
       until: (date: string) => `До ${date}`,
       from: (date: string) => `С ${date}`,
       /** a Moyklass date (ISO) as people write it */
-      date: (iso: string) => iso.split('-').reverse().join('.'),
+      date: (iso: string) => String(iso).split('-').reverse().join('.'),
     },
     fetchedAt: (when: string) => `Данные «Мой Класс» на ${when}`,
     needsNetwork: 'Нужна сеть: данные берутся из «Мой Класс».',

@@ -340,7 +340,7 @@ export class InvitationsPage extends LitElement {
     const result = await loadInvitations(client, this.orgId);
     this.list = result.ok
       ? { status: 'ready', items: result.items }
-      : { status: 'error', message: result.error.message };
+      : { status: 'error', message: refusalMessage(result.error) };
   }
 
   private async create(e: Event): Promise<void> {

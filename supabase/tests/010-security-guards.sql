@@ -111,7 +111,9 @@ select is(
          -- season rollover (20261204123000)
          'start_new_season',
          -- booking screens (20261204124000)
-         'coach_busy_times'
+         'coach_busy_times',
+         -- member emails for admins (20261206144000)
+         'member_emails'
        )
      order by 1
   ),

@@ -7,11 +7,13 @@
  * in the user's language only; the Moyklass refresh names the athletes without an
  * id, and an athlete's page shows their subscription.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
 import { demoPassword, seriousViolations, shots, syncStatus } from './page-helpers.ts';
+import { beginners, clubDate, seededSeason } from './seed-facts.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';
 /** Петров Иван, Смирнова Анна and Кузнецов Артём, group «Начинающие» (the demo coach's) */
@@ -275,4 +277,36 @@ describe('invitations at 360 px', () => {
       );
     });
   }
+});
+
+describe('the attendance export', () => {
+  test('writes present as a plain «+» and gives no column to a session still ahead', async () => {
+    await e2e.asUser('export', 'coach@trackside.test', async (page) => {
+      const season = await seededSeason(e2e.app);
+      const today = await clubDate(e2e.app, e2e.now);
+      await page.goto(`${e2e.app.url}/today`);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Посещаемость ${season} в CSV` }).click(),
+      ]);
+      const text = readFileSync((await csv.path()) ?? '', 'utf8');
+      expect(text).not.toContain("'+");
+      expect(text).toMatch(/;\+(;|\r\n)/);
+      // the header's session dates (dd.mm.yyyy[ hh:mm]) are all today or before
+      const header = text.slice(1, text.indexOf('\r\n')).split(';');
+      const dates = header
+        .map((h) => /^(\d\d)\.(\d\d)\.(\d{4})/.exec(h))
+        .flatMap((m) => (m ? [`${m[3]}-${m[2]}-${m[1]}`] : []));
+      expect(dates.length).toBeGreaterThan(0);
+      expect(dates.filter((d) => d > today)).toEqual([]);
+      // the seed has sessions after today in this season: they are left out, not blank
+      const ahead = await e2e.app.rows<{ n: number }>(
+        `select count(*)::int as n from public.training_sessions
+          where kind = 'group' and status <> 'cancelled' and local_date > $1::date
+            and group_id = $2`,
+        [today, beginners],
+      );
+      expect(ahead[0]?.n ?? 0).toBeGreaterThan(0);
+    });
+  });
 });

@@ -40,7 +40,7 @@ describe('localized strings', () => {
     expect(rosterStrings.title).toBe('Athletes');
     expect(strings.signIn.submit).toBe('Sign in');
     expect(syncStrings.pending(1)).toBe('Not sent: 1 change');
-    expect(syncStrings.issues.tableName('athletes')).toBe('Athletes');
+    expect(syncStrings.issues.kindName('athletes')).toBe('Athlete');
   });
 
   it('fall back to Russian for what a catalogue leaves out', () => {

@@ -53,6 +53,8 @@ describe('readIssueNames', () => {
       null,
     ]);
     expect(ids.map((id) => names.get(id)?.held)).toEqual([true, true, false, false, false]);
+    // a mark links to its athlete; a row the device lost links nowhere
+    expect(ids.map((id) => names.get(id)?.athleteId)).toEqual([anna, null, null, null, null]);
   });
 
   it('names who overwrote a change, when the device knows them', async () => {
@@ -73,8 +75,8 @@ describe('readIssueNames', () => {
     const names = await readIssueNames(db);
     // only the field travels: the athlete's name comes from the device
     expect(ids.map((id) => names.get(id))).toEqual([
-      { subject: 'Смирнова Анна', by: 'Марина Козлова', held: true },
-      { subject: 'Смирнова Анна', by: null, held: true },
+      { subject: 'Смирнова Анна', by: 'Марина Козлова', held: true, athleteId: anna },
+      { subject: 'Смирнова Анна', by: null, held: true, athleteId: anna },
     ]);
   });
 });

@@ -9,6 +9,8 @@ export interface IssueNames {
   by: string | null;
   /** whether the device still holds the row (a refused insert or a lost row is gone) */
   held: boolean;
+  /** the athlete the change is about (the row itself, or its athlete_id), when the device holds them */
+  athleteId: string | null;
 }
 
 /** a row without a name of its own is named after the athlete or group it belongs to */
@@ -31,13 +33,28 @@ export async function readIssueNames(db: UserDatabase): Promise<Map<number, Issu
     const local = synced.has(issue.table)
       ? await db.store(issue.table).get(issue.rowId)
       : undefined;
+    const row: Record<string, unknown> = { ...local, ...issue.fields };
     names.set(issue.id, {
-      subject: await nameOf(db, synced, { ...local, ...issue.fields }),
+      subject: await nameOf(db, synced, row),
       by: issue.by ? await nameIn(db, synced, 'profiles', 'display_name', issue.by) : null,
       held: local !== undefined,
+      athleteId: await athleteOf(db, synced, issue.table, issue.rowId, row),
     });
   }
   return names;
+}
+
+/** the athlete a row is, or belongs to, when the device holds that athlete (to link to them) */
+async function athleteOf(
+  db: UserDatabase,
+  synced: ReadonlySet<string>,
+  table: string,
+  rowId: string,
+  row: Record<string, unknown>,
+): Promise<string | null> {
+  const id = table === 'athletes' ? rowId : row['athlete_id'];
+  if (typeof id !== 'string' || !synced.has('athletes')) return null;
+  return (await db.store('athletes').get(id)) ? id : null;
 }
 
 async function nameOf(

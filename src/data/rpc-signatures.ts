@@ -107,6 +107,10 @@ export interface RpcSignatures {
     args: { p_session_id: string; p_member_id?: string | null };
     returns: Json;
   };
+  member_emails: {
+    args: { p_org_id: string };
+    returns: { user_id: string | null; email: string | null }[];
+  };
   moyklass_connection: {
     args: { p_org: string };
     returns: Json;

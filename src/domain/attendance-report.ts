@@ -1,7 +1,10 @@
 // The season's attendance as a table for the spreadsheet a sports school sends
 // upward: one row per athlete, one column per session of the season (by local
 // date, oldest first), a letter per mark, then the counts and the percentage
-// (attendance.ts). Labels come from the caller, so the domain stays language-free.
+// (attendance.ts). Sessions still ahead (after the caller's `now`) get no column:
+// their cells could only be empty, and a register full of blank future dates
+// hides the season so far; one already marked keeps its column. Labels come from
+// the caller, so the domain stays language-free.
 import { ATTENDANCE_STATUSES, attendanceSummary, type AttendanceStatus } from './attendance.ts';
 import type { Cell } from './csv.ts';
 import { seasonOfDate } from './season.ts';
@@ -18,6 +21,8 @@ export interface ReportSession {
   localDate: LocalDate;
   /** local start, minutes after midnight */
   startMinutes: number;
+  /** the start, epoch ms: a session after the report's `now` is still ahead */
+  startsAt: number;
 }
 
 export interface ReportMark {
@@ -50,10 +55,14 @@ export function attendanceRows(input: {
   marks: readonly ReportMark[];
   season: string;
   labels: ReportLabels;
+  /** epoch ms: sessions starting later, with no mark yet, are left out */
+  now: number;
 }): Cell[][] {
-  const { labels, season } = input;
+  const { labels, season, now } = input;
+  const marked = new Set(input.marks.map((m) => m.sessionId));
   const sessions = input.sessions
     .filter((s) => seasonOfDate(s.localDate) === season)
+    .filter((s) => s.startsAt <= now || marked.has(s.id))
     .sort((a, b) =>
       a.localDate === b.localDate
         ? a.startMinutes - b.startMinutes

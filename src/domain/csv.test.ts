@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, toCsv } from './csv.ts';
+import { BOM, runsAsFormula, toCsv } from './csv.ts';
 
 describe('toCsv', () => {
   it('starts with a UTF-8 BOM, separates with ; and ends every record with CRLF', () => {
@@ -40,8 +40,31 @@ describe('toCsv', () => {
   });
 
   it('writes text a spreadsheet would run as a formula as text, numbers as numbers', () => {
-    const csv = toCsv([['=HYPERLINK("x")', '+7 900', '-', '@me', 'Анна', -3]]);
-    expect(csv).toBe(`${BOM}"'=HYPERLINK(""x"")";'+7 900;'-;'@me;Анна;-3\r\n`);
+    const csv = toCsv([['=HYPERLINK("x")', '+7 900', '-1+2', '@me', 'Анна', -3]]);
+    expect(csv).toBe(`${BOM}"'=HYPERLINK(""x"")";'+7 900;'-1+2;'@me;Анна;-3\r\n`);
+  });
+
+  it('leaves a lone sign (the register writes present as "+") and a signed number alone', () => {
+    const csv = toCsv([['+', '-', 'н', '-3', '+2,5', '+1.5']]);
+    expect(csv).toBe(`${BOM}+;-;н;-3;+2,5;+1.5\r\n`);
+  });
+
+  it('guards everything a spreadsheet would run, whatever follows the trigger', () => {
+    const formulas = [
+      '=1+1',
+      '+A1',
+      '-A1',
+      '--1',
+      '+-1',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      '=',
+      '@',
+      '+7(900)',
+    ];
+    expect(formulas.filter((f) => !runsAsFormula(f))).toEqual([]);
+    expect(['+', '-', '12', '-12', '+1,5', 'Анна', ' =1', '1+1'].filter(runsAsFormula)).toEqual([]);
   });
 });
 

@@ -10,8 +10,11 @@
 //   LibreOffice and Google Sheets accept the mark too;
 // - text that a spreadsheet would run as a formula (starting with = + - @, a
 //   tab or CR) gets a leading apostrophe (OWASP's CSV-injection advice): a
-//   name typed as "=HYPERLINK(…)" must reach the sports school as text. Numbers
-//   are written as numbers.
+//   name typed as "=HYPERLINK(…)" must reach the sports school as text. Only
+//   such text: a lone "+" or "-" (the register's own mark for "present") has
+//   nothing to run and a signed number ("-3", "+2,5") is read as the number it
+//   is, so both are written as they are — an apostrophe there is what the
+//   sports school would see. Numbers are written as numbers.
 
 export type Cell = string | number | null;
 
@@ -22,10 +25,16 @@ export interface CsvOptions {
 
 export const BOM = '\uFEFF';
 
+/** whether a spreadsheet opening the text would run it as a formula */
+export function runsAsFormula(text: string): boolean {
+  if (!/^[=+\-@\t\r]/.test(text)) return false;
+  // a sign alone, or a plain signed number, holds nothing to run
+  return !/^[+-](?:[0-9]+(?:[.,][0-9]+)?)?$/.test(text);
+}
+
 function field(cell: Cell, separator: string): string {
   if (cell === null) return '';
-  const text =
-    typeof cell === 'number' ? String(cell) : /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  const text = typeof cell === 'number' ? String(cell) : runsAsFormula(cell) ? `'${cell}` : cell;
   const needsQuotes =
     text.includes(separator) || text.includes('"') || text.includes('\n') || text.includes('\r');
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;

@@ -113,7 +113,9 @@ select is(
          -- booking screens (20261204124000)
          'coach_busy_times',
          -- rescheduling (20261206142000)
-         'reschedule_booking'
+         'reschedule_booking',
+         -- member emails for admins (20261206144000)
+         'member_emails'
        )
      order by 1
   ),

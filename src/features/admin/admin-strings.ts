@@ -32,6 +32,14 @@ export const adminStrings = localized('admin', {
     aboveYou: 'Роль выше вашей: изменить нельзя.',
     none: 'Участников пока нет.',
     invite: 'Пригласить',
+    search: 'Найти по имени или email',
+    found: (shown: number, total: number) => `Показано: ${shown} из ${total}`,
+    noneFound: 'Никого не нашлось: проверьте написание.',
+    /** a member's email, read from the server: offline it is not known */
+    emailOffline: 'email виден при подключении к сети',
+    /** a refusal the app has no words for: the server's own text is not shown */
+    failed:
+      'Сервер не выполнил действие. Попробуйте ещё раз; если не выйдет — напишите в поддержку.',
   },
   invitations: {
     title: 'Приглашения',
@@ -45,6 +53,12 @@ export const adminStrings = localized('admin', {
     created: 'Приглашение создано. Отправьте ссылку или продиктуйте код.',
     link: 'Ссылка',
     code: 'Код',
+    share: 'Поделиться',
+    shareTitle: (org: string) => `Приглашение в ${org}`,
+    shareText: (org: string, role: string, code: string | null) =>
+      `Приглашение в ${org} (роль «${role}»). Откройте ссылку${code ? ` или введите код ${code}` : ''}:`,
+    qrLabel: 'QR-код ссылки приглашения',
+    qrHint: 'Наведите камеру телефона на код — откроется ссылка приглашения.',
     copyLink: 'Копировать ссылку',
     copyCode: 'Копировать код',
     copied: 'Скопировано.',

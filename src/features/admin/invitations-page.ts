@@ -16,6 +16,8 @@ import { OnlineController } from '../../state/online-controller.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
+import { refusalMessage } from './admin-refusal.ts';
+import { encodeQr, qrPath } from '../../domain/qr-code.ts';
 import { adminGate, adminHeader, adminStyles } from './admin-chrome.ts';
 import { observeAdminData, type AdminData } from './admin-data.ts';
 import { callRpc } from '../../data/call-rpc.ts';
@@ -48,6 +50,17 @@ export class InvitationsPage extends LitElement {
     sharedStyles,
     adminStyles,
     css`
+      .qr {
+        margin: 0;
+        display: grid;
+        gap: var(--ts-space-2);
+        justify-items: center;
+      }
+      .qr svg {
+        width: min(240px, 100%);
+        height: auto;
+        shape-rendering: crispEdges;
+      }
       .secret {
         display: grid;
         gap: var(--ts-space-1);
@@ -173,9 +186,42 @@ export class InvitationsPage extends LitElement {
     if (!inv) return nothing;
     return html`<section class="card created stack" aria-labelledby="created">
       <h2 id="created">${t.newTitle}: ${strings.roleName(inv.role)}</h2>
+      ${inv.token ? this.renderShare(inv.role, this.link(inv.token), inv.code ?? null, 'link') : nothing}
       ${inv.token ? this.renderSecret('link', t.link, this.link(inv.token), t.copyLink) : nothing}
       ${inv.code ? this.renderSecret('code', t.code, inv.code, t.copyCode) : nothing}
+      ${inv.token ? this.renderQr(this.link(inv.token)) : nothing}
     </section>`;
+  }
+
+  /** the link as a QR code, drawn here, for a phone held up to this screen */
+  private renderQr(link: string) {
+    let matrix: boolean[][];
+    try {
+      matrix = encodeQr(link);
+    } catch {
+      // a link too long for the code: the link and the code above still work
+      return nothing;
+    }
+    // the symbol and its quiet zone of four modules each side
+    const side = matrix.length + 8;
+    const path = qrPath(matrix, 4);
+    return html`<figure class="qr">
+      <svg viewBox="0 0 ${side} ${side}" role="img" aria-label=${t.qrLabel}>
+        <rect width=${side} height=${side} fill="#fff"></rect>
+        <path d=${path} fill="#000"></path>
+      </svg>
+      <figcaption class="muted">${t.qrHint}</figcaption>
+    </figure>`;
+  }
+
+  /** the phone's share sheet where the browser has one (messengers, mail); copying stays beside it */
+  private renderShare(role: string, link: string, code: string | null, id: string) {
+    if (!canShare()) return nothing;
+    return html`<div>
+      <button class="button" type="button" @click=${() => this.share(role, link, code, id)}>
+        ${t.share}
+      </button>
+    </div>`;
   }
 
   private renderSecret(id: string, label: string, value: string, copyLabel: string) {
@@ -226,6 +272,17 @@ export class InvitationsPage extends LitElement {
       <p class="name"><span class="pill">${strings.roleName(i.role)}</span> ${i.code ?? ''}</p>
       <p class="muted">${t.expires(when)} · ${t.uses(i.use_count, i.max_uses)}</p>
       <div class="actions">
+        ${
+          i.token && canShare()
+            ? html`<button
+                class="button secondary"
+                type="button"
+                @click=${() => this.share(i.role, this.link(i.token ?? ''), i.code ?? null, i.id)}
+              >
+                ${t.share}
+              </button>`
+            : nothing
+        }
         ${
           i.token
             ? html`<button
@@ -283,7 +340,7 @@ export class InvitationsPage extends LitElement {
     const result = await loadInvitations(client, this.orgId);
     this.list = result.ok
       ? { status: 'ready', items: result.items }
-      : { status: 'error', message: result.error.message };
+      : { status: 'error', message: refusalMessage(result.error) };
   }
 
   private async create(e: Event): Promise<void> {
@@ -310,7 +367,7 @@ export class InvitationsPage extends LitElement {
         p_max_uses: parsed.data.maxUses,
       });
       if (!result.ok) {
-        this.formError = result.error.message;
+        this.formError = refusalMessage(result.error);
         return;
       }
       this.created = parseInvitation(result.data);
@@ -332,12 +389,29 @@ export class InvitationsPage extends LitElement {
     this.rowErrors = { ...this.rowErrors, [i.id]: '' };
     const result = await callRpc(client, 'revoke_invitation', { p_invitation_id: i.id });
     if (!result.ok) {
-      this.rowErrors = { ...this.rowErrors, [i.id]: result.error.message };
+      this.rowErrors = { ...this.rowErrors, [i.id]: refusalMessage(result.error) };
       return;
     }
     if (this.created?.id === i.id) this.created = undefined;
     this.message = t.revoked;
     await this.load();
+  }
+
+  /** hands the link to the share sheet; a refused share (no permission, no target) falls back to copying */
+  private async share(role: string, link: string, code: string | null, id: string): Promise<void> {
+    const orgName = this.data?.orgName ?? '';
+    try {
+      await navigator.share({
+        title: t.shareTitle(orgName),
+        text: t.shareText(orgName, strings.roleName(role), code),
+        url: link,
+      });
+      this.message = '';
+    } catch (error) {
+      // the user closed the sheet: nothing to say
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      await this.copy(link, id);
+    }
   }
 
   private async copy(text: string, id: string): Promise<void> {
@@ -349,6 +423,11 @@ export class InvitationsPage extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>(`#secret-${id}`)?.select();
     }
   }
+}
+
+/** whether the browser offers a share sheet (phones, some desktops) */
+function canShare(): boolean {
+  return typeof navigator.share === 'function';
 }
 
 declare global {

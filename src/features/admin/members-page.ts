@@ -1,7 +1,9 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { adminStrings } from './admin-strings.ts';
 import { assignableRoles, mayManageMember, roleSchema } from '../../domain/membership-admin.ts';
+import { searchMembers } from '../../domain/member-search.ts';
+import { refusalMessage } from './admin-refusal.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
 import { OnlineController } from '../../state/online-controller.ts';
@@ -32,7 +34,26 @@ interface MemberState {
  */
 @customElement('members-page')
 export class MembersPage extends LitElement {
-  static override styles = [sharedStyles, adminStyles];
+  static override styles = [
+    sharedStyles,
+    adminStyles,
+    css`
+      .email {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .search {
+        display: grid;
+        gap: var(--ts-space-1);
+        margin-bottom: var(--ts-space-3);
+      }
+      .search input {
+        font: inherit;
+        min-height: 44px;
+        padding: 0 var(--ts-space-2);
+      }
+    `,
+  ];
 
   /** from the URL */
   @property() orgId = '';
@@ -47,6 +68,28 @@ export class MembersPage extends LitElement {
   );
   @state() private perMember: Record<string, MemberState> = {};
   @state() private message = '';
+  @state() private query = '';
+  /** each member's sign-in email by user id, read from the server (never synced) */
+  @state() private emails = new Map<string, string>();
+  /** the organization and connection the emails were last asked for */
+  #emailsFor = '';
+
+  override willUpdate(): void {
+    const client = this.#supabase.value;
+    const key = `${this.orgId}/${String(this.#online.online)}`;
+    if (!client || !this.orgId || !this.#online.online || this.#emailsFor === key) return;
+    this.#emailsFor = key;
+    void this.loadEmails(client, this.orgId);
+  }
+
+  private async loadEmails(client: AppClient, orgId: string): Promise<void> {
+    const result = await callRpc(client, 'member_emails', { p_org_id: orgId });
+    // only admins may read them; anyone else simply sees no emails
+    if (!result.ok || orgId !== this.orgId) return;
+    this.emails = new Map(
+      result.data.flatMap((r) => (r.user_id && r.email ? [[r.user_id, r.email] as const] : [])),
+    );
+  }
 
   override render() {
     const data = this.#query.value;
@@ -58,20 +101,44 @@ export class MembersPage extends LitElement {
       ${adminHeader(data, 'members')}
       ${online ? nothing : html`<ts-notice><p>${adminStrings.needsNetwork}</p></ts-notice>`}
       <p role="status" class="muted">${this.message}</p>
-      ${
-        data.members.length === 0
-          ? html`<p class="card">${t.none}</p>`
-          : html`<ul class="cards" aria-label=${t.title}>
-              ${data.members.map((m) => this.renderMember(data, m, online))}
-            </ul>`
-      }
+      ${data.members.length === 0 ? html`<p class="card">${t.none}</p>` : this.renderList(data, online)}
       <p class="after-list">
         <a class="button secondary" href="/org/${this.orgId}/invitations">${t.invite}</a>
       </p>
     `;
   }
 
-  private renderMember(data: AdminData, m: AdminMember, online: boolean) {
+  private renderList(data: AdminData, online: boolean) {
+    const withEmails = data.members.map((m) => ({
+      ...m,
+      email: this.emails.get(m.userId) ?? null,
+    }));
+    const shown = searchMembers(withEmails, this.query);
+    return html`<label class="search"
+        >${t.search}
+        <input
+          type="search"
+          autocomplete="off"
+          .value=${this.query}
+          @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+      /></label>
+      ${
+        this.query.trim()
+          ? html`<p class="muted" aria-live="polite">
+              ${shown.length === 0 ? t.noneFound : t.found(shown.length, data.members.length)}
+            </p>`
+          : nothing
+      }
+      <ul class="cards" aria-label=${t.title}>
+        ${shown.map((m) => this.renderMember(data, m, online))}
+      </ul>`;
+  }
+
+  private renderMember(
+    data: AdminData,
+    m: AdminMember & { email: string | null },
+    online: boolean,
+  ) {
     const myRole = data.myRole;
     const s = this.perMember[m.membershipId] ?? {};
     const manageable = myRole !== null && mayManageMember(myRole, m.role);
@@ -82,7 +149,13 @@ export class MembersPage extends LitElement {
       <p class="name">
         ${m.name}${m.userId === this.#query.engine?.userId ? html` (${t.you})` : nothing}
       </p>
-      <p><span class="pill">${strings.roleName(m.role)}</span></p>
+      ${
+        m.email
+          ? html`<p class="email muted">${m.email}</p>`
+          : online
+            ? nothing
+            : html`<p class="email muted">${t.emailOffline}</p>`
+      }
       ${
         manageable && myRole
           ? html`<div class="row">
@@ -123,7 +196,8 @@ export class MembersPage extends LitElement {
                 ${t.remove}
               </button>
             </div>`
-          : html`<p class="muted">${t.aboveYou}</p>`
+          : html`<p><span class="pill">${strings.roleName(m.role)}</span></p>
+              <p class="muted">${t.aboveYou}</p>`
       }
       <p class="error" id=${errorId} role="alert">${s.error ?? ''}</p>
     </li>`;
@@ -170,7 +244,7 @@ export class MembersPage extends LitElement {
     this.patch(m.membershipId, { busy: true, error: '' });
     const result = await rpc(client);
     if (!result.ok) {
-      this.patch(m.membershipId, { busy: false, error: result.error.message });
+      this.patch(m.membershipId, { busy: false, error: refusalMessage(result.error) });
       return;
     }
     this.patch(m.membershipId, { busy: false, role: undefined });

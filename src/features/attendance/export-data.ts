@@ -49,16 +49,12 @@ export async function rosterSheet(
   return rows;
 }
 
-/**
- * the season's register of every group the user marks; a mark of a session
- * whose day has not come at `now` (written before the server refused them) is
- * left out, so it neither shows nor counts
- */
+/** the season's register of every group the user marks, up to `now` (epoch ms) */
 export async function attendanceSheet(
   db: UserDatabase,
   userId: string,
   season: string,
-  now: number = Date.now(),
+  now: number,
 ): Promise<Cell[][]> {
   const [groupIds, groups, sessions, athletes, marks] = await Promise.all([
     markableGroups(db, userId),
@@ -104,10 +100,16 @@ export async function attendanceSheet(
     athletes: people,
     sessions: seasonSessions.map((s) => {
       const local = toLocal(s.time_zone || 'UTC', Date.parse(s.starts_at));
-      return { id: s.id, localDate: s.local_date, startMinutes: local.minutes };
+      return {
+        id: s.id,
+        localDate: s.local_date,
+        startMinutes: local.minutes,
+        startsAt: Date.parse(s.starts_at),
+      };
     }),
     marks: reportMarks,
     season,
+    now,
     labels: {
       athlete: t.column.athlete,
       group: t.column.group,

@@ -39,12 +39,13 @@ export async function exportRoster(
   save(await rosterSheet(engine.db, athleteIds), t.sheetRoster, `roster-${date}`, format);
 }
 
-/** the season's register of every group the user marks */
+/** the season's register of every group the user marks, as of `now` (epoch ms; the caller's clock) */
 export async function exportAttendance(
   engine: SyncEngine,
   season: string,
   format: ExportFormat,
+  now: number = Date.now(),
 ): Promise<void> {
-  const rows = await attendanceSheet(engine.db, engine.userId, season);
+  const rows = await attendanceSheet(engine.db, engine.userId, season, now);
   save(rows, `${t.sheetAttendance} ${season}`, `attendance-${season}`, format);
 }

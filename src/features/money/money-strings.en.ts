@@ -97,6 +97,41 @@ export const money: Translation<typeof moneyStrings> = {
     refreshing: 'Loading subscriptions…',
     refreshed: (n: number) => `Subscriptions refreshed: ${n} athletes. The filter works offline.`,
     unlinked: (n: number) => `Without a Moyklass id: ${n}.`,
+    unlinkedList: 'Without a Moyklass id',
+    unlinkedHint: 'Trackside has no Moyklass id for them, so their subscriptions are not loaded.',
+    unknownAthlete: 'Athlete not on this device',
+    subscription: {
+      title: (season: string) => `Moyklass subscription, season ${season}`,
+      none: 'No subscription this season.',
+      status: {
+        active: 'Active',
+        frozen: 'Frozen',
+        inactive: 'Not started yet',
+        ended: 'Ended',
+      },
+      visitsLeft: (n: number) => `Visits left: ${n}`,
+      unlimited: 'Unlimited visits',
+      until: (date: string) => `Until ${date}`,
+      from: (date: string) => `From ${date}`,
+      date: (iso: string) => {
+        const [y, m, d] = String(iso).split('-');
+        const months = [
+          'Jan',
+          'Feb',
+          'Mar',
+          'Apr',
+          'May',
+          'Jun',
+          'Jul',
+          'Aug',
+          'Sep',
+          'Oct',
+          'Nov',
+          'Dec',
+        ];
+        return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
+      },
+    },
     fetchedAt: (when: string) => `Moyklass data as of ${when}`,
     needsNetwork: 'Needs the network: the data comes from Moyklass.',
     errors: {

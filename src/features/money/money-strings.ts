@@ -97,6 +97,29 @@ export const moneyStrings = localized('money', {
     refreshing: 'Загружаем абонементы…',
     refreshed: (n: number) => `Абонементы обновлены: ${n} спортсменов. Фильтр работает и без сети.`,
     unlinked: (n: number) => `Без ID «Мой Класс»: ${n}.`,
+    /** the athletes the refresh could not look up, listed by name */
+    unlinkedList: 'Без ID «Мой Класс»',
+    unlinkedHint:
+      'У них в Trackside не указан ID «Мой Класс», поэтому их абонементы не загружаются.',
+    /** an athlete the device does not hold (another club, archived away) */
+    unknownAthlete: 'Спортсмен не найден на этом устройстве',
+    /** the athlete page's subscription card */
+    subscription: {
+      title: (season: string) => `Абонемент «Мой Класс», сезон ${season}`,
+      none: 'В этом сезоне абонемента нет.',
+      status: {
+        active: 'Действует',
+        frozen: 'Заморожен',
+        inactive: 'Ещё не начался',
+        ended: 'Закончился',
+      },
+      visitsLeft: (n: number) => `Осталось занятий: ${n}`,
+      unlimited: 'Без ограничения по числу занятий',
+      until: (date: string) => `До ${date}`,
+      from: (date: string) => `С ${date}`,
+      /** a Moyklass date (ISO) as people write it */
+      date: (iso: string) => String(iso).split('-').reverse().join('.'),
+    },
     fetchedAt: (when: string) => `Данные «Мой Класс» на ${when}`,
     needsNetwork: 'Нужна сеть: данные берутся из «Мой Класс».',
     errors: {

@@ -8,11 +8,18 @@ import type { StaffOrganization } from './moyklass-data.ts';
 
 const t = moneyStrings.moyklass;
 
-/** asks the proxy for the season's subscriptions; answers what to tell the coach */
+export interface RefreshOutcome {
+  ok: boolean;
+  message: string;
+  /** the ids of the athletes with no Moyklass id, whom the refresh could not look up */
+  unlinked: string[];
+}
+
+/** asks the proxy for the season's subscriptions; answers what to tell the coach, and whom it missed */
 export async function refreshFromMoyklass(
   loadClient: Promise<AppClient>,
   org: StaffOrganization,
-): Promise<{ ok: boolean; message: string }> {
+): Promise<RefreshOutcome> {
   // loaded on the first refresh: the roster's first paint needs no supabase-js
   let client: AppClient;
   let invokeFunction: (typeof import('../../data/invoke-function.ts'))['invokeFunction'];
@@ -22,7 +29,7 @@ export async function refreshFromMoyklass(
       import('../../data/invoke-function.ts'),
     ]);
   } catch {
-    return { ok: false, message: errorStrings.network };
+    return { ok: false, message: errorStrings.network, unlinked: [] };
   }
   const result = await invokeFunction<{ athletes: unknown[]; unlinked: unknown[] }>(
     client,
@@ -30,13 +37,18 @@ export async function refreshFromMoyklass(
     { body: { orgId: org.id, season: org.season } },
   );
   if (result.ok) {
-    const unlinked = result.data.unlinked.length;
+    const unlinked = result.data.unlinked.filter((id): id is string => typeof id === 'string');
     return {
       ok: true,
-      message: `${t.refreshed(result.data.athletes.length)}${unlinked ? ` ${t.unlinked(unlinked)}` : ''}`,
+      message: `${t.refreshed(result.data.athletes.length)}${unlinked.length ? ` ${t.unlinked(unlinked.length)}` : ''}`,
+      unlinked,
     };
   }
-  if (result.network) return { ok: false, message: errorStrings.network };
+  if (result.network) return { ok: false, message: errorStrings.network, unlinked: [] };
   const known = (t.errors as Record<string, string | undefined>)[result.code];
-  return { ok: false, message: known ?? moneyStrings.failed(result.status, result.message) };
+  return {
+    ok: false,
+    message: known ?? moneyStrings.failed(result.status, result.message),
+    unlinked: [],
+  };
 }

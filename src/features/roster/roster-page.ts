@@ -19,6 +19,7 @@ import { loadSupabase } from '../../data/supabase-client.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { currentIntlTag, currentLocale } from '../../i18n/locale.ts';
 import { moneyStrings } from '../money/index.ts';
+import type { RefreshOutcome } from './moyklass-refresh-data.ts';
 import { type MoyklassData, type StaffOrganization, observeMoyklass } from './moyklass-data.ts';
 import { observeRoster, type RosterAthlete, type RosterData } from './roster-data.ts';
 import '../../ui/ts-notice.ts';
@@ -68,6 +69,19 @@ export class RosterPage extends LitElement {
       li {
         content-visibility: auto;
         contain-intrinsic-size: auto 7.5rem;
+      }
+      /* the refresh's list of athletes without a Moyklass id: short lines, finger-sized links */
+      ul.unlinked {
+        gap: 0;
+        margin-top: var(--ts-space-2);
+      }
+      ul.unlinked li {
+        content-visibility: visible;
+        contain-intrinsic-size: none;
+      }
+      ul.unlinked a {
+        display: inline-block;
+        padding: var(--ts-space-2) 0;
       }
       a.card {
         display: grid;
@@ -122,7 +136,7 @@ export class RosterPage extends LitElement {
   );
   @state() private subscription: SubscriptionFilter = 'any';
   @state() private refreshing = false;
-  @state() private refreshNotice: { ok: boolean; message: string } | null = null;
+  @state() private refreshNotice: RefreshOutcome | null = null;
   @state() private exportError = '';
   // select mode: tick several athletes and move them to another group at once
   @state() private selecting = false;
@@ -358,11 +372,31 @@ export class RosterPage extends LitElement {
       ${
         this.refreshNotice
           ? html`<ts-notice tone=${this.refreshNotice.ok ? 'success' : 'error'}
-              ><p>${this.refreshNotice.message}</p></ts-notice
+              ><p>${this.refreshNotice.message}</p>
+              ${this.renderUnlinked(this.refreshNotice.unlinked)}</ts-notice
             >`
           : nothing
       }
     </div>`;
+  }
+
+  /** who the refresh could not look up, by name, each a link to fix their record */
+  private renderUnlinked(ids: readonly string[]) {
+    if (ids.length === 0) return nothing;
+    const m = moneyStrings.moyklass;
+    const byId = new Map((this.#roster.value?.athletes ?? []).map((a) => [a.id, a.name]));
+    const listed = ids
+      .map((id) => ({ id, name: byId.get(id) ?? null }))
+      .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'ru'));
+    return html`<p class="muted">${m.unlinkedHint}</p>
+      <ul class="unlinked" aria-label=${m.unlinkedList}>
+        ${listed.map(
+          (a) =>
+            html`<li>
+              ${a.name === null ? m.unknownAthlete : html`<a href=${`/roster/${a.id}`}>${a.name}</a>`}
+            </li>`,
+        )}
+      </ul>`;
   }
 
   private async refresh(org: StaffOrganization): Promise<void> {

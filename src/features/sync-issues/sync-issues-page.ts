@@ -108,13 +108,19 @@ export class SyncIssuesPage extends LitElement {
   override render() {
     const rejected = this.#sync.rejected;
     const superseded = this.#sync.superseded;
+    const pending = this.#sync.pending;
     return html`
       <h1>${t.title}</h1>
       ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
       ${
-        rejected.length === 0 && superseded.length === 0
-          ? html`<p class="card" role="status">${t.empty}</p>`
-          : nothing
+        pending > 0
+          ? html`<div class="card stack" role="status">
+              <p>${t.waiting(pending)}</p>
+              <p class="muted">${this.whyWaiting()}</p>
+            </div>`
+          : rejected.length === 0 && superseded.length === 0
+            ? html`<p class="card" role="status">${t.empty}</p>`
+            : nothing
       }
       ${
         rejected.length > 0
@@ -137,18 +143,29 @@ export class SyncIssuesPage extends LitElement {
     `;
   }
 
-  /** the table in a coach's words and, when the device can tell, whose row it is */
+  /** why changes still wait: no network, a failing server, or they are on their way */
+  private whyWaiting(): string {
+    if (!this.#sync.online) return t.waitingOffline;
+    if (this.#sync.error) return syncStrings.failing(null);
+    return t.waitingOnline;
+  }
+
+  /**
+   * What the change is about in a coach's words («Спортсмен», «Отметка»), and
+   * whose it is: the athlete's name links to their page when the device holds them.
+   */
   private subject(issue: SyncIssue) {
     const names = this.namesOf(issue);
     const name = names?.subject ?? null;
-    return html`<dt>${t.table}</dt>
+    const athleteId = names?.athleteId ?? null;
+    return html`<dt>${t.kindName(issue.table)}</dt>
       <dd>
-        ${t.tableName(issue.table)}${
+        ${
           name === null
-            ? nothing
-            : issue.table === 'athletes' && names?.held
-              ? html` · <a href=${`/roster/${issue.rowId}`}>${name}</a>`
-              : ` · ${name}`
+            ? html`<span class="muted">${t.unnamed}</span>`
+            : athleteId !== null
+              ? html`<a href=${`/roster/${athleteId}`}>${name}</a>`
+              : name
         }
       </dd>`;
   }

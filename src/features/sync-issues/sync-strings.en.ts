@@ -31,6 +31,9 @@ export const sync: Translation<typeof syncStrings> = {
   issues: {
     title: 'Unsynced changes',
     empty: 'The server has accepted every change.',
+    waiting: (n) => `Waiting to be sent: ${changes(n)}. The server has not seen them yet.`,
+    waitingOffline: 'Offline: they will be sent as soon as there is a connection.',
+    waitingOnline: 'Sending…',
     rejectedTitle: 'Refused by the server',
     supersededTitle: 'Changed by someone else',
     supersededHint:
@@ -40,7 +43,7 @@ export const sync: Translation<typeof syncStrings> = {
     theirsBy: (name) => `Kept now (${name})`,
     keepMine: 'Put mine back',
     keepTheirs: 'Leave it',
-    table: 'Table',
+    unnamed: 'no name',
     values: 'Values',
     reason: 'Reason',
     retry: 'Retry',
@@ -49,21 +52,21 @@ export const sync: Translation<typeof syncStrings> = {
     back: 'Home',
     details: 'Server response',
     hidden: (text) => `With its hidden characters shown: ${text}`,
-    tableName: (table) =>
+    kindName: (table) =>
       ({
-        athletes: 'Athletes',
-        training_groups: 'Groups',
-        rank_history: 'Rank history',
+        athletes: 'Athlete',
+        training_groups: 'Group',
+        rank_history: 'Rank',
+        training_sessions: 'Session',
+        bookings: 'Booking',
+        email_preferences: 'Email setting',
+        attendance: 'Attendance mark',
+        coach_settings: 'Booking setting',
         athlete_contacts: 'Athlete contacts',
-        training_sessions: 'Sessions',
-        bookings: 'Bookings',
-        email_preferences: 'Email settings',
-        attendance: 'Attendance',
-        coach_settings: 'Booking settings',
-        weekly_availability: 'Weekly windows',
+        weekly_availability: 'Weekly window',
         blocked_slots: 'Unavailable time',
         availability_additions: 'Extra time',
-      })[table] ?? table,
+      })[table] ?? 'Change',
     fieldName: (field) =>
       ({
         name: 'Name',

@@ -47,6 +47,10 @@ export const syncStrings = localized('sync', {
   issues: {
     title: 'Несинхронизированные изменения',
     empty: 'Все изменения приняты сервером.',
+    /** changes still on this device: how many, and why they have not gone */
+    waiting: (n: number) => `Ждут отправки: ${changes(n)}. Сервер их ещё не видел.`,
+    waitingOffline: 'Нет сети: отправим, как только связь появится.',
+    waitingOnline: 'Отправляем…',
     rejectedTitle: 'Отклонено сервером',
     supersededTitle: 'Изменено кем-то другим',
     supersededHint:
@@ -56,7 +60,8 @@ export const syncStrings = localized('sync', {
     theirsBy: (name: string) => `Сохранено сейчас (${name})`,
     keepMine: 'Вернуть моё',
     keepTheirs: 'Оставить как есть',
-    table: 'Таблица',
+    /** a change about something the device no longer knows by name */
+    unnamed: 'без имени',
     values: 'Значения',
     reason: 'Причина',
     retry: 'Повторить',
@@ -66,22 +71,22 @@ export const syncStrings = localized('sync', {
     details: 'Ответ сервера',
     /** a refused value with its invisible characters written out */
     hidden: (text: string) => `Со скрытыми символами: ${text}`,
-    /** tables and fields by the names a coach knows; unknown ones stay as stored */
-    tableName: (table: string): string =>
+    /** what a changed row is, in the words a coach knows (never the storage's word) */
+    kindName: (table: string): string =>
       ({
-        athletes: 'Спортсмены',
-        training_groups: 'Группы',
-        rank_history: 'История разрядов',
+        athletes: 'Спортсмен',
+        training_groups: 'Группа',
+        rank_history: 'Разряд',
+        training_sessions: 'Занятие',
+        bookings: 'Запись',
+        email_preferences: 'Настройка писем',
+        attendance: 'Отметка',
+        coach_settings: 'Настройка записи',
         athlete_contacts: 'Контакты спортсмена',
-        training_sessions: 'Занятия',
-        bookings: 'Записи',
-        email_preferences: 'Настройки писем',
-        attendance: 'Посещаемость',
-        coach_settings: 'Настройки записи',
-        weekly_availability: 'Недельные окна',
+        weekly_availability: 'Недельное окно',
         blocked_slots: 'Недоступное время',
         availability_additions: 'Дополнительное время',
-      })[table] ?? table,
+      })[table] ?? 'Изменение',
     fieldName: (field: string): string =>
       ({
         name: 'Имя',

@@ -41,6 +41,22 @@ export const strings = localized('shell', {
   reload: 'Обновить',
   dismiss: 'Закрыть',
   skipToContent: 'Перейти к содержимому',
+  coachesOnly: 'Эта страница — для тренеров.',
+  toHome: 'На главную',
+
+  tabs: {
+    label: 'Главные разделы',
+    today: 'Сегодня',
+    roster: 'Спортсмены',
+    calendar: 'Календарь',
+    members: 'Участники',
+    groups: 'Группы',
+    me: 'Расписание',
+    book: 'Запись',
+    bookings: 'Мои записи',
+    purchases: 'Покупки',
+    more: 'Ещё',
+  },
 
   signIn: {
     title: 'Вход',

@@ -9,6 +9,7 @@ export const roster: Translation<typeof rosterStrings> = {
   allGroups: 'All groups',
   empty: 'Nobody matches.',
   noneYet: 'No athletes yet — they appear after syncing.',
+  scheduleNotSet: 'No schedule set',
   notSet: '(Not set)',
   selfRegistration: '📝 Самозапись (self-booking)',
   schedule: 'Schedule',

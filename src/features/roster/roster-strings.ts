@@ -8,6 +8,7 @@ export const rosterStrings = localized('roster', {
   allGroups: 'Все группы',
   empty: 'Никого не нашлось.',
   noneYet: 'Спортсменов пока нет — они появятся после синхронизации.',
+  scheduleNotSet: 'Расписание не указано',
   notSet: '(Не указано)',
   selfRegistration: '📝 Самозапись',
   schedule: 'Расписание',

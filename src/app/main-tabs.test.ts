@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { currentTab, mainTabs } from './main-tabs.ts';
+
+const names = (role: Parameters<typeof mainTabs>[0]) => mainTabs(role, 'org-1').map((t) => t.name);
+
+describe('mainTabs', () => {
+  it('gives a coach the day, the athletes, the calendar and more', () => {
+    expect(names('coach')).toEqual(['today', 'roster', 'calendar', 'more']);
+  });
+
+  it("gives an admin the club's members and groups of the current organization", () => {
+    expect(names('admin')).toEqual(['today', 'roster', 'members', 'groups', 'more']);
+    expect(names('owner')).toEqual(names('admin'));
+    expect(mainTabs('owner', 'org-1').find((t) => t.name === 'groups')?.href).toBe(
+      '/org/org-1/groups',
+    );
+  });
+
+  it('gives an athlete their schedule, booking, bookings and purchases', () => {
+    expect(names('athlete')).toEqual(['me', 'book', 'bookings', 'purchases', 'more']);
+    expect(names('member')).toEqual(['book', 'bookings', 'purchases', 'more']);
+  });
+
+  it('keeps at most five tabs, so each is wide enough to tap at 360 px', () => {
+    for (const role of ['owner', 'admin', 'coach', 'athlete', 'member'] as const) {
+      expect(mainTabs(role, 'org-1').length).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+describe('currentTab', () => {
+  const coach = mainTabs('coach', 'org-1');
+  const admin = mainTabs('admin', 'org-1');
+
+  it('marks the tab of the page and of the pages under it', () => {
+    expect(currentTab(coach, '/today')).toBe('today');
+    expect(currentTab(coach, '/roster/athlete-1')).toBe('roster');
+    expect(currentTab(admin, '/org/org-1/groups/g-1')).toBe('groups');
+  });
+
+  it('does not take a page for a tab that only shares its prefix', () => {
+    expect(currentTab(mainTabs('athlete', 'org-1'), '/bookings')).toBe('bookings');
+    expect(currentTab(mainTabs('athlete', 'org-1'), '/book')).toBe('book');
+    expect(currentTab(coach, '/todayx')).toBe('more');
+  });
+
+  it('marks «more» for home and for pages reached through it', () => {
+    expect(currentTab(coach, '/')).toBe('more');
+    expect(currentTab(coach, '/season')).toBe('more');
+    expect(currentTab(admin, '/org/org-1/invitations')).toBe('more');
+  });
+});

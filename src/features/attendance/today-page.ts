@@ -121,10 +121,13 @@ export class TodayPage extends LitElement {
         background: var(--ts-color-surface);
         color: var(--ts-color-text);
         font: inherit;
-        font-size: 0.875rem;
+        font-size: 0.8125rem;
         font-weight: 600;
         cursor: pointer;
         line-height: 1.1;
+        /* «Пробное» and the pressed «✓ Не был» stay one line at 360 px */
+        white-space: nowrap;
+        overflow: hidden;
       }
       .marks button[aria-pressed='true'] {
         color: #fff;

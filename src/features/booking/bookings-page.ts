@@ -26,6 +26,7 @@ import type {
 } from '../../data/synced-rows.ts';
 import { deviceZone, formatDateTime, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
+import { statusTone } from '../../ui/status-tone.ts';
 
 const t = bookingStrings.bookings;
 
@@ -155,7 +156,7 @@ export class BookingsPage extends LitElement {
       <span class="what">
         <strong>${when}</strong>
         <span>${t.with(coach)}</span>
-        <span><span class="tag">${t.status(e.status)}</span></span>
+        <span><span class="tag" data-tone=${statusTone(e.status)}>${t.status(e.status)}</span></span>
         ${
           !cancellable || window === 0
             ? nothing

@@ -15,6 +15,7 @@ import { calendarZone, instant, observeBookingData, type BookingData } from './b
 import type { TrainingSessionRow } from '../../data/synced-rows.ts';
 import { formatDay, formatShortDate, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
+import { statusTone } from '../../ui/status-tone.ts';
 import '../../ui/ts-notice.ts';
 
 const t = bookingStrings.calendar;
@@ -164,7 +165,7 @@ export class CalendarPage extends LitElement {
         <span>${who.join(', ')}</span>
         <span>
           <span class="tag">${group ? t.group : t.individual}</span>
-          ${status !== 'scheduled' ? html`<span class="tag">${t.status(status)}</span>` : nothing}
+          ${status !== 'scheduled' ? html`<span class="tag" data-tone=${statusTone(status)}>${t.status(status)}</span>` : nothing}
           ${s.recurring_booking_id ? html`<span class="muted">${t.recurring}</span>` : nothing}
         </span>
         ${group ? html`<span class="muted">${t.seats(s.booked_count, s.capacity)}</span>` : nothing}

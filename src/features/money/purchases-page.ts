@@ -13,6 +13,8 @@ import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-field.ts';
 import '../../ui/ts-notice.ts';
+import { statusTone } from '../../ui/status-tone.ts';
+import { statusToneStyles } from '../../ui/chip-styles.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 import { loadProducts, observeMoney, type MoneyData, type Product } from './money-data.ts';
 
@@ -27,6 +29,7 @@ const t = moneyStrings.purchases;
 export class PurchasesPage extends LitElement {
   static override styles = [
     sharedStyles,
+    statusToneStyles,
     css`
       section {
         margin-bottom: var(--ts-space-6);
@@ -286,7 +289,7 @@ export class PurchasesPage extends LitElement {
                     >
                   </span>
                   <span class="line">
-                    <span class="status">${t.status(p.status)}</span>
+                    <span class="status" data-tone=${statusTone(p.status)}>${t.status(p.status)}</span>
                     <span class="muted">${when}</span>
                   </span>
                   ${

@@ -8,11 +8,11 @@ describe('mainTabs', () => {
     expect(names('coach')).toEqual(['today', 'roster', 'calendar', 'more']);
   });
 
-  it("gives an admin the club's members and groups of the current organization", () => {
-    expect(names('admin')).toEqual(['today', 'roster', 'members', 'groups', 'more']);
+  it("gives an admin the coach's places and the current organization's club pages", () => {
+    expect(names('admin')).toEqual(['today', 'roster', 'calendar', 'club', 'more']);
     expect(names('owner')).toEqual(names('admin'));
-    expect(mainTabs('owner', 'org-1').find((t) => t.name === 'groups')?.href).toBe(
-      '/org/org-1/groups',
+    expect(mainTabs('owner', 'org-1').find((t) => t.name === 'club')?.href).toBe(
+      '/org/org-1/members',
     );
   });
 
@@ -35,7 +35,8 @@ describe('currentTab', () => {
   it('marks the tab of the page and of the pages under it', () => {
     expect(currentTab(coach, '/today')).toBe('today');
     expect(currentTab(coach, '/roster/athlete-1')).toBe('roster');
-    expect(currentTab(admin, '/org/org-1/groups/g-1')).toBe('groups');
+    expect(currentTab(admin, '/org/org-1/members')).toBe('club');
+    expect(currentTab(admin, '/org/org-1/groups/g-1')).toBe('club');
   });
 
   it('does not take a page for a tab that only shares its prefix', () => {
@@ -47,6 +48,6 @@ describe('currentTab', () => {
   it('marks «more» for home and for pages reached through it', () => {
     expect(currentTab(coach, '/')).toBe('more');
     expect(currentTab(coach, '/season')).toBe('more');
-    expect(currentTab(admin, '/org/org-1/invitations')).toBe('more');
+    expect(currentTab(admin, '/org/org-2/invitations')).toBe('more');
   });
 });

@@ -2,16 +2,7 @@ import type { Role } from '../domain/organization.ts';
 
 /** what a tab is called and shows; the labels live in the shell's strings */
 export type TabName =
-  | 'today'
-  | 'roster'
-  | 'calendar'
-  | 'members'
-  | 'groups'
-  | 'me'
-  | 'book'
-  | 'bookings'
-  | 'purchases'
-  | 'more';
+  'today' | 'roster' | 'calendar' | 'club' | 'me' | 'book' | 'bookings' | 'purchases' | 'more';
 
 export interface MainTab {
   name: TabName;
@@ -29,15 +20,14 @@ export function mainTabs(role: Role | null, orgId: string | null): MainTab[] {
   switch (role) {
     case 'owner':
     case 'admin':
-      return orgId
-        ? [
-            tab('today', '/today'),
-            tab('roster', '/roster'),
-            tab('members', `/org/${orgId}/members`),
-            tab('groups', `/org/${orgId}/groups`),
-            more,
-          ]
-        : [tab('today', '/today'), tab('roster', '/roster'), tab('calendar', '/calendar'), more];
+      // «Клуб» opens the club's admin pages (members, invitations, groups: their own sub-navigation)
+      return [
+        tab('today', '/today'),
+        tab('roster', '/roster'),
+        tab('calendar', '/calendar'),
+        ...(orgId ? [tab('club', `/org/${orgId}/members`)] : []),
+        more,
+      ];
     case 'coach':
       return [tab('today', '/today'), tab('roster', '/roster'), tab('calendar', '/calendar'), more];
     case 'athlete':
@@ -49,7 +39,12 @@ export function mainTabs(role: Role | null, orgId: string | null): MainTab[] {
         more,
       ];
     case 'member':
-      return [tab('book', '/book'), tab('bookings', '/bookings'), tab('purchases', '/purchases'), more];
+      return [
+        tab('book', '/book'),
+        tab('bookings', '/bookings'),
+        tab('purchases', '/purchases'),
+        more,
+      ];
     case null:
       return [more];
   }
@@ -57,7 +52,7 @@ export function mainTabs(role: Role | null, orgId: string | null): MainTab[] {
 
 /**
  * The tab a path belongs to: its own page and the pages under it
- * (`/roster/<id>` is «Спортсмены», `/org/<id>/groups/<id>` «Группы»); any other
+ * (`/roster/<id>` is «Спортсмены», `/org/<id>/groups/<id>` «Клуб»); any other
  * page was reached through «Ещё», which it marks.
  */
 export function currentTab(tabs: readonly MainTab[], path: string): TabName | null {
@@ -65,5 +60,8 @@ export function currentTab(tabs: readonly MainTab[], path: string): TabName | nu
     (t) => t.href !== '/' && (path === t.href || path.startsWith(`${t.href}/`)),
   );
   if (own) return own.name;
+  // every admin page of the club (members, invitations, groups) is «Клуб»
+  const club = tabs.find((t) => t.name === 'club');
+  if (club && path.startsWith(club.href.replace(/\/members$/, '/'))) return club.name;
   return tabs.some((t) => t.name === 'more') ? 'more' : null;
 }

@@ -146,7 +146,8 @@ export class TodayPage extends LitElement {
         background: var(--ts-color-brand);
       }
       .marks button[aria-pressed='true']::before {
-        content: '✓ ' / '';
+        content: '✓' / '';
+        margin-inline-end: 2px;
       }
       .export {
         margin-top: var(--ts-space-5);

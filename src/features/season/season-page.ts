@@ -263,7 +263,6 @@ export class SeasonPage extends LitElement {
       new Intl.DateTimeFormat(currentIntlTag, {
         day: 'numeric',
         month: 'long',
-        year: 'numeric',
         timeZone: 'UTC',
       }).format(new Date(`${d}T00:00:00Z`));
     const warning =

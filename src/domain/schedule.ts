@@ -39,7 +39,7 @@ export type Schedule =
   { kind: 'unset' } | { kind: 'self-registration' } | { kind: 'fixed'; entries: ScheduleEntry[] };
 
 export const scheduleMessages = {
-  format: 'Неверный формат расписания. Ожидается: "Пн 18:00, Ср 19:00"',
+  format: 'Неверный формат расписания. Ожидается: «Пн 18:00, Ср 19:00»',
   tooLong: `Расписание слишком длинное (макс. ${SCHEDULE_MAX_LENGTH} символов)`,
   repeated: 'День и время повторяются',
 } as const;

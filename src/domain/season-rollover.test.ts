@@ -64,7 +64,7 @@ describe('suggestSeason', () => {
 });
 
 describe('rolloverTiming', () => {
-  it("is on time for the season running now, and for the next one from June", () => {
+  it('is on time for the season running now, and for the next one from June', () => {
     expect(rolloverTiming('2026-2027', '2026-09-01')).toEqual({ kind: 'on-time' });
     expect(rolloverTiming('2026-2027', '2026-12-06')).toEqual({ kind: 'on-time' });
     expect(rolloverTiming('2027-2028', '2027-06-01')).toEqual({ kind: 'on-time' });

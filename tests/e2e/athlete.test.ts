@@ -218,7 +218,7 @@ describe('season rollover', () => {
       // a season typed wrong is refused next to the field, before anything is sent
       await page.getByLabel('Новый сезон').fill(misspelt);
       await page.getByRole('button', { name: /Начать сезон/ }).click();
-      await page.locator('#season-error').getByText('Сезон записывается как "2024-2025"').waitFor();
+      await page.locator('#season-error').getByText('Сезон записывается как «2024-2025»').waitFor();
       await page.getByLabel('Новый сезон').fill(next);
       // not confirmed: asked to confirm, nothing sent
       await page.getByRole('button', { name: `Начать сезон ${next}` }).click();

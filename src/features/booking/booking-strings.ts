@@ -24,7 +24,7 @@ export const bookingStrings = localized('booking', {
   needsNetwork: 'Нужна сеть: это действие выполняет сервер.',
   back: 'На главную',
   availability: {
-    title: 'Расписание приёма',
+    title: 'Моё расписание приёма',
     intro:
       'Когда к вам можно записаться. Изменения сохраняются на устройстве и отправляются на сервер при первой возможности.',
     notCoach: 'Эта страница — для тренеров.',
@@ -136,7 +136,8 @@ export const bookingStrings = localized('booking', {
     book: 'Записаться',
     bookSkipping: (n: number) => `Записаться, пропустив ${n} ${dates(n)}`,
     booked: 'Готово: вы записаны.',
-    bookedSeries: (n: number) => `Готово: регулярная запись создана, занятий на 6 недель: ${n}.`,
+    bookedSeries: (n: number) =>
+      `Готово: регулярная запись создана. Занятий в ближайшие 6 недель: ${n}.`,
     skipped: (n: number) => `Пропущено дат: ${n}.`,
     clashes: 'Эти даты заняты или недоступны:',
     problem: (p: string): string =>

@@ -156,7 +156,9 @@ export class BookingsPage extends LitElement {
       <span class="what">
         <strong>${when}</strong>
         <span>${t.with(coach)}</span>
-        <span><span class="tag" data-tone=${statusTone(e.status)}>${t.status(e.status)}</span></span>
+        <span
+          ><span class="tag" data-tone=${statusTone(e.status)}>${t.status(e.status)}</span></span
+        >
         ${
           !cancellable || window === 0
             ? nothing

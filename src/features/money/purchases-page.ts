@@ -168,7 +168,13 @@ export class PurchasesPage extends LitElement {
         this.returned === 'success'
           ? html`<ts-notice tone="success"
               ><p>
-                ${this.data?.purchases[0]?.status === 'paid' ? t.paidShown : t.paid}
+                ${
+                  this.data?.purchases[0]?.status === 'paid'
+                    ? this.data.purchases[0].credits
+                      ? t.paidShown
+                      : t.paidShownNoSessions
+                    : t.paid
+                }
               </p></ts-notice
             >`
           : this.returned === 'canceled'
@@ -289,7 +295,9 @@ export class PurchasesPage extends LitElement {
                     >
                   </span>
                   <span class="line">
-                    <span class="status" data-tone=${statusTone(p.status)}>${t.status(p.status)}</span>
+                    <span class="status" data-tone=${statusTone(p.status)}
+                      >${t.status(p.status)}</span
+                    >
                     <span class="muted">${when}</span>
                   </span>
                   ${

@@ -4,6 +4,7 @@ import type { Translation } from '../../i18n/localized.ts';
 export const roster: Translation<typeof rosterStrings> = {
   title: 'Athletes',
   link: 'Athletes of my groups',
+  clubLink: 'Athletes of the club',
   search: 'Search by name',
   group: 'Group',
   allGroups: 'All groups',

@@ -53,8 +53,8 @@ function session(p: Payload, locale: Locale): string {
 }
 
 const footer: Record<Locale, string> = {
-  ru: '\n\n— Trackside\nОтключить такие письма можно в настройках профиля.',
-  en: '\n\n— Trackside\nYou can switch these emails off in your profile settings.',
+  ru: '\n\n— Trackside\nОтключить такие письма можно в приложении, на странице «Настройка писем».',
+  en: '\n\n— Trackside\nYou can switch these emails off in the app, on the “Email settings” page.',
 };
 
 export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): RenderedEmail {

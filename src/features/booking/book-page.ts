@@ -23,6 +23,7 @@ import { callRpc } from '../../data/call-rpc.ts';
 import { clashesOf, type Clash } from './booking-clashes.ts';
 import { deviceZone, formatDateTime, formatDay, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
+import { shortOrganizationName } from '../../domain/current-organization.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 
 const t = bookingStrings.book;
@@ -144,9 +145,18 @@ export class BookPage extends LitElement {
               <select @change=${this.onCoach}>
                 <option value="" ?selected=${this.coach === ''}>${t.chooseCoach}</option>
                 ${coaches.map(
+                  // a select cannot wrap: the club only when there are several, by its short name
                   (c) =>
-                    html`<option value=${keyOf(c)} ?selected=${keyOf(c) === this.coach}>
-                      ${c.name}${c.orgName ? ` · ${c.orgName}` : ''}
+                    html`<option
+                      value=${keyOf(c)}
+                      title=${c.orgName}
+                      ?selected=${keyOf(c) === this.coach}
+                    >
+                      ${c.name}${
+                        c.orgName && new Set(coaches.map((o) => o.orgId)).size > 1
+                          ? ` · ${shortOrganizationName(c.orgName)}`
+                          : ''
+                      }
                     </option>`,
                 )}
               </select></label

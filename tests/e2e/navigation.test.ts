@@ -5,11 +5,10 @@
  * word to an athlete (it is for coaches) and the season page's warning when the
  * season to start is not due. Screenshots in Russian and English.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations, shots } from './page-helpers.ts';
+import { demoPassword, seriousViolations } from './page-helpers.ts';
 import { beginners, seededSeason, shiftSeason } from './seed-facts.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';

@@ -36,7 +36,8 @@ describe('currentTab', () => {
     expect(currentTab(coach, '/today')).toBe('today');
     expect(currentTab(coach, '/roster/athlete-1')).toBe('roster');
     expect(currentTab(admin, '/org/org-1/members')).toBe('club');
-    expect(currentTab(admin, '/org/org-1/groups/g-1')).toBe('club');
+    expect(currentTab(admin, '/org/org-1/groups')).toBe('club');
+    expect(currentTab(admin, '/groups/g-1')).toBe('club');
   });
 
   it('does not take a page for a tab that only shares its prefix', () => {

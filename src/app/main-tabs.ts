@@ -52,7 +52,7 @@ export function mainTabs(role: Role | null, orgId: string | null): MainTab[] {
 
 /**
  * The tab a path belongs to: its own page and the pages under it
- * (`/roster/<id>` is «Спортсмены», `/org/<id>/groups/<id>` «Клуб»); any other
+ * (`/roster/<id>` is «Спортсмены», `/org/<id>/groups` and `/groups/<id>` «Клуб»); any other
  * page was reached through «Ещё», which it marks.
  */
 export function currentTab(tabs: readonly MainTab[], path: string): TabName | null {
@@ -60,8 +60,9 @@ export function currentTab(tabs: readonly MainTab[], path: string): TabName | nu
     (t) => t.href !== '/' && (path === t.href || path.startsWith(`${t.href}/`)),
   );
   if (own) return own.name;
-  // every admin page of the club (members, invitations, groups) is «Клуб»
+  // every admin page of the club (members, invitations, groups, one group) is «Клуб»
   const club = tabs.find((t) => t.name === 'club');
-  if (club && path.startsWith(club.href.replace(/\/members$/, '/'))) return club.name;
+  const clubPage = club && path.startsWith(club.href.replace(/\/members$/, '/'));
+  if (clubPage || (club && path.startsWith('/groups/'))) return 'club';
   return tabs.some((t) => t.name === 'more') ? 'more' : null;
 }

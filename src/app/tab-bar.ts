@@ -4,6 +4,16 @@ import { sharedStyles } from '../ui/shared-styles.ts';
 import { CurrentOrganizationController } from '../state/current-organization-controller.ts';
 import { strings } from '../i18n/shell-strings.ts';
 import { currentTab, mainTabs, type TabName } from './main-tabs.ts';
+import { ContextConsumer } from '@lit/context';
+import { syncEngineContext } from '../state/sync-engine-context.ts';
+import { readMyOrganizationsCache } from '../state/my-organizations-cache.ts';
+import { readCurrentOrganization } from '../state/current-organization-storage.ts';
+import {
+  chooseCurrentOrganization,
+  sortOrganizations,
+  type OrganizationOption,
+} from '../domain/current-organization.ts';
+import { isRole } from '../domain/organization.ts';
 
 // 24 × 24 outlines drawn with currentColor, so the current tab's colour carries to them
 const icons: Record<TabName, SVGTemplateResult> = {
@@ -60,12 +70,13 @@ export class TabBar extends LitElement {
         justify-content: center;
         gap: 2px;
         min-height: 56px;
-        padding: var(--ts-space-1) 2px;
+        padding: var(--ts-space-1) 1px;
         color: var(--ts-color-muted);
         text-decoration: none;
-        font-size: 0.75rem;
+        font-size: 0.6875rem;
         font-weight: 600;
         line-height: 1.2;
+        letter-spacing: -0.01em;
         text-align: center;
       }
       a span {
@@ -102,11 +113,12 @@ export class TabBar extends LitElement {
   @property() path = '/';
 
   readonly #organization = new CurrentOrganizationController(this);
+  readonly #engine = new ContextConsumer(this, { context: syncEngineContext, subscribe: true });
 
   override render() {
-    const organization = this.#organization.current;
     // until the local database answers, no tabs rather than the wrong role's
     if (!this.#organization.loaded) return html``;
+    const organization = this.#organization.current ?? this.#cachedOrganization();
     const tabs = mainTabs(organization?.role ?? null, organization?.orgId ?? null);
     const current = currentTab(tabs, this.path);
     const t = strings.tabs;
@@ -127,6 +139,27 @@ export class TabBar extends LitElement {
       </ul>
     </nav>`;
   }
+
+  #cachedOrganization(): OrganizationOption | null {
+    if (this.#organization.organizations.length > 0) return null;
+    const userId = this.#engine.value?.userId;
+    return userId ? cachedOrganizationOf(userId) : null;
+  }
+}
+
+/**
+ * Right after signing in, the memberships are still on their way in the first
+ * sync: the home page's last list of the user's clubs (kept per user) tells the
+ * role meanwhile.
+ */
+function cachedOrganizationOf(userId: string): OrganizationOption | null {
+  const options = sortOrganizations(
+    (readMyOrganizationsCache(userId) ?? []).flatMap((o) =>
+      isRole(o.role) ? [{ orgId: o.orgId, name: o.name, role: o.role }] : [],
+    ),
+  );
+  const id = chooseCurrentOrganization(options, readCurrentOrganization(userId));
+  return options.find((o) => o.orgId === id) ?? null;
 }
 
 declare global {

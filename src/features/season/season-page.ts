@@ -9,6 +9,7 @@ import {
   type RolloverTiming,
 } from '../../domain/season-rollover.ts';
 import { localDateAt } from '../../domain/zoned-time.ts';
+import { shortOrganizationName } from '../../domain/current-organization.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
@@ -178,8 +179,11 @@ export class SeasonPage extends LitElement {
               >${t.organization}
               <select @change=${this.chooseOrg}>
                 ${orgs.map(
+                  // a select cannot wrap: «Старт» for "Лёгкоатлетический клуб «Старт»"
                   (o) =>
-                    html`<option value=${o.id} ?selected=${o.id === org.id}>${o.name}</option>`,
+                    html`<option value=${o.id} title=${o.name} ?selected=${o.id === org.id}>
+                      ${shortOrganizationName(o.name)}
+                    </option>`,
                 )}
               </select></label
             >`

@@ -8,22 +8,22 @@ describe('mainTabs', () => {
     expect(names('coach')).toEqual(['today', 'roster', 'calendar', 'more']);
   });
 
-  it("gives an admin the coach's places and the current organization's club pages", () => {
-    expect(names('admin')).toEqual(['today', 'roster', 'calendar', 'club', 'more']);
+  it("gives an admin the day, the athletes and the current organization's club pages", () => {
+    expect(names('admin')).toEqual(['today', 'roster', 'club', 'more']);
     expect(names('owner')).toEqual(names('admin'));
     expect(mainTabs('owner', 'org-1').find((t) => t.name === 'club')?.href).toBe(
       '/org/org-1/members',
     );
   });
 
-  it('gives an athlete their schedule, booking, bookings and purchases', () => {
-    expect(names('athlete')).toEqual(['me', 'book', 'bookings', 'purchases', 'more']);
+  it('gives an athlete their schedule, booking and bookings', () => {
+    expect(names('athlete')).toEqual(['me', 'book', 'bookings', 'more']);
     expect(names('member')).toEqual(['book', 'bookings', 'purchases', 'more']);
   });
 
-  it('keeps at most five tabs, so each is wide enough to tap at 360 px', () => {
+  it('keeps at most four tabs, so each label fits whole at 360 px', () => {
     for (const role of ['owner', 'admin', 'coach', 'athlete', 'member'] as const) {
-      expect(mainTabs(role, 'org-1').length).toBeLessThanOrEqual(5);
+      expect(mainTabs(role, 'org-1').length).toBeLessThanOrEqual(4);
     }
   });
 });

@@ -12,7 +12,8 @@ export interface MainTab {
 /**
  * The places a role comes for, one tap from any page (the phone's tab bar), in
  * the current organization: a coach's day, an admin's club, an athlete's own
- * training. «Ещё» is the home page, which links everything else.
+ * training, four at most so each label fits a 360 px phone whole. «Ещё» is the
+ * home page, which links everything else.
  */
 export function mainTabs(role: Role | null, orgId: string | null): MainTab[] {
   const tab = (name: TabName, href: string): MainTab => ({ name, href });
@@ -21,23 +22,19 @@ export function mainTabs(role: Role | null, orgId: string | null): MainTab[] {
     case 'owner':
     case 'admin':
       // «Клуб» opens the club's admin pages (members, invitations, groups: their own sub-navigation)
-      return [
-        tab('today', '/today'),
-        tab('roster', '/roster'),
-        tab('calendar', '/calendar'),
-        ...(orgId ? [tab('club', `/org/${orgId}/members`)] : []),
-        more,
-      ];
+      return orgId
+        ? [
+            tab('today', '/today'),
+            tab('roster', '/roster'),
+            tab('club', `/org/${orgId}/members`),
+            more,
+          ]
+        : [tab('today', '/today'), tab('roster', '/roster'), tab('calendar', '/calendar'), more];
     case 'coach':
       return [tab('today', '/today'), tab('roster', '/roster'), tab('calendar', '/calendar'), more];
     case 'athlete':
-      return [
-        tab('me', '/me'),
-        tab('book', '/book'),
-        tab('bookings', '/bookings'),
-        tab('purchases', '/purchases'),
-        more,
-      ];
+      // purchases are occasional: under «Ещё», so four tabs keep whole labels at 360 px
+      return [tab('me', '/me'), tab('book', '/book'), tab('bookings', '/bookings'), more];
     case 'member':
       return [
         tab('book', '/book'),

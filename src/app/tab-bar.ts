@@ -73,10 +73,9 @@ export class TabBar extends LitElement {
         padding: var(--ts-space-1) 1px;
         color: var(--ts-color-muted);
         text-decoration: none;
-        font-size: 0.6875rem;
+        font-size: 0.75rem;
         font-weight: 600;
         line-height: 1.2;
-        letter-spacing: -0.01em;
         text-align: center;
       }
       a span {

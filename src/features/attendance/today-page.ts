@@ -115,7 +115,7 @@ export class TodayPage extends LitElement {
       }
       .marks button {
         min-height: 48px;
-        padding: 0 2px;
+        padding: 0 1px;
         border-radius: 8px;
         border: 1px solid var(--ts-color-border-strong);
         background: var(--ts-color-surface);
@@ -147,7 +147,8 @@ export class TodayPage extends LitElement {
       }
       .marks button[aria-pressed='true']::before {
         content: '✓' / '';
-        margin-inline-end: 2px;
+        font-size: 0.8em;
+        margin-inline-end: 1px;
       }
       .export {
         margin-top: var(--ts-space-5);

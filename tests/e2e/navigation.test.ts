@@ -82,8 +82,9 @@ describe('tab bar', () => {
 
       // the app bar stays on screen, with its sync chip, however far the page scrolls
       await page.goto(`${e2e.app.url}/today`);
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.mouse.wheel(0, 3000);
+      // the day's sessions drawn, so the page is long enough to scroll
+      await page.locator('today-page .marks').first().waitFor();
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
       const bar = await page.locator('ts-app-bar').boundingBox();
       expect(bar?.y).toBe(0);

@@ -54,6 +54,12 @@ export class AppRoot extends LitElement {
         display: flex;
         flex-direction: column;
       }
+      /* the bar and its pending-changes chip stay on screen while the page scrolls */
+      ts-app-bar {
+        position: sticky;
+        top: 0;
+        z-index: 10;
+      }
       main {
         flex: 1;
         width: 100%;
@@ -67,6 +73,16 @@ export class AppRoot extends LitElement {
       /* room to scroll the page's end out from under the update prompt */
       main.under-prompt {
         padding-bottom: 9rem;
+      }
+      /* and from under the tab bar (56 px and the phone's home indicator) */
+      main.above-tabs {
+        padding-bottom: calc(56px + var(--ts-space-6) + env(safe-area-inset-bottom));
+      }
+      main.above-tabs.under-prompt {
+        padding-bottom: calc(56px + 9rem + env(safe-area-inset-bottom));
+      }
+      .above-tabs ~ ts-update-prompt {
+        bottom: calc(56px + var(--ts-space-3) + env(safe-area-inset-bottom));
       }
       .skip {
         position: absolute;
@@ -124,6 +140,11 @@ export class AppRoot extends LitElement {
   override render() {
     if (!this.#localeReady) return nothing;
     const page = this.currentPage();
+    // the main places one tap away on every page of a signed-in user
+    const tabs = this.#engineProvider.value !== null && this.#auth.state.status === 'signed-in';
+    const mainClass = [this.#swUpdate.needRefresh ? 'under-prompt' : '', tabs ? 'above-tabs' : '']
+      .join(' ')
+      .trim();
     return html`
       <a class="skip" href="#main" @click=${this.skipToMain}>${strings.skipToContent}</a>
       <ts-app-bar heading=${strings.appName}
@@ -133,9 +154,10 @@ export class AppRoot extends LitElement {
             : nothing
         }${this.renderSyncStatus()}</ts-app-bar
       >
-      <main id="main" tabindex="-1" class=${this.#swUpdate.needRefresh ? 'under-prompt' : ''}>
+      <main id="main" tabindex="-1" class=${mainClass}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>
+      ${tabs ? html`<tab-bar path=${this.#router.route.path}></tab-bar>` : nothing}
       ${
         this.#swUpdate.needRefresh
           ? html`<ts-update-prompt
@@ -292,9 +314,13 @@ export class AppRoot extends LitElement {
         }
         this.#engineProvider.setValue(engine);
         this.#sync.setSource(engine);
-        // the app bar's organization switch: its own chunk, off the roster's first load
+        // the app bar's organization switch and the tab bar: their own chunks, off
+        // the roster's first load
         import('./organization-switch.ts').catch((error: unknown) => {
           console.error('organization switch failed to load', error);
+        });
+        import('./tab-bar.ts').catch((error: unknown) => {
+          console.error('tab bar failed to load', error);
         });
       })
       .catch((error: unknown) => {

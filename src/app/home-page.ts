@@ -266,7 +266,12 @@ export class HomePage extends LitElement {
         coach
           ? [
               link('/today', attendanceStrings.link, true),
-              link('/roster', rosterStrings.link, true),
+              link(
+                '/roster',
+                // an admin sees every group of the club, not only «my» groups
+                this.hasRole(['owner', 'admin']) ? rosterStrings.clubLink : rosterStrings.link,
+                true,
+              ),
               link('/calendar', b.calendar),
               link('/availability', b.availability),
               link('/conflicts', b.conflicts),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_KINDS, emailEnabled, emailKindSchema } from './email-kinds.ts';
+import { EMAIL_KINDS, emailEnabled, emailKindSchema, emailKindsFor } from './email-kinds.ts';
 
 describe('email kinds', () => {
   it('are on unless a preference switches them off', () => {
@@ -12,5 +12,13 @@ describe('email kinds', () => {
   it('name exactly the kinds the database accepts', () => {
     expect(EMAIL_KINDS).toHaveLength(5);
     expect(emailKindSchema.safeParse('newsletter').success).toBe(false);
+  });
+});
+
+describe('emailKindsFor', () => {
+  it("offers staff every switch and others all but the coaches' booking notice", () => {
+    expect(emailKindsFor(true)).toEqual([...EMAIL_KINDS]);
+    expect(emailKindsFor(false)).not.toContain('booking_notification');
+    expect(emailKindsFor(false)).toContain('booking_confirmation');
   });
 });

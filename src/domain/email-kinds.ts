@@ -11,6 +11,14 @@ export const EMAIL_KINDS = [
 ] as const;
 
 export const emailKindSchema = z.enum(EMAIL_KINDS);
+
+/** emails only a coach (or a club's staff) receives: a switch for them means nothing to an athlete */
+export const STAFF_EMAIL_KINDS: readonly (typeof EMAIL_KINDS)[number][] = ['booking_notification'];
+
+/** the kinds a person may switch: all for staff somewhere, without the coaches' ones otherwise */
+export function emailKindsFor(staff: boolean): (typeof EMAIL_KINDS)[number][] {
+  return EMAIL_KINDS.filter((k) => staff || !STAFF_EMAIL_KINDS.includes(k));
+}
 export type EmailKind = z.output<typeof emailKindSchema>;
 
 export interface EmailPreferenceRow {

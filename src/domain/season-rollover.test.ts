@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   movesToSeason,
   rolloverPreview,
+  rolloverTiming,
   suggestSeason,
   type RolloverAthlete,
 } from './season-rollover.ts';
@@ -59,5 +60,31 @@ describe('suggestSeason', () => {
   it('offers the next season to groups already in the current one or later', () => {
     expect(suggestSeason(['2026-2027', '2025-2026'], '2026-2027')).toBe('2027-2028');
     expect(suggestSeason(['2027-2028'], '2026-2027')).toBe('2028-2029');
+  });
+});
+
+describe('rolloverTiming', () => {
+  it('is on time for the season running now, and for the next one from June', () => {
+    expect(rolloverTiming('2026-2027', '2026-09-01')).toEqual({ kind: 'on-time' });
+    expect(rolloverTiming('2026-2027', '2026-12-06')).toEqual({ kind: 'on-time' });
+    expect(rolloverTiming('2027-2028', '2027-06-01')).toEqual({ kind: 'on-time' });
+    expect(rolloverTiming('2027-2028', '2027-08-31')).toEqual({ kind: 'on-time' });
+  });
+
+  it('is early for next season in December or spring, and for any season further ahead', () => {
+    expect(rolloverTiming('2027-2028', '2026-12-06')).toEqual({
+      kind: 'early',
+      current: '2026-2027',
+      starts: '2027-09-01',
+    });
+    expect(rolloverTiming('2027-2028', '2027-05-31')).toMatchObject({ kind: 'early' });
+    expect(rolloverTiming('2028-2029', '2027-07-15')).toMatchObject({ kind: 'early' });
+  });
+
+  it('is past for a season already over', () => {
+    expect(rolloverTiming('2025-2026', '2026-12-06')).toEqual({
+      kind: 'past',
+      current: '2026-2027',
+    });
   });
 });

@@ -7,7 +7,14 @@
 //   - of those, each with a rank set has that season's ranks archived;
 //   - archived athletes, athletes with no season and those already in the new
 //     season (or a later one) are left alone.
-import { isValidSeason, nextSeason } from './season.ts';
+import {
+  SEASON_START_MONTH,
+  isValidSeason,
+  nextSeason,
+  seasonBounds,
+  seasonOfDate,
+} from './season.ts';
+import type { LocalDate } from './zoned-time.ts';
 
 export interface RolloverAthlete {
   groupId: string | null;
@@ -58,4 +65,31 @@ export function suggestSeason(groupSeasons: readonly (string | null)[], current:
     .sort()
     .at(-1);
   return latest === undefined || latest < current ? current : nextSeason(latest);
+}
+
+/** from this month the next season may start on time: clubs roll over after the summer's last meets */
+export const ROLLOVER_OPENS_MONTH = 6;
+
+export type RolloverTiming =
+  | { kind: 'on-time' }
+  /** the season has not begun: `current` is still running, `season` starts on `starts` */
+  | { kind: 'early'; current: string; starts: LocalDate }
+  /** the season is already over: `current` runs now */
+  | { kind: 'past'; current: string };
+
+/**
+ * Whether it is `season`'s turn on local date `today` (the club's calendar):
+ * the season running now, or the next one from June, when a club closes the
+ * summer and prepares September. A rollover in December to next year's season,
+ * or back to a finished one, is almost always a slip and is asked about.
+ */
+export function rolloverTiming(season: string, today: LocalDate): RolloverTiming {
+  const current = seasonOfDate(today);
+  if (season === current) return { kind: 'on-time' };
+  if (season < current) return { kind: 'past', current };
+  const month = Number(today.slice(5, 7));
+  // the current season's summer: June to August, before its next one starts on 1 September
+  const summer = month >= ROLLOVER_OPENS_MONTH && month < SEASON_START_MONTH;
+  if (season === nextSeason(current) && summer) return { kind: 'on-time' };
+  return { kind: 'early', current, starts: seasonBounds(season).start };
 }

@@ -11,7 +11,7 @@ export const SEASON_START_MONTH = 9;
 export const SEASON_PATTERN = /^((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})$/;
 
 export const seasonMessages = {
-  format: 'Сезон записывается как "2024-2025"',
+  format: 'Сезон записывается как «2024-2025»',
 } as const;
 
 function years(value: string): [number, number] | null {

@@ -29,6 +29,21 @@ export const shell: Translation<typeof strings> = {
   reload: 'Reload',
   dismiss: 'Close',
   skipToContent: 'Skip to content',
+  coachesOnly: 'This page is for coaches.',
+  toHome: 'Home',
+
+  tabs: {
+    label: 'Main sections',
+    today: 'Today',
+    roster: 'Athletes',
+    calendar: 'Calendar',
+    club: 'Club',
+    me: 'Schedule',
+    book: 'Book',
+    bookings: 'Bookings',
+    purchases: 'Purchases',
+    more: 'More',
+  },
 
   signIn: {
     title: 'Sign in',

@@ -41,6 +41,21 @@ export const strings = localized('shell', {
   reload: 'Обновить',
   dismiss: 'Закрыть',
   skipToContent: 'Перейти к содержимому',
+  coachesOnly: 'Эта страница — для тренеров.',
+  toHome: 'На главную',
+
+  tabs: {
+    label: 'Главные разделы',
+    today: 'Сегодня',
+    roster: 'Спортсмены',
+    calendar: 'Календарь',
+    club: 'Клуб',
+    me: 'Расписание',
+    book: 'Записаться',
+    bookings: 'Записи',
+    purchases: 'Покупки',
+    more: 'Ещё',
+  },
 
   signIn: {
     title: 'Вход',

@@ -16,3 +16,28 @@ export const chipStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * Status chips coloured by meaning (`data-tone` from statusTone): confirmed and
+ * paid green, waiting amber, cancelled red, the past grey — the word stays the
+ * main signal, the colour backs it up.
+ */
+export const statusToneStyles = css`
+  :is(.chip, .tag, .status)[data-tone='success'] {
+    background: var(--ts-color-success-soft);
+    color: var(--ts-color-success);
+  }
+  :is(.chip, .tag, .status)[data-tone='warning'] {
+    background: var(--ts-color-warning-soft, #fff3d6);
+    color: var(--ts-color-warning, #8a4b00);
+  }
+  :is(.chip, .tag, .status)[data-tone='danger'] {
+    background: var(--ts-color-danger-soft);
+    color: var(--ts-color-danger);
+  }
+  :is(.chip, .tag, .status)[data-tone='neutral'] {
+    background: var(--ts-color-bg);
+    color: var(--ts-color-muted);
+    box-shadow: inset 0 0 0 1px var(--ts-color-border);
+  }
+`;

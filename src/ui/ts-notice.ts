@@ -26,6 +26,10 @@ export class TsNotice extends LitElement {
         border-color: var(--ts-color-danger);
         background: var(--ts-color-danger-soft);
       }
+      :host([tone='warning']) div {
+        border-color: var(--ts-color-warning);
+        background: var(--ts-color-warning-soft);
+      }
       :host([tone='success']) div {
         border-color: var(--ts-color-success);
         background: var(--ts-color-success-soft);
@@ -36,8 +40,8 @@ export class TsNotice extends LitElement {
     `,
   ];
 
-  /** `info`, `success` or `error` */
-  @property({ reflect: true }) tone: 'info' | 'success' | 'error' = 'info';
+  /** `info`, `success`, `warning` (asks for care before going on) or `error` */
+  @property({ reflect: true }) tone: 'info' | 'success' | 'warning' | 'error' = 'info';
 
   override willUpdate(): void {
     // the role sits on the host so the live region's text is the slotted message itself

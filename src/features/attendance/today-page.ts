@@ -116,16 +116,19 @@ export class TodayPage extends LitElement {
       }
       .marks button {
         min-height: 48px;
-        padding: 0 2px;
+        padding: 0 1px;
         border-radius: 8px;
         border: 1px solid var(--ts-color-border-strong);
         background: var(--ts-color-surface);
         color: var(--ts-color-text);
         font: inherit;
-        font-size: 0.875rem;
+        font-size: 0.8125rem;
         font-weight: 600;
         cursor: pointer;
         line-height: 1.1;
+        /* «Пробное» and the pressed «✓ Не был» stay one line at 360 px */
+        white-space: nowrap;
+        overflow: hidden;
       }
       .marks button[aria-pressed='true'] {
         color: #fff;
@@ -144,7 +147,9 @@ export class TodayPage extends LitElement {
         background: var(--ts-color-brand);
       }
       .marks button[aria-pressed='true']::before {
-        content: '✓ ' / '';
+        content: '✓' / '';
+        font-size: 0.8em;
+        margin-inline-end: 1px;
       }
       .marks button:disabled {
         opacity: 0.45;

@@ -40,6 +40,7 @@ import type { BookingRow, TrainingSessionRow } from '../../data/synced-rows.ts';
 import { clashesOf, type Clash } from './booking-clashes.ts';
 import { deviceZone, formatDateTime, formatDay, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
+import { shortOrganizationName } from '../../domain/current-organization.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 
 const t = bookingStrings.book;
@@ -229,8 +230,12 @@ export class BookPage extends LitElement {
                     <option value="" ?selected=${this.coach === ''}>${t.chooseCoach}</option>
                     ${coaches.map(
                       (c) =>
-                        html`<option value=${keyOf(c)} ?selected=${keyOf(c) === this.coach}>
-                          ${c.name}${manyClubs && c.orgName ? ` · ${c.orgName}` : ''}
+                        html`<option
+                          value=${keyOf(c)}
+                          title=${c.orgName}
+                          ?selected=${keyOf(c) === this.coach}
+                        >
+                          ${c.name}${manyClubs && c.orgName ? ` · ${shortOrganizationName(c.orgName)}` : ''}
                         </option>`,
                     )}
                   </select></label

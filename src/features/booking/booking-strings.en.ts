@@ -16,7 +16,7 @@ export const booking: Translation<typeof bookingStrings> = {
   needsNetwork: 'Needs a connection: the server does this.',
   back: 'Home',
   availability: {
-    title: 'Booking hours',
+    title: 'My booking hours',
     intro:
       'When athletes can book you. Changes are saved on this device and reach the server as soon as they can.',
     notCoach: 'This page is for coaches.',

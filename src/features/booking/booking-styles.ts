@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { fieldStyles } from '../../ui/field-styles.ts';
+import { statusToneStyles } from '../../ui/chip-styles.ts';
 
 /** forms, lists and day headings the booking screens share */
 export const bookingStyles = [
   fieldStyles,
+  statusToneStyles,
   css`
     form,
     .form {

@@ -29,6 +29,7 @@ import { deviceZone, formatDateTime, formatDay, formatTime } from '../../ui/time
 import { toInstant } from '../../domain/zoned-time.ts';
 import { lastOccurrenceDate } from '../../domain/series-length.ts';
 import { bookingStyles } from './booking-styles.ts';
+import { statusTone } from '../../ui/status-tone.ts';
 
 const t = bookingStrings.bookings;
 const m = bookingStrings.manage;
@@ -213,7 +214,9 @@ export class BookingsPage extends LitElement {
       <span class="what">
         <strong>${when}</strong>
         <span>${t.with(coach)}</span>
-        <span><span class="tag">${t.status(e.status)}</span></span>
+        <span
+          ><span class="tag" data-tone=${statusTone(e.status)}>${t.status(e.status)}</span></span
+        >
         ${
           !live || staff
             ? nothing

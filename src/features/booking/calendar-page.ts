@@ -17,6 +17,7 @@ import { formatDay, formatShortDate, formatTime } from '../../ui/time-format.ts'
 import { bookingStyles } from './booking-styles.ts';
 import { sessionTurnout } from '../../domain/session-turnout.ts';
 import { observeSessionPeople, type SessionPeople } from './session-people-data.ts';
+import { statusTone } from '../../ui/status-tone.ts';
 import '../../ui/ts-notice.ts';
 
 const t = bookingStrings.calendar;
@@ -196,7 +197,7 @@ export class CalendarPage extends LitElement {
           ${who.length > 0 ? html`<span>${who.join(', ')}</span>` : nothing}
           <span>
             <span class="tag">${group ? t.group : t.individual}</span>
-            ${status !== 'scheduled' ? html`<span class="tag">${t.status(status)}</span>` : nothing}
+            ${status !== 'scheduled' ? html`<span class="tag" data-tone=${statusTone(status)}>${t.status(status)}</span>` : nothing}
             ${s.recurring_booking_id ? html`<span class="muted">${t.recurring}</span>` : nothing}
           </span>
           ${group ? this.renderCount(s, people) : nothing}

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { EMAIL_KINDS, emailEnabled, type EmailKind } from '../../domain/email-kinds.ts';
+import { emailEnabled, emailKindsFor, type EmailKind } from '../../domain/email-kinds.ts';
+import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { moneyStrings } from './money-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
@@ -42,6 +43,8 @@ export class EmailSettingsPage extends LitElement {
   ];
 
   readonly #query = new LocalQueryController(this, observeEmailPreferences);
+  /** the user's roles in their organizations: the coaches' switches are for coaches */
+  readonly #organizations = new CurrentOrganizationController(this);
   @state() private saved = '';
 
   override render() {
@@ -52,7 +55,7 @@ export class EmailSettingsPage extends LitElement {
       ${
         rows
           ? html`<ul aria-label=${t.title}>
-              ${EMAIL_KINDS.map(
+              ${emailKindsFor(this.staff()).map(
                 (kind) =>
                   html`<li class="card">
                     <label>
@@ -72,6 +75,13 @@ export class EmailSettingsPage extends LitElement {
       }
       <p class="muted" role="status">${this.saved}</p>
     `;
+  }
+
+  /** coach or admin in some organization (athletes get no booking notices) */
+  private staff(): boolean {
+    return this.#organizations.organizations.some((o) =>
+      ['owner', 'admin', 'coach'].includes(o.role),
+    );
   }
 
   private async toggle(kind: EmailKind, enabled: boolean): Promise<void> {

@@ -20,6 +20,7 @@ export const money: Translation<typeof moneyStrings> = {
     needsNetwork: 'Buying needs the network.',
     paid: 'Payment received. The purchase appears in the list after syncing.',
     paidShown: 'Payment received: the purchase and the sessions are below.',
+    paidShownNoSessions: 'Payment received: the purchase is below.',
     canceled: 'Payment canceled; nothing was charged.',
     credits: 'Sessions left',
     creditsIn: (org: string) => org,

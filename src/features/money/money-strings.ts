@@ -19,6 +19,8 @@ export const moneyStrings = localized('money', {
     needsNetwork: 'Для покупки нужна сеть.',
     paid: 'Оплата прошла. Покупка появится в списке после синхронизации.',
     paidShown: 'Оплата прошла: покупка и занятия — ниже.',
+    /** a product with no sessions (a T-shirt) */
+    paidShownNoSessions: 'Оплата прошла: покупка — ниже.',
     canceled: 'Оплата отменена, деньги не списаны.',
     credits: 'Остаток тренировок',
     creditsIn: (org: string) => org,

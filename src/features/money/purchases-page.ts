@@ -13,6 +13,8 @@ import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-field.ts';
 import '../../ui/ts-notice.ts';
+import { statusTone } from '../../ui/status-tone.ts';
+import { statusToneStyles } from '../../ui/chip-styles.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 import { loadProducts, observeMoney, type MoneyData, type Product } from './money-data.ts';
 
@@ -29,6 +31,7 @@ const t = moneyStrings.purchases;
 export class PurchasesPage extends LitElement {
   static override styles = [
     sharedStyles,
+    statusToneStyles,
     css`
       section {
         margin-bottom: var(--ts-space-6);
@@ -100,11 +103,6 @@ export class PurchasesPage extends LitElement {
       }
       .muted {
         color: var(--ts-color-muted);
-      }
-      .status[data-tone='done'] {
-        background: var(--ts-color-surface);
-        color: var(--ts-color-muted);
-        border: 1px solid var(--ts-color-border-strong);
       }
       .pending-actions {
         display: flex;
@@ -193,7 +191,13 @@ export class PurchasesPage extends LitElement {
         this.returned === 'success'
           ? html`<ts-notice tone="success"
               ><p>
-                ${this.data?.purchases[0]?.status === 'paid' ? t.paidShown : t.paid}
+                ${
+                  this.data?.purchases[0]?.status === 'paid'
+                    ? this.data.purchases[0].credits
+                      ? t.paidShown
+                      : t.paidShownNoSessions
+                    : t.paid
+                }
               </p></ts-notice
             >`
           : this.returned === 'canceled'
@@ -332,11 +336,7 @@ export class PurchasesPage extends LitElement {
                     >
                   </span>
                   <span class="line">
-                    <span
-                      class="status"
-                      data-tone=${status === 'canceled' || status === 'expired' ? 'done' : nothing}
-                      >${t.status(status)}</span
-                    >
+                    <span class="status" data-tone=${statusTone(status)}>${t.status(status)}</span>
                     <span class="muted">${when}</span>
                   </span>
                   ${

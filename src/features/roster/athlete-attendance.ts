@@ -15,6 +15,10 @@ export class AthleteAttendance extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* apart from the past-seasons card above it, as the athlete page's sections are */
+      :host {
+        margin-top: var(--ts-space-6);
+      }
       .figure {
         font-size: 1.75rem;
         font-weight: 700;

@@ -12,6 +12,7 @@ import { SELF_REGISTRATION, scheduleChips } from '../../domain/schedule.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { rosterStrings as t } from './roster-strings.ts';
+import { strings as shellStrings } from '../../i18n/shell-strings.ts';
 import { attendanceStrings, loadExports } from '../attendance/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { chipStyles } from '../../ui/chip-styles.ts';
@@ -144,6 +145,12 @@ export class RosterPage extends LitElement {
 
   override render() {
     const data = this.#roster.value;
+    if (this.#organization.loaded && !this.isStaff()) {
+      // an athlete or member: the roster is for coaches, as the other coach pages say
+      return html`<h1>${t.title}</h1>
+        <p>${shellStrings.coachesOnly}</p>
+        <p><a class="button secondary" href="/">${shellStrings.toHome}</a></p>`;
+    }
     return html`
       <h1>${t.title}</h1>
       ${
@@ -160,6 +167,12 @@ export class RosterPage extends LitElement {
           : html`<p class="muted" role="status">…</p>`
       }
     `;
+  }
+
+  /** coaches and the club's admins keep a roster in the current organization */
+  private isStaff(): boolean {
+    const role = this.#organization.current?.role;
+    return role === 'owner' || role === 'admin' || role === 'coach';
   }
 
   /** the new-athlete form, starting with the group shown here (when one is) */
@@ -453,7 +466,8 @@ export class RosterPage extends LitElement {
         >${label}<span class="chip">${t.selfRegistration}</span></span
       >`;
     const chips = scheduleChips(schedule, currentLocale);
-    if (chips.length === 0) return html`<span class="muted">${label}${t.notSet}</span>`;
+    // «(Не указано)» alone reads as nothing in particular: say what is not set
+    if (chips.length === 0) return html`<span class="muted">${t.scheduleNotSet}</span>`;
     return html`<span class="chips"
       >${label}${chips.map((c) => html`<span class="chip">🕐 ${c}</span>`)}</span
     >`;

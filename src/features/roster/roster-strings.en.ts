@@ -4,11 +4,13 @@ import type { Translation } from '../../i18n/localized.ts';
 export const roster: Translation<typeof rosterStrings> = {
   title: 'Athletes',
   link: 'Athletes of my groups',
+  clubLink: 'Athletes of the club',
   search: 'Search by name',
   group: 'Group',
   allGroups: 'All groups',
   empty: 'Nobody matches.',
   noneYet: 'No athletes yet — they appear after syncing.',
+  scheduleNotSet: 'No schedule set',
   notSet: '(Not set)',
   selfRegistration: '📝 Self-booking',
   schedule: 'Schedule',

@@ -3,11 +3,14 @@ import { localized } from '../../i18n/localized.ts';
 export const rosterStrings = localized('roster', {
   title: 'Спортсмены',
   link: 'Спортсмены моих групп',
+  /** the same link for a club's admins, who see every group */
+  clubLink: 'Спортсмены клуба',
   search: 'Поиск по имени',
   group: 'Группа',
   allGroups: 'Все группы',
   empty: 'Никого не нашлось.',
   noneYet: 'Спортсменов пока нет — они появятся после синхронизации.',
+  scheduleNotSet: 'Расписание не указано',
   notSet: '(Не указано)',
   selfRegistration: '📝 Самозапись',
   schedule: 'Расписание',

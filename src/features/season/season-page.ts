@@ -2,7 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { currentSeason, seasonMessages } from '../../domain/season.ts';
 import { seasonSchema } from '../../domain/season-schema.ts';
-import { rolloverPreview, suggestSeason } from '../../domain/season-rollover.ts';
+import {
+  rolloverPreview,
+  rolloverTiming,
+  suggestSeason,
+  type RolloverTiming,
+} from '../../domain/season-rollover.ts';
+import { localDateAt } from '../../domain/zoned-time.ts';
+import { shortOrganizationName } from '../../domain/current-organization.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
 import { ContextConsumer } from '@lit/context';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
@@ -13,6 +20,7 @@ import type { ErrorDescription } from '../../data/describe-error.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { seasonStrings as t } from './season-strings.ts';
 import { strings } from '../../i18n/shell-strings.ts';
+import { currentIntlTag } from '../../i18n/locale.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { observeSeasonOrgs, type SeasonOrg } from './season-data.ts';
@@ -103,9 +111,12 @@ export class SeasonPage extends LitElement {
   @state() private scope: string | undefined;
   @state() private season: string | undefined;
   @state() private confirmed = false;
+  /** the user means a season whose turn it is not (early or past) */
+  @state() private outOfTurnConfirmed = false;
   @state() private running = false;
   @state() private seasonError = '';
   @state() private confirmError = '';
+  @state() private outOfTurnError = '';
   @state() private error = '';
   @state() private done = '';
 
@@ -155,11 +166,12 @@ export class SeasonPage extends LitElement {
     const season = this.season ?? this.suggested(org, scope);
     const valid = seasonSchema.safeParse(season).success;
     const preview = valid ? rolloverPreview(org.athletes, season, scope || null) : null;
+    const timing = valid ? this.timing(org, season) : null;
     const online = this.#online.online;
     return html`<form
       class="card"
       novalidate
-      @submit=${(e: Event) => this.submit(e, org, scope, season)}
+      @submit=${(e: Event) => this.submit(e, org, scope, season, timing)}
     >
       ${
         orgs.length > 1
@@ -167,8 +179,11 @@ export class SeasonPage extends LitElement {
               >${t.organization}
               <select @change=${this.chooseOrg}>
                 ${orgs.map(
+                  // a select cannot wrap: «Старт» for "Лёгкоатлетический клуб «Старт»"
                   (o) =>
-                    html`<option value=${o.id} ?selected=${o.id === org.id}>${o.name}</option>`,
+                    html`<option value=${o.id} title=${o.name} ?selected=${o.id === org.id}>
+                      ${shortOrganizationName(o.name)}
+                    </option>`,
                 )}
               </select></label
             >`
@@ -216,6 +231,7 @@ export class SeasonPage extends LitElement {
             : html`<p class="muted">${translateDomainMessage(seasonMessages.format)}</p>`
         }
       </section>
+      ${timing && timing.kind !== 'on-time' ? this.renderOutOfTurn(season, timing) : nothing}
       <div>
         <label class="check"
           ><input
@@ -240,6 +256,40 @@ export class SeasonPage extends LitElement {
     </form>`;
   }
 
+  /** is it this season's turn on the club's calendar today? */
+  private timing(org: SeasonOrg, season: string): RolloverTiming {
+    return rolloverTiming(season, localDateAt(org.timeZone, Date.now()));
+  }
+
+  /** a season not due now: say so, and ask for a second, explicit yes */
+  private renderOutOfTurn(season: string, timing: Exclude<RolloverTiming, { kind: 'on-time' }>) {
+    const date = (d: string) =>
+      new Intl.DateTimeFormat(currentIntlTag, {
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(`${d}T00:00:00Z`));
+    const warning =
+      timing.kind === 'early'
+        ? t.earlyWarning(season, timing.current, date(timing.starts))
+        : t.pastWarning(season, timing.current);
+    return html`<ts-notice tone="warning"><p id="out-of-turn">${warning}</p></ts-notice>
+      <div>
+        <label class="check"
+          ><input
+            type="checkbox"
+            .checked=${this.outOfTurnConfirmed}
+            aria-describedby="out-of-turn out-of-turn-error"
+            @change=${(e: Event) => {
+              this.outOfTurnConfirmed = (e.target as HTMLInputElement).checked;
+              if (this.outOfTurnConfirmed) this.outOfTurnError = '';
+            }}
+          />${t.outOfTurnConfirm(season)}</label
+        >
+        <p class="error" id="out-of-turn-error">${this.outOfTurnError}</p>
+      </div>`;
+  }
+
   private chooseOrg(e: Event): void {
     this.orgId = (e.target as HTMLSelectElement).value;
     this.reset();
@@ -253,6 +303,9 @@ export class SeasonPage extends LitElement {
   private editSeason(e: Event): void {
     this.season = (e.target as HTMLInputElement).value.trim();
     this.seasonError = '';
+    // a yes to one season is no yes to another
+    this.outOfTurnConfirmed = false;
+    this.outOfTurnError = '';
     this.done = '';
   }
 
@@ -265,13 +318,21 @@ export class SeasonPage extends LitElement {
   private reset(): void {
     this.season = undefined;
     this.confirmed = false;
+    this.outOfTurnConfirmed = false;
     this.seasonError = '';
     this.confirmError = '';
+    this.outOfTurnError = '';
     this.error = '';
     this.done = '';
   }
 
-  private async submit(e: Event, org: SeasonOrg, scope: string, season: string): Promise<void> {
+  private async submit(
+    e: Event,
+    org: SeasonOrg,
+    scope: string,
+    season: string,
+    timing: RolloverTiming | null,
+  ): Promise<void> {
     e.preventDefault();
     this.error = '';
     this.done = '';
@@ -280,7 +341,11 @@ export class SeasonPage extends LitElement {
       ? ''
       : translateDomainMessage(parsed.error.issues[0]?.message ?? seasonMessages.format);
     this.confirmError = this.confirmed ? '' : t.confirmNeeded;
-    if (this.seasonError || this.confirmError) return;
+    this.outOfTurnError =
+      timing && timing.kind !== 'on-time' && !this.outOfTurnConfirmed
+        ? t.outOfTurnNeeded(season)
+        : '';
+    if (this.seasonError || this.confirmError || this.outOfTurnError) return;
     const client = this.#supabase.value;
     if (!client) return;
     this.running = true;
@@ -297,6 +362,7 @@ export class SeasonPage extends LitElement {
     const counts = (result.data ?? {}) as { athletes?: number; archived?: number };
     this.done = t.done(season, counts.athletes ?? 0, counts.archived ?? 0);
     this.confirmed = false;
+    this.outOfTurnConfirmed = false;
     // the moved athletes and their history arrive with the next pull
     this.#query.engine?.requestSync();
   }

@@ -23,6 +23,12 @@ export const season: Translation<typeof seasonStrings> = {
   nothingToDo: 'Everyone here is already in that season — nothing to change.',
   confirm: 'I understand: this season’s ranks go to history',
   confirmNeeded: 'Confirm that you understand what will happen',
+  earlyWarning: (season, current, starts) =>
+    `Season ${current} is running now; season ${season} starts only on ${starts}. A new season usually starts in summer or September: starting it now sends this season’s ranks to history early.`,
+  pastWarning: (season, current) =>
+    `Season ${season} is already over — season ${current} is running now. Check that this is the season you mean.`,
+  outOfTurnConfirm: (season) => `Yes, start season ${season} now, out of its turn`,
+  outOfTurnNeeded: (season) => `Confirm that you want to start season ${season} now`,
   start: (next) => `Start season ${next}`,
   starting: 'Starting…',
   needsNetwork:

@@ -23,6 +23,12 @@ export const seasonStrings = localized('season', {
   nothingToDo: 'Все спортсмены здесь уже в этом сезоне — менять нечего.',
   confirm: 'Понимаю: разряды текущего сезона уйдут в историю',
   confirmNeeded: 'Отметьте, что понимаете, что произойдёт',
+  earlyWarning: (season: string, current: string, starts: string) =>
+    `Сейчас идёт сезон ${current}, а сезон ${season} начнётся только ${starts}. Обычно новый сезон начинают летом или в сентябре: если начать его сейчас, разряды текущего сезона уйдут в историю раньше времени.`,
+  pastWarning: (season: string, current: string) =>
+    `Сезон ${season} уже закончился — сейчас идёт сезон ${current}. Проверьте, тот ли сезон указан.`,
+  outOfTurnConfirm: (season: string) => `Да, начать сезон ${season} сейчас, не в свой срок`,
+  outOfTurnNeeded: (season: string) => `Подтвердите, что хотите начать сезон ${season} сейчас`,
   start: (season: string) => `Начать сезон ${season}`,
   starting: 'Начинаем…',
   needsNetwork:

@@ -21,6 +21,7 @@ import { withCors } from '../_shared/cors.ts';
 import { sameSecret } from '../_shared/same-secret.ts';
 import type { EmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
+import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
 
 export interface EmailDispatchDeps {
   rpc: Rpc;
@@ -28,6 +29,8 @@ export interface EmailDispatchDeps {
   /** only a caller holding this key may dispatch */
   serviceKey: string;
   batchSize?: number;
+  /** fills in a cancellation's club and place when its outbox row lacks them */
+  sessionDetails?: SessionDetailsReader;
 }
 
 const claimedSchema = z.array(
@@ -64,7 +67,8 @@ export async function handleEmailDispatch(
       if (!email.to) {
         outcome = { sent: false, error: 'the person has no email address', retryable: false };
       } else {
-        const rendered = renderEmail(email.kind, email.locale, email.payload);
+        const payload = await withSessionDetails(email.kind, email.payload, deps.sessionDetails);
+        const rendered = renderEmail(email.kind, email.locale, payload);
         const result = await deps.provider.send({ to: email.to, ...rendered });
         outcome = result.ok
           ? { sent: true, error: null, retryable: false }

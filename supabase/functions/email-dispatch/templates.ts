@@ -52,9 +52,15 @@ function session(p: Payload, locale: Locale): string {
   return `${when(p, locale)}${place}`;
 }
 
+/** " Olga" when the payload names the coach, else nothing */
+function named(p: Payload): string {
+  const name = str(p, 'coachName');
+  return name ? ` ${name}` : '';
+}
+
 const footer: Record<Locale, string> = {
-  ru: '\n\n— Trackside\nОтключить такие письма можно в настройках профиля.',
-  en: '\n\n— Trackside\nYou can switch these emails off in your profile settings.',
+  ru: '\n\n— Trackside\nОтключить такие письма можно в приложении, на странице «Настройка писем».',
+  en: '\n\n— Trackside\nYou can switch these emails off in the app, on the “Email settings” page.',
 };
 
 export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): RenderedEmail {
@@ -94,7 +100,10 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
         break;
       case 'booking_cancellation':
         subject = 'Запись отменена';
-        body = `Запись на тренировку ${at} отменена.`;
+        body =
+          str(payload, 'cancelledBy') === 'cancelled_by_coach'
+            ? `Тренер${named(payload)} отменил(а) тренировку: ${at}.`
+            : `Запись на тренировку ${at} отменена.`;
         break;
       case 'session_reminder':
         subject = 'Напоминание: тренировка завтра';
@@ -124,7 +133,10 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
         break;
       case 'booking_cancellation':
         subject = 'Booking cancelled';
-        body = `The booking for the session on ${at} was cancelled.`;
+        body =
+          str(payload, 'cancelledBy') === 'cancelled_by_coach'
+            ? `Your coach${named(payload)} cancelled the session: ${at}.`
+            : `The booking for the session on ${at} was cancelled.`;
         break;
       case 'session_reminder':
         subject = 'Reminder: your session is tomorrow';

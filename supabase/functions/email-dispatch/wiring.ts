@@ -4,6 +4,7 @@
 import { type Env, required, serviceClient } from '../_shared/supabase.ts';
 import { createEmailDispatchHandler } from './handler.ts';
 import { httpEmailProvider } from './providers.ts';
+import { postgrestSessionDetails } from './session-details.ts';
 
 /** production: EMAIL_API_URL, EMAIL_API_KEY, EMAIL_FROM */
 export function emailDispatchFromEnv(env: Env) {
@@ -11,6 +12,10 @@ export function emailDispatchFromEnv(env: Env) {
   return createEmailDispatchHandler({
     rpc,
     serviceKey: required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+    sessionDetails: postgrestSessionDetails(
+      required(env, 'SUPABASE_URL'),
+      required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+    ),
     provider: httpEmailProvider({
       url: required(env, 'EMAIL_API_URL'),
       apiKey: required(env, 'EMAIL_API_KEY'),

@@ -8,6 +8,7 @@ import {
   type EmailDispatchDeps,
   handleEmailDispatch,
 } from '../../functions/email-dispatch/handler.ts';
+import { postgrestSessionDetails } from '../../functions/email-dispatch/session-details.ts';
 import { buildOnFirstRequest } from '../build-on-first-request.ts';
 import type { LocalEdgeFunction } from '../local-edge-function.ts';
 import { type MailboxReaders, isMailboxPath, serveMailbox } from '../stand-ins/mailbox-route.ts';
@@ -32,6 +33,11 @@ export function localEmailDispatchFromEnv(env: Env, fetchImpl: typeof fetch = fe
     rpc,
     serviceKey: required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
     provider: mailbox,
+    sessionDetails: postgrestSessionDetails(
+      required(env, 'SUPABASE_URL'),
+      required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+      fetchImpl,
+    ),
     mailbox,
     // the mailbox's reader: Supabase Auth says whose token it is (and honours logouts)
     async userEmail(token) {

@@ -35,7 +35,7 @@ declare
   v_match text[];
   v_day int;
   v_key int;
-  v_keys int[] := '{}';
+  v_keys int[] := array[]::int[];
   v_result text;
 begin
   v_text := translate(

@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { DEFAULT_JWT_SECRET, localAnonKey } from './supabase/local/keys.ts';
 
@@ -6,8 +6,8 @@ import { DEFAULT_JWT_SECRET, localAnonKey } from './supabase/local/keys.ts';
 const localApiUrl = 'http://127.0.0.1:54321';
 
 /**
- * The Supabase URL and anon key baked into the build: the fallback for a server
- * that does not answer /runtime-config.json (src/data/runtime-config.ts). The
+ * The Supabase URL and anon key baked into the build, and written beside it as
+ * its /runtime-config.json (src/data/runtime-config.ts reads that first). The
  * local stack always answers it with the ports it runs on, so `npm start` and
  * `npm run dev` never depend on these. Unset, they name the local stack's
  * defaults (its anon key derived from its JWT secret). A production build on a
@@ -23,6 +23,27 @@ function supabaseEnv(mode: string): { url: string; anonKey: string } {
   };
 }
 
+/**
+ * Writes the build's own /runtime-config.json with the values above. A static
+ * host then answers the app's question instead of a 404 (which every browser
+ * logs as an error on each start), and a deploy that points the same build at
+ * another project replaces this one file. The local stack answers the path
+ * itself, ahead of the file, with the API it runs.
+ */
+function runtimeConfigFile(config: { url: string; anonKey: string }): Plugin {
+  return {
+    name: 'trackside-runtime-config',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'runtime-config.json',
+        source: `${JSON.stringify({ supabaseUrl: config.url, supabaseAnonKey: config.anonKey }, null, 2)}\n`,
+      });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const { url, anonKey } = supabaseEnv(mode);
   return {
@@ -35,6 +56,7 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
     },
     plugins: [
+      runtimeConfigFile({ url, anonKey }),
       VitePWA({
         strategies: 'injectManifest',
         srcDir: 'src',

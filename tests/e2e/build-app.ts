@@ -6,9 +6,9 @@ import { repoRoot } from '../../supabase/local/paths.ts';
 const run = promisify(execFile);
 
 /**
- * Builds the PWA into `outDir` with `api` as its build-time fallback (the
- * static servers of the e2e and bench stacks serve no /runtime-config.json, so
- * the build's values are the ones used). `null` builds as `npm start` does, with
+ * Builds the PWA into `outDir` with `api` as its build-time values (the static
+ * servers of the e2e and bench stacks serve the build's own runtime-config.json,
+ * which carries the same values). `null` builds as `npm start` does, with
  * no VITE_SUPABASE_* set: the local stack's defaults, which the stack's
  * /runtime-config.json overrides.
  */

@@ -319,8 +319,12 @@ export class AppRoot extends LitElement {
         import('./organization-switch.ts').catch((error: unknown) => {
           console.error('organization switch failed to load', error);
         });
-        import('./tab-bar.ts').catch((error: unknown) => {
-          console.error('tab bar failed to load', error);
+        // the tab bar waits for the first idle moment: on a cold start it would
+        // otherwise compete with the page the user opened for the main thread
+        whenIdle(() => {
+          import('./tab-bar.ts').catch((error: unknown) => {
+            console.error('tab bar failed to load', error);
+          });
         });
       })
       .catch((error: unknown) => {
@@ -350,4 +354,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'app-root': AppRoot;
   }
+}
+
+/** runs `task` once the browser is idle (soon after, where requestIdleCallback is missing) */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
 }

@@ -5,7 +5,10 @@ import { currentIntlTag } from '../../i18n/locale.ts';
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { moneyStrings } from '../money/index.ts';
-import { observeAthleteSubscription, type AthleteSubscriptionData } from './athlete-subscription-data.ts';
+import {
+  observeAthleteSubscription,
+  type AthleteSubscriptionData,
+} from './athlete-subscription-data.ts';
 
 const m = moneyStrings.moyklass;
 

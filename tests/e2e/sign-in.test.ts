@@ -7,6 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { runtimeConfigStorageKey } from '../../src/data/runtime-config.ts';
 import { useE2eStack } from './e2e-stack.ts';
 import { seriousViolations, shots, signIn } from './page-helpers.ts';
 
@@ -62,12 +63,16 @@ describe('sign-in and organizations at 360 px', () => {
       await page.screenshot({ path: join(shots, 'home-coach.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
 
-      // sign-out returns to /sign-in and leaves nothing of this user behind
+      // sign-out returns to /sign-in and leaves nothing of this user behind; the
+      // API's address (runtime-config.ts) stays: it is the server's, not the user's,
+      // and the next start without network needs it
       await page.getByRole('button', { name: 'Выйти' }).click();
       await page.getByRole('heading', { name: 'Вход' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/sign-in');
-      const leftovers = await page.evaluate(() =>
-        Object.keys(localStorage).filter((key) => /trackside|sb-/.test(key)),
+      const leftovers = await page.evaluate(
+        (kept) =>
+          Object.keys(localStorage).filter((key) => /trackside|sb-/.test(key) && key !== kept),
+        runtimeConfigStorageKey,
       );
       expect(leftovers).toEqual([]);
     });

@@ -75,7 +75,7 @@ describe('tab bar', () => {
       ];
       await everyTabInOneTap(page, `/roster/${anna}`, tabs);
       // a page under a tab marks that tab; a page reached through home marks «Ещё»
-      expect(await currentTab(page)).toBe('Спортсмены');
+      await expect.poll(() => currentTab(page)).toBe('Спортсмены');
       expect(await seriousViolations(page)).toEqual([]);
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: '/tmp/shots/shell-coach-athlete-ru.png' });
@@ -108,7 +108,7 @@ describe('tab bar', () => {
 
       await page.goto(`${e2e.app.url}/season`);
       await page.getByRole('heading', { name: 'Новый сезон', level: 1 }).waitFor();
-      expect(await currentTab(page)).toBe('Ещё');
+      await expect.poll(() => currentTab(page)).toBe('Ещё');
 
       // offline, from a cold start: the bar is there and every tab still opens
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -127,7 +127,7 @@ describe('tab bar', () => {
         { label: 'Ещё', path: '/' },
       ];
       await everyTabInOneTap(page, '/settings/email', tabs);
-      expect(await currentTab(page)).toBe('Ещё');
+      await expect.poll(() => currentTab(page)).toBe('Ещё');
       expect(await seriousViolations(page)).toEqual([]);
       expect(await fitsWidth(page)).toBe(true);
 
@@ -149,7 +149,7 @@ describe('tab bar', () => {
       const group = `/groups/${beginners}`;
       await everyTabInOneTap(page, group, tabs);
       // the club's group page belongs to «Клуб»
-      expect(await currentTab(page)).toBe('Клуб');
+      await expect.poll(() => currentTab(page)).toBe('Клуб');
       expect(await seriousViolations(page)).toEqual([]);
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: '/tmp/shots/shell-admin-group-ru.png' });

@@ -383,3 +383,23 @@ insert into public.athletes (id, org_id, group_id, name, season, status, schedul
   ('ad400000-0000-4000-8000-000000000003', 'ad100000-0000-4000-8000-000000000001',
    'ad200000-0000-4000-8000-000000000001', 'Гусева Таисия', pg_temp.demo_season(), 'active', 'Сб 09:00', null)
 on conflict (id) do nothing;
+
+-- the demo coach's public page, /volkov, and what it offers to book
+insert into public.coach_pages (id, org_id, coach_id, slug, published, display_name, bio, sports,
+    certifications, place, languages) values
+  ('d9000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+   'd0000000-0000-4000-8000-000000000002', 'volkov', true, 'Игорь Волков',
+   'Тренер по лёгкой атлетике: спринт и барьерный бег. Готовлю к первым стартам и к нормативам разрядов.',
+   array['Лёгкая атлетика', 'Спринт'], array['Тренер высшей категории'],
+   'Москва, стадион «Старт»', array['ru', 'en'])
+on conflict (id) do nothing;
+
+insert into public.session_types (id, org_id, coach_id, name, description, duration_minutes,
+    price_minor, currency, position) values
+  ('da000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+   'd0000000-0000-4000-8000-000000000002', 'Пробная тренировка',
+   'Знакомство, разминка и оценка техники бега', 30, 0, 'RUB', 1),
+  ('da000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001',
+   'd0000000-0000-4000-8000-000000000002', 'Индивидуальная тренировка',
+   'Час работы над стартом, техникой и скоростью', 60, 250000, 'RUB', 2)
+on conflict (id) do nothing;

@@ -267,7 +267,7 @@ export type BookingRow = {
   org_id: string;
   session_id: string;
   coach_id: string;
-  member_id: string;
+  member_id: string | null;
   status: string;
   cancelled_at: string | null;
   created_at: string;
@@ -275,6 +275,9 @@ export type BookingRow = {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
+  guest_name: string | null;
+  session_type_id: string | null;
+  hold_until: string | null;
 };
 
 export type SessionConflictRow = {

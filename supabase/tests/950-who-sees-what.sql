@@ -14,7 +14,8 @@
 --   member of another club         athlete_b (linked to b1), coach_b, admin_b (club B)
 --   anon                           anon
 -- a row one may read counts 1; a row one may not counts 0 (filtered), and for
--- anon the read itself is refused (42501): anon has no privilege on any table.
+-- anon the read itself is refused (42501): anon has no privilege on any table
+-- but those of the coach's public page and the products it lists.
 begin;
 select tests.create_tenancy_fixture();
 
@@ -91,6 +92,14 @@ insert into public.session_conflicts (id, org_id, coach_id, kind, recurring_book
   ('95000000-0000-4000-8000-000000000010', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
    'blocked', '95000000-0000-4000-8000-00000000000c', current_date + 14,
    now() + interval '14 days', now() + interval '14 days 1 hour');
+-- the coach's published page (renamed once, so it has an old slug) and an offer on it
+insert into public.coach_pages (id, org_id, coach_id, slug, published, display_name) values
+  ('95000000-0000-4000-8000-000000000011', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   'coach-a-old', true, 'Тренер А');
+update public.coach_pages set slug = 'coach-a' where id = '95000000-0000-4000-8000-000000000011';
+insert into public.session_types (id, org_id, coach_id, name, duration_minutes, price_minor) values
+  ('95000000-0000-4000-8000-000000000012', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   'Пробная', 30, 0);
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -128,7 +137,10 @@ insert into probes values
   ('recurring_bookings',     $$select count(*) from public.recurring_bookings where id = '95000000-0000-4000-8000-00000000000c'$$),
   ('training_sessions',      $$select count(*) from public.training_sessions where id = '95000000-0000-4000-8000-00000000000d'$$),
   ('bookings',               $$select count(*) from public.bookings where id = '95000000-0000-4000-8000-00000000000f'$$),
-  ('session_conflicts',      $$select count(*) from public.session_conflicts where id = '95000000-0000-4000-8000-000000000010'$$);
+  ('session_conflicts',      $$select count(*) from public.session_conflicts where id = '95000000-0000-4000-8000-000000000010'$$),
+  ('coach_pages',            $$select count(*) from public.coach_pages where id = '95000000-0000-4000-8000-000000000011'$$),
+  ('coach_slug_history',     $$select count(*) from public.coach_slug_history where slug = 'coach-a-old'$$),
+  ('session_types',          $$select count(*) from public.session_types where id = '95000000-0000-4000-8000-000000000012'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -179,7 +191,10 @@ insert into who_sees_what values
   ('recurring_bookings',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('training_sessions',      'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('bookings',               'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
-  ('session_conflicts',      'yes',      'yes', 'no',   'no',   'no',    'no',   'no');
+  ('session_conflicts',      'yes',      'yes', 'no',   'no',   'no',    'no',   'no'),
+  ('coach_pages',            'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
+  ('coach_slug_history',     'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
+  ('session_types',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as
@@ -238,7 +253,10 @@ select ok(not has_schema_privilege('anon', 'private', 'usage'), 'anon cannot eve
   * `who sees what: <table> / <audience> (<actor>): sees | hidden`
   */
 select is(tests.try_as(e.actor, p.probe),
-          case when e.sees then '1' when e.actor = 'anon' then '42501' else '0' end,
+          case when e.sees then '1'
+               -- anon may read a listed product or a published page, so other rows are filtered
+               when e.actor = 'anon' and not has_table_privilege('anon', format('public.%I', e.tbl), 'select')
+               then '42501' else '0' end,
           format('who sees what: %s / %s (%s): %s', e.tbl, e.audience, e.actor,
                  case when e.sees then 'sees' else 'hidden' end))
   from expected e join probes p on p.tbl = e.tbl

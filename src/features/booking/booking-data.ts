@@ -269,3 +269,23 @@ export function countIn(result: Json, key: string): number {
 export function creditsIn(data: BookingData, orgId: string): number | null {
   return data.credits.find((c) => c.org_id === orgId)?.balance ?? null;
 }
+
+/**
+ * Who is booked into `s`, by name: a group session's confirmed seats, or a
+ * one-to-one session's member — or, when a guest booked it from the coach's
+ * public page, the name the guest gave (a guest has no account to name).
+ */
+export function bookedNames(data: BookingData, s: TrainingSessionRow): string[] {
+  const nameOf = (b: BookingRow) =>
+    b.member_id === null ? (b.guest_name ?? '') : (data.names.get(b.member_id) ?? '');
+  if (s.kind === 'group')
+    return data.bookings
+      .filter((b) => b.session_id === s.id && b.status === 'confirmed')
+      .map(nameOf)
+      .filter((n) => n !== '');
+  if (s.member_id !== null) return [data.names.get(s.member_id) ?? ''].filter((n) => n !== '');
+  const guest = data.bookings.find(
+    (b) => b.session_id === s.id && b.guest_name !== null && b.status !== 'expired',
+  );
+  return guest ? [nameOf(guest)] : [];
+}

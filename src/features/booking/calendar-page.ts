@@ -11,7 +11,13 @@ import { CurrentOrganizationController } from '../../state/current-organization-
 import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
-import { calendarZone, instant, observeBookingData, type BookingData } from './booking-data.ts';
+import {
+  bookedNames,
+  calendarZone,
+  instant,
+  observeBookingData,
+  type BookingData,
+} from './booking-data.ts';
 import type { TrainingSessionRow } from '../../data/synced-rows.ts';
 import { formatDay, formatShortDate, formatTime } from '../../ui/time-format.ts';
 import { bookingStyles } from './booking-styles.ts';
@@ -183,12 +189,7 @@ export class CalendarPage extends LitElement {
     const group = s.kind === 'group';
     const people: SessionPeople | undefined = this.#people.value;
     const groupName = group ? (people?.groupNames.get(s.group_id ?? '') ?? '') : '';
-    const who = group
-      ? data.bookings
-          .filter((b) => b.session_id === s.id && b.status === 'confirmed')
-          .map((b) => data.names.get(b.member_id) ?? '')
-          .filter((n) => n !== '')
-      : [data.names.get(s.member_id ?? '') ?? ''];
+    const who = bookedNames(data, s);
     return html`<li class="card session ${status}">
       <a class="open" href=${`/calendar/session/${s.id}`}>
         <span class="what">

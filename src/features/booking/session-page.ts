@@ -15,7 +15,7 @@ import { formatDay, formatTime } from '../../ui/time-format.ts';
 import { attendanceStrings } from '../attendance/index.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { bookingStyles } from './booking-styles.ts';
-import { instant, observeBookingData, type BookingData } from './booking-data.ts';
+import { bookedNames, instant, observeBookingData, type BookingData } from './booking-data.ts';
 import { observeSessionPeople, type PersonRef, type SessionPeople } from './session-people-data.ts';
 import '../../ui/ts-notice.ts';
 
@@ -174,13 +174,7 @@ export class SessionPage extends LitElement {
   }
 
   private renderBooked(data: BookingData, s: TrainingSessionRow) {
-    const names =
-      s.kind === 'group'
-        ? data.bookings
-            .filter((b) => b.session_id === s.id && b.status === 'confirmed')
-            .map((b) => data.names.get(b.member_id) ?? '')
-            .filter((n) => n !== '')
-        : [data.names.get(s.member_id ?? '') ?? ''].filter((n) => n !== '');
+    const names = bookedNames(data, s);
     return html`<section aria-labelledby="booked-heading">
       <h2 id="booked-heading">${t.booked}</h2>
       ${

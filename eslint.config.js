@@ -36,6 +36,8 @@ const elements = [
   { type: 'data', pattern: 'src/data', mode: 'folder' },
   { type: 'i18n', pattern: 'src/i18n', mode: 'folder' },
   { type: 'domain', pattern: 'src/domain', mode: 'folder' },
+  // server-rendered public pages: web-standard Request/Response, no DOM, no Lit
+  { type: 'public-site', pattern: 'src/public-site', mode: 'folder' },
   { type: 'function-shared', pattern: 'supabase/functions/_shared', mode: 'folder' },
   {
     type: 'function-test',
@@ -128,6 +130,7 @@ export default tseslint.config(
             { from: 'data', allow: ['data', 'i18n', 'domain'] },
             { from: 'i18n', allow: ['i18n', 'domain'] },
             { from: 'domain', allow: ['domain'] },
+            { from: 'public-site', allow: ['public-site', 'domain'] },
             // an Edge Function: its own folder, _shared and the domain, never another function
             {
               from: 'function',
@@ -146,7 +149,14 @@ export default tseslint.config(
             { from: 'stand-in', allow: ['stand-in', 'function', 'function-shared', 'domain'] },
             {
               from: 'local-stack',
-              allow: ['local-stack', 'stand-in', 'function', 'function-shared', 'domain'],
+              allow: [
+                'local-stack',
+                'stand-in',
+                'function',
+                'function-shared',
+                'public-site',
+                'domain',
+              ],
             },
           ],
         },

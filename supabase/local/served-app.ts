@@ -6,10 +6,12 @@
 // one for either.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ApiRequest } from './http-types.ts';
 import { type LocalConfig, publicHost, readLocalConfig } from './config.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 import { type RuntimeConfig, apiUrlFor } from './runtime-config.ts';
 import { serveNode } from './server.ts';
+import { createPublicSiteHandler } from './public-site-server.ts';
 import { createStaticHandler } from './static-server.ts';
 
 export interface ServedApp {
@@ -43,10 +45,23 @@ export async function startServedApp(env: NodeJS.ProcessEnv, distDir: string): P
   const serveStatic = createStaticHandler(distDir, {
     runtimeConfig: (req) => runtimeConfig(req.headers.host),
   });
+  // public pages (a coach's /volkov) are rendered here, as an edge runtime does in production
+  const servePublic = createPublicSiteHandler((req) => {
+    const { stack } = live;
+    const host = req.headers.host;
+    return (
+      stack && {
+        supabaseUrl: apiUrlFor(config.host, stack.apiPort, host),
+        anonKey: stack.gateway.anonKey,
+        siteUrl: `http://${host ?? `${publicHost(config.host)}:${config.appPort}`}`,
+        fetch,
+        now: () => new Date(),
+      }
+    );
+  });
+  const serve = async (req: ApiRequest) => (await servePublic(req)) ?? serveStatic(req);
   const log = (m: string, e?: unknown) => console.error(`[app] ${m}`, e ?? '');
-  const server = http.createServer(
-    (req, res) => void serveNode(req, res, serveStatic, 1024 * 1024, log),
-  );
+  const server = http.createServer((req, res) => void serveNode(req, res, serve, 1024 * 1024, log));
   const close = () =>
     new Promise<void>((resolve) => {
       if (!server.listening) return resolve();

@@ -157,3 +157,18 @@ export function createStaticHandler(rootDir: string, options: StaticOptions = {}
     return { status: 200, headers, body: await encoded(file, encoding) };
   };
 }
+
+/** a rendered (not file) response, compressed as a static file would be */
+export function compressBody(
+  res: { status: number; headers: Record<string, string>; body: Buffer },
+  acceptEncoding: string | undefined,
+): ApiResponse {
+  const contentType = res.headers['content-type'] ?? '';
+  const encoding = pickEncoding(acceptEncoding);
+  if (!isCompressible(contentType) || !encoding || res.body.length < minCompressedSize) return res;
+  return {
+    status: res.status,
+    headers: { ...res.headers, vary: 'accept-encoding', 'content-encoding': encoding },
+    body: compress(res.body, encoding),
+  };
+}

@@ -30,3 +30,25 @@ export interface EmailPreferenceRow {
 export function emailEnabled(rows: readonly EmailPreferenceRow[], kind: EmailKind): boolean {
   return rows.find((r) => r.kind === kind)?.enabled ?? true;
 }
+
+/**
+ * Who an email is for: a signed-in member, a guest (an address only, no account,
+ * transactional mail only) or the coach. The outbox payload says so (`audience`);
+ * rows queued before it did are a coach's when the kind is the coach's notice.
+ */
+export const EMAIL_AUDIENCES = ['member', 'guest', 'coach'] as const;
+export type EmailAudience = (typeof EMAIL_AUDIENCES)[number];
+
+export function emailAudience(kind: EmailKind, payload: Record<string, unknown>): EmailAudience {
+  const said = payload['audience'];
+  if (said === 'member' || said === 'guest' || said === 'coach') return said;
+  return kind === 'booking_notification' ? 'coach' : 'member';
+}
+
+/** the kinds about one booking: each carries a link to it and its calendar event */
+export const BOOKING_EMAIL_KINDS: readonly EmailKind[] = [
+  'booking_confirmation',
+  'booking_notification',
+  'booking_cancellation',
+  'session_reminder',
+];

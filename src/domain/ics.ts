@@ -28,6 +28,11 @@ export interface IcsEvent {
   status?: 'CONFIRMED' | 'CANCELLED' | 'TENTATIVE';
   /** when the event last changed (LAST-MODIFIED) */
   lastModified?: Instant | null;
+  /**
+   * the event's revision (SEQUENCE, §3.8.7.4): a calendar that holds the UID keeps
+   * the copy with the highest one, so a moved or cancelled booking updates in place
+   */
+  sequence?: number | null;
 }
 
 export interface IcsCalendar {
@@ -36,6 +41,11 @@ export interface IcsCalendar {
   /** the calendar's display name (X-WR-CALNAME, read by most clients) */
   name?: string | null;
   events: readonly IcsEvent[];
+  /**
+   * METHOD (RFC 5546): PUBLISH for a feed (the default), REQUEST for an invitation
+   * sent by email (a booking made or moved), CANCEL for a cancelled one
+   */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
 }
 
 export const ICS_MEDIA_TYPE = 'text/calendar;charset=utf-8';
@@ -124,6 +134,12 @@ function eventLines(event: IcsEvent, stamp: string): string[] {
   ];
   if (event.location) lines.push(property('LOCATION', escapeText(event.location)));
   if (event.description) lines.push(property('DESCRIPTION', escapeText(event.description)));
+  if (event.sequence != null) {
+    if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) {
+      throw new RangeError(`event ${event.uid} needs a sequence of 0 or more`);
+    }
+    lines.push(property('SEQUENCE', String(event.sequence)));
+  }
   if (event.status) lines.push(property('STATUS', event.status));
   if (event.lastModified != null)
     lines.push(property('LAST-MODIFIED', formatUtc(event.lastModified)));
@@ -139,7 +155,7 @@ export function writeIcs(calendar: IcsCalendar, now: Date): string {
     'VERSION:2.0',
     property('PRODID', escapeText(calendar.productId)),
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${calendar.method ?? 'PUBLISH'}`,
   ];
   if (calendar.name) lines.push(property('X-WR-CALNAME', escapeText(calendar.name)));
   for (const event of calendar.events) lines.push(...eventLines(event, stamp));

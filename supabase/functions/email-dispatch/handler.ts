@@ -1,13 +1,15 @@
 // email-dispatch: drains the email outbox. Called on a schedule with the service
 // role key (pg_cron + pg_net in production, the local scheduler locally): claims
 // due emails (public.email_claim_batch: skip locked, re-checked so a cancelled
-// booking gets no reminder), renders them in the person's language, sends them
+// booking gets no reminder), renders them in the recipient's language — each email
+// about a booking with its link (a guest's manage link is minted now, never
+// stored: email-links.ts) and its calendar event (booking-ics.ts) — sends them
 // through the provider and records each outcome (public.email_mark: retry with
 // backoff on a temporary failure, give up on a permanent one).
 //
 // POST (Authorization: Bearer <service role key>) → 200 {claimed, sent, retrying, failed}
 import { z } from 'zod';
-import { emailKindSchema } from '../../../src/domain/email-kinds.ts';
+import { emailAudience, emailKindSchema } from '../../../src/domain/email-kinds.ts';
 import { LOCALES } from '../../../src/domain/locale.ts';
 import {
   HttpError,
@@ -19,6 +21,8 @@ import {
 import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
 import { withCors } from '../_shared/cors.ts';
 import { sameSecret } from '../_shared/same-secret.ts';
+import { bookingIcs } from './booking-ics.ts';
+import { emailLink } from './email-links.ts';
 import type { EmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
 import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
@@ -31,6 +35,10 @@ export interface EmailDispatchDeps {
   batchSize?: number;
   /** fills in a cancellation's club and place when its outbox row lacks them */
   sessionDetails?: SessionDetailsReader;
+  /** the app's origin for the links in emails (SITE_URL); without it emails carry none */
+  siteUrl?: string | null;
+  /** the clock for the calendar files' DTSTAMP */
+  now?: () => Date;
 }
 
 const claimedSchema = z.array(
@@ -40,6 +48,8 @@ const claimedSchema = z.array(
     locale: z.enum(LOCALES),
     to: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()),
+    /** the booking the email is about, if any (any uuid shape: seeds use non-RFC ids) */
+    bookingId: z.guid().nullable().optional(),
   }),
 );
 
@@ -68,11 +78,37 @@ export async function handleEmailDispatch(
         outcome = { sent: false, error: 'the person has no email address', retryable: false };
       } else {
         const payload = await withSessionDetails(email.kind, email.payload, deps.sessionDetails);
-        const rendered = renderEmail(email.kind, email.locale, payload);
-        const result = await deps.provider.send({ to: email.to, ...rendered });
-        outcome = result.ok
-          ? { sent: true, error: null, retryable: false }
-          : { sent: false, error: result.error, retryable: result.retryable };
+        let link: string | null = null;
+        let linkError: string | null = null;
+        try {
+          link = await emailLink(email.kind, payload, email.bookingId, {
+            siteUrl: deps.siteUrl,
+            mintGuestToken: () => deps.rpc('email_booking_link', { p_outbox_id: email.id }),
+          });
+        } catch {
+          linkError = 'the manage link could not be minted';
+        }
+        if (linkError) {
+          outcome = { sent: false, error: linkError, retryable: true };
+        } else {
+          // a guest's link is a credential: it stays out of a calendar others may see
+          const ics = bookingIcs(email.kind, email.locale, payload, {
+            now: deps.now?.() ?? new Date(),
+            link: emailAudience(email.kind, payload) === 'guest' ? null : link,
+          });
+          const rendered = renderEmail(email.kind, email.locale, payload, {
+            link,
+            calendar: ics !== null,
+          });
+          const result = await deps.provider.send({
+            to: email.to,
+            ...rendered,
+            ...(ics ? { attachments: [ics] } : {}),
+          });
+          outcome = result.ok
+            ? { sent: true, error: null, retryable: false }
+            : { sent: false, error: result.error, retryable: result.retryable };
+        }
       }
       try {
         await deps.rpc('email_mark', {

@@ -1,16 +1,34 @@
-// Where emails go: an HTTP email API (JSON {from, to, subject, text} with a bearer
-// key, the shape Resend and similar services take). The local stack sends them to
-// a mailbox in memory instead (supabase/local/stand-ins/memory-mailbox.ts).
+// Where emails go: an HTTP email API (JSON {from, to, subject, text, html,
+// attachments} with a bearer key, the shape Resend and similar services take). The
+// local stack sends them to a mailbox in memory instead
+// (supabase/local/stand-ins/memory-mailbox.ts).
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** the file's text (UTF-8); the provider encodes it */
+  content: string;
+}
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** the same message as HTML (the text stays the fallback) */
+  html?: string;
+  attachments?: EmailAttachment[];
 }
 
 export type SendResult = { ok: true } | { ok: false; retryable: boolean; error: string };
 
 export interface EmailProvider {
   send(email: OutgoingEmail): Promise<SendResult>;
+}
+
+/** base64 of a text's UTF-8 bytes */
+export function base64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 export function httpEmailProvider(options: {
@@ -35,6 +53,16 @@ export function httpEmailProvider(options: {
             to: [email.to],
             subject: email.subject,
             text: email.text,
+            ...(email.html ? { html: email.html } : {}),
+            ...(email.attachments?.length
+              ? {
+                  attachments: email.attachments.map((a) => ({
+                    filename: a.filename,
+                    content: base64Utf8(a.content),
+                    content_type: a.contentType,
+                  })),
+                }
+              : {}),
           }),
           signal: AbortSignal.timeout(15_000),
         });

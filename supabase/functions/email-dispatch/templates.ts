@@ -1,13 +1,29 @@
-// The emails, in Russian and English. Times are shown in the session's IANA zone,
-// amounts in the purchase's currency. A recurring booking's emails list its dates
-// (series-templates.ts).
-import type { EmailKind } from '../../../src/domain/email-kinds.ts';
+// The emails, in Russian and English, as text and as HTML. Times are shown in the
+// payload's IANA zone (the session's, or a guest's own), amounts in the purchase's
+// currency. A recurring booking's emails list its dates (series-templates.ts).
+// Each email about a booking ends with its link (email-links.ts): a guest's manage
+// page, a member's bookings, the coach's calendar. Guests have no app and no
+// switches: their footer says why they got the email instead.
+import {
+  type EmailAudience,
+  type EmailKind,
+  emailAudience,
+} from '../../../src/domain/email-kinds.ts';
 import { type Locale, intlTag } from '../../../src/domain/locale.ts';
+import { htmlFromText } from './html-email.ts';
 import { isSeriesPayload, renderSeriesEmail } from './series-templates.ts';
 
 export interface RenderedEmail {
   subject: string;
   text: string;
+  html: string;
+}
+
+export interface RenderExtras {
+  /** the booking's link for this recipient (email-links.ts) */
+  link?: string | null;
+  /** a calendar file is attached */
+  calendar?: boolean;
 }
 
 type Payload = Record<string, unknown>;
@@ -47,7 +63,12 @@ function money(p: Payload, locale: Locale): string {
 }
 
 function session(p: Payload, locale: Locale): string {
-  const parts = [str(p, 'title'), str(p, 'organization'), str(p, 'room')].filter(Boolean);
+  const parts = [
+    str(p, 'title') ?? str(p, 'sessionType'),
+    str(p, 'organization'),
+    str(p, 'room'),
+    str(p, 'place'),
+  ].filter(Boolean);
   const place = parts.length ? ` (${parts.join(', ')})` : '';
   return `${when(p, locale)}${place}`;
 }
@@ -63,9 +84,71 @@ const footer: Record<Locale, string> = {
   en: '\n\n— Trackside\nYou can switch these emails off in the app, on the “Email settings” page.',
 };
 
-export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): RenderedEmail {
+// transactional mail to an address: no switch to point at, so the reason instead
+const guestFooter: Record<Locale, string> = {
+  ru: '\n\n— Trackside\nВы получили это письмо, потому что записались на тренировку или оплатили её на Trackside.',
+  en: '\n\n— Trackside\nYou are receiving this email because you booked or paid for a session on Trackside.',
+};
+
+/** the lines after the body: the link for this recipient and the attached event */
+function linkLines(
+  kind: EmailKind,
+  audience: EmailAudience,
+  locale: Locale,
+  extras: RenderExtras,
+): string {
+  const lines: string[] = [];
+  const link = extras.link;
+  if (link) {
+    const cancelled = kind === 'booking_cancellation';
+    if (audience === 'coach') {
+      lines.push(
+        locale === 'ru' ? `Открыть в календаре: ${link}` : `Open in your calendar: ${link}`,
+      );
+    } else if (audience === 'guest') {
+      lines.push(
+        locale === 'ru'
+          ? cancelled
+            ? `Ваша запись: ${link}`
+            : `Перенести или отменить запись: ${link}`
+          : cancelled
+            ? `Your booking: ${link}`
+            : `Reschedule or cancel your booking: ${link}`,
+      );
+    } else {
+      lines.push(locale === 'ru' ? `Ваши записи: ${link}` : `Your bookings: ${link}`);
+    }
+  }
+  if (extras.calendar) {
+    lines.push(
+      kind === 'booking_cancellation'
+        ? locale === 'ru'
+          ? 'Во вложении — отмена события для вашего календаря.'
+          : 'The attached file removes the event from your calendar.'
+        : locale === 'ru'
+          ? 'Во вложении — событие для вашего календаря.'
+          : 'The attached file adds the event to your calendar.',
+    );
+  }
+  return lines.length ? `\n\n${lines.join('\n')}` : '';
+}
+
+export function renderEmail(
+  kind: EmailKind,
+  locale: Locale,
+  payload: Payload,
+  extras: RenderExtras = {},
+): RenderedEmail {
+  const audience = emailAudience(kind, payload);
+  const tail =
+    linkLines(kind, audience, locale, extras) +
+    (audience === 'guest' ? guestFooter : footer)[locale];
+  const done = (subject: string, body: string): RenderedEmail => {
+    const text = body + tail;
+    return { subject, text, html: htmlFromText(subject, text, locale) };
+  };
   const series = isSeriesPayload(payload) ? renderSeriesEmail(kind, locale, payload) : null;
-  if (series) return { subject: series.subject, text: series.body + footer[locale] };
+  if (series) return done(series.subject, series.body);
   const coach = str(payload, 'coachName') ?? (locale === 'ru' ? 'тренер' : 'your coach');
   const member = str(payload, 'memberName') ?? (locale === 'ru' ? 'спортсмен' : 'an athlete');
   const at = session(payload, locale);
@@ -81,10 +164,7 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
         : toMember
           ? `Your session was moved.\nWas: ${before}.\nNow: ${at}.\nCoach: ${coach}.`
           : `The session with ${member} was moved.\nWas: ${before}.\nNow: ${at}.`;
-    return {
-      subject: locale === 'ru' ? 'Запись перенесена' : 'Booking moved',
-      text: text + footer[locale],
-    };
+    return done(locale === 'ru' ? 'Запись перенесена' : 'Booking moved', text);
   }
   let subject: string;
   let body: string;
@@ -103,7 +183,9 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
         body =
           str(payload, 'cancelledBy') === 'cancelled_by_coach'
             ? `Тренер${named(payload)} отменил(а) тренировку: ${at}.`
-            : `Запись на тренировку ${at} отменена.`;
+            : audience === 'coach'
+              ? `${member} отменил(а) запись на тренировку: ${at}.`
+              : `Запись на тренировку ${at} отменена.`;
         break;
       case 'session_reminder':
         subject = 'Напоминание: тренировка завтра';
@@ -136,7 +218,9 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
         body =
           str(payload, 'cancelledBy') === 'cancelled_by_coach'
             ? `Your coach${named(payload)} cancelled the session: ${at}.`
-            : `The booking for the session on ${at} was cancelled.`;
+            : audience === 'coach'
+              ? `${member} cancelled their booking for the session on ${at}.`
+              : `The booking for the session on ${at} was cancelled.`;
         break;
       case 'session_reminder':
         subject = 'Reminder: your session is tomorrow';
@@ -155,5 +239,5 @@ export function renderEmail(kind: EmailKind, locale: Locale, payload: Payload): 
       }
     }
   }
-  return { subject, text: body + footer[locale] };
+  return done(subject, body);
 }

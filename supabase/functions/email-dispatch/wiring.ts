@@ -6,12 +6,13 @@ import { createEmailDispatchHandler } from './handler.ts';
 import { httpEmailProvider } from './providers.ts';
 import { postgrestSessionDetails } from './session-details.ts';
 
-/** production: EMAIL_API_URL, EMAIL_API_KEY, EMAIL_FROM */
+/** production: EMAIL_API_URL, EMAIL_API_KEY, EMAIL_FROM, SITE_URL (the app's origin, for links) */
 export function emailDispatchFromEnv(env: Env) {
   const { rpc } = serviceClient(env);
   return createEmailDispatchHandler({
     rpc,
     serviceKey: required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+    siteUrl: required(env, 'SITE_URL'),
     sessionDetails: postgrestSessionDetails(
       required(env, 'SUPABASE_URL'),
       required(env, 'SUPABASE_SERVICE_ROLE_KEY'),

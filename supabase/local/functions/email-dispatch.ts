@@ -32,6 +32,8 @@ export function localEmailDispatchFromEnv(env: Env, fetchImpl: typeof fetch = fe
   return createLocalEmailDispatchHandler({
     rpc,
     serviceKey: required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+    // the served app's origin (local-functions.ts passes it to every function)
+    siteUrl: env('SITE_URL') ?? null,
     provider: mailbox,
     sessionDetails: postgrestSessionDetails(
       required(env, 'SUPABASE_URL'),

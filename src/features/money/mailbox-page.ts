@@ -20,6 +20,23 @@ interface Message {
   subject: string;
   text: string;
   at: string;
+  /** a booking's calendar file (text) */
+  attachments?: { filename: string; contentType: string; content: string }[];
+}
+
+const address = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)»]/g;
+
+/** the text with its web addresses as links, the way a mail client shows them */
+function linkified(text: string) {
+  const parts: unknown[] = [];
+  let last = 0;
+  for (const match of text.matchAll(address)) {
+    parts.push(text.slice(last, match.index));
+    parts.push(html`<a href=${match[0]}>${match[0]}</a>`);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
 }
 
 /**
@@ -132,7 +149,17 @@ export class MailboxPage extends LitElement {
           html`<li class="card">
             <h2>${m.subject}</h2>
             <p class="muted">${t.to}: ${m.to} · ${format.format(new Date(m.at))}</p>
-            <pre>${m.text}</pre>
+            <pre>${linkified(m.text)}</pre>
+            ${(m.attachments ?? []).map(
+              (a) =>
+                html`<p>
+                  <a
+                    download=${a.filename}
+                    href=${`data:${a.contentType.replace(/\s+/g, '')},${encodeURIComponent(a.content)}`}
+                    >${t.attachment(a.filename)}</a
+                  >
+                </p>`,
+            )}
           </li>`,
       )}
     </ul>`;

@@ -88,6 +88,7 @@ export const money: Translation<typeof moneyStrings> = {
     to: 'To',
     unavailable: 'There is no mailbox here: an email service sends the emails.',
     needsNetwork: 'Needs the network: emails are kept on the server.',
+    attachment: (name: string) => `Attachment: ${name} — download`,
   },
   moyklass: {
     filter: 'Subscription this season',

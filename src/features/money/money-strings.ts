@@ -89,6 +89,7 @@ export const moneyStrings = localized('money', {
     to: 'Кому',
     unavailable: 'Почтового ящика здесь нет: письма отправляет почтовый сервис.',
     needsNetwork: 'Нужна сеть: письма хранятся на сервере.',
+    attachment: (name: string) => `Вложение: ${name} — скачать`,
   },
   moyklass: {
     filter: 'Абонемент в этом сезоне',

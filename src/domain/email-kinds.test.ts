@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_KINDS, emailEnabled, emailKindSchema, emailKindsFor } from './email-kinds.ts';
+import {
+  EMAIL_KINDS,
+  emailAudience,
+  emailEnabled,
+  emailKindSchema,
+  emailKindsFor,
+} from './email-kinds.ts';
 
 describe('email kinds', () => {
   it('are on unless a preference switches them off', () => {
@@ -20,5 +26,14 @@ describe('emailKindsFor', () => {
     expect(emailKindsFor(true)).toEqual([...EMAIL_KINDS]);
     expect(emailKindsFor(false)).not.toContain('booking_notification');
     expect(emailKindsFor(false)).toContain('booking_confirmation');
+  });
+});
+
+describe('emailAudience', () => {
+  it('is what the payload says, else the coach for a notice and the member otherwise', () => {
+    expect(emailAudience('booking_confirmation', { audience: 'guest' })).toBe('guest');
+    expect(emailAudience('booking_cancellation', { audience: 'coach' })).toBe('coach');
+    expect(emailAudience('booking_notification', {})).toBe('coach');
+    expect(emailAudience('session_reminder', { audience: 'someone' })).toBe('member');
   });
 });

@@ -178,4 +178,25 @@ describe('writeIcs', () => {
       RangeError,
     );
   });
+
+  it('writes an invitation’s method and the event’s version, which ical.js reads back', () => {
+    const ics = writeIcs(
+      {
+        productId: 'p',
+        method: 'CANCEL',
+        events: [{ ...event, sequence: 3, status: 'CANCELLED' }],
+      },
+      now,
+    );
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    const vevent = calendar.getFirstSubcomponent('vevent');
+    expect(vevent?.getFirstPropertyValue('sequence')).toBe(3);
+    expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(writeIcs({ productId: 'p', events: [event] }, now)).toContain('METHOD:PUBLISH');
+    expect(writeIcs({ productId: 'p', events: [event] }, now)).not.toContain('SEQUENCE');
+    expect(() => writeIcs({ productId: 'p', events: [{ ...event, sequence: -1 }] }, now)).toThrow(
+      RangeError,
+    );
+  });
 });

@@ -6,7 +6,7 @@ import { bookingIcs, bookingUid } from './booking-ics.ts';
 import { emailLink } from './email-links.ts';
 import { createEmailDispatchHandler } from './handler.ts';
 import { escapeHtml, htmlFromText } from './html-email.ts';
-import { base64Utf8 } from './providers.ts';
+import { base64Utf8, httpEmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
 
 const BOOKING = '17500000-0000-4000-e200-000000000001';
@@ -274,9 +274,33 @@ describe('dispatching a guest’s email', () => {
     expect(calls.at(-1)).toMatchObject({ fn: 'email_mark', args: { p_sent: false } });
   });
 
-  it('the provider receives the calendar file base64-encoded', () => {
-    expect(atob(base64Utf8('Тренировка'))).toBe(
-      String.fromCharCode(...new TextEncoder().encode('Тренировка')),
-    );
+  it('the email API receives the HTML and the calendar file, base64-encoded', async () => {
+    const bodies: unknown[] = [];
+    const provider = httpEmailProvider({
+      url: 'https://mail.test/send',
+      apiKey: 'k',
+      from: 'Trackside <no-reply@trackside.test>',
+      fetch: (_url, init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return Promise.resolve(new Response('{}', { status: 200 }));
+      },
+    });
+    const ics = 'BEGIN:VCALENDAR\r\nSUMMARY:Тренировка\r\nEND:VCALENDAR\r\n';
+    await provider.send({
+      to: 'gina@guest.test',
+      subject: 's',
+      text: 't',
+      html: '<p>t</p>',
+      attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', content: ics }],
+    });
+    expect(bodies[0]).toMatchObject({
+      html: '<p>t</p>',
+      attachments: [
+        { filename: 'invite.ics', content: base64Utf8(ics), content_type: 'text/calendar' },
+      ],
+    });
+    expect(
+      new TextDecoder().decode(Uint8Array.from(atob(base64Utf8(ics)), (c) => c.charCodeAt(0))),
+    ).toBe(ics);
   });
 });

@@ -6,7 +6,7 @@
 -- sequence grows. nobody but the service role reads the outbox or mints a link, and
 -- a link is minted only for a guest's email being sent.
 begin;
-select plan(34);
+select plan(36);
 
 -- fixtures ---------------------------------------------------------------------------------
 insert into auth.users (id, email) values
@@ -137,6 +137,34 @@ select results_eq($$select user_id, to_email, payload ->> 'audience' from pg_tem
 select private.enqueue_session_reminders();
 select is((select count(*)::int from pg_temp.mail('17500000-0000-4000-e200-000000000004') where kind = 'session_reminder'), 0,
   'a member who switched reminders off gets none');
+
+-- a member's session moved by their coach: the known gap (the reminder kept the old
+-- time) is closed for members too; the member hears of it from reschedule_booking
+insert into auth.users (id, email) values
+  ('17500000-0000-4000-b000-0000000000c2', 'coach2@shop-mail.test'),
+  ('17500000-0000-4000-b000-0000000000d2', 'member2@shop-mail.test');
+insert into public.memberships (org_id, user_id, role) values
+  ('17500000-0000-4000-a000-00000000000a', '17500000-0000-4000-b000-0000000000c2', 'coach'),
+  ('17500000-0000-4000-a000-00000000000a', '17500000-0000-4000-b000-0000000000d2', 'member');
+insert into public.training_sessions (id, org_id, coach_id, member_id, kind, origin, local_date, time_zone, starts_at, ends_at) values
+  ('17500000-0000-4000-e100-000000000007', '17500000-0000-4000-a000-00000000000a', '17500000-0000-4000-b000-0000000000c2',
+   '17500000-0000-4000-b000-0000000000d2', 'one_to_one', 'one_time_booking', (now() + interval '1 day')::date, 'Europe/Moscow',
+   now() + interval '24 hours', now() + interval '25 hours');
+insert into public.bookings (id, org_id, session_id, coach_id, member_id, created_at) values
+  ('17500000-0000-4000-e200-000000000007', '17500000-0000-4000-a000-00000000000a', '17500000-0000-4000-e100-000000000007',
+   '17500000-0000-4000-b000-0000000000c2', '17500000-0000-4000-b000-0000000000d2', now() - interval '3 days');
+select private.enqueue_session_reminders();
+select set_config('request.jwt.claims', '{"sub":"17500000-0000-4000-b000-0000000000c2","role":"authenticated"}', true);
+update public.training_sessions set starts_at = starts_at + interval '5 minutes', ends_at = ends_at + interval '5 minutes'
+ where id = '17500000-0000-4000-e100-000000000007';
+select set_config('request.jwt.claims', '', true);
+select results_eq($$select dedupe_key, status, user_id from pg_temp.mail('17500000-0000-4000-e200-000000000007')
+    where kind = 'session_reminder' order by dedupe_key$$,
+  $$values ('session_reminder:17500000-0000-4000-e200-000000000007', 'skipped', '17500000-0000-4000-b000-0000000000d2'::uuid),
+           ('session_reminder:17500000-0000-4000-e200-000000000007:1', 'pending', '17500000-0000-4000-b000-0000000000d2'::uuid)$$,
+  'a member''s reminder for the old time is superseded by one for the new time');
+select is((select count(*)::int from pg_temp.mail('17500000-0000-4000-e200-000000000007') where dedupe_key like 'booking_reschedule:%'), 0,
+  'the trigger leaves a member''s move to reschedule_booking''s emails');
 
 -- a group class: each seat's email is about that seat only ------------------------------------
 insert into public.bookings (id, org_id, session_id, coach_id, member_id, guest_name) values

@@ -6,6 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signHs256 } from '../../supabase/local/keys.ts';
+import { COACH_PHOTO_MAX_BYTES, COACH_PHOTO_TYPES } from '../../src/domain/coach-photo.ts';
+import {
+  coachPhotoUrl,
+  lessonMediaUrl,
+  removeCoachPhoto,
+  uploadCoachPhoto,
+} from '../../src/data/storage.ts';
 import { type Harness, startGateway } from './gateway-harness.ts';
 
 const SECRET = 'storage-suite-secret-at-least-32-characters';
@@ -351,5 +358,62 @@ describe('the service role', () => {
     await expect(
       h.db.exec(`delete from storage.objects where bucket_id = 'course-media'`),
     ).rejects.toThrow(/Direct deletion from storage tables is not allowed/);
+  });
+});
+
+describe("the app's storage helpers (src/data/storage.ts)", () => {
+  it('check a photo with the very rules of the coach-photos bucket', async () => {
+    const { rows } = await h.db.query<{ file_size_limit: string; allowed_mime_types: string[] }>(
+      `select file_size_limit::text, allowed_mime_types from storage.buckets where id = 'coach-photos'`,
+    );
+    expect(Number(rows[0]?.file_size_limit)).toBe(COACH_PHOTO_MAX_BYTES);
+    expect(rows[0]?.allowed_mime_types).toEqual([...COACH_PHOTO_TYPES]);
+  });
+
+  it('upload a coach photo to its public URL, and remove it', async () => {
+    clock = START;
+    const uploaded = await uploadCoachPhoto(as(coach), coach, png(), 1_765_000_000_000);
+    expect(uploaded).toEqual({
+      ok: true,
+      value: {
+        path: `${coach}/photo-1765000000000.png`,
+        publicUrl: `${h.url}/storage/v1/object/public/coach-photos/${coach}/photo-1765000000000.png`,
+      },
+    });
+    const url = coachPhotoUrl(anon(), `${coach}/photo-1765000000000.png`);
+    expect((await fetch(url)).status).toBe(200);
+    expect(await removeCoachPhoto(as(coach), `${coach}/photo-1765000000000.png`)).toEqual({
+      ok: true,
+      value: true,
+    });
+  });
+
+  it('say why an upload was refused', async () => {
+    expect(await uploadCoachPhoto(as(athlete), athlete, png(), 1)).toEqual({
+      ok: false,
+      problem: 'denied',
+    });
+    expect(
+      await uploadCoachPhoto(as(coach), coach, new Blob(['x'], { type: 'image/svg+xml' }), 1),
+    ).toEqual({ ok: false, problem: 'wrong-type' });
+  });
+
+  it('ask for lesson media links of 10 minutes at most', async () => {
+    clock = START;
+    await service()
+      .storage.from('course-media')
+      .upload('course-2/clip.mp4', new Blob([new Uint8Array([9])], { type: 'video/mp4' }));
+    const link = await lessonMediaUrl(service(), 'course-2/clip.mp4', 3600);
+    expect(link.ok).toBe(true);
+    const token = new URL(link.ok ? link.value : '').searchParams.get('token') ?? '';
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+      iat: number;
+      exp: number;
+    };
+    expect(claims.exp - claims.iat).toBe(600);
+    expect(await lessonMediaUrl(as(coach), 'course-2/clip.mp4')).toEqual({
+      ok: false,
+      problem: 'not-found',
+    });
   });
 });

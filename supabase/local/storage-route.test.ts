@@ -20,6 +20,9 @@ describe('parseStorageRoute', () => {
     expect(route('GET', '/object/avatars/a/b.png')).toMatchObject({
       route: { op: 'download', bucket: 'avatars', name: 'a/b.png' },
     });
+    expect(route('HEAD', '/object/avatars/a/b.png')).toMatchObject({
+      route: { op: 'download', bucket: 'avatars', name: 'a/b.png' },
+    });
     expect(route('GET', '/object/authenticated/avatars/a.png')).toMatchObject({
       route: { op: 'download', bucket: 'avatars', name: 'a.png' },
     });

@@ -94,7 +94,8 @@ export function parseStorageRoute(
   if (area !== 'object' || rest.length === 0) return notFound;
   const [first, ...after] = rest;
 
-  if (method === 'GET') {
+  // HEAD answers a download's headers without its body (storage-js `exists`)
+  if (method === 'GET' || method === 'HEAD') {
     if (first === 'public') return withTarget(after, (t) => ({ op: 'public', ...t }));
     if (first === 'sign') return withTarget(after, (t) => ({ op: 'signed', ...t }));
     if (first === 'authenticated') return withTarget(after, (t) => ({ op: 'download', ...t }));

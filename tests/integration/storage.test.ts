@@ -124,6 +124,14 @@ describe('a private bucket', () => {
     expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
   });
 
+  it('tells whether an object exists (HEAD) to those who may read it', async () => {
+    expect((await as(athlete).storage.from('owner-files').exists(path)).data).toBe(true);
+    expect((await as(athlete).storage.from('owner-files').exists(`${athlete}/nope`)).data).toBe(
+      false,
+    );
+    expect((await as(coach).storage.from('owner-files').exists(path)).data).toBe(false);
+  });
+
   it('refuses a second upload to the same path unless it upserts', async () => {
     const again = await as(athlete).storage.from('owner-files').upload(path, 'second');
     expect(failure(again.error)).toEqual({

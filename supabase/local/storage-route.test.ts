@@ -32,6 +32,10 @@ describe('parseStorageRoute', () => {
     expect(route('POST', '/object/sign/avatars/a.png')).toMatchObject({
       route: { op: 'sign', bucket: 'avatars', name: 'a.png' },
     });
+    expect(route('POST', '/object/sign/avatars')).toEqual({
+      ok: true,
+      route: { op: 'signMany', bucket: 'avatars' },
+    });
     expect(route('GET', '/object/sign/avatars/a.png')).toMatchObject({
       route: { op: 'signed', bucket: 'avatars', name: 'a.png' },
     });

@@ -10,6 +10,7 @@ export type StorageRoute =
   | { op: 'download'; bucket: string; name: string }
   | { op: 'public'; bucket: string; name: string }
   | { op: 'sign'; bucket: string; name: string }
+  | { op: 'signMany'; bucket: string }
   | { op: 'signed'; bucket: string; name: string }
   | { op: 'remove'; bucket: string }
   | { op: 'list'; bucket: string }
@@ -102,7 +103,12 @@ export function parseStorageRoute(
     return withTarget(rest, (t) => ({ op: 'download', ...t }));
   }
   if (method === 'POST') {
-    if (first === 'sign') return withTarget(after, (t) => ({ op: 'sign', ...t }));
+    if (first === 'sign') {
+      // storage-js `createSignedUrls` names only the bucket and lists the paths
+      const bucket = after.length === 1 ? single(after) : null;
+      if (bucket) return ok({ op: 'signMany', bucket });
+      return withTarget(after, (t) => ({ op: 'sign', ...t }));
+    }
     if (first === 'list') {
       const bucket = single(after);
       return bucket ? ok({ op: 'list', bucket }) : notFound;

@@ -307,9 +307,9 @@ export function createStorageRoutes(
     return render(await fetchObject(null, req, bucketId, name), req);
   }
 
-  async function sign(req: ApiRequest, bucketId: string, name: string) {
-    const principal = await requireCaller(req);
-    const { expiresIn } = jsonBody(req);
+  /** `expiresIn` of a signing request, within the stack's limit */
+  function lifetime(body: Record<string, unknown>): number {
+    const { expiresIn } = body;
     if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn)) {
       throw e.invalidRequest('body/expiresIn must be integer');
     }
@@ -322,18 +322,61 @@ export function createStorageRoutes(
         `Invalid Parameter expiresIn: signed URLs expire within ${options.signedUrlMaxSeconds} seconds here`,
       );
     }
-    // signing needs the caller to be able to select the object
-    await asCaller(principal, req, async (tx) => {
-      const { rows } = await tx.query(
-        'select 1 from storage.objects where bucket_id = $1 and name = $2',
-        [bucketId, name],
+    return expiresIn;
+  }
+
+  /** the names of `names` the caller can select: signing needs no more, and no less */
+  async function readable(
+    principal: Principal,
+    req: ApiRequest,
+    bucketId: string,
+    names: string[],
+  ) {
+    return asCaller(principal, req, async (tx) => {
+      const { rows } = await tx.query<{ name: string }>(
+        'select name from storage.objects where bucket_id = $1 and name = any($2::text[])',
+        [bucketId, names],
       );
-      if (rows.length === 0) throw e.noSuchKey();
+      return new Set(rows.map((r) => r.name));
     });
+  }
+
+  function signedPath(bucketId: string, name: string, expiresIn: number): string {
     const iat = Math.floor(now() / 1000);
     const url = `${bucketId}/${name}`;
     const token = signHs256({ url, scope: 'download', iat, exp: iat + expiresIn }, secret);
-    return jsonResponse(200, { signedURL: `/object/sign/${url}?token=${token}` });
+    return `/object/sign/${url}?token=${token}`;
+  }
+
+  async function sign(req: ApiRequest, bucketId: string, name: string) {
+    const principal = await requireCaller(req);
+    const expiresIn = lifetime(jsonBody(req));
+    if (!(await readable(principal, req, bucketId, [name])).has(name)) throw e.noSuchKey();
+    return jsonResponse(200, { signedURL: signedPath(bucketId, name, expiresIn) });
+  }
+
+  async function signMany(req: ApiRequest, bucketId: string) {
+    const principal = await requireCaller(req);
+    const body = jsonBody(req);
+    const expiresIn = lifetime(body);
+    const { paths } = body;
+    if (!Array.isArray(paths) || paths.length === 0 || paths.some((p) => typeof p !== 'string')) {
+      throw e.invalidRequest('body/paths must be a non-empty array of strings');
+    }
+    const names = paths as string[];
+    const found = await readable(principal, req, bucketId, names);
+    return jsonResponse(
+      200,
+      names.map((path) =>
+        found.has(path)
+          ? { error: null, path, signedURL: signedPath(bucketId, path, expiresIn) }
+          : {
+              error: 'Either the object does not exist or you do not have access to it',
+              path,
+              signedURL: null,
+            },
+      ),
+    );
   }
 
   async function signed(req: ApiRequest, bucketId: string, name: string) {
@@ -487,6 +530,8 @@ export function createStorageRoutes(
         return publicObject(req, r.bucket, r.name);
       case 'sign':
         return sign(req, r.bucket, r.name);
+      case 'signMany':
+        return signMany(req, r.bucket);
       case 'signed':
         return signed(req, r.bucket, r.name);
       case 'remove':

@@ -262,6 +262,24 @@ describe('signed URLs', () => {
     expect(await moved.json()).toMatchObject({ statusCode: '400', error: 'InvalidSignature' });
   });
 
+  it('are signed in a batch for the paths the caller can read, and refused for the others', async () => {
+    clock = START;
+    const { data, error } = await as(athlete)
+      .storage.from('owner-files')
+      .createSignedUrls([path, `${athlete}/missing.txt`], 60);
+    expect(error).toBeNull();
+    expect(data?.map((d) => [d.path, d.error])).toEqual([
+      [path, null],
+      [
+        `${athlete}/missing.txt`,
+        'Either the object does not exist or you do not have access to it',
+      ],
+    ]);
+    expect((await fetch(data?.[0]?.signedUrl ?? '')).status).toBe(200);
+    const byOther = await as(coach).storage.from('owner-files').createSignedUrls([path], 60);
+    expect(byOther.data?.[0]?.signedUrl).toBeNull();
+  });
+
   it('are issued only to who can read the object, and for 10 minutes at most', async () => {
     clock = START;
     const byOther = await as(coach).storage.from('owner-files').createSignedUrl(path, 60);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isMimeTypeAllowed, isValidObjectKey, parseStorageRoute } from './storage-route.ts';
+import {
+  isMimeTypeAllowed,
+  isValidObjectKey,
+  parseByteRange,
+  parseStorageRoute,
+} from './storage-route.ts';
 
 const route = (method: string, path: string, upsert?: string) =>
   parseStorageRoute(method, `/storage/v1${path}`, upsert);
@@ -118,5 +123,25 @@ describe('isMimeTypeAllowed', () => {
     expect(isMimeTypeAllowed('text/plain;charset=UTF-8', ['text/plain'])).toBe(true);
     expect(isMimeTypeAllowed('image/svg+xml', ['image/png', 'image/jpeg'])).toBe(false);
     expect(isMimeTypeAllowed('imagex/png', ['image/*'])).toBe(false);
+  });
+});
+
+describe('parseByteRange', () => {
+  it('reads one range, an open end, or the last bytes, cut to the file', () => {
+    expect(parseByteRange('bytes=0-99', 1000)).toEqual({ from: 0, to: 99 });
+    expect(parseByteRange('bytes=900-', 1000)).toEqual({ from: 900, to: 999 });
+    expect(parseByteRange('bytes=-100', 1000)).toEqual({ from: 900, to: 999 });
+    expect(parseByteRange('bytes=-5000', 1000)).toEqual({ from: 0, to: 999 });
+    expect(parseByteRange('bytes=990-5000', 1000)).toEqual({ from: 990, to: 999 });
+  });
+
+  it('refuses what cannot be served', () => {
+    expect(parseByteRange('bytes=1000-', 1000)).toBeNull();
+    expect(parseByteRange('bytes=5-4', 1000)).toBeNull();
+    expect(parseByteRange('bytes=-', 1000)).toBeNull();
+    expect(parseByteRange('bytes=-0', 1000)).toBeNull();
+    expect(parseByteRange('bytes=0-1,5-6', 1000)).toBeNull();
+    expect(parseByteRange('items=0-1', 1000)).toBeNull();
+    expect(parseByteRange('bytes=0-0', 0)).toBeNull();
   });
 });

@@ -136,3 +136,32 @@ export function isMimeTypeAllowed(mimeType: string, allowed: readonly string[] |
     return type === pattern;
   });
 }
+
+export interface ByteRange {
+  from: number;
+  /** inclusive */
+  to: number;
+}
+
+/**
+ * A `Range: bytes=…` header against a file of `size` bytes, as Storage reads
+ * it: one range, `a-b`, `a-` or the last `-n` bytes, an end past the file cut
+ * to it; null when it cannot be served (Storage answers 416).
+ */
+export function parseByteRange(header: string, size: number): ByteRange | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || size <= 0) return null;
+  const [, start = '', end = ''] = match;
+  if (start === '' && end === '') return null;
+  if (start === '') {
+    const suffix = Number(end);
+    if (!Number.isSafeInteger(suffix) || suffix <= 0) return null;
+    return { from: Math.max(size - suffix, 0), to: size - 1 };
+  }
+  const from = Number(start);
+  const to = end === '' ? size - 1 : Number(end);
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from || from >= size) {
+    return null;
+  }
+  return { from, to: Math.min(to, size - 1) };
+}

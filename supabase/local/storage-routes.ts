@@ -19,7 +19,7 @@ import {
   storageFailureFromPg,
   storageFailureResponse,
 } from './storage-errors.ts';
-import { isMimeTypeAllowed, parseStorageRoute } from './storage-route.ts';
+import { isMimeTypeAllowed, parseByteRange, parseStorageRoute } from './storage-route.ts';
 
 export { STORAGE_PREFIX } from './storage-route.ts';
 
@@ -171,6 +171,26 @@ export function createStorageRoutes(
       const file = encodeURIComponent(download);
       headers['content-disposition'] =
         download === '' ? 'attachment;' : `attachment; filename=${file}; filename*=UTF-8''${file}`;
+    }
+    // a video or audio element seeks with ranges (Safari plays nothing without them)
+    const rangeHeader = req.headers.range;
+    if (rangeHeader !== undefined) {
+      const size = obj.bytes.byteLength;
+      const range = parseByteRange(rangeHeader, size);
+      if (!range) {
+        const refusal = new StorageFailure(
+          '416',
+          'InvalidRange',
+          'invalid_range',
+          'invalid range provided',
+          416,
+        );
+        return storageFailureResponse(refusal, { 'content-range': `bytes */${size}` });
+      }
+      const body = obj.bytes.subarray(range.from, range.to + 1);
+      headers['content-range'] = `bytes ${range.from}-${range.to}/${size}`;
+      headers['content-length'] = String(body.byteLength);
+      return { status: 206, headers, body };
     }
     return { status: 200, headers, body: obj.bytes };
   }

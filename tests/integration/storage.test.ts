@@ -231,6 +231,18 @@ describe('signed URLs', () => {
     });
   });
 
+  it('serve byte ranges, as a video element asks for them', async () => {
+    clock = START;
+    const { data } = await as(athlete).storage.from('owner-files').createSignedUrl(path, 60);
+    const part = await fetch(data?.signedUrl ?? '', { headers: { Range: 'bytes=0-5' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 0-5/11');
+    expect(await part.text()).toBe('lesson');
+    const beyond = await fetch(data?.signedUrl ?? '', { headers: { Range: 'bytes=50-' } });
+    expect(beyond.status).toBe(416);
+    expect(await beyond.json()).toMatchObject({ statusCode: '416', error: 'invalid_range' });
+  });
+
   it('refuse a tampered token and a token for another object', async () => {
     clock = START;
     const { data } = await as(athlete).storage.from('owner-files').createSignedUrl(path, 60);

@@ -14,11 +14,13 @@ import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
 import { errors } from '../i18n/error-strings.en.ts';
+import { photoUpload } from '../i18n/photo-upload-strings.en.ts';
 import { sync } from '../features/sync-issues/sync-strings.en.ts';
 
 export const english = {
   shell,
   errors,
+  photoUpload,
   roster,
   contacts,
   groupMove,

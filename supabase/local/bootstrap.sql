@@ -151,3 +151,130 @@ create table if not exists supabase_migrations.schema_migrations (
   statements text[],
   name text
 );
+
+-- storage (the columns of supabase storage's schema that the storage api uses) --
+-- supabase's storage service owns this schema; its api runs every object
+-- operation as the caller's role, so the policies on storage.objects decide.
+create schema if not exists storage;
+grant usage on schema storage to anon, authenticated, service_role;
+
+create table if not exists storage.buckets (
+  id text primary key,
+  name text not null,
+  owner uuid,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  public boolean default false,
+  avif_autodetection boolean default false,
+  file_size_limit bigint,
+  allowed_mime_types text[],
+  owner_id text
+);
+create unique index if not exists bname on storage.buckets using btree (name);
+
+create table if not exists storage.objects (
+  id uuid primary key default gen_random_uuid(),
+  bucket_id text references storage.buckets (id),
+  name text,
+  owner uuid,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  last_accessed_at timestamptz default now(),
+  metadata jsonb,
+  path_tokens text[] generated always as (string_to_array(name, '/')) stored,
+  version text,
+  owner_id text,
+  user_metadata jsonb
+);
+create unique index if not exists bucketid_objname on storage.objects using btree (bucket_id, name);
+create index if not exists name_prefix_search on storage.objects (name text_pattern_ops);
+
+-- as on supabase: rls on both tables, no policy until a project adds one, and
+-- the api roles granted everything so the policies alone decide
+alter table storage.buckets enable row level security;
+alter table storage.objects enable row level security;
+grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+
+-- path helpers for policies, as supabase defines them
+create or replace function storage.foldername(name text) returns text[]
+language plpgsql immutable as $f$
+declare
+  _parts text[];
+begin
+  select string_to_array(name, '/') into _parts;
+  return _parts[1 : array_length(_parts, 1) - 1];
+end
+$f$;
+
+create or replace function storage.filename(name text) returns text
+language plpgsql immutable as $f$
+declare
+  _parts text[];
+begin
+  select string_to_array(name, '/') into _parts;
+  return _parts[array_length(_parts, 1)];
+end
+$f$;
+
+create or replace function storage.extension(name text) returns text
+language plpgsql immutable as $f$
+declare
+  _parts text[];
+  _filename text;
+begin
+  select string_to_array(name, '/') into _parts;
+  select _parts[array_length(_parts, 1)] into _filename;
+  return reverse(split_part(reverse(_filename), '.', 1));
+end
+$f$;
+
+create or replace function storage.update_updated_at_column() returns trigger
+language plpgsql as $f$
+begin
+  new.updated_at = now();
+  return new;
+end
+$f$;
+
+-- a row deleted in sql would orphan its file: supabase refuses it unless the
+-- storage api (which deletes the file too) says so for its transaction
+create or replace function storage.protect_delete() returns trigger
+language plpgsql as $f$
+begin
+  if coalesce(current_setting('storage.allow_delete_query', true), 'false') != 'true' then
+    raise exception 'Direct deletion from storage tables is not allowed. Use the Storage API instead.'
+      using hint = 'This prevents accidental data loss from orphaned objects.', errcode = '42501';
+  end if;
+  return null;
+end
+$f$;
+
+do $$
+begin
+  if not exists (select from pg_trigger where tgname = 'update_objects_updated_at'
+                 and tgrelid = 'storage.objects'::regclass) then
+    create trigger update_objects_updated_at before update on storage.objects
+      for each row execute function storage.update_updated_at_column();
+  end if;
+  if not exists (select from pg_trigger where tgname = 'protect_buckets_delete'
+                 and tgrelid = 'storage.buckets'::regclass) then
+    create trigger protect_buckets_delete before delete on storage.buckets
+      for each statement execute function storage.protect_delete();
+  end if;
+  if not exists (select from pg_trigger where tgname = 'protect_objects_delete'
+                 and tgrelid = 'storage.objects'::regclass) then
+    create trigger protect_objects_delete before delete on storage.objects
+      for each statement execute function storage.protect_delete();
+  end if;
+end
+$$;
+
+-- the files' bytes: supabase keeps them in s3; the local stack keeps them in
+-- the database, so they share the transaction (and the data dir, or memory) of
+-- their row. no api role can reach this schema; the gateway reads it as itself.
+create schema if not exists storage_local;
+revoke all on schema storage_local from public;
+create table if not exists storage_local.object_bytes (
+  object_id uuid primary key references storage.objects (id) on delete cascade,
+  bytes bytea not null
+);

@@ -1,6 +1,6 @@
 // The local stack's HTTP gateway on Supabase's wire contracts: /auth/v1,
-// /rest/v1 and /functions/v1 behind one port, with the API-key check and CORS
-// Supabase's gateway applies. `createServer` returns a handle that can also be
+// /rest/v1, /storage/v1 and /functions/v1 behind one port, with the API-key
+// check and CORS Supabase's gateway applies. `createServer` returns a handle that can also be
 // driven without a socket (`handle`).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,8 @@ import { publicHost } from './config.ts';
 import { DEFAULT_JWT_SECRET, localAnonKey, localServiceKey } from './keys.ts';
 import { REST_PREFIX, handleRest } from './rest-routes.ts';
 import { requestToken, resolvePrincipal } from './request-principal.ts';
+import { STORAGE_PREFIX, createStorageRoutes } from './storage-routes.ts';
+import { SIGNED_URL_MAX_SECONDS } from '../../src/domain/signed-url-policy.ts';
 
 export type Log = (message: string, error?: unknown) => void;
 
@@ -36,6 +38,10 @@ export interface GatewayOptions {
   now?: () => number;
   log?: Log;
   maxBodyBytes?: number;
+  /** the largest upload /storage/v1 takes, in bytes (Supabase's default global limit, 50 MB) */
+  storageFileSizeLimit?: number;
+  /** the longest signed URL /storage/v1 issues, in seconds (the project's rule, 600) */
+  storageSignedUrlMaxSeconds?: number;
 }
 
 export interface Gateway {
@@ -67,6 +73,12 @@ export function createServer(options: GatewayOptions): Gateway {
   const serviceKey = localServiceKey(secret);
   const cors: CorsOptions = { origins: options.corsOrigins ?? [] };
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const storageFileSizeLimit = options.storageFileSizeLimit ?? 50 * 1024 * 1024;
+  // an upload's body may carry its file plus a multipart envelope
+  const maxBodyFor = (path: string) =>
+    path.startsWith(`${STORAGE_PREFIX}/`)
+      ? Math.max(maxBody, storageFileSizeLimit + 64 * 1024)
+      : maxBody;
   let url: string | null = null;
 
   const auth = createAuthRoutes({
@@ -85,6 +97,13 @@ export function createServer(options: GatewayOptions): Gateway {
     };
     return Object.hasOwn(local, name) ? local[name] : process.env[name];
   };
+  const storage = createStorageRoutes({
+    db: options.db,
+    jwtSecret: secret,
+    now,
+    fileSizeLimit: storageFileSizeLimit,
+    signedUrlMaxSeconds: options.storageSignedUrlMaxSeconds ?? SIGNED_URL_MAX_SECONDS,
+  });
   const registry: Record<string, EdgeHandler> = { ...options.functions };
   const functions = createFunctionsRoutes({
     functions: registry,
@@ -119,6 +138,9 @@ export function createServer(options: GatewayOptions): Gateway {
     const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
     if (under(FUNCTIONS_PREFIX)) return functions(req);
     if (isPreflight(req)) return preflightResponse(req, cors);
+    // Supabase's gateway asks no API key of Storage: public and signed URLs are
+    // opened by browsers as they are, and Storage checks the bearer token itself
+    if (under(STORAGE_PREFIX)) return storage(req);
     const isAuth = under(AUTH_PREFIX);
     const isRest = under(REST_PREFIX);
     if (!isAuth && !isRest)
@@ -143,7 +165,7 @@ export function createServer(options: GatewayOptions): Gateway {
   }
 
   const server = http.createServer((incoming, outgoing) => {
-    void serveNode(incoming, outgoing, handle, maxBody, log);
+    void serveNode(incoming, outgoing, handle, maxBodyFor, log);
   });
 
   return {
@@ -185,16 +207,20 @@ export async function serveNode(
   incoming: http.IncomingMessage,
   outgoing: http.ServerResponse,
   handle: (req: ApiRequest) => Promise<ApiResponse>,
-  maxBody: number,
+  maxBody: number | ((path: string) => number),
   log: Log,
 ): Promise<void> {
   try {
+    const limit =
+      typeof maxBody === 'number'
+        ? maxBody
+        : maxBody(new URL(incoming.url ?? '/', 'http://x').pathname);
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of incoming) {
       const buf = chunk as Buffer;
       size += buf.length;
-      if (size > maxBody) {
+      if (size > limit) {
         outgoing.writeHead(413, {
           'content-type': 'application/json; charset=utf-8',
           connection: 'close',

@@ -396,8 +396,35 @@ $$;
 comment on function public.guest_booking_reschedule(uuid, text, timestamptz) is
   'moves the booking of a manage link to a new start, keeping its id; before the coach''s window';
 
+-- rate limits for the function ----------------------------------------------------------------------
+-- every limit of one request in one call ([{key, cap, seconds}]), each counted
+-- atomically by private.hit_rate_limit; 0 when all let it through, else the
+-- longest wait in seconds (the Retry-After). the public-booking function calls
+-- it before anything else is written.
+create function public.hit_public_limits(p_limits jsonb)
+returns int
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_wait int := 0;
+  v_limit jsonb;
+begin
+  if jsonb_typeof(p_limits) <> 'array' or jsonb_array_length(p_limits) not between 1 and 10 then
+    raise exception 'between one and ten limits' using errcode = '22023', hint = 'invalid';
+  end if;
+  for v_limit in select * from jsonb_array_elements(p_limits) loop
+    v_wait := greatest(v_wait, private.hit_rate_limit(v_limit ->> 'key', (v_limit ->> 'cap')::int,
+      pg_catalog.make_interval(secs => (v_limit ->> 'seconds')::int)));
+  end loop;
+  return v_wait;
+end
+$$;
+comment on function public.hit_public_limits(jsonb) is
+  'counts one request against several rate limits; the seconds to wait, or 0 (service role)';
+
 -- privileges ---------------------------------------------------------------------------------------
 revoke all on function
+  public.hit_public_limits(jsonb),
   private.open_starts(uuid, uuid, public.coach_settings, int, timestamptz, timestamptz),
   private.offered_type(uuid, text),
   private.check_bookable(uuid, uuid, public.coach_settings, timestamptz, timestamptz),
@@ -412,6 +439,7 @@ revoke all on function
 grant execute on function public.public_slots(text, uuid, timestamptz, timestamptz)
   to anon, authenticated, service_role;
 grant execute on function public.guest_book(uuid, timestamptz, text, text, text, text, text) to service_role;
+grant execute on function public.hit_public_limits(jsonb) to service_role;
 grant execute on function
   public.guest_booking_view(uuid, text),
   public.guest_booking_cancel(uuid, text),

@@ -4,7 +4,7 @@
 -- at the coach's window; a move keeps the booking's id; a guest and a member
 -- never hold the same time.
 begin;
-select plan(29);
+select plan(30);
 
 -- fixtures ---------------------------------------------------------------------------------
 insert into auth.users (id, email) values
@@ -46,6 +46,8 @@ select ok(not has_function_privilege('authenticated', 'public.guest_book(uuid, t
   'signed-in users cannot call guest_book either');
 select is(tests.try_as('anon', $$select count(*) from jsonb_each(public.guest_book('17000000-0000-4000-d000-000000000001',
     now() + interval '3 days', 'Bot', 'bot@example.com'))$$), '42501', 'anon''s call is refused');
+select ok(not has_function_privilege('anon', 'public.hit_public_limits(jsonb)', 'execute'),
+  'anon cannot count rate limits');
 select ok(has_function_privilege('anon', 'public.public_slots(text, uuid, timestamptz, timestamptz)', 'execute')
   and has_function_privilege('anon', 'public.guest_booking_view(uuid, text)', 'execute')
   and has_function_privilege('anon', 'public.guest_booking_cancel(uuid, text)', 'execute')

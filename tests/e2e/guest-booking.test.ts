@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { phone, seriousViolations, shots, signInAt } from './page-helpers.ts';
+import { phone, seriousViolations, shots } from './page-helpers.ts';
 
 const coach = 'd0000000-0000-4000-8000-000000000002';
 const trial = 'da000000-0000-4000-8000-000000000001';

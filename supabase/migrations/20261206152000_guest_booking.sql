@@ -155,6 +155,9 @@ declare
   v_name text := pg_catalog.btrim(p_name);
   v_email text := pg_catalog.lower(pg_catalog.btrim(p_email));
   v_phone text := nullif(pg_catalog.btrim(p_phone), '');
+  -- the zone's own spelling; browsers accept any case, as zod does
+  v_zone text := (select z.name from pg_catalog.pg_timezone_names z
+                   where pg_catalog.lower(z.name) = pg_catalog.lower(p_time_zone) limit 1);
   v_ends timestamptz;
   v_session uuid;
   v_booking uuid := gen_random_uuid();
@@ -165,8 +168,7 @@ begin
   if p_starts_at is null or v_name is null or char_length(v_name) not between 1 and 120
      or v_email is null or char_length(v_email) > 254 or v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'
      or char_length(v_phone) > 40 or p_locale is null or p_locale not in ('ru', 'en')
-     or p_time_zone is null
-     or not exists (select from pg_catalog.pg_timezone_names z where z.name = p_time_zone) then
+     or v_zone is null then
     raise exception 'name, email, time zone or language is invalid' using errcode = '22023', hint = 'invalid';
   end if;
   v_type := private.offered_type(p_session_type);
@@ -217,7 +219,7 @@ begin
   insert into public.bookings (id, org_id, session_id, coach_id, member_id, guest_name, session_type_id, status)
   values (v_booking, v_type.org_id, v_session, v_type.coach_id, null, v_name, v_type.id, 'confirmed');
   insert into private.booking_guests (booking_id, email, phone, time_zone, locale)
-  values (v_booking, v_email, v_phone, p_time_zone, p_locale);
+  values (v_booking, v_email, v_phone, v_zone, p_locale);
   return jsonb_build_object('booking_id', v_booking, 'token', private.mint_booking_link(v_booking),
     'status', 'confirmed', 'starts_at', p_starts_at, 'ends_at', v_ends, 'replayed', false);
 end

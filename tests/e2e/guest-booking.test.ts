@@ -67,10 +67,18 @@ async function book(page: Page, slot: string, name: string, email: string, en = 
   if (js) await page.waitForURL(/[?&]tz=/);
   const time = page.locator(`a[href*="start=${encodeURIComponent(slot)}"]`);
   await time.waitFor();
+  if (js && !en) await page.screenshot({ path: '/tmp/shots/guest-ru-times.png', fullPage: true });
   await time.click();
   await page
     .getByRole('heading', { name: en ? 'Confirm your booking' : 'Подтвердите запись' })
     .waitFor();
+  if (js) {
+    await page.screenshot({
+      path: `/tmp/shots/guest-${en ? 'en' : 'ru'}-confirm.png`,
+      fullPage: true,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
   await page.getByLabel(en ? 'Full name' : 'Имя и фамилия').fill(name);
   await page.getByLabel(en ? 'Email' : 'Электронная почта').fill(email);
   await page.getByRole('button', { name: en ? 'Book' : 'Записаться', exact: true }).click();

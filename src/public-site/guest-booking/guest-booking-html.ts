@@ -33,13 +33,15 @@ a{color:#8f2915;text-underline-offset:.15em}
 .types a[aria-current]{border-color:#b3361d;box-shadow:inset 0 0 0 1px #b3361d}
 .types strong{display:block}
 .day{margin:0 0 16px}
-.day h3{font-size:1rem;margin:0 0 8px;text-transform:capitalize}
+.day h3{font-size:1rem;margin:0 0 8px}
 .times{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:8px}
 .times a,.times label{display:inline-flex;align-items:center;gap:6px;min-height:44px;min-width:72px;justify-content:center;padding:0 12px;border:1px solid #b3361d;border-radius:8px;background:#fff;color:#8f2915;font-weight:600;text-decoration:none;cursor:pointer}
-.times input{accent-color:#b3361d}
+.times input{accent-color:#fff;margin:0}
+.times label:has(input:checked){background:#b3361d;color:#fff}
 .weeks{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;margin:16px 0}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0}
-dt{color:#5c5753}
+dl{margin:0}
+dt{color:#5c5753;font-size:.875rem;margin-top:10px}
+dt:first-child{margin-top:0}
 dd{margin:0}
 label.field{display:block;margin:0 0 12px;font-weight:600}
 label.field input,select{display:block;width:100%;margin-top:4px;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #8a8580;border-radius:8px;background:#fff}
@@ -115,12 +117,25 @@ export function formatWhen(locale: Locale, zone: string, at: string | number | D
   }).format(new Date(at));
 }
 
+/** a day heading, «Понедельник, 7 декабря» (only its first letter capital) */
 export function formatDay(locale: Locale, zone: string, at: string | number | Date): string {
-  return new Intl.DateTimeFormat(intlTag(locale), {
+  const text = new Intl.DateTimeFormat(intlTag(locale), {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
+  }).format(new Date(at));
+  return text.charAt(0).toLocaleUpperCase(intlTag(locale)) + text.slice(1);
+}
+
+/** «7 декабря в 01:00» / "7 December at 01:00": after «до», where a weekday would need its case */
+export function formatDeadline(locale: Locale, zone: string, at: string | number | Date): string {
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone: zone,
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
   }).format(new Date(at));
 }
 

@@ -14,7 +14,14 @@ import {
   problemPage,
   stringsFor,
 } from './guest-booking-common.ts';
-import { esc, formatPrice, formatWhen, page, withLang } from './guest-booking-html.ts';
+import {
+  esc,
+  formatDeadline,
+  formatPrice,
+  formatWhen,
+  page,
+  withLang,
+} from './guest-booking-html.ts';
 import type { GuestBookingStrings } from './guest-booking-strings.ts';
 
 /** the booking of a manage link, or null for any link that is not valid */
@@ -63,7 +70,7 @@ export async function managePage(
       : done === 'reschedule'
         ? `<p class="notice" role="status">${esc(s.moved)}</p>`
         : '';
-  const until = formatWhen(locale, v.time_zone, v.change_until);
+  const until = formatDeadline(locale, v.time_zone, v.change_until);
 
   let actions = '';
   if (v.can_cancel || v.can_reschedule) {

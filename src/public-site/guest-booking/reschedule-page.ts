@@ -16,7 +16,7 @@ import {
   zonePicker,
   zoneParam,
 } from './guest-booking-common.ts';
-import { esc, formatWhen, page, withLang } from './guest-booking-html.ts';
+import { esc, formatDeadline, formatWhen, page, withLang } from './guest-booking-html.ts';
 import { viewOfLink } from './manage-page.ts';
 
 export async function reschedulePage(
@@ -35,7 +35,7 @@ export async function reschedulePage(
 
   let body: string;
   if (!v.can_reschedule || !v.slug || !v.session_type_id) {
-    body = `<p class="notice error" role="alert">${esc(s.tooLate(formatWhen(locale, v.time_zone, v.change_until)))}</p>`;
+    body = `<p class="notice error" role="alert">${esc(s.tooLate(formatDeadline(locale, v.time_zone, v.change_until)))}</p>`;
   } else {
     const week = await weekOfTimes(
       ctx,

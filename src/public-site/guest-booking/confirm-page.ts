@@ -45,7 +45,7 @@ export async function confirmPage(
 
   const summary = `<section class="card" aria-labelledby="summary"><h2 id="summary">${esc(s.summary)}</h2><dl>
 <dt>${esc(s.coach)}</dt><dd>${esc(coach.display_name)}</dd>
-<dt>${esc(s.summary)}</dt><dd>${esc(type.name)}</dd>
+<dt>${esc(s.session)}</dt><dd>${esc(type.name)}</dd>
 <dt>${esc(s.length)}</dt><dd>${esc(s.minutes(type.duration_minutes))}</dd>
 ${coach.place ? `<dt>${esc(s.place)}</dt><dd>${esc(coach.place)}</dd>` : ''}
 <dt>${esc(s.price)}</dt><dd>${esc(formatPrice(locale, type.price_minor, type.currency, s.free))}</dd>

@@ -26,6 +26,7 @@ h2{font-size:1.125rem;margin:24px 0 8px}
 a{color:#8f2915;text-underline-offset:.15em}
 :focus-visible{outline:3px solid #1d5fb3;outline-offset:2px;border-radius:4px}
 .card{background:#fff;border:1px solid #e2ddd7;border-radius:12px;padding:16px;margin:0 0 16px}
+.card>:first-child{margin-top:0}
 .muted{color:#5c5753}
 .top{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;font-size:.9375rem}
 .types{list-style:none;padding:0;margin:0;display:grid;gap:8px}

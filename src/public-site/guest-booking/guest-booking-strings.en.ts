@@ -16,6 +16,7 @@ export const guestBookingStringsEn: GuestBookingStrings = {
   backToPage: (coach) => `← ${coach}'s page`,
   confirmTitle: 'Confirm your booking',
   summary: 'Booking',
+  session: 'Session',
   length: 'Length',
   place: 'Place',
   price: 'Price',

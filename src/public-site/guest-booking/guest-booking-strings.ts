@@ -14,6 +14,7 @@ export const guestBookingStrings = {
   backToPage: (coach: string) => `← Страница тренера ${coach}`,
   confirmTitle: 'Подтвердите запись',
   summary: 'Запись',
+  session: 'Занятие',
   length: 'Длительность',
   place: 'Место',
   price: 'Стоимость',

@@ -42,7 +42,7 @@ export async function viewOfLink(
 export function bookingSummary(s: GuestBookingStrings, locale: Locale, v: BookingView): string {
   return `<dl>
 <dt>${esc(s.coach)}</dt><dd>${esc(v.coach_name)}</dd>
-${v.session_type ? `<dt>${esc(s.summary)}</dt><dd>${esc(v.session_type)}</dd>` : ''}
+${v.session_type ? `<dt>${esc(s.session)}</dt><dd>${esc(v.session_type)}</dd>` : ''}
 <dt>${esc(s.when)}</dt><dd><strong>${esc(formatWhen(locale, v.time_zone, v.starts_at))}</strong> <span class="muted">(${esc(v.time_zone.replace(/_/g, ' '))})</span></dd>
 ${v.time_zone === v.coach_time_zone ? '' : `<dt>${esc(s.whenCoach)}</dt><dd>${esc(formatWhen(locale, v.coach_time_zone, v.starts_at))} <span class="muted">(${esc(v.coach_time_zone.replace(/_/g, ' '))})</span></dd>`}
 <dt>${esc(s.length)}</dt><dd>${esc(s.minutes(v.duration_minutes))}</dd>

@@ -438,12 +438,14 @@ revoke all on function
   public.guest_booking_cancel(uuid, text),
   public.guest_booking_reschedule(uuid, text, timestamptz)
   from public, anon, authenticated;
+-- the public pages call these with the anon key whoever is signed in; signed-in
+-- users' own rpcs stay the ones supabase/tests/010-security-guards.sql lists
 grant execute on function public.public_slots(text, uuid, timestamptz, timestamptz)
-  to anon, authenticated, service_role;
+  to anon, service_role;
 grant execute on function public.guest_book(uuid, timestamptz, text, text, text, text, text) to service_role;
 grant execute on function public.hit_public_limits(jsonb) to service_role;
 grant execute on function
   public.guest_booking_view(uuid, text),
   public.guest_booking_cancel(uuid, text),
   public.guest_booking_reschedule(uuid, text, timestamptz)
-  to anon, authenticated, service_role;
+  to anon, service_role;

@@ -48,7 +48,7 @@ label.field{display:block;margin:0 0 12px;font-weight:600}
 label.field input,select{display:block;width:100%;margin-top:4px;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #8a8580;border-radius:8px;background:#fff}
 .zone{display:flex;gap:8px;align-items:flex-end;flex-wrap:wrap}
 .zone label{flex:1 1 12rem;font-weight:600}
-button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:0 18px;font:inherit;font-weight:600;border-radius:8px;border:1px solid #b3361d;background:#b3361d;color:#fff;cursor:pointer;text-decoration:none}
+button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 18px;text-align:center;font:inherit;font-weight:600;border-radius:8px;border:1px solid #b3361d;background:#b3361d;color:#fff;cursor:pointer;text-decoration:none}
 button.secondary{background:#fff;color:#8f2915}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:16px}
 .actions form{margin:0}

@@ -95,6 +95,18 @@ export interface RpcSignatures {
     };
     returns: Json;
   };
+  guest_booking_cancel: {
+    args: { p_booking: string; p_token: string };
+    returns: Json;
+  };
+  guest_booking_reschedule: {
+    args: { p_booking: string; p_token: string; p_starts_at: string };
+    returns: Json;
+  };
+  guest_booking_view: {
+    args: { p_booking: string; p_token: string };
+    returns: Json;
+  };
   leave_organization: {
     args: { p_org_id: string };
     returns: null;
@@ -113,6 +125,10 @@ export interface RpcSignatures {
   };
   moyklass_connection: {
     args: { p_org: string };
+    returns: Json;
+  };
+  public_slots: {
+    args: { p_slug: string; p_session_type: string; p_from: string; p_to: string };
     returns: Json;
   };
   remove_member: {

@@ -8,7 +8,9 @@ import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { demoSubscriptions } from '../../supabase/local/demo-moyklass.ts';
 import { createGatewayWithFunctions } from '../../supabase/local/local-functions.ts';
 import { serveNode } from '../../supabase/local/server.ts';
+import { createPublicSiteHandler } from '../../supabase/local/public-site-server.ts';
 import { createStaticHandler } from '../../supabase/local/static-server.ts';
+import type { PublicSiteContext } from '../../src/public-site/public-site-context.ts';
 import { buildApp } from './build-app.ts';
 
 export interface LocalApp {
@@ -56,7 +58,10 @@ export async function startLocalApp(): Promise<LocalApp> {
     rmSync(outDir, { recursive: true, force: true });
     throw error;
   });
-  const app = serveApp(outDir);
+  // the public pages (a coach's /volkov, a guest's booking) answer in front of the
+  // files, as in `npm start`, once the API they read is listening
+  const site: { context?: PublicSiteContext } = {};
+  const app = serveApp(outDir, () => site.context);
   const appUrl = await app.listen();
   // the Edge Functions as `npm start` serves them, sending buyers back to this app
   const functions = await createGatewayWithFunctions({
@@ -74,6 +79,13 @@ export async function startLocalApp(): Promise<LocalApp> {
     // clock) ask for, even if 1 September came since
     moyklass.subscriptions = demoSubscriptions(seededAt);
     const apiUrl = await gateway.listen(0);
+    site.context = {
+      supabaseUrl: apiUrl,
+      anonKey: gateway.anonKey,
+      siteUrl: appUrl,
+      fetch,
+      now: () => new Date(),
+    };
     await buildApp(outDir, { url: apiUrl, anonKey: gateway.anonKey });
     return {
       url: appUrl,
@@ -146,12 +158,16 @@ async function seedInstant(db: Database): Promise<number> {
   return ms;
 }
 
-function serveApp(root: string): { listen(): Promise<string>; close(): Promise<void> } {
+function serveApp(
+  root: string,
+  publicContext: () => PublicSiteContext | undefined,
+): { listen(): Promise<string>; close(): Promise<void> } {
   const serveStatic = createStaticHandler(root);
+  const servePublic = createPublicSiteHandler(() => publicContext());
+  const serve = async (req: Parameters<typeof serveStatic>[0]) =>
+    (await servePublic(req)) ?? serveStatic(req);
   const log = (message: string, error?: unknown) => console.error(`[app] ${message}`, error ?? '');
-  const server = http.createServer(
-    (req, res) => void serveNode(req, res, serveStatic, 1024 * 1024, log),
-  );
+  const server = http.createServer((req, res) => void serveNode(req, res, serve, 1024 * 1024, log));
   return {
     listen: () =>
       new Promise((resolve, reject) => {

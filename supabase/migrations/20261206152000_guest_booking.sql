@@ -341,8 +341,6 @@ declare
   v_session public.training_sessions;
   v_settings public.coach_settings;
   v_ends timestamptz;
-  v_payload jsonb;
-  v_stamp text := pg_catalog.to_char(pg_catalog.now() at time zone 'UTC', 'YYYYMMDDHH24MISSUS');
 begin
   if p_starts_at is null then
     raise exception 'a new start is required' using errcode = '22023', hint = 'invalid';
@@ -384,12 +382,7 @@ begin
      set status = 'resolved', resolution = 'fits_again', resolved_at = now()
    where session_id = v_session.id and status = 'open' and kind = 'outside_availability';
 
-  -- the coach hears of it as of a member's move (the guest's own email is the mail work's)
-  v_payload := coalesce(private.booking_email_payload(v_booking), '{}'::jsonb)
-    || jsonb_build_object('rescheduled', true, 'previousStartsAt', v_session.starts_at,
-         'previousEndsAt', v_session.ends_at, 'rescheduledBy', 'member', 'guestName', v_booking.guest_name);
-  perform private.enqueue_email('booking_notification', v_booking.coach_id, v_booking.org_id,
-    'booking_reschedule:' || v_booking.id || ':' || v_stamp || ':coach', v_payload);
+  -- the guest and the coach hear of it from the session's move (private.session_moved_emails)
 
   return jsonb_build_object('booking_id', v_booking.id, 'starts_at', p_starts_at, 'ends_at', v_ends,
     'replayed', false);

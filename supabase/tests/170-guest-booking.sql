@@ -4,7 +4,7 @@
 -- at the coach's window; a move keeps the booking's id; a guest and a member
 -- never hold the same time.
 begin;
-select plan(30);
+select plan(31);
 
 -- fixtures ---------------------------------------------------------------------------------
 insert into auth.users (id, email) values
@@ -122,6 +122,8 @@ select results_eq($$select b.status, t.starts_at from public.bookings b join pub
   $$values ('confirmed'::text, pg_temp.at(3, '10:00'))$$, 'wrong tokens changed nothing');
 
 -- reschedule keeps the id; the window stops changes ----------------------------------------------------
+-- as a visitor: no signed-in user's claims left over from above
+select set_config('request.jwt.claims', '{"role":"anon"}', true);
 set local role anon;
 select is((public.guest_booking_reschedule((current_setting('t.a')::jsonb ->> 'booking_id')::uuid,
     current_setting('t.a')::jsonb ->> 'token', pg_temp.at(5, '15:00')) ->> 'booking_id'),
@@ -130,6 +132,11 @@ select throws_ok(format($$select public.guest_booking_reschedule(%L, %L, pg_temp
     current_setting('t.a')::jsonb ->> 'booking_id', current_setting('t.a')::jsonb ->> 'token'),
   '23P01', 'this time is no longer available', 'a move onto a taken slot is refused');
 reset role;
+-- the move is told once to each side: the guest their new time, the coach the guest's move
+select results_eq(format($$select e.to_email is not null, count(*)::int from private.email_outbox e
+    where e.dedupe_key like 'booking_reschedule:' || %L || ':%%' group by 1 order by 1$$,
+    current_setting('t.a')::jsonb ->> 'booking_id'),
+  $$values (false, 1), (true, 1)$$, 'a guest''s move queues one mail to the coach and one to the guest');
 update public.coach_settings set cancellation_window_minutes = 43200
  where coach_id = '17000000-0000-4000-b000-0000000000c1';
 set local role anon;

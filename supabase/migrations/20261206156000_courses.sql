@@ -305,10 +305,15 @@ as $$
                           and g.completed_at is not null))
 $$;
 
--- may the caller read the lesson's body and media at `p_at`: a preview of a
--- published course, the course's staff, or an enrolment in that course that
--- gives access, once drip and order have opened it
-create function private.lesson_open(p_lesson uuid, p_at timestamptz default now())
+-- may the caller read the lesson's body and media at `p_at` (null: now): a
+-- preview of a published course, the course's staff, or an enrolment in that
+-- course that gives access (active; by membership while the membership lasts),
+-- once drip and order have opened it. no row-typed helper here: the sync core
+-- reads this body to learn what the lessons' visibility depends on, and a
+-- whole-row use would make every column of it matter. it reads the clock, so
+-- every pull checks the lessons (a dripped lesson reaches the device the day it
+-- opens).
+create function private.lesson_open(p_lesson uuid, p_at timestamptz default null)
 returns boolean
 language sql stable security definer set search_path = ''
 as $$
@@ -319,10 +324,14 @@ as $$
        and ((l.is_preview and c.published)
             or private.is_course_staff(c.id)
             or exists (
-              select from private.active_enrollment(c.id) e
-               where e.id is not null
+              select from public.course_enrollments e
+               where e.course_id = c.id
+                 and e.user_id = (select auth.uid())
+                 and e.status = 'active'
+                 and e.deleted_at is null
+                 and (e.source <> 'membership' or private.is_active_member(e.org_id, e.user_id, 'member'))
                  and private.lesson_unlock_at(e.enrolled_at, e.time_zone, l.drip_days,
-                                              c.drip_basis, c.drip_start) <= p_at
+                                              c.drip_basis, c.drip_start) <= coalesce(p_at, now())
                  and (not c.enforce_order or private.earlier_lessons_done(e.id, c.id, l.position)))))
 $$;
 comment on function private.lesson_open(uuid, timestamptz) is

@@ -72,6 +72,13 @@ export class CoursePage extends LitElement {
       a.title {
         color: var(--ts-color-brand-strong);
       }
+      .lock {
+        width: 1em;
+        height: 1em;
+        margin-right: var(--ts-space-1);
+        vertical-align: -0.125em;
+        fill: currentColor;
+      }
       .meta {
         display: flex;
         flex-wrap: wrap;
@@ -277,7 +284,13 @@ export class CoursePage extends LitElement {
           ? html`<a class="title" href="/courses/${this.courseId}/${l.id}"
               >${l.position}. ${l.title}</a
             >`
-          : html`<span class="title">🔒 ${l.position}. ${l.title}</span>`
+          : html`<span class="title"
+              ><svg class="lock" viewBox="0 0 16 16" aria-hidden="true">
+                <path
+                  d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1 1 0 0 1 13 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 0 0-4 0v2Z"
+                /></svg
+              >${l.position}. ${l.title}</span
+            >`
       }
       <span class="meta muted">
         <span>${kindLabel(l.kind)}</span>

@@ -162,7 +162,11 @@ export class LessonPage extends LitElement {
           ? html`<p class="done">✓ ${coursesStrings.course.done}</p>`
           : nothing
       }
-      ${enrolled && !online ? html`<ts-notice><p>${t.needsNetwork}</p></ts-notice>` : nothing}
+      ${
+        enrolled && !online && (quiz || !progress?.completed_at)
+          ? html`<ts-notice><p>${t.needsNetwork}</p></ts-notice>`
+          : nothing
+      }
       ${enrolled && quiz ? this.#renderQuiz(quiz, online, progress?.best_score ?? null, progress?.attempts ?? 0) : nothing}
       ${
         enrolled && !quiz && !progress?.completed_at

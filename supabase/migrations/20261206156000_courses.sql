@@ -474,7 +474,7 @@ grant execute on function private.active_enrollment(uuid) to authenticated, serv
 grant execute on function private.earlier_lessons_done(uuid, uuid, int) to authenticated, service_role;
 grant execute on function private.lesson_open(uuid, timestamptz) to authenticated, service_role;
 grant execute on function private.course_visible(uuid) to authenticated, service_role;
-grant execute on function private.course_media_readable(text) to anon, authenticated, service_role;
+grant execute on function private.course_media_readable(text) to authenticated, service_role;
 grant execute on function private.course_media_writable(text) to authenticated, service_role;
 
 /**
@@ -610,8 +610,8 @@ revoke all on function private.course_purchase_enrolls() from public, anon, auth
   * -------------------------------------------------------
   * section - the outline (titles, lock state, never a locked body)
   * -------------------------------------------------------
-  * anyone, of a published course (staff and learners also of an unpublished
-  * one). the body comes with a lesson only when the caller may read it now.
+  * anyone signed in, of a published course (staff and learners also of an
+  * unpublished one); the public pages call it with the service role. the body comes with a lesson only when the caller may read it now.
   */
 create function public.course_outline(p_course uuid)
 returns jsonb
@@ -797,7 +797,10 @@ revoke all on function public.complete_lesson(uuid, jsonb) from public, anon, au
 revoke all on function public.set_lesson_quiz_key(uuid, int[]) from public, anon, authenticated;
 grant execute on function public.enroll_course(uuid, text) to authenticated;
 grant execute on function public.leave_course(uuid) to authenticated;
-grant execute on function public.course_outline(uuid) to anon, authenticated;
+-- not anon's: no definer function in public is (010-security-guards); the public
+-- pages read a published course and its previews from the tables, or call this
+-- with the service role
+grant execute on function public.course_outline(uuid) to authenticated, service_role;
 grant execute on function public.complete_lesson(uuid, jsonb) to authenticated;
 grant execute on function public.set_lesson_quiz_key(uuid, int[]) to authenticated;
 
@@ -809,7 +812,8 @@ grant execute on function public.set_lesson_quiz_key(uuid, int[]) to authenticat
   * last installs these (this one now if schema storage exists, else the storage
   * migration calls private.install_course_media_policies()). a signed url is
   * issued only when the caller may select the object, so only to entitled
-  * learners and the course's staff.
+  * learners and the course's staff. anon gets no policy (a preview's media
+  * reaches a visitor through a signed url the server issues).
   */
 create function private.install_course_media_policies()
 returns void
@@ -821,15 +825,11 @@ begin
     return;
   end if;
   execute 'drop policy if exists "Entitled learners read course media" on storage.objects';
-  execute 'drop policy if exists "Anyone reads preview course media" on storage.objects';
   execute 'drop policy if exists "Course staff upload course media" on storage.objects';
   execute 'drop policy if exists "Course staff replace course media" on storage.objects';
   execute 'drop policy if exists "Course staff delete course media" on storage.objects';
   execute $p$create policy "Entitled learners read course media" on storage.objects
     for select to authenticated
-    using (bucket_id = 'course-media' and private.course_media_readable(name))$p$;
-  execute $p$create policy "Anyone reads preview course media" on storage.objects
-    for select to anon
     using (bucket_id = 'course-media' and private.course_media_readable(name))$p$;
   execute $p$create policy "Course staff upload course media" on storage.objects
     for insert to authenticated

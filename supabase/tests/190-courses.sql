@@ -12,7 +12,7 @@
 -- `coach_b` (club B) has CB, free: LB1. every course is published; each lesson's
 -- title is its name here.
 begin;
-select plan(61);
+select plan(62);
 select tests.create_tenancy_fixture();
 
 insert into public.courses (id, org_id, coach_id, title, access, published, enforce_order) values
@@ -76,8 +76,10 @@ select is(pg_temp.lessons_as('anon'), 'L11:body 11', 'anon reads only the previe
 select is(tests.try_as('anon', $$select count(*) from public.courses$$), '5', 'anon reads the published courses');
 update public.courses set published = false where id = '19000000-0000-4000-8000-0000000000cb';
 select is(tests.try_as('anon', $$select count(*) from public.courses$$), '4', 'but not an unpublished one');
-select is(tests.try_as('anon', $$select jsonb_array_length(public.course_outline('19000000-0000-4000-8000-0000000000cb') -> 'lessons')$$),
-  'P0002', 'nor its outline');
+select is(tests.try_as('outsider', $$select jsonb_array_length(public.course_outline('19000000-0000-4000-8000-0000000000cb') -> 'lessons')$$),
+  'P0002', 'nor anyone its outline');
+select is(tests.try_as('anon', $$select public.course_outline('19000000-0000-4000-8000-0000000000c1')$$),
+  '42501', 'anon calls no definer rpc: the public pages read the tables (or the outline with the service role)');
 update public.courses set published = true where id = '19000000-0000-4000-8000-0000000000cb';
 select is(
   (select jsonb_agg(jsonb_build_array(x ->> 'title', x ->> 'open', x ->> 'lockReason', x ? 'body' and x ->> 'body' is not null))

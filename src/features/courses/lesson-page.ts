@@ -158,9 +158,7 @@ export class LessonPage extends LitElement {
       ${kind !== 'text' ? html`<ts-notice><p>${t.media}</p></ts-notice>` : nothing}
       <article>${body.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</article>
       ${
-        progress?.completed_at && !quiz
-          ? html`<p class="done">✓ ${coursesStrings.course.done}</p>`
-          : nothing
+        progress?.completed_at ? html`<p class="done">✓ ${coursesStrings.course.done}</p>` : nothing
       }
       ${
         enrolled && !online && (quiz || !progress?.completed_at)

@@ -12,7 +12,7 @@
 -- `coach_b` (club B) has CB, free: LB1. every course is published; each lesson's
 -- title is its name here.
 begin;
-select plan(62);
+select plan(69);
 select tests.create_tenancy_fixture();
 
 insert into public.courses (id, org_id, coach_id, title, access, published, enforce_order) values
@@ -173,6 +173,24 @@ select is(pg_temp.rpc_as('athlete', $$select public.complete_lesson('19000000-00
 select is(tests.try_as('athlete', $$select public.complete_lesson('19000000-0000-4000-8000-000000000014')$$),
   '42501', 'the dripped lesson cannot be completed before it opens');
 
+-- storage (the policies on storage.objects call these): media of an open lesson only
+update public.course_lessons set kind = 'video', media_path = '19000000-0000-4000-8000-0000000000c1/arms.mp4'
+ where id = '19000000-0000-4000-8000-000000000012';
+update public.course_lessons set kind = 'video', media_path = '19000000-0000-4000-8000-0000000000c1/week.mp4'
+ where id = '19000000-0000-4000-8000-000000000014';
+select is(tests.try_as('athlete', $$select private.course_media_readable('19000000-0000-4000-8000-0000000000c1/arms.mp4')::int$$),
+  '1', 'the learner may fetch the media of a lesson open to them (a signed url is issued)');
+select is(tests.try_as('athlete', $$select private.course_media_readable('19000000-0000-4000-8000-0000000000c1/week.mp4')::int$$),
+  '0', 'not of a lesson still closed by drip');
+select is(tests.try_as('member', $$select private.course_media_readable('19000000-0000-4000-8000-0000000000c1/arms.mp4')::int$$),
+  '0', 'nor may someone not enrolled');
+select is(tests.try_as('coach', $$select private.course_media_writable('19000000-0000-4000-8000-0000000000c1/new.mp4')::int$$),
+  '1', 'the course''s coach uploads into the course''s folder');
+select is(tests.try_as('coach_b', $$select private.course_media_writable('19000000-0000-4000-8000-0000000000c1/new.mp4')::int$$),
+  '0', 'a coach of another club does not');
+select is(tests.try_as('coach', $$select private.course_media_writable('not-a-course/new.mp4')::int$$),
+  '0', 'nor anyone outside a course''s folder');
+
 -- frappe lms pr #2607, replayed: each is refused ------------------------------------------------------------
 select is(tests.try_as('outsider', $$select public.complete_lesson('19000000-0000-4000-8000-000000000021')$$),
   '42501', 'progress for a lesson one is not entitled to is refused');
@@ -234,6 +252,8 @@ select is(tests.try_as('athlete', $$select jsonb_array_length(public.sync_ids('c
   'and the device is told it holds only the preview and the free course''s lesson');
 select is(tests.try_as('athlete', $$select public.complete_lesson('19000000-0000-4000-8000-000000000013')$$),
   '42501', 'and can record no progress in it');
+select is(tests.try_as('athlete', $$select private.course_media_readable('19000000-0000-4000-8000-0000000000c1/arms.mp4')::int$$),
+  '0', 'and no signed url is issued for its media');
 
 select * from finish();
 rollback;

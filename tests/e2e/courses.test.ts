@@ -45,6 +45,11 @@ describe('a learner reads a course at 360 px', () => {
       await page.getByRole('link', { name: 'Мои курсы' }).click();
       await page.getByRole('heading', { name: 'Курсы', exact: true }).waitFor();
       await page
+        .getByRole('list', { name: 'Курсы клуба' })
+        .getByText('Разминка перед стартом')
+        .waitFor();
+      await page.screenshot({ path: join(shots, 'course-list-ru.png'), fullPage: true });
+      await page
         .getByRole('list', { name: 'Мои курсы' })
         .getByText('Техника бега для начинающих')
         .click();

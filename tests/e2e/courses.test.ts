@@ -92,6 +92,18 @@ describe('a learner reads a course at 360 px', () => {
 
       await page.getByRole('link', { name: 'К курсу' }).click();
       await lessons.getByRole('link', { name: '3. Каденс: сколько шагов в минуту' }).waitFor();
+
+      // a free course of the club: one tap enrols, and its lesson opens
+      await page.getByRole('link', { name: 'Все курсы' }).click();
+      await page
+        .getByRole('list', { name: 'Курсы клуба' })
+        .getByText('Разминка перед стартом')
+        .click();
+      await lessons.getByText('Откроется после записи').waitFor();
+      await page.getByRole('button', { name: 'Записаться на курс' }).click();
+      await page.getByText('Вы записаны на курс.').waitFor();
+      await lessons.getByRole('link', { name: '1. Суставная разминка' }).click();
+      await page.getByText('Сверху вниз', { exact: false }).waitFor();
     });
     const progress = await e2e.app.rows<{ best_score: number; attempts: number }>(
       `select g.best_score, g.attempts from public.lesson_progress g

@@ -3,6 +3,7 @@
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
 import { attendance } from '../features/attendance/attendance-strings.en.ts';
 import { booking } from '../features/booking/booking-strings.en.ts';
+import { courses } from '../features/courses/courses-strings.en.ts';
 import { admin } from '../features/admin/admin-strings.en.ts';
 import { adminTitles } from '../features/admin/admin-titles.en.ts';
 import { domain } from '../i18n/domain-messages.en.ts';
@@ -31,6 +32,7 @@ export const english = {
   money,
   attendance,
   booking,
+  courses,
   admin,
   adminTitles,
 };

@@ -17,6 +17,7 @@ import { rosterStrings } from '../features/roster/index.ts';
 import { meStrings } from '../features/me/index.ts';
 import { seasonStrings } from '../features/season/index.ts';
 import { moneyStrings } from '../features/money/index.ts';
+import { coursesStrings } from '../features/courses/index.ts';
 import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
@@ -286,6 +287,7 @@ export class HomePage extends LitElement {
               link('/book', b.book),
               link('/bookings', b.bookings),
               link('/purchases', moneyStrings.purchases.link),
+              link('/courses', coursesStrings.list.link),
             ]
           : []),
       ])}

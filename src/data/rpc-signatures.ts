@@ -44,6 +44,14 @@ export interface RpcSignatures {
     args: { p_coach: string; p_from: string; p_to: string };
     returns: { starts_at: string | null; ends_at: string | null; blocked: boolean | null }[];
   };
+  complete_lesson: {
+    args: { p_lesson: string; p_answers?: Json | null };
+    returns: Json;
+  };
+  course_outline: {
+    args: { p_course: string };
+    returns: Json;
+  };
   create_invitation: {
     args: {
       p_org_id: string;
@@ -95,6 +103,10 @@ export interface RpcSignatures {
     };
     returns: Json;
   };
+  enroll_course: {
+    args: { p_course: string; p_time_zone?: string | null };
+    returns: Json;
+  };
   guest_booking_cancel: {
     args: { p_booking: string; p_token: string };
     returns: Json;
@@ -106,6 +118,10 @@ export interface RpcSignatures {
   guest_booking_view: {
     args: { p_booking: string; p_token: string };
     returns: Json;
+  };
+  leave_course: {
+    args: { p_course: string };
+    returns: null;
   };
   leave_organization: {
     args: { p_org_id: string };
@@ -145,6 +161,10 @@ export interface RpcSignatures {
   };
   revoke_invitation: {
     args: { p_invitation_id: string };
+    returns: null;
+  };
+  set_lesson_quiz_key: {
+    args: { p_lesson: string; p_answers: number[] };
     returns: null;
   };
   set_moyklass_api_key: {

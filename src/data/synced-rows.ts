@@ -385,6 +385,79 @@ export type EmailPreferenceRow = {
   xid: string;
 };
 
+export type CourseRow = {
+  id: string;
+  org_id: string;
+  coach_id: string;
+  title: string;
+  summary: string;
+  cover_path: string | null;
+  access: string;
+  published: boolean;
+  enforce_order: boolean;
+  drip_basis: string;
+  drip_start: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type CourseEnrollmentRow = {
+  id: string;
+  org_id: string;
+  course_id: string;
+  user_id: string;
+  source: string;
+  purchase_id: string | null;
+  status: string;
+  enrolled_at: string;
+  time_zone: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type CourseLessonRow = {
+  id: string;
+  org_id: string;
+  course_id: string;
+  position: number;
+  title: string;
+  kind: string;
+  body: string;
+  media_path: string | null;
+  is_preview: boolean;
+  drip_days: number;
+  quiz: Json | null;
+  pass_mark: number | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type LessonProgresRow = {
+  id: string;
+  org_id: string;
+  enrollment_id: string;
+  lesson_id: string;
+  user_id: string;
+  completed_at: string | null;
+  best_score: number | null;
+  last_score: number | null;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 /** every synced table by name, with its row */
 export interface SyncedRows {
   organizations: OrganizationRow;
@@ -409,6 +482,10 @@ export interface SyncedRows {
   purchases: PurchaseRow;
   credit_balances: CreditBalanceRow;
   email_preferences: EmailPreferenceRow;
+  courses: CourseRow;
+  course_enrollments: CourseEnrollmentRow;
+  course_lessons: CourseLessonRow;
+  lesson_progress: LessonProgresRow;
 }
 
 export type SyncedTableName = keyof SyncedRows;

@@ -42,4 +42,10 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'attendance', indexes: ['org_id', 'session_id', 'athlete_id'], since: 2 },
   // staff-only contacts of an athlete, id = the athlete's (20261206146000_athlete_contacts.sql)
   { name: 'athlete_contacts', indexes: ['org_id'], since: 3 },
+  // mini-courses (20261206156000_courses.sql): a lesson's row is on the device only while its
+  // select policy (the entitlement) shows it, so access reconciliation takes it off after a refund
+  { name: 'courses', indexes: ['org_id'], since: 4 },
+  { name: 'course_enrollments', indexes: ['course_id', 'user_id'], since: 4 },
+  { name: 'course_lessons', indexes: ['course_id'], since: 4 },
+  { name: 'lesson_progress', indexes: ['enrollment_id', 'lesson_id'], since: 4 },
 ];

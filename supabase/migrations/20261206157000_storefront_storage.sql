@@ -69,3 +69,8 @@ begin
     );
 end
 $$;
+
+-- the course-media bucket's policies (20261206156000_courses.sql) need storage.objects,
+-- which the courses migration may have run without
+select private.install_course_media_policies();
+

@@ -122,7 +122,9 @@ select is(
          -- rescheduling (20261206142000)
          'reschedule_booking',
          -- member emails for admins (20261206144000)
-         'member_emails'
+         'member_emails',
+         -- mini-courses (20261206156000)
+         'enroll_course', 'leave_course', 'course_outline', 'complete_lesson', 'set_lesson_quiz_key'
        )
      order by 1
   ),

@@ -100,6 +100,21 @@ update public.coach_pages set slug = 'coach-a' where id = '95000000-0000-4000-80
 insert into public.session_types (id, org_id, coach_id, name, duration_minutes, price_minor) values
   ('95000000-0000-4000-8000-000000000012', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
    'Пробная', 30, 0);
+-- the coach's published course, a lesson of it (not a preview), the athlete's
+-- enrolment and progress in it
+insert into public.courses (id, org_id, coach_id, title, access, published) values
+  ('95000000-0000-4000-8000-000000000013', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   'Техника бега', 'paid', true);
+insert into public.course_lessons (id, org_id, course_id, position, title, body) values
+  ('95000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000013', 1, 'Стойка', 'Текст урока');
+insert into public.course_enrollments (id, org_id, course_id, user_id, source) values
+  ('95000000-0000-4000-8000-000000000015', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000013', tests.get_supabase_uid('athlete'), 'free');
+insert into public.lesson_progress (id, org_id, enrollment_id, lesson_id, user_id, completed_at) values
+  ('95000000-0000-4000-8000-000000000016', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000015', '95000000-0000-4000-8000-000000000014',
+   tests.get_supabase_uid('athlete'), now());
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -140,7 +155,11 @@ insert into probes values
   ('session_conflicts',      $$select count(*) from public.session_conflicts where id = '95000000-0000-4000-8000-000000000010'$$),
   ('coach_pages',            $$select count(*) from public.coach_pages where id = '95000000-0000-4000-8000-000000000011'$$),
   ('coach_slug_history',     $$select count(*) from public.coach_slug_history where slug = 'coach-a-old'$$),
-  ('session_types',          $$select count(*) from public.session_types where id = '95000000-0000-4000-8000-000000000012'$$);
+  ('session_types',          $$select count(*) from public.session_types where id = '95000000-0000-4000-8000-000000000012'$$),
+  ('courses',                $$select count(*) from public.courses where id = '95000000-0000-4000-8000-000000000013'$$),
+  ('course_lessons',         $$select count(*) from public.course_lessons where id = '95000000-0000-4000-8000-000000000014'$$),
+  ('course_enrollments',     $$select count(*) from public.course_enrollments where id = '95000000-0000-4000-8000-000000000015'$$),
+  ('lesson_progress',        $$select count(*) from public.lesson_progress where id = '95000000-0000-4000-8000-000000000016'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -194,7 +213,11 @@ insert into who_sees_what values
   ('session_conflicts',      'yes',      'yes', 'no',   'no',   'no',    'no',   'no'),
   ('coach_pages',            'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
   ('coach_slug_history',     'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
-  ('session_types',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes');
+  ('session_types',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
+  ('courses',                'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
+  ('course_lessons',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('course_enrollments',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('lesson_progress',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -39,7 +39,7 @@ export interface MoneyData {
 export interface Product {
   id: string;
   org_id: string;
-  kind: 'product' | 'package' | 'plan';
+  kind: 'product' | 'package' | 'plan' | 'course';
   name: string;
   description: string | null;
   price_minor: number;

@@ -91,7 +91,7 @@ const preparedSchema = z.object({
   purchaseId: z.uuid(),
   orgId: z.uuid(),
   productId: z.uuid(),
-  kind: z.enum(['product', 'package', 'plan']),
+  kind: z.enum(['product', 'package', 'plan', 'course']),
   name: z.string(),
   description: z.string().nullable(),
   amountMinor: z.number().int().nonnegative(),

@@ -1,0 +1,99 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { CourseRow } from '../../data/synced-rows.ts';
+import { LocalQueryController } from '../../state/local-query-controller.ts';
+import { sharedStyles } from '../../ui/shared-styles.ts';
+import { observeMyCourses, type CourseAccess, type MyCourses } from './courses-data.ts';
+import { coursesStrings } from './courses-strings.ts';
+
+const t = coursesStrings;
+
+/** the access words of a course row (the column holds one of four, checked by the database) */
+export function accessLabel(access: string): string {
+  const labels: Record<CourseAccess, string> = t.access;
+  return labels[access as CourseAccess] ?? access;
+}
+
+/**
+ * `/courses`: the courses I am enrolled in and my clubs' other courses, from the
+ * device (so the list shows offline). A refunded or left course stays listed with
+ * its state; its lessons are gone from the device.
+ */
+@customElement('courses-page')
+export class CoursesPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0 0 var(--ts-space-6);
+        padding: 0;
+        display: grid;
+        gap: var(--ts-space-3);
+      }
+      a.card {
+        display: grid;
+        gap: var(--ts-space-1);
+        color: inherit;
+        text-decoration: none;
+      }
+      .name {
+        font-weight: 700;
+        color: var(--ts-color-brand-strong);
+        overflow-wrap: anywhere;
+      }
+      .summary {
+        margin: 0;
+      }
+    `,
+  ];
+
+  readonly #data = new LocalQueryController<MyCourses>(this, observeMyCourses);
+
+  override render() {
+    const data = this.#data.value;
+    if (!data) return html`<h1>${t.list.title}</h1>`;
+    const card = (course: CourseRow, note: string) =>
+      html`<li>
+        <a class="card" href="/courses/${course.id}">
+          <span class="name">${course.title}</span>
+          ${course.summary ? html`<p class="summary">${course.summary}</p>` : nothing}
+          <span class="muted">${note}</span>
+        </a>
+      </li>`;
+    return html`
+      <h1>${t.list.title}</h1>
+      <h2>${t.list.mine}</h2>
+      ${
+        data.mine.length === 0
+          ? html`<p class="muted">${t.list.none}</p>`
+          : html`<ul aria-label=${t.list.mine}>
+              ${data.mine.map(({ course, enrollment }) =>
+                card(
+                  course,
+                  enrollment.status === 'refunded'
+                    ? t.list.refunded
+                    : enrollment.status === 'cancelled'
+                      ? t.list.cancelled
+                      : accessLabel(course.access),
+                ),
+              )}
+            </ul>`
+      }
+      <h2>${t.list.club}</h2>
+      ${
+        data.club.length === 0
+          ? html`<p class="muted">${t.list.noneInClub}</p>`
+          : html`<ul aria-label=${t.list.club}>
+              ${data.club.map((course) => card(course, accessLabel(course.access)))}
+            </ul>`
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'courses-page': CoursesPage;
+  }
+}

@@ -1,0 +1,76 @@
+/** Russian copy for the learner's courses: the list, a course's outline, a lesson and its quiz. */
+import { localized } from '../../i18n/localized.ts';
+export const coursesStrings = localized('courses', {
+  list: {
+    title: 'Курсы',
+    link: 'Мои курсы',
+    mine: 'Мои курсы',
+    none: 'Вы пока не записаны ни на один курс.',
+    club: 'Курсы клуба',
+    noneInClub: 'В клубе пока нет курсов.',
+    progress: (done: number, total: number) => `Пройдено уроков: ${done} из ${total}`,
+    refunded: 'Оформлен возврат: уроки закрыты',
+    cancelled: 'Вы покинули курс',
+  },
+  access: {
+    free: 'Бесплатно',
+    paid: 'Платный',
+    email: 'Бесплатно по email',
+    members: 'Для членов клуба',
+  },
+  course: {
+    back: 'Все курсы',
+    lessons: 'Уроки',
+    enroll: 'Записаться на курс',
+    enrolling: 'Записываем…',
+    enrolled: 'Вы записаны на курс.',
+    buy: 'Купить курс',
+    buyHint: 'Уроки откроются после оплаты. Первый урок можно прочитать сейчас.',
+    preview: 'Открыт всем',
+    quiz: (mark: number) => `Тест: нужно ${mark}%`,
+    done: 'Пройден',
+    opensAt: (when: string) => `Откроется ${when}`,
+    afterPrevious: 'Откроется после предыдущих уроков',
+    afterEnrol: 'Откроется после записи',
+    offline:
+      'Нет сети: показаны уроки, сохранённые на устройстве. Закрытые уроки появятся при подключении.',
+    notFound: 'Курс не найден или закрыт для вас.',
+    zone: (zone: string) => `Время открытия уроков — по часовому поясу ${zone}.`,
+  },
+  kind: {
+    text: 'Текст',
+    video: 'Видео',
+    audio: 'Аудио',
+  },
+  lesson: {
+    back: 'К курсу',
+    complete: 'Урок пройден',
+    completing: 'Сохраняем…',
+    completed: 'Урок отмечен пройденным.',
+    quiz: 'Тест',
+    question: (n: number) => `Вопрос ${n}`,
+    submit: 'Проверить ответы',
+    checking: 'Проверяем…',
+    answerAll: 'Ответьте на все вопросы.',
+    passed: (score: number, mark: number) =>
+      `Тест пройден: ${score}% (нужно ${mark}%). Следующий урок открыт.`,
+    failed: (score: number, mark: number) =>
+      `Пока ${score}%, нужно ${mark}%. Перечитайте урок и попробуйте ещё раз.`,
+    best: (score: number, attempts: number) => `Лучший результат: ${score}% · попыток: ${attempts}`,
+    needsNetwork: 'Читать урок можно и без сети, а отметить его или сдать тест — только с сетью.',
+    notOnDevice:
+      'Этого урока нет на устройстве: он ещё закрыт или не загрузился. Откройте его, когда появится сеть.',
+    media: 'Видео и аудио уроки открываются только при подключении к сети.',
+  },
+  refusal: {
+    lesson_order: 'Сначала пройдите предыдущие уроки.',
+    lesson_locked: 'Этот урок ещё не открылся.',
+    not_enrolled: 'Вы не записаны на этот курс.',
+    course_paid: 'Курс платный: купите его, чтобы записаться.',
+    members_only: 'Курс только для членов клуба.',
+    email_required: 'Добавьте email в аккаунт, чтобы получить курс.',
+    invalid_answers: 'Ответьте на все вопросы.',
+    enrollment_refunded: 'За этот курс оформлен возврат.',
+    course_not_found: 'Курс не найден или закрыт для вас.',
+  },
+});

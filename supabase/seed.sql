@@ -403,3 +403,6 @@ insert into public.session_types (id, org_id, coach_id, name, description, durat
    'd0000000-0000-4000-8000-000000000002', 'Индивидуальная тренировка',
    'Час работы над стартом, техникой и скоростью', 60, 250000, 'RUB', 2)
 on conflict (id) do nothing;
+
+-- the club's 8-session package is on the public pages (Buy on /volkov)
+update public.products set listed = true where id = 'd7000000-0000-4000-8000-000000000001';

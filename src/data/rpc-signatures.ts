@@ -115,6 +115,10 @@ export interface RpcSignatures {
     args: { p_org: string };
     returns: Json;
   };
+  public_coach_page: {
+    args: { p_slug: string };
+    returns: Json;
+  };
   remove_member: {
     args: { p_membership_id: string };
     returns: null;

@@ -14,6 +14,7 @@ import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
 import { errors } from '../i18n/error-strings.en.ts';
+import { storefront } from '../features/storefront/storefront-strings.en.ts';
 import { sync } from '../features/sync-issues/sync-strings.en.ts';
 
 export const english = {
@@ -31,6 +32,7 @@ export const english = {
   booking,
   admin,
   adminTitles,
+  storefront,
 };
 
 export const templates = {};

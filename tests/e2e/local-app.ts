@@ -8,7 +8,10 @@ import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { demoSubscriptions } from '../../supabase/local/demo-moyklass.ts';
 import { createGatewayWithFunctions } from '../../supabase/local/local-functions.ts';
 import { serveNode } from '../../supabase/local/server.ts';
+import type { ApiRequest } from '../../supabase/local/http-types.ts';
 import { createStaticHandler } from '../../supabase/local/static-server.ts';
+import { createPublicSiteHandler } from '../../supabase/local/public-site-server.ts';
+import type { PublicSiteContext } from '../../src/public-site/public-site-context.ts';
 import { buildApp } from './build-app.ts';
 
 export interface LocalApp {
@@ -56,7 +59,10 @@ export async function startLocalApp(): Promise<LocalApp> {
     rmSync(outDir, { recursive: true, force: true });
     throw error;
   });
-  const app = serveApp(outDir);
+  // the public pages (/volkov) are rendered in front of the files, as `npm start` does,
+  // once the gateway they read from is listening
+  let publicSite: PublicSiteContext | undefined;
+  const app = serveApp(outDir, () => publicSite);
   const appUrl = await app.listen();
   // the Edge Functions as `npm start` serves them, sending buyers back to this app
   const functions = await createGatewayWithFunctions({
@@ -74,6 +80,13 @@ export async function startLocalApp(): Promise<LocalApp> {
     // clock) ask for, even if 1 September came since
     moyklass.subscriptions = demoSubscriptions(seededAt);
     const apiUrl = await gateway.listen(0);
+    publicSite = {
+      supabaseUrl: apiUrl,
+      anonKey: gateway.anonKey,
+      siteUrl: appUrl,
+      fetch,
+      now: () => new Date(),
+    };
     await buildApp(outDir, { url: apiUrl, anonKey: gateway.anonKey });
     return {
       url: appUrl,
@@ -146,12 +159,15 @@ async function seedInstant(db: Database): Promise<number> {
   return ms;
 }
 
-function serveApp(root: string): { listen(): Promise<string>; close(): Promise<void> } {
+function serveApp(
+  root: string,
+  publicSite: () => PublicSiteContext | undefined,
+): { listen(): Promise<string>; close(): Promise<void> } {
   const serveStatic = createStaticHandler(root);
+  const servePublic = createPublicSiteHandler(publicSite);
+  const serve = async (req: ApiRequest) => (await servePublic(req)) ?? serveStatic(req);
   const log = (message: string, error?: unknown) => console.error(`[app] ${message}`, error ?? '');
-  const server = http.createServer(
-    (req, res) => void serveNode(req, res, serveStatic, 1024 * 1024, log),
-  );
+  const server = http.createServer((req, res) => void serveNode(req, res, serve, 1024 * 1024, log));
   return {
     listen: () =>
       new Promise((resolve, reject) => {

@@ -174,8 +174,8 @@ export class StorefrontPage extends LitElement {
             <button class="button secondary" type="button" @click=${this.reload}>${t.retry}</button>
           </p>`;
       case 'ready':
-        return html`${this.renderPageForm(load.page)}
-        ${this.renderSessionTypes(load.page, load.types)}`;
+        return html`<p class="muted">${t.forClub(this.staffOrg()?.name ?? '')}</p>
+          ${this.renderPageForm(load.page)} ${this.renderSessionTypes(load.page, load.types)}`;
     }
   }
 

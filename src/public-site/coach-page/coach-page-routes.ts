@@ -30,7 +30,8 @@ export function publicPageHeaders(ctx: PublicSiteContext, cache: string): Record
     'content-type': 'text/html; charset=utf-8',
     'cache-control': cache,
     vary: 'Accept-Language',
-    'content-security-policy': `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    // connect-src: crawlers' tools (Lighthouse's robots.txt check) fetch from the page
+    'content-security-policy': `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'strict-origin-when-cross-origin',

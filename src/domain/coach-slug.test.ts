@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coachSlugSchema, isValidSlug, normalizeSlug, slugProblem } from './coach-slug.ts';
+import {
+  coachPageNavigation,
+  coachSlugSchema,
+  isValidSlug,
+  normalizeSlug,
+  slugProblem,
+} from './coach-slug.ts';
 
 describe('coach slugs', () => {
   it('takes 3–40 lowercase letters, digits and single inner hyphens', () => {
@@ -27,5 +33,28 @@ describe('coach slugs', () => {
     const refused = coachSlugSchema.safeParse('Book');
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toMatch(/занят/);
+  });
+});
+
+describe('coach page navigations', () => {
+  it('are the slug-shaped single segments the app does not own', () => {
+    const re = coachPageNavigation();
+    for (const path of ['/volkov', '/Volkov', '/volkov?lang=en', '/igor-volkov']) {
+      expect(re.test(path), path).toBe(true);
+    }
+    for (const path of [
+      '/',
+      '/today',
+      '/Today',
+      '/sign-in',
+      '/storefront?x=1',
+      '/index.html',
+      '/assets/app.js',
+      '/volkov/book',
+      '/org/abc/members',
+      '/ab',
+    ]) {
+      expect(re.test(path), path).toBe(false);
+    }
   });
 });

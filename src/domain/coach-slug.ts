@@ -6,32 +6,14 @@
 // checks that every first segment of the app's routes and files is reserved.
 import { z } from 'zod';
 
-export const RESERVED_SLUGS: readonly string[] = [
-  'about', 'account', 'admin', 'api', 'app', 'assets', 'auth', 'availability', 'book',
-  'booking', 'bookings', 'calendar', 'checkout', 'club', 'clubs', 'coach', 'coaches',
-  'conflicts', 'course', 'courses', 'dashboard', 'functions', 'groups', 'help', 'icons',
-  'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'new', 'org',
-  'organizations', 'page', 'partners', 'privacy', 'products', 'purchases', 'rest',
-  'roster', 'season', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup',
-  'static', 'storage', 'storefront', 'support', 'sync', 'terms', 'today', 'trackside',
-  'www',
-]; // prettier-ignore
-
-const reserved = new Set(RESERVED_SLUGS);
-
-export type SlugProblem = 'length' | 'shape' | 'reserved';
-
-/** why a (normalized) slug cannot be a page's address, or null when it can */
-export function slugProblem(slug: string): SlugProblem | null {
-  if (slug.length < 3 || slug.length > 40) return 'length';
-  if (!/^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(slug) || slug.includes('--')) return 'shape';
-  if (reserved.has(slug)) return 'reserved';
-  return null;
-}
-
-export function isValidSlug(slug: string): boolean {
-  return slugProblem(slug) === null;
-}
+export {
+  RESERVED_SLUGS,
+  coachPageNavigation,
+  isValidSlug,
+  slugProblem,
+  type SlugProblem,
+} from './reserved-slugs.ts';
+import { slugProblem } from './reserved-slugs.ts';
 
 /** as the database stores what a coach typed (its trigger trims and lowercases) */
 export function normalizeSlug(typed: string): string {

@@ -195,6 +195,14 @@ describe('the coach public page', () => {
       await page.getByText('Старый адрес', { exact: false }).waitFor();
       await page.screenshot({ path: join(shots, 'page-storefront-ru.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
+
+      // the app's service worker leaves a coach page to the server
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.goto(`${e2e.app.url}/igor-volkov`);
+      await page.getByRole('heading', { name: 'Игорь Волков', level: 1 }).waitFor();
+      expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe(
+        'profile',
+      );
     });
 
     const old = await fetch(`${e2e.app.url}/volkov?lang=en`, { redirect: 'manual' });

@@ -47,6 +47,8 @@ describe('the coach public page', () => {
     ] as const) {
       const res = await fetch(`${e2e.app.url}/volkov`, { headers: { 'accept-language': lang } });
       expect(res.status).toBe(200);
+      // compressed, and still varying by language for caches in between
+      expect(res.headers.get('vary')?.toLowerCase()).toContain('accept-language');
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.headers.get('cache-control')).toBe('public, max-age=60');
       const html = await res.text();

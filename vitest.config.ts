@@ -16,6 +16,7 @@ export default defineConfig({
             'supabase/functions/**/*.test.ts',
             'supabase/local/**/*.test.ts',
             'tests/bench/**/*.test.ts',
+            'deploy/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 30_000,

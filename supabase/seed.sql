@@ -458,3 +458,6 @@ insert into public.products (id, org_id, kind, name, description, price_minor, c
    'Курс «Техника бега для начинающих»', 'Четыре урока с тестом и одна индивидуальная тренировка (действует 60 дней)',
    199000, 'RUB', 1, 60, 'd0000000-0000-4000-8000-000000000002', true, 'db000000-0000-4000-8000-000000000001')
 on conflict (id) do nothing;
+
+-- the club's 8-session package is on the public pages (Buy on /volkov)
+update public.products set listed = true where id = 'd7000000-0000-4000-8000-000000000001';

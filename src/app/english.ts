@@ -16,6 +16,7 @@ import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
 import { errors } from '../i18n/error-strings.en.ts';
 import { photoUpload } from '../i18n/photo-upload-strings.en.ts';
+import { storefront } from '../features/storefront/storefront-strings.en.ts';
 import { sync } from '../features/sync-issues/sync-strings.en.ts';
 
 export const english = {
@@ -35,6 +36,7 @@ export const english = {
   courses,
   admin,
   adminTitles,
+  storefront,
 };
 
 export const templates = {};

@@ -20,6 +20,7 @@ import { moneyStrings } from '../features/money/index.ts';
 import { coursesStrings } from '../features/courses/index.ts';
 import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
+import { storefrontStrings } from '../features/storefront/index.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import '../ui/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../i18n/locale.ts';
@@ -277,6 +278,8 @@ export class HomePage extends LitElement {
               link('/availability', b.availability),
               link('/conflicts', b.conflicts),
               link('/season', seasonStrings.link),
+              // a coach's public page (/volkov): on/off, address, profile, offers
+              link('/storefront', storefrontStrings.link),
             ]
           : [],
       )}

@@ -12,6 +12,7 @@ import { meRoutes } from '../features/me/me-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
+import { storefrontRoutes } from '../features/storefront/storefront-routes.ts';
 import { syncIssuesRoutes } from '../features/sync-issues/sync-issues-routes.ts';
 import { strings } from '../i18n/shell-strings.ts';
 import type { FeatureRoute } from '../state/feature-route.ts';
@@ -37,6 +38,7 @@ export const routes: readonly FeatureRoute[] = [
   ...bookingRoutes,
   ...coursesRoutes,
   ...adminRoutes,
+  ...storefrontRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

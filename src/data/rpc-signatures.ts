@@ -143,6 +143,10 @@ export interface RpcSignatures {
     args: { p_org: string };
     returns: Json;
   };
+  public_coach_page: {
+    args: { p_slug: string };
+    returns: Json;
+  };
   public_slots: {
     args: { p_slug: string; p_session_type: string; p_from: string; p_to: string };
     returns: Json;

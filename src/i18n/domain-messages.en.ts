@@ -6,6 +6,13 @@ import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../domain/membership-a
 import { SCHEDULE_MAX_LENGTH } from '../domain/schedule.ts';
 import { TRAINING_GROUP_NAME_MAX } from '../domain/training-group.ts';
 import type { Translation } from './localized.ts';
+import {
+  BIO_MAX,
+  DISPLAY_NAME_MAX,
+  PLACE_MAX,
+  SESSION_DESCRIPTION_MAX,
+  SESSION_NAME_MAX,
+} from '../domain/coach-page-form.ts';
 
 export const domain: Translation<typeof domainMessages> = {
   schedule: {
@@ -71,5 +78,23 @@ export const domain: Translation<typeof domainMessages> = {
     control:
       'Remove the control characters (such as a text direction override): they are invisible but change how the text looks',
     invisible: 'Needs visible characters: spaces and invisible marks alone will not do',
+  },
+  coachSlug: {
+    length: 'The address is 3 to 40 characters',
+    shape:
+      'The address uses Latin letters, digits and "-"; it does not start or end with a hyphen and has no two hyphens in a row',
+    reserved: 'This address is used by the app itself',
+  },
+  coachPageForm: {
+    displayName: `A name of 1 to ${DISPLAY_NAME_MAX} characters`,
+    bio: `About you: at most ${BIO_MAX} characters`,
+    place: `Place: at most ${PLACE_MAX} characters`,
+    sports: 'At most 20 sports',
+    certifications: 'At most 20 lines of qualifications',
+    languages: 'Languages: up to 10 codes separated by commas, e.g. ru, en',
+    sessionName: `A name of 1 to ${SESSION_NAME_MAX} characters`,
+    sessionDescription: `Description: at most ${SESSION_DESCRIPTION_MAX} characters`,
+    duration: 'Length from 0:05 to 12:00 (hours:minutes)',
+    price: 'Price: a number from 0 (free), e.g. 2500 or 2500.50',
   },
 };

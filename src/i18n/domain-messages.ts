@@ -7,6 +7,8 @@
 import { athleteMessages } from '../domain/athlete.ts';
 import { athleteContactMessages } from '../domain/athlete-contact.ts';
 import { cleanTextMessages } from '../domain/clean-text.ts';
+import { coachPageFormMessages } from '../domain/coach-page-form.ts';
+import { coachSlugMessages } from '../domain/coach-slug.ts';
 import { discountCodeMessages } from '../domain/money.ts';
 import { availabilityMessages } from '../domain/availability-form.ts';
 import { membershipAdminMessages } from '../domain/membership-admin.ts';
@@ -27,6 +29,8 @@ const source = {
   membershipAdmin: membershipAdminMessages,
   trainingGroup: trainingGroupMessages,
   cleanText: cleanTextMessages,
+  coachSlug: coachSlugMessages,
+  coachPageForm: coachPageFormMessages,
 };
 
 export const domainMessages = localized('domain', source);

@@ -168,7 +168,12 @@ export function compressBody(
   if (!isCompressible(contentType) || !encoding || res.body.length < minCompressedSize) return res;
   return {
     status: res.status,
-    headers: { ...res.headers, vary: 'accept-encoding', 'content-encoding': encoding },
+    // a page that varies by language (Accept-Language) keeps saying so
+    headers: {
+      ...res.headers,
+      vary: [res.headers['vary'], 'accept-encoding'].filter(Boolean).join(', '),
+      'content-encoding': encoding,
+    },
     body: compress(res.body, encoding),
   };
 }

@@ -91,7 +91,7 @@ async function buildLitPage(outDir: string): Promise<void> {
 }
 
 /** headless Chromium with a DevTools port of its choosing, in a throwaway profile */
-function launchWithPort(profileDir: string): Promise<{ child: ChildProcess; port: number }> {
+export function launchWithPort(profileDir: string): Promise<{ child: ChildProcess; port: number }> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const child = spawn(
     executablePath,
@@ -141,7 +141,7 @@ function launchWithPort(profileDir: string): Promise<{ child: ChildProcess; port
   });
 }
 
-function exited(child: ChildProcess): Promise<void> {
+export function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());

@@ -11,6 +11,7 @@ import { pwaBenches } from './pwa-benches.ts';
 import { rlsRosterOverhead } from './rls-roster-overhead.ts';
 import { sessionsGenerate10k } from './sessions-generate-10k.ts';
 import { slots90Days } from './slots-90-days.ts';
+import { storefrontBenches } from './storefront-benches.ts';
 import { syncConcurrentDevices } from './sync-concurrent-devices.ts';
 import { syncIdlePullScale } from './sync-idle-pull-scale.ts';
 import { syncInitialPull } from './sync-initial-pull.ts';
@@ -26,6 +27,7 @@ const benches: { name: string; run: () => Promise<BenchResult | BenchResult[]> }
   { name: 'sync.idle_pull_scale', run: syncIdlePullScale },
   { name: 'sync.concurrent_devices', run: syncConcurrentDevices },
   { name: 'pwa', run: pwaBenches },
+  { name: 'storefront', run: storefrontBenches },
 ];
 
 const filters = process.argv.slice(2);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import worker, { createPublicSite, type PublicSiteEnv } from './public-site.ts';
+
+const env: PublicSiteEnv = {
+  SUPABASE_URL: 'https://project.supabase.example',
+  SUPABASE_ANON_KEY: 'anon',
+  SITE_URL: 'https://trackside.example',
+};
+
+const volkov = {
+  slug: 'volkov',
+  display_name: 'Игорь Волков',
+  bio: '',
+  sports: [],
+  certifications: [],
+  place: null,
+  languages: [],
+  photo_url: null,
+  club_name: null,
+  updated_at: '2026-12-01T10:00:00Z',
+  session_types: [],
+  products: [],
+  has_bookable_time: false,
+};
+
+/** a fake network: the database answers the RPC, the static host everything else */
+function fakeNetwork(seen: string[]): typeof fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    seen.push(url);
+    if (url === `${env.SUPABASE_URL}/rest/v1/rpc/public_coach_page`) {
+      expect(new Headers(init?.headers).get('apikey')).toBe('anon');
+      const { p_slug } = JSON.parse(String(init?.body)) as { p_slug: string };
+      return Response.json(p_slug === 'volkov' ? volkov : null);
+    }
+    return new Response('static', { headers: { 'content-type': 'text/html' } });
+  }) as typeof fetch;
+}
+
+describe('the edge handler in front of the static host', () => {
+  it('renders a coach page from the database', async () => {
+    const seen: string[] = [];
+    const res = await createPublicSite(fakeNetwork(seen)).fetch(
+      new Request('https://trackside.example/volkov'),
+      env,
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('og:url" content="https://trackside.example/volkov"');
+    expect(seen).toEqual([`${env.SUPABASE_URL}/rest/v1/rpc/public_coach_page`]);
+  });
+
+  it('passes what it does not claim to the bound assets, or on by fetch', async () => {
+    const seen: string[] = [];
+    const site = createPublicSite(fakeNetwork(seen));
+    const assets: string[] = [];
+    const withAssets: PublicSiteEnv = {
+      ...env,
+      ASSETS: { fetch: async (r) => (assets.push(r.url), new Response('asset')) },
+    };
+    expect(
+      await (await site.fetch(new Request('https://trackside.example/today'), withAssets)).text(),
+    ).toBe('asset');
+    expect(assets).toEqual(['https://trackside.example/today']);
+    expect(
+      await (await site.fetch(new Request('https://trackside.example/sw.js'), env)).text(),
+    ).toBe('static');
+    expect(seen).toEqual(['https://trackside.example/sw.js']);
+  });
+
+  it('refuses to start without its settings', async () => {
+    await expect(
+      worker.fetch(new Request('https://trackside.example/volkov'), { ...env, SUPABASE_URL: '' }),
+    ).rejects.toThrow(/SUPABASE_URL/);
+  });
+});

@@ -11,6 +11,8 @@ import {
   type LocalFunctions,
   createGatewayWithFunctions,
 } from '../../supabase/local/local-functions.ts';
+import { publicResponse } from '../../src/public-site/public-router.ts';
+import { publicRoutes } from '../../src/public-site/public-routes.ts';
 
 const SITE = 'http://127.0.0.1:47998';
 const CLUB = 'd1000000-0000-4000-8000-000000000001';
@@ -218,12 +220,13 @@ describe('public checkout for guests', () => {
   it('bad input is a 400 that writes nothing; a filled honeypot writes nothing either', async () => {
     const before = await written();
     const limits = await count('select count(*) from private.rate_limits');
-    for (const fields of [
+    const bad: Record<string, string>[] = [
       { productId: PACKAGE_8, email: 'not-an-email', name: 'X' },
       { productId: PACKAGE_8, email: 'a@example.com', name: '' },
       { productId: 'nope', email: 'a@example.com', name: 'X' },
       { productId: PACKAGE_8, email: 'a@example.com', name: 'X', discountCode: 'x' },
-    ]) {
+    ];
+    for (const fields of bad) {
       expect((await post(fields)).status).toBe(400);
     }
     const bot = await post({
@@ -282,5 +285,47 @@ describe('public checkout for guests', () => {
     expect(
       await count(`select count(*) from private.purchase_guests where email = 'same@example.com'`),
     ).toBe(1);
+  });
+
+  it('the page shows the offer to anyone, in their language, and 404 when it is not on sale', async () => {
+    const ctx = {
+      supabaseUrl: api,
+      anonKey: fns.gateway.anonKey,
+      siteUrl: SITE,
+      fetch,
+      now: () => new Date(0),
+    };
+    const page = await publicResponse(
+      new Request(`${SITE}/checkout/${BUNDLE}`, {
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+      }),
+      ctx,
+      publicRoutes,
+    );
+    expect(page?.status).toBe(200);
+    expect(page?.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = (await page?.text()) ?? '';
+    expect(html).toContain('<h1 id="product">Старт: 4 + 8</h1>');
+    expect(html).toContain('<li>12 sessions</li><li>8 тренировок</li>');
+    expect(html).toContain('Valid for 90 days from payment');
+    expect(html).toContain(`action="${api}/functions/v1/public-checkout"`);
+    expect(html).toContain('name="website"');
+
+    const ru = await publicResponse(
+      new Request(`${SITE}/checkout/${PACKAGE_8}?error=invalid_discount_code`),
+      ctx,
+      publicRoutes,
+    );
+    const ruHtml = (await ru?.text()) ?? '';
+    expect(ruHtml).toContain('<html lang="ru">');
+    expect(ruHtml).toContain('role="alert">Такого кода скидки нет');
+    expect(ru?.headers.get('cache-control')).toBe('no-store');
+
+    const gone = await publicResponse(
+      new Request(`${SITE}/checkout/d7000000-0000-4000-8000-000000000002`),
+      ctx,
+      publicRoutes,
+    );
+    expect(gone?.status).toBe(404);
   });
 });

@@ -17,6 +17,7 @@ import { rosterStrings } from '../features/roster/index.ts';
 import { meStrings } from '../features/me/index.ts';
 import { seasonStrings } from '../features/season/index.ts';
 import { moneyStrings } from '../features/money/index.ts';
+import { productsStrings } from '../features/products/index.ts';
 import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
@@ -276,6 +277,7 @@ export class HomePage extends LitElement {
               link('/availability', b.availability),
               link('/conflicts', b.conflicts),
               link('/season', seasonStrings.link),
+              link('/products', productsStrings.link),
             ]
           : [],
       )}

@@ -9,6 +9,7 @@ import { attendanceRoutes } from '../features/attendance/attendance-routes.ts';
 import { bookingRoutes } from '../features/booking/booking-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
+import { productsRoutes } from '../features/products/products-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
 import { syncIssuesRoutes } from '../features/sync-issues/sync-issues-routes.ts';
@@ -32,6 +33,7 @@ export const routes: readonly FeatureRoute[] = [
   ...meRoutes,
   ...seasonRoutes,
   ...moneyRoutes,
+  ...productsRoutes,
   ...attendanceRoutes,
   ...bookingRoutes,
   ...adminRoutes,

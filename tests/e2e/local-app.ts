@@ -8,7 +8,9 @@ import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { demoSubscriptions } from '../../supabase/local/demo-moyklass.ts';
 import { createGatewayWithFunctions } from '../../supabase/local/local-functions.ts';
 import { serveNode } from '../../supabase/local/server.ts';
+import { createPublicSiteHandler } from '../../supabase/local/public-site-server.ts';
 import { createStaticHandler } from '../../supabase/local/static-server.ts';
+import type { PublicSiteContext } from '../../src/public-site/public-site-context.ts';
 import { buildApp } from './build-app.ts';
 
 export interface LocalApp {
@@ -56,7 +58,9 @@ export async function startLocalApp(): Promise<LocalApp> {
     rmSync(outDir, { recursive: true, force: true });
     throw error;
   });
-  const app = serveApp(outDir);
+  // the public pages (/checkout/…) are rendered in front of the files, as `npm start` does
+  const publicSite: { ctx?: PublicSiteContext } = {};
+  const app = serveApp(outDir, () => publicSite.ctx);
   const appUrl = await app.listen();
   // the Edge Functions as `npm start` serves them, sending buyers back to this app
   const functions = await createGatewayWithFunctions({
@@ -74,6 +78,13 @@ export async function startLocalApp(): Promise<LocalApp> {
     // clock) ask for, even if 1 September came since
     moyklass.subscriptions = demoSubscriptions(seededAt);
     const apiUrl = await gateway.listen(0);
+    publicSite.ctx = {
+      supabaseUrl: apiUrl,
+      anonKey: gateway.anonKey,
+      siteUrl: appUrl,
+      fetch,
+      now: () => new Date(seededAt),
+    };
     await buildApp(outDir, { url: apiUrl, anonKey: gateway.anonKey });
     return {
       url: appUrl,
@@ -146,8 +157,14 @@ async function seedInstant(db: Database): Promise<number> {
   return ms;
 }
 
-function serveApp(root: string): { listen(): Promise<string>; close(): Promise<void> } {
-  const serveStatic = createStaticHandler(root);
+function serveApp(
+  root: string,
+  publicContext: () => PublicSiteContext | undefined,
+): { listen(): Promise<string>; close(): Promise<void> } {
+  const staticFiles = createStaticHandler(root);
+  const servePublic = createPublicSiteHandler(() => publicContext());
+  const serveStatic = async (req: Parameters<typeof staticFiles>[0]) =>
+    (await servePublic(req)) ?? staticFiles(req);
   const log = (message: string, error?: unknown) => console.error(`[app] ${message}`, error ?? '');
   const server = http.createServer(
     (req, res) => void serveNode(req, res, serveStatic, 1024 * 1024, log),

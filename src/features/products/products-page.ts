@@ -439,6 +439,7 @@ export class ProductsPage extends LitElement {
           type="select"
           name="kind"
           label=${t.form.kind}
+          hint=${t.form.kindHint}
           .value=${f.kind}
           .options=${[
             { value: 'package', label: t.form.kindPackage },

@@ -40,10 +40,6 @@ export interface RpcSignatures {
     args: { p_membership_id: string; p_role: string };
     returns: MembershipRow;
   };
-  checkout_offer: {
-    args: { p_product: string };
-    returns: Json;
-  };
   coach_busy_times: {
     args: { p_coach: string; p_from: string; p_to: string };
     returns: { starts_at: string | null; ends_at: string | null; blocked: boolean | null }[];

@@ -22,7 +22,10 @@
 --     counts), then public_checkout_prepare: the price from the database, a listed
 --     product only, and the same email + product + code within the session's life
 --     gets the checkout already open instead of a new one.
---   * anon reads what the checkout page shows through public.checkout_offer.
+--   * the checkout page reads what it shows through public.checkout_offer, which the
+--     public-checkout function serves (GET, json): it names the club and the items a
+--     package bundles even when those are not listed themselves, which anon's own
+--     reads (rls) cannot, and anon may run no security definer function.
 
 /**
   * -------------------------------------------------------
@@ -302,7 +305,7 @@ begin
 end
 $$;
 
--- what the public checkout page shows of a listed product (anon may call it)
+-- what the public checkout page shows of a listed product (service role: public-checkout)
 create function public.checkout_offer(p_product uuid)
 returns jsonb
 language sql stable security definer set search_path = ''
@@ -461,7 +464,7 @@ revoke all on function private.package_credits(uuid) from public, anon, authenti
 revoke all on function public.public_checkout_gate(text, text) from public, anon, authenticated;
 revoke all on function public.public_checkout_prepare(uuid, text, text, text, text) from public, anon, authenticated;
 revoke all on function public.public_checkout_attach(uuid, text, text) from public, anon, authenticated;
-revoke all on function public.checkout_offer(uuid) from public;
+revoke all on function public.checkout_offer(uuid) from public, anon, authenticated;
 revoke all on function public.guest_purchase_buyer(jsonb) from public, anon, authenticated;
 revoke all on function public.guest_purchase_attach(uuid, uuid) from public, anon, authenticated;
 revoke all on function public.checkout_prepare(uuid, uuid, text) from public, anon, authenticated;
@@ -470,7 +473,7 @@ grant execute on function private.package_credits(uuid) to service_role;
 grant execute on function public.public_checkout_gate(text, text) to service_role;
 grant execute on function public.public_checkout_prepare(uuid, text, text, text, text) to service_role;
 grant execute on function public.public_checkout_attach(uuid, text, text) to service_role;
-grant execute on function public.checkout_offer(uuid) to anon, authenticated, service_role;
+grant execute on function public.checkout_offer(uuid) to service_role;
 grant execute on function public.guest_purchase_buyer(jsonb) to service_role;
 grant execute on function public.guest_purchase_attach(uuid, uuid) to service_role;
 grant execute on function public.checkout_prepare(uuid, uuid, text) to service_role;

@@ -3,7 +3,7 @@
 -- edits it, same club only), guest purchases (never paid without an account) and
 -- the public checkout rpcs (service role only; anon reads the offer).
 begin;
-select plan(43);
+select plan(44);
 select tests.create_tenancy_fixture();
 
 -- fixtures (as the owner): a club package, a package and a shirt of `coach`, a
@@ -38,7 +38,9 @@ select ok(not has_function_privilege('authenticated', 'public.guest_purchase_att
   'clients cannot attach a purchase to an account');
 select ok(not has_function_privilege('anon', 'public.public_checkout_gate(text, text)', 'execute'),
   'anon cannot reset or spend rate limits');
-select ok(has_function_privilege('anon', 'public.checkout_offer(uuid)', 'execute'), 'anon reads the offer');
+select ok(not has_function_privilege('anon', 'public.checkout_offer(uuid)', 'execute')
+          and not has_function_privilege('authenticated', 'public.checkout_offer(uuid)', 'execute'),
+  'the offer is served by the checkout function, not run by clients');
 
 -- products: allowed and denied ----------------------------------------------------------------
 select is(tests.try_as('admin', $$update public.products set price_minor = 1 where id = '93000000-0000-4000-8000-000000000001'$$),
@@ -132,8 +134,12 @@ select is((select role from public.memberships where org_id = '10000000-0000-400
   and user_id = tests.get_supabase_uid('outsider')), 'member', 'and the buyer is a member of the club');
 select tests.clear_authentication();
 
-select is(tests.try_as('anon', $$select count(*) from public.checkout_offer('93000000-0000-4000-8000-000000000003') where checkout_offer is not null$$),
-  '0', 'anon: an unlisted product has no offer');
+select tests.authenticate_as_service_role();
+select is(public.checkout_offer('93000000-0000-4000-8000-000000000003'), null,
+  'an unlisted product has no offer');
+select is(public.checkout_offer('93000000-0000-4000-8000-000000000002') ->> 'credits', '12',
+  'a listed bundle''s offer counts the credits of what it contains');
+select tests.clear_authentication();
 
 select * from finish();
 rollback;

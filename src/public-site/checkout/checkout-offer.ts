@@ -1,5 +1,7 @@
-// What the public checkout page shows of a product, read as any visitor reads it:
-// the anon key and public.checkout_offer (only an active, listed product answers).
+// What the public checkout page shows of a product, read as any visitor reads it,
+// with the anon key: from the public-checkout function (GET ?product=), which
+// answers only for an active, listed product (public.checkout_offer) and also
+// names the club and a bundle's items, which anon's own reads could not.
 import { z } from 'zod';
 import type { PublicSiteContext } from '../public-site-context.ts';
 
@@ -31,17 +33,15 @@ export async function fetchCheckoutOffer(
   ctx: PublicSiteContext,
   productId: string,
 ): Promise<CheckoutOffer | null> {
-  const res = await ctx.fetch(`${ctx.supabaseUrl.replace(/\/+$/, '')}/rest/v1/rpc/checkout_offer`, {
-    method: 'POST',
-    headers: {
-      apikey: ctx.anonKey,
-      authorization: `Bearer ${ctx.anonKey}`,
-      'content-type': 'application/json',
-      accept: 'application/json',
-    },
-    body: JSON.stringify({ p_product: productId }),
-  });
+  const base = ctx.supabaseUrl.replace(/\/+$/, '');
+  const res = await ctx.fetch(
+    `${base}/functions/v1/public-checkout?product=${encodeURIComponent(productId)}`,
+    { headers: { apikey: ctx.anonKey, accept: 'application/json' } },
+  );
+  if (res.status === 404) {
+    await res.body?.cancel();
+    return null;
+  }
   if (!res.ok) throw new Error(`checkout_offer answered ${res.status}`);
-  const body: unknown = await res.json();
-  return body === null ? null : checkoutOfferSchema.parse(body);
+  return checkoutOfferSchema.parse(await res.json());
 }

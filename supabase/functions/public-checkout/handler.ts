@@ -13,6 +13,9 @@
 //     "if required"): the guest is only an email until the signed webhook's paid
 //     event attaches the purchase to an account (stripe-webhook, guest-buyer.ts).
 //
+// GET ?product=<id>: what the checkout page shows of a listed product (json, from
+//   public.checkout_offer; 404 when it is not on sale) — the public page reads it
+//   here because it names the club and a bundle's items, which anon cannot read.
 // POST form (application/x-www-form-urlencoded) or JSON:
 //   {productId, email, name, discountCode?, locale?: ru|en, website?: ''}
 //   303 Location: the Checkout page (a form) · 200 {url, purchaseId, reused} (JSON)
@@ -122,7 +125,8 @@ export async function handlePublicCheckout(
   let form = false;
   let page = '';
   try {
-    requireMethod(req, 'POST');
+    requireMethod(req, 'GET', 'POST');
+    if (req.method === 'GET') return await offer(req, deps);
     const read = await readInput(req);
     const { input } = read;
     form = read.form;
@@ -233,6 +237,15 @@ export async function handlePublicCheckout(
     }
     return errorResponse(e);
   }
+}
+
+async function offer(req: Request, deps: PublicCheckoutDeps): Promise<Response> {
+  const id = z.uuid().safeParse(new URL(req.url).searchParams.get('product'));
+  if (!id.success) throw new HttpError(400, 'invalid_request', 'Name a product: ?product=<id>');
+  const found = await call(deps.rpc, 'checkout_offer', { p_product: id.data });
+  if (found === null) throw new HttpError(404, 'product_not_found', 'This product is not on sale');
+  // a price change shows within a minute
+  return jsonResponse(found, 200, { 'cache-control': 'public, max-age=60' });
 }
 
 function redirect(location: string): Response {

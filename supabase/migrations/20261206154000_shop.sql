@@ -391,6 +391,12 @@ begin
     end if;
     return jsonb_build_object('purchaseId', p_purchase, 'userId', v_purchase.user_id, 'attached', false);
   end if;
+  -- an account made for this guest (never signed in) speaks the checkout's language,
+  -- so the purchase email that follows does too
+  update public.profiles pr set locale = g.locale
+    from private.purchase_guests g, auth.users u
+   where pr.id = p_user and g.purchase_id = p_purchase and u.id = p_user
+     and u.last_sign_in_at is null and pr.locale is distinct from g.locale;
   insert into public.memberships (org_id, user_id, role)
   values (v_purchase.org_id, p_user, 'member')
   on conflict (org_id, user_id) do update set left_at = null

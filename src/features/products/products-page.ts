@@ -410,6 +410,10 @@ export class ProductsPage extends LitElement {
   private set<K extends keyof FormState>(key: K, value: FormState[K]): void {
     this.form = { ...this.form, [key]: value };
     if (this.issues[key]) this.issues = { ...this.issues, [key]: undefined };
+    // a message about the last save no longer describes the form being edited
+    if (this.message?.tone === 'error' && !Object.values(this.issues).some(Boolean)) {
+      this.message = null;
+    }
   }
 
   private field(name: keyof FormState & string, label: string, hint = '') {

@@ -9,6 +9,7 @@ import { adminTitles } from '../features/admin/admin-titles.en.ts';
 import { domain } from '../i18n/domain-messages.en.ts';
 import { me } from '../features/me/me-strings.en.ts';
 import { money } from '../features/money/money-strings.en.ts';
+import { products } from '../features/products/products-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
@@ -31,6 +32,7 @@ export const english = {
   me,
   season,
   money,
+  products,
   attendance,
   booking,
   courses,

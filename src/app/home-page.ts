@@ -18,6 +18,7 @@ import { meStrings } from '../features/me/index.ts';
 import { seasonStrings } from '../features/season/index.ts';
 import { moneyStrings } from '../features/money/index.ts';
 import { coursesStrings } from '../features/courses/index.ts';
+import { productsStrings } from '../features/products/index.ts';
 import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
 import { storefrontStrings } from '../features/storefront/index.ts';
@@ -280,6 +281,7 @@ export class HomePage extends LitElement {
               link('/season', seasonStrings.link),
               // a coach's public page (/volkov): on/off, address, profile, offers
               link('/storefront', storefrontStrings.link),
+              link('/products', productsStrings.link),
             ]
           : [],
       )}

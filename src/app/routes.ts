@@ -10,6 +10,7 @@ import { bookingRoutes } from '../features/booking/booking-routes.ts';
 import { coursesRoutes } from '../features/courses/courses-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
+import { productsRoutes } from '../features/products/products-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
 import { storefrontRoutes } from '../features/storefront/storefront-routes.ts';
@@ -34,6 +35,7 @@ export const routes: readonly FeatureRoute[] = [
   ...meRoutes,
   ...seasonRoutes,
   ...moneyRoutes,
+  ...productsRoutes,
   ...attendanceRoutes,
   ...bookingRoutes,
   ...coursesRoutes,

@@ -336,7 +336,7 @@ export type MoyklassSnapshotRow = {
 export type PurchaseRow = {
   id: string;
   org_id: string;
-  user_id: string;
+  user_id: string | null;
   product_id: string;
   kind: string;
   product_name: string;

@@ -205,8 +205,9 @@ set local role authenticated;
 select set_config('request.jwt.claims', '{"sub":"00000000-0000-4000-8000-0000000000a2","role":"authenticated"}', true);
 select results_eq($$select count(*)::int from public.products where org_id = '00000000-0000-4000-9000-00000000000a'$$,
   $$values (2)$$, 'coach: sees inactive products of their org');
-select lives_ok($$insert into public.products (org_id, kind, name, price_minor, currency, credits, valid_days)
-  values ('00000000-0000-4000-9000-00000000000a', 'package', '5 sessions', 1000, 'EUR', 5, 30)$$,
+-- (a coach's own: the club's products are the admins' since 20261206154000_shop.sql)
+select lives_ok($$insert into public.products (org_id, coach_id, kind, name, price_minor, currency, credits, valid_days)
+  values ('00000000-0000-4000-9000-00000000000a', '00000000-0000-4000-8000-0000000000a2', 'package', '5 sessions', 1000, 'EUR', 5, 30)$$,
   'coach: creates a package');
 select throws_ok($$insert into public.products (org_id, kind, name, price_minor, currency)
   values ('00000000-0000-4000-9000-00000000000b', 'product', 'x', 1, 'EUR')$$, '42501', null,

@@ -39,6 +39,12 @@ update public.athletes set user_id = tests.get_supabase_uid('athlete_b')
 
 insert into public.products (id, org_id, kind, name, price_minor, currency) values
   ('95000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-00000000000a', 'product', 'Футболка', 150000, 'RUB');
+-- a package bundling that shirt (not listed: anon sees neither)
+insert into public.products (id, org_id, kind, name, price_minor, currency, credits, valid_days) values
+  ('95000000-0000-4000-8000-000000000013', '10000000-0000-4000-8000-00000000000a', 'package', '8 тренировок и футболка', 700000, 'RUB', 8, 60);
+insert into public.package_items (id, org_id, package_id, product_id) values
+  ('95000000-0000-4000-8000-000000000014', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000013', '95000000-0000-4000-8000-000000000001');
 insert into public.discount_codes (id, org_id, code, percent_off) values
   ('95000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-00000000000a', 'CLUB10', 10);
 insert into public.purchases (id, org_id, user_id, product_id, kind, product_name, amount_minor, currency, status) values
@@ -138,6 +144,7 @@ insert into probes values
   ('athlete_contacts',       $$select count(*) from public.athlete_contacts where id = '30000000-0000-4000-8000-0000000000a1'$$),
   ('attendance',             $$select count(*) from public.attendance where session_id = '95000000-0000-4000-8000-00000000000e' and athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
   ('products',               $$select count(*) from public.products where id = '95000000-0000-4000-8000-000000000001'$$),
+  ('package_items',          $$select count(*) from public.package_items where id = '95000000-0000-4000-8000-000000000014'$$),
   ('discount_codes',         $$select count(*) from public.discount_codes where id = '95000000-0000-4000-8000-000000000002'$$),
   ('purchases',              $$select count(*) from public.purchases where id = '95000000-0000-4000-8000-000000000003'$$),
   ('credit_ledger',          $$select count(*) from public.credit_ledger where id = '95000000-0000-4000-8000-000000000004'$$),
@@ -196,6 +203,7 @@ insert into who_sees_what values
   ('athlete_contacts',       'yes',      'yes', 'no',   'no',   'no',    'no',   'no'),
   ('attendance',             'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('products',               'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
+  ('package_items',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('discount_codes',         'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
   ('purchases',              'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('credit_ledger',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),

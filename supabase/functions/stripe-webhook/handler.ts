@@ -5,6 +5,7 @@
 //   * the event id is recorded in the same transaction as its effect
 //     (public.stripe_apply_event), so a duplicate or a concurrent redelivery does
 //     nothing, and transitions are monotonic, so any order ends the same;
+//   * a guest's paid purchase is first attached to an account (guest-buyer.ts);
 //   * 2xx only after the commit; 503 on a temporary failure (Stripe retries),
 //     500 on anything unexpected (Stripe retries too). A permanent business
 //     rejection (no such purchase, amount mismatch) is kept as a dead letter and
@@ -20,6 +21,7 @@ import {
 } from '../_shared/http-error.ts';
 import { type Rpc, RpcError } from '../_shared/rpc.ts';
 import { toAppliedEvent } from './events.ts';
+import { type CreateAccount, attachGuestBuyer } from './guest-buyer.ts';
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
@@ -31,6 +33,8 @@ export interface StripeWebhookDeps {
   cryptoProvider: Stripe.CryptoProvider;
   /** epoch ms; the signature's age is measured against it */
   now: () => number;
+  /** makes an account for a guest who paid (absent: guest purchases wait, 500) */
+  createAccount?: CreateAccount;
 }
 
 export async function handleStripeWebhook(req: Request, deps: StripeWebhookDeps) {
@@ -57,7 +61,10 @@ export async function handleStripeWebhook(req: Request, deps: StripeWebhookDeps)
 
     let result: unknown;
     try {
-      result = await deps.rpc('stripe_apply_event', { p_event: { ...toAppliedEvent(event) } });
+      const applied = toAppliedEvent(event);
+      // a guest's payment: the account first, so the credits go to it
+      await attachGuestBuyer(deps.rpc, deps.createAccount ?? noAccounts, applied);
+      result = await deps.rpc('stripe_apply_event', { p_event: { ...applied } });
     } catch (e) {
       if (e instanceof RpcError && e.transient) {
         throw new HttpError(503, 'temporarily_unavailable', 'Try again later', undefined, {
@@ -72,6 +79,8 @@ export async function handleStripeWebhook(req: Request, deps: StripeWebhookDeps)
     return errorResponse(e);
   }
 }
+
+const noAccounts: CreateAccount = () => Promise.reject(new Error('no auth admin configured'));
 
 export function createStripeWebhookHandler(deps: StripeWebhookDeps) {
   return (req: Request) => handleStripeWebhook(req, deps);

@@ -2,6 +2,7 @@
 // the local stack (supabase/local/functions/stripe-webhook.ts).
 import Stripe from 'stripe';
 import { type Env, required, serviceClient } from '../_shared/supabase.ts';
+import { authAdminCreateAccount } from './guest-buyer.ts';
 import { createStripeWebhookHandler } from './handler.ts';
 
 export function stripeWebhookFromEnv(env: Env) {
@@ -13,5 +14,9 @@ export function stripeWebhookFromEnv(env: Env) {
     stripe: new Stripe(env('STRIPE_SECRET_KEY') ?? 'sk_test_unused'),
     cryptoProvider: Stripe.createSubtleCryptoProvider(),
     now: () => Date.now(),
+    createAccount: authAdminCreateAccount(
+      required(env, 'SUPABASE_URL'),
+      required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+    ),
   });
 }

@@ -1,0 +1,2 @@
+// The products feature's public entry: what other features may use.
+export { productsStrings } from './products-strings.ts';

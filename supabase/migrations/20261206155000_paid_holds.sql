@@ -645,9 +645,11 @@ begin
     update private.booking_payments set status = 'refunded', paid_at = v_created, refunded_at = now()
      where booking_id = p_booking;
     perform private.enqueue_booking_customer_email('booking_refunded', v_booking,
-      'booking_refunded:' || p_booking || ':customer', private.paid_booking_payload(v_booking));
+      'booking_refunded:' || p_booking || ':customer',
+      private.paid_booking_payload(v_booking) || jsonb_build_object('recipient', 'customer'));
     perform private.enqueue_email('booking_refunded', v_booking.coach_id, v_booking.org_id,
-      'booking_refunded:' || p_booking || ':coach', private.paid_booking_payload(v_booking));
+      'booking_refunded:' || p_booking || ':coach',
+      private.paid_booking_payload(v_booking) || jsonb_build_object('recipient', 'coach'));
     return jsonb_build_object('outcome', v_outcome, 'bookingId', p_booking, 'note', v_note,
       'status', v_booking.status) || private.booking_refund_due(p_booking);
   elsif v_type = 'checkout.session.expired' then

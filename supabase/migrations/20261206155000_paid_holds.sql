@@ -372,7 +372,7 @@ begin
   -- (a data-modifying cte runs whether or not it is read)
   select array_agg(r.id) into v_released from released r;
   if v_released is null then
-    return '{}';
+    return '{}'::text[];
   end if;
   update private.booking_payments p
      set status = 'expired', expired_at = now()

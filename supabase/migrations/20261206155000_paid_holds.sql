@@ -187,7 +187,7 @@ as $$
 declare
   v_type public.session_types;
   v_settings public.coach_settings;
-  v_email text := pg_catalog.lower(pg_catalog.btrim(p_guest_email));
+  v_email text := pg_catalog.lower(p_guest_email);
   v_name text := pg_catalog.btrim(p_guest_name);
   v_ends timestamptz;
   v_session uuid;

@@ -47,7 +47,11 @@ export interface BookingCheckoutDeps {
 export const guestHolderSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
-    email: z.email().max(254),
+    // the same rule as private.booking_guests' check (tests/db/guest-email-agreement.test.ts)
+    email: z
+      .string()
+      .max(254)
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address like name@example.com'),
     phone: z.string().trim().max(40).optional(),
     timeZone: z.string().min(1).max(64).default('UTC'),
     locale: z.enum(['ru', 'en']).default('ru'),

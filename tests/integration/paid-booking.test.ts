@@ -347,6 +347,19 @@ describe('paying for a booking', () => {
     expect(await confirmedUnpaid()).toBe(0);
   });
 
+  it("Stripe's own expiry at expires_at (30 minutes) releases a hold the sweep missed", async () => {
+    const hold = await guestCheckout('emil@guest.test', await slot(9, 10));
+    // Stripe's clock, injected: past expires_at (30–35 minutes ahead)
+    expect(await stripe.expireDue(Date.now() + 36 * 60_000)).toContain(hold.checkoutSessionId);
+    expect(await state(hold.bookingId)).toMatchObject({
+      booking: 'expired',
+      payment: 'expired',
+      session: 'cancelled',
+    });
+    // released by the event, nothing is queued for Stripe again
+    expect((await runBookingHolds()).body).toMatchObject({ expired: 0, expireFailed: 0 });
+  });
+
   it('applies duplicate and out-of-order events monotonically', async () => {
     const hold = await guestCheckout('dora@guest.test', await slot(8, 15));
     expect((await pay(hold.url)).status).toBe(303);

@@ -36,8 +36,12 @@
 --   guard     a booking waiting for payment (pending_payment, expired) becomes
 --             confirmed only inside apply_booking_event's paid path: a trigger
 --             refuses it to everyone else, the table owner included.
---   mail      a guest has no account: an outbox row may name its recipient by
---             address (to_email) instead of by user; email_claim_batch reads either.
+--   mail      a new outbox kind, booking_refunded (transactional: no switch), to
+--             the customer (member or guest, private.enqueue_customer_email) and
+--             the coach. a late payment that is confirmed gets the usual
+--             confirmation and notice (same dedupe keys as the booking_emails
+--             trigger, which covers pending_payment → confirmed but not expired →
+--             confirmed).
 
 /**
   * -------------------------------------------------------
@@ -69,11 +73,8 @@ grant all on private.checkout_expiries to service_role;
 alter table private.stripe_events add column booking_id uuid;
 create index stripe_events_booking_id_idx on private.stripe_events (booking_id);
 
--- a guest's email has an address, not a user
-alter table private.email_outbox alter column user_id drop not null;
-alter table private.email_outbox
-  add column to_email text check (to_email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' and char_length(to_email) <= 254),
-  add constraint email_outbox_recipient check (user_id is not null or to_email is not null);
+-- a late payment given back is told to both sides (guests by address: to_email,
+-- 20261206153000_storefront_emails.sql)
 alter table private.email_outbox drop constraint email_outbox_kind_check;
 alter table private.email_outbox add constraint email_outbox_kind_check check (kind in (
   'booking_confirmation', 'booking_notification', 'booking_cancellation', 'purchase_confirmation',
@@ -110,35 +111,13 @@ create trigger bookings_paid_guard before update of status on public.bookings
   * -------------------------------------------------------
   */
 
--- the customer of a booking hears of it: a member by their account, a guest by address
-create function private.enqueue_booking_customer_email(p_kind text, p_booking public.bookings,
-  p_dedupe text, p_payload jsonb)
-returns void
-language plpgsql volatile security definer set search_path = ''
-as $$
-begin
-  if p_booking.member_id is not null then
-    perform private.enqueue_email(p_kind, p_booking.member_id, p_booking.org_id, p_dedupe, p_payload);
-    return;
-  end if;
-  insert into private.email_outbox (kind, user_id, to_email, org_id, locale, dedupe_key, payload, booking_id)
-  select p_kind, null, g.email, p_booking.org_id, g.locale, p_dedupe, coalesce(p_payload, '{}'::jsonb),
-         p_booking.id
-    from private.booking_guests g
-   where g.booking_id = p_booking.id
-  on conflict (dedupe_key) do nothing;
-end
-$$;
-
 -- what a paid booking's emails say: the session, the people and the money
 create function private.paid_booking_payload(p_booking public.bookings)
 returns jsonb
 language sql stable security definer set search_path = ''
 as $$
   select coalesce(private.booking_email_payload(p_booking), '{}'::jsonb)
-    || jsonb_strip_nulls(jsonb_build_object(
-         'memberName', p_booking.guest_name,
-         'amountMinor', p.amount_minor, 'currency', p.currency))
+    || jsonb_build_object('amountMinor', p.amount_minor, 'currency', p.currency)
     from private.booking_payments p
    where p.booking_id = p_booking.id
 $$;
@@ -634,22 +613,27 @@ begin
        where id = p_booking;
       perform pg_catalog.set_config('trackside.paid_booking', '', true);
       select * into v_booking from public.bookings b where b.id = p_booking;
-      perform private.enqueue_booking_customer_email('booking_confirmation', v_booking,
+      -- (the booking_emails trigger has queued these for a hold paid in time; the
+      -- same keys queue nothing twice, and a late one gets them here)
+      perform private.enqueue_customer_email('booking_confirmation', v_booking,
         'booking_confirmation:' || p_booking, private.paid_booking_payload(v_booking));
       perform private.enqueue_email('booking_notification', v_booking.coach_id, v_booking.org_id,
-        'booking_notification:' || p_booking, private.paid_booking_payload(v_booking));
+        'booking_notification:' || p_booking,
+        private.paid_booking_payload(v_booking) || jsonb_build_object('audience', 'coach'));
       return jsonb_build_object('outcome', v_outcome, 'bookingId', p_booking, 'note', v_note,
         'status', 'confirmed');
     end if;
 
     update private.booking_payments set status = 'refunded', paid_at = v_created, refunded_at = now()
      where booking_id = p_booking;
-    perform private.enqueue_booking_customer_email('booking_refunded', v_booking,
+    perform private.enqueue_customer_email('booking_refunded', v_booking,
       'booking_refunded:' || p_booking || ':customer',
-      private.paid_booking_payload(v_booking) || jsonb_build_object('recipient', 'customer'));
+      private.paid_booking_payload(v_booking) || jsonb_build_object('recipient', 'customer'),
+      now(), p_booking);
     perform private.enqueue_email('booking_refunded', v_booking.coach_id, v_booking.org_id,
       'booking_refunded:' || p_booking || ':coach',
-      private.paid_booking_payload(v_booking) || jsonb_build_object('recipient', 'coach'));
+      private.paid_booking_payload(v_booking)
+        || jsonb_build_object('recipient', 'coach', 'audience', 'coach'), now(), p_booking);
     return jsonb_build_object('outcome', v_outcome, 'bookingId', p_booking, 'note', v_note,
       'status', v_booking.status) || private.booking_refund_due(p_booking);
   elsif v_type = 'checkout.session.expired' then
@@ -845,47 +829,6 @@ $$;
 
 /**
   * -------------------------------------------------------
-  * section - email-dispatch reads a guest's address too
-  * -------------------------------------------------------
-  */
-create or replace function public.email_claim_batch(p_limit integer default 20)
-returns jsonb
-language plpgsql volatile security definer set search_path = ''
-as $$
-declare
-  v_rows jsonb;
-begin
-  update private.email_outbox e set status = 'skipped', last_error = 'no longer wanted or booking cancelled'
-   where e.status = 'pending' and e.send_after <= now()
-     and ((e.user_id is not null and not private.wants_email(e.user_id, e.kind))
-          or (e.kind = 'session_reminder' and not exists (
-                select from public.bookings b join public.training_sessions s on s.id = b.session_id
-                 where b.id = e.booking_id and b.status = 'confirmed' and b.deleted_at is null
-                   and s.status = 'scheduled' and s.starts_at > now())));
-  with due as (
-    select e.id from private.email_outbox e
-     where (e.status = 'pending' and e.send_after <= now())
-        or (e.status = 'sending' and e.locked_until < now())
-     order by e.send_after, e.id
-     limit least(greatest(coalesce(p_limit, 20), 1), 100)
-     for update skip locked
-  ), claimed as (
-    update private.email_outbox e
-       set status = 'sending', attempts = e.attempts + 1, locked_until = now() + interval '5 minutes'
-      from due where e.id = due.id
-    returning e.*
-  )
-  select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'kind', c.kind, 'locale', c.locale,
-           'to', coalesce(c.to_email, u.email), 'attempts', c.attempts, 'payload', c.payload)
-           order by c.send_after, c.id), '[]'::jsonb)
-    into v_rows
-    from claimed c left join auth.users u on u.id = c.user_id;
-  return v_rows;
-end
-$$;
-
-/**
-  * -------------------------------------------------------
   * section - the job
   * -------------------------------------------------------
   */
@@ -900,8 +843,6 @@ select private.schedule_jobs();
   * -------------------------------------------------------
   */
 revoke all on function private.bookings_paid_guard() from public, anon, authenticated;
-revoke all on function private.enqueue_booking_customer_email(text, public.bookings, text, jsonb)
-  from public, anon, authenticated;
 revoke all on function private.paid_booking_payload(public.bookings) from public, anon, authenticated;
 revoke all on function private.hold_answer(uuid, boolean) from public, anon, authenticated;
 revoke all on function public.hold_paid_booking(uuid, timestamptz, uuid, text, text, text, text, text, uuid)
@@ -917,7 +858,6 @@ revoke all on function private.booking_refund_due(uuid) from public, anon, authe
 revoke all on function private.booking_of_event(jsonb) from public, anon, authenticated;
 revoke all on function private.apply_booking_event(jsonb, uuid) from public, anon, authenticated;
 revoke all on function public.stripe_apply_event(jsonb) from public, anon, authenticated;
-revoke all on function public.email_claim_batch(integer) from public, anon, authenticated;
 grant execute on function public.hold_paid_booking(uuid, timestamptz, uuid, text, text, text, text, text, uuid)
   to service_role;
 grant execute on function public.attach_booking_checkout(uuid, text, text) to service_role;
@@ -930,4 +870,3 @@ grant execute on function private.booking_refund_due(uuid) to service_role;
 grant execute on function private.booking_of_event(jsonb) to service_role;
 grant execute on function private.apply_booking_event(jsonb, uuid) to service_role;
 grant execute on function public.stripe_apply_event(jsonb) to service_role;
-grant execute on function public.email_claim_batch(integer) to service_role;

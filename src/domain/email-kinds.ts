@@ -12,6 +12,17 @@ export const EMAIL_KINDS = [
 
 export const emailKindSchema = z.enum(EMAIL_KINDS);
 
+/**
+ * transactional emails nobody can switch off: money given back must be told
+ * (booking_refunded: a payment that came after its hold was released and found
+ * the slot taken). They are not email_preferences kinds.
+ */
+export const TRANSACTIONAL_EMAIL_KINDS = ['booking_refunded'] as const;
+
+/** every kind the outbox holds (private.email_outbox's check agrees) */
+export const outboxKindSchema = z.enum([...EMAIL_KINDS, ...TRANSACTIONAL_EMAIL_KINDS]);
+export type OutboxKind = z.output<typeof outboxKindSchema>;
+
 /** emails only a coach (or a club's staff) receives: a switch for them means nothing to an athlete */
 export const STAFF_EMAIL_KINDS: readonly (typeof EMAIL_KINDS)[number][] = ['booking_notification'];
 

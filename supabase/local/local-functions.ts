@@ -19,6 +19,8 @@ export interface LocalFunctions {
   moyklass: DemoMoyklass | null;
   /** runs email-dispatch once, as the scheduler would; answers its tally */
   dispatchEmails(): Promise<{ status: number; body: unknown }>;
+  /** runs booking-holds once (expire released holds' checkouts, issue owed refunds) */
+  runBookingHolds(): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -53,8 +55,9 @@ export async function createGatewayWithFunctions(
   );
   for (const [name, handler] of Object.entries(functions)) gateway.registerFunction(name, handler);
 
-  async function dispatchEmails(): Promise<{ status: number; body: unknown }> {
-    const url = new URL('/functions/v1/email-dispatch', gateway.url ?? 'http://127.0.0.1');
+  /** a scheduled function called as pg_net calls it: POST with the service role key */
+  async function callScheduled(name: string): Promise<{ status: number; body: unknown }> {
+    const url = new URL(`/functions/v1/${name}`, gateway.url ?? 'http://127.0.0.1');
     const res = await gateway.handle({
       method: 'POST',
       url,
@@ -77,7 +80,8 @@ export async function createGatewayWithFunctions(
   return {
     gateway,
     moyklass,
-    dispatchEmails,
+    dispatchEmails: () => callScheduled('email-dispatch'),
+    runBookingHolds: () => callScheduled('booking-holds'),
     async close() {
       await gateway.close();
       await moyklass?.close();
@@ -91,16 +95,36 @@ export function startEmailDispatchLoop(
   intervalMs: number,
   log: Log,
 ): { stop(): void } {
+  return startFunctionLoop('email-dispatch', () => functions.dispatchEmails(), intervalMs, log);
+}
+
+/**
+ * runs booking-holds every `intervalMs`: what pg_net does after the
+ * release-expired-holds job in production (PGlite has no pg_net)
+ */
+export function startBookingHoldsLoop(
+  functions: LocalFunctions,
+  intervalMs: number,
+  log: Log,
+): { stop(): void } {
+  return startFunctionLoop('booking-holds', () => functions.runBookingHolds(), intervalMs, log);
+}
+
+function startFunctionLoop(
+  name: string,
+  call: () => Promise<{ status: number; body: unknown }>,
+  intervalMs: number,
+  log: Log,
+): { stop(): void } {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    functions
-      .dispatchEmails()
+    call()
       .then((r) => {
-        if (r.status !== 200) log(`email-dispatch answered ${r.status}`, r.body);
+        if (r.status !== 200) log(`${name} answered ${r.status}`, r.body);
       })
-      .catch((e: unknown) => log('email-dispatch failed', e))
+      .catch((e: unknown) => log(`${name} failed`, e))
       .finally(() => {
         running = false;
       });

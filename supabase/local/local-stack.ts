@@ -6,7 +6,11 @@ import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open-database.ts';
 import { existsSync } from 'node:fs';
 import { type LocalConfig, publicHost } from './config.ts';
-import { createGatewayWithFunctions, startEmailDispatchLoop } from './local-functions.ts';
+import {
+  createGatewayWithFunctions,
+  startBookingHoldsLoop,
+  startEmailDispatchLoop,
+} from './local-functions.ts';
 import { prepareDatabase } from './migrate.ts';
 import { noRealtimeTransport } from './no-realtime.ts';
 import { seedFile } from './paths.ts';
@@ -53,6 +57,10 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     const dispatcher = startEmailDispatchLoop(functions, 15_000, (m, e) =>
       console.error(`[email] ${m}`, e ?? ''),
     );
+    // what pg_net does after the release-expired-holds job in production
+    const holds = startBookingHoldsLoop(functions, 60_000, (m, e) =>
+      console.error(`[holds] ${m}`, e ?? ''),
+    );
     const scheduler = await createScheduler({
       db,
       log: (m, e) => console.error(`[scheduler] ${m}`, e ?? ''),
@@ -68,6 +76,7 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
       seeded: fresh && existsSync(seedFile),
       async stop() {
         dispatcher.stop();
+        holds.stop();
         await scheduler.stop();
         await functions.close();
         // PGlite flushes its data folder on close

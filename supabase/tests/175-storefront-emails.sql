@@ -82,6 +82,10 @@ insert into private.booking_guests (booking_id, email, locale) values
   ('17500000-0000-4000-e200-000000000002', 'paul@guest.test', 'ru');
 select is((select count(*)::int from pg_temp.mail('17500000-0000-4000-e200-000000000002')), 0,
   'a booking waiting for payment is not announced');
+-- only the webhook's paid path confirms a hold (20261206155000_paid_holds.sql): as it does
+insert into private.booking_payments (booking_id, amount_minor, currency, status) values
+  ('17500000-0000-4000-e200-000000000002', 250000, 'RUB', 'paid');
+select set_config('trackside.paid_booking', '17500000-0000-4000-e200-000000000002', true);
 update public.bookings set status = 'confirmed', hold_until = null where id = '17500000-0000-4000-e200-000000000002';
 select is((select array_agg(kind || ':' || coalesce(to_email, user_id::text) order by kind)
              from pg_temp.mail('17500000-0000-4000-e200-000000000002')),

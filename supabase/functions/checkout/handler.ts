@@ -15,11 +15,17 @@
 //   200 {url, purchaseId} the same Checkout Session, while Stripe keeps it open
 //   410 checkout_expired (the purchase is now expired) · 409 checkout_complete
 //   (paid; the webhook records it) · 409 not_pending · 404 purchase_not_found
+// A paid booking (a session type with a price), for the signed-in member:
+// POST {action: 'book', sessionTypeId, startsAt, bookingId?}
+//   200 {url, bookingId, holdUntil, …} the slot is held 10 minutes while they pay
+//   (../_shared/booking-checkout.ts); the same slot asked again returns the same
+//   checkout · 409 slot_taken · 404 session_type_not_found · 403 not a member
 // POST {action: 'cancel', purchaseId}
 //   200 {purchaseId, status: 'canceled'} after Stripe has expired the session,
 //   so the page can no longer take a payment · 409 checkout_complete / not_pending
 import type Stripe from 'stripe';
 import { z } from 'zod';
+import { startBookingCheckout } from '../_shared/booking-checkout.ts';
 import { withCors } from '../_shared/cors.ts';
 import { HttpError } from '../_shared/http-error.ts';
 import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
@@ -55,6 +61,8 @@ export interface CheckoutDeps extends SignedInDeps {
   stripe: StripeCheckout;
   /** the app's origin; success and cancel pages are paths under it */
   siteUrl: string;
+  /** epoch ms (a booking's checkout expires 30 minutes after it) */
+  now?: () => number;
 }
 
 const appPath = z
@@ -79,7 +87,20 @@ export const manageRequestSchema = z
   .object({ action: z.enum(['resume', 'cancel']), purchaseId: z.uuid() })
   .strict();
 
-export const checkoutRequestSchema = z.union([manageRequestSchema, buyRequestSchema]);
+export const bookRequestSchema = z
+  .object({
+    action: z.literal('book'),
+    sessionTypeId: z.uuid(),
+    startsAt: z.iso.datetime({ offset: true }),
+    bookingId: z.uuid().optional(),
+  })
+  .strict();
+
+export const checkoutRequestSchema = z.union([
+  bookRequestSchema,
+  manageRequestSchema,
+  buyRequestSchema,
+]);
 
 const purchaseCheckoutSchema = z.object({
   purchaseId: z.uuid(),
@@ -102,6 +123,17 @@ const preparedSchema = z.object({
 
 export function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Response> {
   return handleSignedInPost(req, deps, checkoutRequestSchema, async (input, userId) => {
+    if ('action' in input && input.action === 'book') {
+      return startBookingCheckout(
+        { rpc: deps.rpc, stripe: deps.stripe, siteUrl: deps.siteUrl, now: deps.now ?? Date.now },
+        {
+          sessionTypeId: input.sessionTypeId,
+          startsAt: input.startsAt,
+          holder: { memberId: userId },
+          ...(input.bookingId ? { bookingId: input.bookingId } : {}),
+        },
+      );
+    }
     if ('action' in input) {
       return input.action === 'resume'
         ? resume(deps, userId, input.purchaseId)

@@ -9,7 +9,7 @@
 //
 // POST (Authorization: Bearer <service role key>) → 200 {claimed, sent, retrying, failed}
 import { z } from 'zod';
-import { emailAudience, emailKindSchema } from '../../../src/domain/email-kinds.ts';
+import { emailAudience, outboxKindSchema } from '../../../src/domain/email-kinds.ts';
 import { LOCALES } from '../../../src/domain/locale.ts';
 import {
   HttpError,
@@ -24,7 +24,7 @@ import { sameSecret } from '../_shared/same-secret.ts';
 import { bookingIcs } from './booking-ics.ts';
 import { emailLink } from './email-links.ts';
 import type { EmailProvider } from './providers.ts';
-import { renderEmail } from './templates.ts';
+import { renderEmail, renderRefundedEmail } from './templates.ts';
 import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
 
 export interface EmailDispatchDeps {
@@ -44,7 +44,7 @@ export interface EmailDispatchDeps {
 const claimedSchema = z.array(
   z.object({
     id: z.uuid(),
-    kind: emailKindSchema,
+    kind: outboxKindSchema,
     locale: z.enum(LOCALES),
     to: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()),
@@ -76,6 +76,15 @@ export async function handleEmailDispatch(
       let outcome: { sent: boolean; error: string | null; retryable: boolean };
       if (!email.to) {
         outcome = { sent: false, error: 'the person has no email address', retryable: false };
+      } else if (email.kind === 'booking_refunded') {
+        // a late payment given back: no booking to link to or to put in a calendar
+        const result = await deps.provider.send({
+          to: email.to,
+          ...renderRefundedEmail(email.locale, email.payload),
+        });
+        outcome = result.ok
+          ? { sent: true, error: null, retryable: false }
+          : { sent: false, error: result.error, retryable: result.retryable };
       } else {
         const payload = await withSessionDetails(email.kind, email.payload, deps.sessionDetails);
         let link: string | null = null;

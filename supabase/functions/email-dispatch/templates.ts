@@ -11,6 +11,7 @@ import {
 } from '../../../src/domain/email-kinds.ts';
 import { type Locale, intlTag } from '../../../src/domain/locale.ts';
 import { htmlFromText } from './html-email.ts';
+import { renderRefundEmail } from './refund-templates.ts';
 import { isSeriesPayload, renderSeriesEmail } from './series-templates.ts';
 
 export interface RenderedEmail {
@@ -240,4 +241,13 @@ export function renderEmail(
     }
   }
   return done(subject, body);
+}
+
+/** booking_refunded (refund-templates.ts): no link or calendar file, no settings footer */
+export function renderRefundedEmail(locale: Locale, payload: Payload): RenderedEmail {
+  const r = renderRefundEmail(locale, payload, {
+    when: session(payload, locale),
+    amount: money(payload, locale),
+  });
+  return { ...r, html: htmlFromText(r.subject, r.text, locale) };
 }

@@ -8,6 +8,8 @@ export interface AppliedEvent {
   /** unix seconds */
   created: number;
   purchaseId?: string | null;
+  /** a booking's checkout (supabase/functions/_shared/booking-checkout.ts) */
+  bookingId?: string | null;
   sessionId?: string | null;
   paymentIntentId?: string | null;
   amountTotal?: number | null;
@@ -31,9 +33,12 @@ export function toAppliedEvent(event: Stripe.Event): AppliedEvent {
     case 'checkout.session.async_payment_failed':
     case 'checkout.session.expired': {
       const s = event.data.object;
+      const bookingId = s.metadata?.booking_id;
       return {
         ...base,
-        purchaseId: s.metadata?.purchase_id ?? s.client_reference_id ?? null,
+        ...(bookingId
+          ? { purchaseId: null, bookingId }
+          : { purchaseId: s.metadata?.purchase_id ?? s.client_reference_id ?? null }),
         sessionId: s.id,
         paymentIntentId: idOf(s.payment_intent),
         amountTotal: s.amount_total,
@@ -46,6 +51,7 @@ export function toAppliedEvent(event: Stripe.Event): AppliedEvent {
       return {
         ...base,
         purchaseId: pi.metadata?.purchase_id ?? null,
+        ...(pi.metadata?.booking_id ? { bookingId: pi.metadata.booking_id } : {}),
         paymentIntentId: pi.id,
         failureMessage: pi.last_payment_error?.message ?? null,
       };
@@ -55,6 +61,7 @@ export function toAppliedEvent(event: Stripe.Event): AppliedEvent {
       return {
         ...base,
         purchaseId: charge.metadata?.purchase_id ?? null,
+        ...(charge.metadata?.booking_id ? { bookingId: charge.metadata.booking_id } : {}),
         paymentIntentId: idOf(charge.payment_intent),
         amountRefunded: charge.amount_refunded,
         refunded: charge.refunded,

@@ -195,6 +195,66 @@ describe('stripe-webhook handler', () => {
     ]);
   });
 
+  it("issues a late booking payment's refund after the commit, once per booking key; 500 if Stripe fails", async () => {
+    const booking = '00000000-0000-4000-8000-0000000000b1';
+    const refund = {
+      bookingId: booking,
+      paymentIntentId: 'pi_late',
+      amountMinor: 250000,
+      currency: 'RUB',
+    };
+    const rpcCalls: string[] = [];
+    const asked: (string | undefined)[] = [];
+    let fail = true;
+    const handler = createStripeWebhookHandler({
+      rpc: async (fn) => {
+        rpcCalls.push(fn);
+        return fn === 'stripe_apply_event' ? { outcome: 'applied', refund } : null;
+      },
+      webhookSecret: SECRET,
+      stripe,
+      cryptoProvider,
+      now: () => NOW,
+      refunds: {
+        refunds: {
+          create: async (_params, options) => {
+            asked.push(options?.idempotencyKey);
+            if (fail) throw new Error('stripe down');
+            return { id: 're_late' };
+          },
+        },
+      },
+    });
+    const body = JSON.stringify({
+      ...JSON.parse(completed('evt_unit_late')),
+      data: {
+        object: {
+          id: 'cs_late',
+          object: 'checkout.session',
+          amount_total: 250000,
+          currency: 'rub',
+          payment_status: 'paid',
+          payment_intent: 'pi_late',
+          client_reference_id: booking,
+          metadata: { booking_id: booking },
+        },
+      },
+    });
+    const post = async () =>
+      handler(
+        new Request('http://local/functions/v1/stripe-webhook', {
+          method: 'POST',
+          headers: { 'stripe-signature': await sign(body) },
+          body,
+        }),
+      );
+    expect((await post()).status).toBe(500);
+    fail = false;
+    expect((await post()).status).toBe(200);
+    expect(asked).toEqual([`booking-refund-${booking}`, `booking-refund-${booking}`]);
+    expect(rpcCalls).toEqual(['stripe_apply_event', 'stripe_apply_event', 'booking_refund_issued']);
+  });
+
   it('only takes POST', async () => {
     const { calls, handler } = setup();
     expect((await handler(new Request('http://local/functions/v1/stripe-webhook'))).status).toBe(

@@ -10,6 +10,10 @@
 //     500 on anything unexpected (Stripe retries too). A permanent business
 //     rejection (no such purchase, amount mismatch) is kept as a dead letter and
 //     answered 200, since retrying cannot fix it.
+//   * a booking's late payment for a slot taken meanwhile comes back with the
+//     refund it is owed: issued after the commit with the booking's
+//     Idempotency-Key (one refund however often asked); if Stripe fails, 500, so
+//     Stripe redelivers and the redelivery asks again (booking-holds retries too).
 // Stripe calls it without a user token: config.toml needs `verify_jwt = false`.
 import type Stripe from 'stripe';
 import {
@@ -19,6 +23,11 @@ import {
   readText,
   requireMethod,
 } from '../_shared/http-error.ts';
+import {
+  type BookingRefunds,
+  issueBookingRefund,
+  refundDueSchema,
+} from '../_shared/booking-refund.ts';
 import { type Rpc, RpcError } from '../_shared/rpc.ts';
 import { toAppliedEvent } from './events.ts';
 import { type CreateAccount, attachGuestBuyer } from './guest-buyer.ts';
@@ -35,6 +44,8 @@ export interface StripeWebhookDeps {
   now: () => number;
   /** makes an account for a guest who paid (absent: guest purchases wait, 500) */
   createAccount?: CreateAccount;
+  /** refunds of late booking payments; without it they wait for booking-holds */
+  refunds?: BookingRefunds;
 }
 
 export async function handleStripeWebhook(req: Request, deps: StripeWebhookDeps) {
@@ -72,6 +83,14 @@ export async function handleStripeWebhook(req: Request, deps: StripeWebhookDeps)
         });
       }
       throw new HttpError(500, 'internal', 'The event could not be applied');
+    }
+    const refund = refundDueSchema.safeParse((result as { refund?: unknown } | null)?.refund);
+    if (refund.success && deps.refunds) {
+      try {
+        await issueBookingRefund(deps.rpc, deps.refunds, refund.data);
+      } catch {
+        throw new HttpError(500, 'refund_pending', 'The refund could not be issued yet');
+      }
     }
     const outcome = (result as { outcome?: unknown } | null)?.outcome;
     return jsonResponse({ received: true, outcome: typeof outcome === 'string' ? outcome : null });

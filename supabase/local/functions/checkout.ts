@@ -8,7 +8,7 @@ import { type CheckoutDeps, handleCheckout } from '../../functions/checkout/hand
 import { buildOnFirstRequest } from '../build-on-first-request.ts';
 import type { LocalEdgeFunction } from '../local-edge-function.ts';
 import { isLocalCheckoutPath, localCheckoutPage } from '../stand-ins/local-checkout-page.ts';
-import { LOCAL_WEBHOOK_SECRET, LocalStripe } from '../stand-ins/local-stripe.ts';
+import { type LocalStripe, sharedLocalStripe } from '../stand-ins/local-stripe.ts';
 
 /** checkout taking payments through `local`, whose pay page it also serves */
 export function createLocalCheckoutHandler(deps: CheckoutDeps & { stripe: LocalStripe }) {
@@ -20,13 +20,7 @@ export function createLocalCheckoutHandler(deps: CheckoutDeps & { stripe: LocalS
 export function localCheckoutFromEnv(env: Env, fetchImpl: typeof fetch = fetch) {
   const { rpc, authenticate } = serviceClient(env);
   const base = required(env, 'SUPABASE_URL').replace(/\/+$/, '');
-  const local = new LocalStripe({
-    checkoutBaseUrl: () => `${base}/functions/v1/checkout`,
-    webhookUrl: () => `${base}/functions/v1/stripe-webhook`,
-    webhookSecret: env('STRIPE_WEBHOOK_SECRET') ?? LOCAL_WEBHOOK_SECRET,
-    fetch: fetchImpl,
-    now: () => Date.now(),
-  });
+  const local = sharedLocalStripe(env, fetchImpl);
   return createLocalCheckoutHandler({
     authenticate,
     rpc,

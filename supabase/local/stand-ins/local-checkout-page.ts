@@ -52,6 +52,10 @@ const pageText = {
     decline: 'Карта отклонена',
     notOpen: 'Эта оплата уже закрыта: покупка оплачена, отменена или время истекло.',
     back: 'Вернуться к покупкам',
+    booking: 'Запись',
+    held: 'Время держится за вами 10 минут. Не успели — бронь снимается, и время снова свободно.',
+    bookingNotOpen: 'Эта оплата уже закрыта: запись оплачена или бронь истекла.',
+    backToBooking: 'Вернуться к записи',
   },
   en: {
     title: 'Test checkout',
@@ -62,6 +66,10 @@ const pageText = {
     decline: 'Decline the card',
     notOpen: 'This checkout is closed: the purchase is paid, canceled or has expired.',
     back: 'Back to purchases',
+    booking: 'Booking',
+    held: 'The time is held for you for 10 minutes. After that the hold ends and the time is free again.',
+    bookingNotOpen: 'This checkout is closed: the booking is paid or its hold has ended.',
+    backToBooking: 'Back to the booking',
   },
 } as const;
 
@@ -97,17 +105,19 @@ function payPage(req: Request, local: LocalStripe): Response {
   const lang = pageLanguage(req.headers.get('accept-language'));
   const text = pageText[lang];
   const amount = formatAmount(session.amountTotal, session.currency, lang);
+  // a booking's checkout (a held slot) rather than a purchase's
+  const booking = Boolean(session.metadata['booking_id']);
   const body =
     session.status === 'open'
-      ? `<dl><dt>${text.item}</dt><dd class="item">${escapeHtml(session.name)}</dd>
+      ? `<dl><dt>${booking ? text.booking : text.item}</dt><dd class="item">${escapeHtml(session.name)}</dd>
 <dt>${text.amount}</dt><dd class="amount">${escapeHtml(amount)}</dd></dl>
-<form method="post" action="complete">
+${booking ? `<p class="note">${text.held}</p>\n` : ''}<form method="post" action="complete">
 <input type="hidden" name="session" value="${escapeHtml(session.id)}">
 <button class="pay" name="outcome" value="paid">${text.pay}</button>
 <button class="decline" name="outcome" value="failed">${text.decline}</button>
 </form>`
-      : `<p role="status">${text.notOpen}</p>
-<p><a class="button" href="${escapeHtml(session.cancelUrl)}">${text.back}</a></p>`;
+      : `<p role="status">${booking ? text.bookingNotOpen : text.notOpen}</p>
+<p><a class="button" href="${escapeHtml(session.cancelUrl)}">${booking ? text.backToBooking : text.back}</a></p>`;
   const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${text.title}</title><style>${pageStyle}</style></head>

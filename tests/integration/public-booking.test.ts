@@ -14,6 +14,7 @@ import {
 import type { Database } from '../../supabase/local/db/database.ts';
 import { sqlRpc } from '../../supabase/local/db/sql-rpc.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
+import { LocalStripe } from '../../supabase/local/stand-ins/local-stripe.ts';
 import { one } from './money-fixtures.ts';
 
 const TRIAL = 'da000000-0000-4000-8000-000000000001';
@@ -48,6 +49,21 @@ function nextSlot(): string {
   if (!s) throw new Error('ran out of open times');
   return new Date(s).toISOString();
 }
+
+/** an open time of the paid type, days ahead, that no test has used */
+async function paidSlot(): Promise<string> {
+  const from = new Date(Date.now() + 14 * 86_400_000);
+  const open = (await sqlRpc(db)('public_slots', {
+    p_slug: 'volkov',
+    p_session_type: PAID,
+    p_from: from.toISOString(),
+    p_to: new Date(from.getTime() + 14 * 86_400_000).toISOString(),
+  })) as { slots: string[] };
+  const s = open.slots[paidIndex++];
+  if (!s) throw new Error('no open time for the paid type');
+  return new Date(s).toISOString();
+}
+let paidIndex = 0;
 
 /** an open time days ahead, beyond the coach's cancellation window (from the end of the list) */
 function lateSlot(): string {
@@ -143,12 +159,48 @@ describe('public-booking', () => {
     expect(back.searchParams.get('type')).toBe(TRIAL);
   });
 
-  it('refuses a paid type on the free path (payment_required)', async () => {
+  it('without payments a paid type is refused (402 payment_required), and nothing is held', async () => {
+    const before = await counts();
     const res = await handler()(
-      post(booking(nextSlot(), 'paid@guest.test', { sessionType: PAID }), '198.51.100.3'),
+      post(booking(await paidSlot(), 'paid@guest.test', { sessionType: PAID }), '198.51.100.3'),
     );
     expect(res.status).toBe(402);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payment_required');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a paid type holds the slot and sends the guest to checkout; asking again returns the same', async () => {
+    const stripe = new LocalStripe({
+      checkoutBaseUrl: () => 'http://stripe.local/checkout',
+      webhookUrl: () => 'http://stripe.local/webhook',
+      webhookSecret: 'whsec_test',
+      fetch,
+      now: () => Date.now(),
+    });
+    const paying = (req: Request) =>
+      handlePublicBooking(req, { rpc: sqlRpc(db), siteUrl: SITE, stripe, now: () => Date.now() });
+    const body = booking(await paidSlot(), 'payer@guest.test', { sessionType: PAID });
+    const first = await paying(post(body, '198.51.100.4', true));
+    expect(first.status).toBe(303);
+    const url = first.headers.get('location') ?? '';
+    expect(url).toMatch(/^http:\/\/stripe\.local\/checkout\//);
+    const held = await db.query<{
+      status: string;
+      amount_minor: number;
+      hold_until: string | null;
+    }>(
+      `select b.status, p.amount_minor, b.hold_until from public.bookings b
+         join private.booking_payments p on p.booking_id = b.id
+        where b.guest_name = 'Гость Тестовый' and b.session_type_id = $1`,
+      [PAID],
+    );
+    expect(held.rows).toEqual([
+      { status: 'pending_payment', amount_minor: 250000, hold_until: expect.anything() },
+    ]);
+    // a second press (or a back button) finds the hold, not a second one
+    const again = await paying(post(body, '198.51.100.4', true));
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(url);
   });
 
   it('fifty bots filling the honeypot see success and create no booking and no email', async () => {

@@ -178,13 +178,18 @@ export function zoneScript(shown: string): string {
 export function problemPage(
   req: Request,
   url: URL,
-  kind: 'invalid' | 'not_found',
+  kind: 'invalid' | 'not_found' | 'paid' | 'unpaid',
   status = 404,
 ): Response {
   const locale = localeOf(req, url);
   const s = stringsFor(locale);
-  const title = kind === 'invalid' ? s.invalidTitle : s.notFoundTitle;
-  const text = kind === 'invalid' ? s.invalidText : s.notFoundText;
+  const words: Record<typeof kind, readonly [string, string]> = {
+    invalid: [s.invalidTitle, s.invalidText],
+    not_found: [s.notFoundTitle, s.notFoundText],
+    paid: [s.paidTitle, s.paidText],
+    unpaid: [s.unpaidTitle, s.unpaidText],
+  };
+  const [title, text] = words[kind];
   return page({
     locale,
     title,

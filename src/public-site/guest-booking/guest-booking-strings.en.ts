@@ -59,6 +59,12 @@ export const guestBookingStringsEn: GuestBookingStrings = {
   invalidTitle: 'This link is not valid',
   invalidText:
     'This link does not match any booking. Check that it was copied in full, or open the link from the email.',
+  paidTitle: 'Payment received',
+  paidText:
+    'Thank you! Once the payment is confirmed your booking stands, and an email with the link to manage it is on its way.',
+  unpaidTitle: 'Payment not completed',
+  unpaidText:
+    'The time is held for you for 10 minutes. Book the same time again with the same email address and you will return to the same payment.',
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no such booking page.',
   language: 'Русский',
@@ -69,7 +75,7 @@ export const guestBookingStringsEn: GuestBookingStrings = {
     beyond_horizon: 'This time is too far ahead. Please choose another.',
     outside_availability: 'The coach does not take sessions at this time. Please choose another.',
     blocked: 'The coach has closed this time. Please choose another.',
-    payment_required: 'This session must be paid online, which is not available here yet.',
+    payment_required: 'This session must be paid online; payments are not available right now.',
     cancellation_window_passed:
       'The time to move or cancel this booking has passed. Please contact the coach.',
     link_invalid: 'This link is not valid.',

@@ -58,6 +58,13 @@ export async function managePage(
 ): Promise<Response> {
   const url = new URL(req.url);
   const token = url.searchParams.get('t');
+  // back from Stripe Checkout, which is never given a manage token: the same
+  // words for any id, so the page tells nothing about a booking (the link comes
+  // by email once the signed webhook confirms the payment)
+  const paid = url.searchParams.get('paid');
+  if (!token && (paid === '1' || paid === '0')) {
+    return problemPage(req, url, paid === '1' ? 'paid' : 'unpaid', 200);
+  }
   const v = await viewOfLink(ctx, id, token);
   if (!v || !token) return problemPage(req, url, 'invalid');
   const locale = localeOf(req, url);

@@ -81,7 +81,7 @@ describe('startBookingCheckout', () => {
       payment_intent_data: { metadata: { booking_id: BOOKING } },
       customer_email: 'anna@example.test',
       success_url: `https://trackside.test/booking/${BOOKING}?paid=1`,
-      cancel_url: `https://trackside.test/booking/${BOOKING}`,
+      cancel_url: `https://trackside.test/booking/${BOOKING}?paid=0`,
       line_items: [{ quantity: 1, price_data: { currency: 'rub', unit_amount: 250000 } }],
     });
     const ahead = (params?.expires_at ?? 0) - NOW / 1000;

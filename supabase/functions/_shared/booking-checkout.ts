@@ -181,7 +181,7 @@ export async function startBookingCheckout(
     expires_at: expiresAt,
     ...(hold.guestEmail ? { customer_email: hold.guestEmail } : {}),
     success_url: `${site}/booking/${hold.bookingId}?paid=1`,
-    cancel_url: `${site}/booking/${hold.bookingId}`,
+    cancel_url: `${site}/booking/${hold.bookingId}?paid=0`,
   };
   let session: { id: string; url: string | null };
   try {

@@ -1,4 +1,5 @@
-// public-booking: a guest books a coach's free session type from the public page,
+// public-booking: a guest books a coach's session type from the public page (a paid
+// one through a 10-minute hold and Stripe Checkout, _shared/booking-checkout.ts),
 // and cancels or moves it through the manage link. No account and no JWT
 // (verify_jwt = false): the function guards itself.
 //
@@ -34,6 +35,7 @@ import {
   readText,
   zodIssues,
 } from '../_shared/http-error.ts';
+import { type BookingStripe, startBookingCheckout } from '../_shared/booking-checkout.ts';
 import { type Rpc, RpcError } from '../_shared/rpc.ts';
 
 export interface Limit {
@@ -66,6 +68,10 @@ export interface PublicBookingDeps {
   limits?: PublicBookingLimits;
   /** random ids and tokens for the honeypot's decoy */
   random?: () => Uint8Array;
+  /** Stripe, for paid session types; without it they are refused (402 payment_required) */
+  stripe?: BookingStripe;
+  /** epoch ms (the checkout's expiry and idempotency window) */
+  now?: () => number;
 }
 
 const MAX_BODY = 16 * 1024;
@@ -107,8 +113,9 @@ async function answer(req: Request, deps: PublicBookingDeps): Promise<Response> 
   try {
     if (input.action === 'book') {
       if (input[HONEYPOT_FIELD] !== '') return decoy(deps, mode, site, input);
-      const booked = bookedSchema.parse(
-        await deps.rpc('guest_book', {
+      let result: unknown;
+      try {
+        result = await deps.rpc('guest_book', {
           p_session_type: input.sessionType,
           p_starts_at: input.start,
           p_name: input.name,
@@ -116,8 +123,16 @@ async function answer(req: Request, deps: PublicBookingDeps): Promise<Response> 
           p_phone: input.phone ?? null,
           p_time_zone: input.timeZone,
           p_locale: input.locale,
-        }),
-      );
+        });
+      } catch (e) {
+        // a paid type: the slot is held for 10 minutes and the guest goes to pay;
+        // only the signed webhook confirms it, and the manage link comes by email
+        if (e instanceof RpcError && e.hint === 'payment_required' && deps.stripe) {
+          return await paidBooking(deps, deps.stripe, mode, site, input);
+        }
+        throw e;
+      }
+      const booked = bookedSchema.parse(result);
       const manage = manageUrl(site, booked.booking_id, booked.token, input.locale);
       if (mode === 'form') return redirect(manage);
       return jsonResponse({ ...booked, manage_url: manage }, 201);
@@ -140,6 +155,43 @@ async function answer(req: Request, deps: PublicBookingDeps): Promise<Response> 
     }
     throw err;
   }
+}
+
+async function paidBooking(
+  deps: PublicBookingDeps,
+  stripe: BookingStripe,
+  mode: Mode,
+  site: string,
+  input: Extract<GuestRequest, { action: 'book' }>,
+): Promise<Response> {
+  const checkout = await startBookingCheckout(
+    { rpc: deps.rpc, stripe, siteUrl: site, now: deps.now ?? Date.now },
+    {
+      sessionTypeId: input.sessionType,
+      startsAt: input.start,
+      holder: {
+        guest: {
+          name: input.name,
+          email: input.email,
+          ...(input.phone ? { phone: input.phone } : {}),
+          timeZone: input.timeZone,
+          locale: input.locale,
+        },
+      },
+    },
+  );
+  if (mode === 'form') return redirect(checkout.url);
+  return jsonResponse(
+    {
+      booking_id: checkout.bookingId,
+      status: 'pending_payment',
+      starts_at: checkout.startsAt,
+      ends_at: checkout.endsAt,
+      hold_until: checkout.holdUntil,
+      checkout_url: checkout.url,
+    },
+    201,
+  );
 }
 
 function modeOf(req: Request): Mode {

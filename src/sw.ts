@@ -15,7 +15,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { coachPageNavigation } from './domain/reserved-slugs.ts';
+import { publicPageNavigation } from './domain/reserved-slugs.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -26,9 +26,9 @@ cleanupOutdatedCaches();
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
     // when the API is served from this origin (a reverse proxy in front of both),
-    // its paths are not app pages; nor are the coaches' public pages (`/volkov`),
-    // which the server renders (src/public-site)
-    denylist: [/^\/(auth|rest|functions|storage|realtime)\/v1\//, coachPageNavigation()],
+    // its paths are not app pages; nor are the public pages (`/volkov`, a guest's
+    // booking and checkout pages), which the server renders (src/public-site)
+    denylist: [/^\/(auth|rest|functions|storage|realtime)\/v1\//, publicPageNavigation()],
   }),
 );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  coachPageNavigation,
+  publicPageNavigation,
   coachSlugSchema,
   isValidSlug,
   normalizeSlug,
@@ -37,9 +37,21 @@ describe('coach slugs', () => {
 });
 
 describe('coach page navigations', () => {
-  it('are the slug-shaped single segments the app does not own', () => {
-    const re = coachPageNavigation();
-    for (const path of ['/volkov', '/Volkov', '/volkov?lang=en', '/igor-volkov']) {
+  it('are the coach pages, their booking pages, manage pages and checkout', () => {
+    const re = publicPageNavigation();
+    for (const path of [
+      '/volkov',
+      '/Volkov',
+      '/volkov?lang=en',
+      '/igor-volkov',
+      '/volkov/book',
+      '/volkov/book?type=x&tz=Europe%2FMoscow',
+      '/volkov/book/confirm?start=2026-12-07T10:00:00Z',
+      '/booking/0d4c…?t=abc',
+      '/booking/0d4c/reschedule?t=abc',
+      '/checkout/d7000000-0000-4000-8000-000000000001',
+      '/checkout/d7000000/paid',
+    ]) {
       expect(re.test(path), path).toBe(true);
     }
     for (const path of [
@@ -50,7 +62,12 @@ describe('coach page navigations', () => {
       '/storefront?x=1',
       '/index.html',
       '/assets/app.js',
-      '/volkov/book',
+      '/volkov/other',
+      '/book',
+      '/bookings',
+      '/booking',
+      '/checkout',
+      '/today/book',
       '/org/abc/members',
       '/ab',
     ]) {

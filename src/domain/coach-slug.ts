@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 export {
   RESERVED_SLUGS,
-  coachPageNavigation,
+  publicPageNavigation,
   isValidSlug,
   slugProblem,
   type SlugProblem,

@@ -114,11 +114,13 @@ function sessionTypeItem(
 function productItem(p: ProductOffer, buyUrl: string, locale: Locale, t: CoachPageStrings): Html {
   const pack =
     p.credits !== null && p.valid_days !== null ? t.buy.package(p.credits, p.valid_days) : null;
+  // a course is sold as a product (its lessons are read in the app once bought)
+  const what = [p.kind === 'course' ? t.buy.course : null, pack].filter((w) => w !== null);
   return html`<li class="card">
     <h3>${p.name}</h3>
     ${p.description ? html`<p>${p.description}</p>` : ''}
     <p class="meta">
-      ${pack ? `${pack} · ` : ''}<span class="price"
+      ${what.length > 0 ? `${what.join(' · ')} · ` : ''}<span class="price"
         >${formatMoney(p.price_minor, p.currency, intlTag(locale))}</span
       >
     </p>

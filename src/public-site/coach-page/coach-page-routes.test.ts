@@ -175,6 +175,22 @@ describe('the coach page route', () => {
     expect(text).toContain('Бесплатно');
   });
 
+  it('names a course among the products, with Buy', async () => {
+    const course = {
+      id: 'pr-course',
+      kind: 'course',
+      name: 'Техника бега',
+      description: null,
+      price_minor: 199000,
+      currency: 'RUB',
+      credits: 1,
+      valid_days: 60,
+    };
+    const { text } = await get('/volkov', contextWith({ volkov: { ...page, products: [course] } }));
+    expect(text).toContain('Онлайн-курс · Занятий: 1 · действует 60 дн.');
+    expect(text).toContain('<a class="button" href="/checkout/pr-course">Купить');
+  });
+
   it('hides Book without bookable time, and Buy without products', async () => {
     const quiet = { ...page, has_bookable_time: false, products: [] };
     const { text } = await get('/volkov', contextWith({ volkov: quiet }));

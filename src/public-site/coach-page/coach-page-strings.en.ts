@@ -20,6 +20,7 @@ export const coachPageStringsEn: CoachPageStrings = {
   buy: {
     heading: 'Buy',
     cta: 'Buy',
+    course: 'Online course',
     package: (credits: number, days: number) => `Sessions: ${credits} · valid for ${days} days`,
   },
   nothingOffered: 'This coach offers nothing online yet.',

@@ -23,6 +23,7 @@ export const coachPageStrings = {
   buy: {
     heading: 'Купить',
     cta: 'Купить',
+    course: 'Онлайн-курс',
     package: (credits: number, days: number) => `Занятий: ${credits} · действует ${days} дн.`,
   },
   nothingOffered: 'Тренер пока ничего не предлагает онлайн.',

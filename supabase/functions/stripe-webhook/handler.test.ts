@@ -208,6 +208,8 @@ describe('stripe-webhook handler', () => {
     let fail = true;
     const handler = createStripeWebhookHandler({
       rpc: async (fn) => {
+        // not a guest's purchase: nothing to attach before the event applies
+        if (fn === 'guest_purchase_buyer') return {};
         rpcCalls.push(fn);
         return fn === 'stripe_apply_event' ? { outcome: 'applied', refund } : null;
       },

@@ -15,19 +15,19 @@ export function escapeHtml(value: string): string {
 }
 
 const style = `*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
-margin:0;color:#1a1a1a;background:#f6f7f9;line-height:1.5}main{max-width:34rem;margin:0 auto;padding:1rem}
+margin:0;color:#1b1f24;background:#f5f7fa;line-height:1.5}main{max-width:34rem;margin:0 auto;padding:1rem}
 .card{background:#fff;border-radius:12px;padding:1.25rem;margin:0 0 1rem;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0 .5rem}h2{font-size:1rem;margin:1rem 0 .25rem}
-.seller{color:#4a4f57;margin:0}.price{font-size:1.75rem;font-weight:700;margin:.75rem 0 0}
+.seller{color:#4a5360;margin:0}.price{font-size:1.75rem;font-weight:700;margin:.75rem 0 0}
 ul{margin:.25rem 0;padding-left:1.25rem}label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input{width:100%;min-height:48px;font:inherit;padding:.5rem .75rem;border:1px solid #8a9099;border-radius:8px}
-input:focus{outline:3px solid #1f5fbf;outline-offset:1px}.hint{color:#4a4f57;font-size:.875rem;margin:.25rem 0 0}
+input:focus{outline:3px solid #0a58a8;outline-offset:1px}.hint{color:#4a5360;font-size:.875rem;margin:.25rem 0 0}
 button,.button{display:flex;align-items:center;justify-content:center;width:100%;min-height:48px;margin:1.25rem 0 .5rem;
-font:inherit;font-weight:700;color:#fff;background:#1f5fbf;border:0;border-radius:8px;cursor:pointer;text-decoration:none;
-padding:.5rem 1rem;text-align:center}.note{color:#4a4f57;font-size:.875rem}
+font:inherit;font-weight:700;color:#fff;background:#0a58a8;border:0;border-radius:8px;cursor:pointer;text-decoration:none;
+padding:.5rem 1rem;text-align:center}.note{color:#4a5360;font-size:.875rem}
 .alert{border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem;background:#fdecea;color:#8a1c13}
 .info{background:#e8f1fd;color:#123a73}.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-a{color:#1f5fbf}`;
+a{color:#0a58a8}`;
 
 export interface CheckoutPageOptions {
   offer: CheckoutOffer;

@@ -19,37 +19,37 @@ export function esc(value: string | number | null | undefined): string {
 
 const style = `
 *,*::before,*::after{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1c1b1a;background:#f6f4f1}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f5f7fa}
 main{max-width:40rem;margin:0 auto;padding:16px}
 h1{font-size:1.5rem;line-height:1.25;margin:8px 0 16px}
 h2{font-size:1.125rem;margin:24px 0 8px}
-a{color:#8f2915;text-underline-offset:.15em}
-:focus-visible{outline:3px solid #1d5fb3;outline-offset:2px;border-radius:4px}
-.card{background:#fff;border:1px solid #e2ddd7;border-radius:12px;padding:16px;margin:0 0 16px}
+a{color:#0a58a8;text-underline-offset:.15em}
+:focus-visible{outline:3px solid #f0a500;outline-offset:2px;border-radius:4px}
+.card{background:#fff;border:1px solid #d4dbe3;border-radius:12px;padding:16px;margin:0 0 16px}
 .card>:first-child{margin-top:0}
-.muted{color:#5c5753}
+.muted{color:#4a5360}
 .top{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;font-size:.9375rem}
 .types{list-style:none;padding:0;margin:0;display:grid;gap:8px}
-.types a{display:block;padding:12px;border:1px solid #e2ddd7;border-radius:12px;background:#fff;text-decoration:none;color:inherit}
-.types a[aria-current]{border-color:#b3361d;box-shadow:inset 0 0 0 1px #b3361d}
+.types a{display:block;padding:12px;border:1px solid #d4dbe3;border-radius:12px;background:#fff;text-decoration:none;color:inherit}
+.types a[aria-current]{border-color:#0a58a8;box-shadow:inset 0 0 0 1px #0a58a8}
 .types strong{display:block}
 .day{margin:0 0 16px}
 .day h3{font-size:1rem;margin:0 0 8px}
 .times{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:8px}
-.times a,.times label{display:inline-flex;align-items:center;gap:6px;min-height:44px;min-width:72px;justify-content:center;padding:0 12px;border:1px solid #b3361d;border-radius:8px;background:#fff;color:#8f2915;font-weight:600;text-decoration:none;cursor:pointer}
+.times a,.times label{display:inline-flex;align-items:center;gap:6px;min-height:44px;min-width:72px;justify-content:center;padding:0 12px;border:1px solid #0a58a8;border-radius:8px;background:#fff;color:#0a58a8;font-weight:600;text-decoration:none;cursor:pointer}
 .times input{accent-color:#fff;margin:0}
-.times label:has(input:checked){background:#b3361d;color:#fff}
+.times label:has(input:checked){background:#0a58a8;color:#fff}
 .weeks{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;margin:16px 0}
 dl{margin:0}
-dt{color:#5c5753;font-size:.875rem;margin-top:10px}
+dt{color:#4a5360;font-size:.875rem;margin-top:10px}
 dt:first-child{margin-top:0}
 dd{margin:0}
 label.field{display:block;margin:0 0 12px;font-weight:600}
-label.field input,select{display:block;width:100%;margin-top:4px;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #8a8580;border-radius:8px;background:#fff}
+label.field input,select{display:block;width:100%;margin-top:4px;min-height:44px;padding:8px 10px;font:inherit;border:1px solid #8a9099;border-radius:8px;background:#fff}
 .zone{display:flex;gap:8px;align-items:flex-end;flex-wrap:wrap}
 .zone label{flex:1 1 12rem;font-weight:600}
-button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 18px;text-align:center;font:inherit;font-weight:600;border-radius:8px;border:1px solid #b3361d;background:#b3361d;color:#fff;cursor:pointer;text-decoration:none}
-button.secondary{background:#fff;color:#8f2915}
+button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:8px 18px;text-align:center;font:inherit;font-weight:600;border-radius:8px;border:1px solid #0a58a8;background:#0a58a8;color:#fff;cursor:pointer;text-decoration:none}
+button.secondary{background:#fff;color:#0a58a8}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:16px}
 .actions form{margin:0}
 .notice{padding:12px 16px;border-radius:12px;margin:0 0 16px;background:#e6f2e8;border:1px solid #9cc7a5}

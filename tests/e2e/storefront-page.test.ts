@@ -73,6 +73,8 @@ describe('the coach public page', () => {
       expect(offers.map((o) => `${o.price} ${o.priceCurrency}`)).toEqual([
         '0.00 RUB',
         '2500.00 RUB',
+        // the products, cheapest first: the course, then the 8-session package
+        '1990.00 RUB',
         '6400.00 RUB',
       ]);
     }

@@ -177,6 +177,8 @@ describe('athletes: staff-only contacts and moving several at once', () => {
         await page.getByLabel('Email').fill('coach@trackside.test');
         await page.getByLabel('Password', { exact: true }).fill('trackside-demo');
         await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        // signed in once the app leaves the form; a navigation before that would race it
+        await page.waitForURL((u) => u.pathname !== '/sign-in');
         await page.goto(`${e2e.app.url}/roster/${petrov}`);
         const contacts = page.getByRole('region', { name: 'Contacts' });
         await contacts.getByLabel("Parent's phone").waitFor();

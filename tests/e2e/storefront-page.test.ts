@@ -219,6 +219,35 @@ describe('the coach public page', () => {
     expect(html).toContain('/igor-volkov/book?type=');
   });
 
+  test('the coach uploads a photo; the page and its link preview show it', async () => {
+    // a 1×1 PNG
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    await e2e.asUser('page-photo', 'coach@trackside.test', async (page) => {
+      await page.goto(`${e2e.app.url}/storefront`);
+      await page.locator('ts-photo-upload').waitFor();
+      await page
+        .locator('ts-photo-upload input[type="file"]')
+        .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+      await page.getByText('Фото на странице обновлено.').waitFor();
+      await page.locator('ts-photo-upload').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'page-photo-ru.png') });
+    });
+    const [row] = await e2e.app.rows<{ slug: string; photo_path: string | null }>(
+      'select slug, photo_path from public.coach_pages where coach_id = $1',
+      [COACH],
+    );
+    expect(row?.photo_path ?? '').toMatch(new RegExp(`^${COACH}/.+\\.png$`));
+    const html = await (await fetch(`${e2e.app.url}/${row?.slug ?? ''}`)).text();
+    const image = meta(html, 'property', 'og:image') ?? '';
+    expect(image).toContain(`/storage/v1/object/public/coach-photos/${row?.photo_path ?? ''}`);
+    const served = await fetch(image);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+  });
+
   test('the settings in English', async () => {
     await e2e.page(
       'page-storefront-en',

@@ -3,6 +3,12 @@
 // online only and says so offline. Writes are plain inserts and updates of the
 // columns a coach is granted (20261206150000_storefront_core.sql); the slug
 // trigger answers a taken address with hint `slug_taken`.
+import {
+  type StorageProblem,
+  coachPhotoUrl,
+  removeCoachPhoto,
+  uploadCoachPhoto,
+} from '../../data/storage.ts';
 import type { AppClient } from '../../data/supabase-client.ts';
 import { describeError, type ErrorDescription } from '../../data/describe-error.ts';
 import type { CoachPageForm, SessionTypeForm } from '../../domain/coach-page-form.ts';
@@ -114,4 +120,38 @@ export async function saveSessionType(
   } catch (error) {
     return { ok: false, error: describeError(error) };
   }
+}
+
+/**
+ * A new photo for the page: uploaded to the public `coach-photos` bucket under
+ * the coach's own folder, then named by the page; the old one is removed after,
+ * so a failed step never leaves the page without a photo it had.
+ */
+export async function setPagePhoto(
+  client: AppClient,
+  page: MyCoachPage,
+  coachId: string,
+  file: File,
+  nowMs: number,
+): Promise<{ ok: true; page: MyCoachPage } | { ok: false; problem: StorageProblem }> {
+  const uploaded = await uploadCoachPhoto(client, coachId, file, nowMs);
+  if (!uploaded.ok) return uploaded;
+  const { data, error } = await client
+    .from('coach_pages')
+    .update({ photo_path: uploaded.value.path })
+    .eq('id', page.id)
+    .select(pageColumns)
+    .single();
+  if (error) {
+    await removeCoachPhoto(client, uploaded.value.path);
+    return { ok: false, problem: 'unexpected' };
+  }
+  if (page.photo_path && page.photo_path !== uploaded.value.path)
+    await removeCoachPhoto(client, page.photo_path);
+  return { ok: true, page: data as MyCoachPage };
+}
+
+/** where the page's photo loads from (the bucket is public) */
+export function pagePhotoUrl(client: AppClient, page: MyCoachPage | null): string {
+  return page?.photo_path ? coachPhotoUrl(client, page.photo_path) : '';
 }

@@ -18,9 +18,14 @@ import { fieldErrors, formValues } from '../../ui/form-errors.ts';
 import { fieldStyles } from '../../ui/field-styles.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
+import '../../ui/photo-upload.ts';
+import type { PhotoSelectedDetail } from '../../ui/photo-upload.ts';
+import { photoUploadStrings } from '../../i18n/photo-upload-strings.ts';
 import {
   loadMyStorefront,
+  pagePhotoUrl,
   saveMyPage,
+  setPagePhoto,
   saveSessionType,
   type MyCoachPage,
   type MySessionType,
@@ -175,7 +180,8 @@ export class StorefrontPage extends LitElement {
           </p>`;
       case 'ready':
         return html`<p class="muted">${t.forClub(this.staffOrg()?.name ?? '')}</p>
-          ${this.renderPageForm(load.page)} ${this.renderSessionTypes(load.page, load.types)}`;
+          ${this.renderPageForm(load.page)} ${this.renderPhoto(load.page)}
+          ${this.renderSessionTypes(load.page, load.types)}`;
     }
   }
 
@@ -250,7 +256,6 @@ export class StorefrontPage extends LitElement {
         })}
         ${field('place', t.place, page?.place ?? '')}
         ${field('languages', t.languages, (page?.languages ?? []).join(', '), { hint: t.languagesHint })}
-        ${page?.photo_path ? html`<p class="hint">${t.photoKept}</p>` : nothing}
         ${this.renderNote('page')}
         <button class="button" type="submit" ?disabled=${this.busy === 'page'}>
           ${this.busy === 'page' ? t.saving : t.save}
@@ -401,6 +406,44 @@ export class StorefrontPage extends LitElement {
   private clear(key: string): void {
     this.errors = { ...this.errors, [key]: {} };
     this.notes = Object.fromEntries(Object.entries(this.notes).filter(([k]) => k !== key));
+  }
+
+  /** the page's photo: uploaded on choice (a page must exist first, to carry it) */
+  private renderPhoto(page: MyCoachPage | null) {
+    const client = this.#client.value;
+    if (!page || !client) return html`<p class="hint">${t.photoAfterSave}</p>`;
+    const note = this.notes['photo'];
+    // the control names itself («Фото»); a heading above it would say it twice
+    return html`<section aria-label=${photoUploadStrings.label}>
+      <ts-photo-upload
+        src=${pagePhotoUrl(client, page)}
+        alt=${page.display_name}
+        ?busy=${this.busy === 'photo'}
+        error=${note?.tone === 'error' ? note.text : ''}
+        @photo-selected=${this.onPhoto}
+      ></ts-photo-upload>
+      ${note && note.tone !== 'error' ? this.renderNote('photo') : nothing}
+    </section>`;
+  }
+
+  private async onPhoto(e: CustomEvent<PhotoSelectedDetail>): Promise<void> {
+    const client = this.#client.value;
+    const userId = this.userId();
+    if (this.load.status !== 'ready' || !this.load.page || !client || !userId) return;
+    this.clear('photo');
+    if (this.refuseOffline('photo')) return;
+    this.busy = 'photo';
+    const result = await setPagePhoto(client, this.load.page, userId, e.detail.file, Date.now());
+    this.busy = '';
+    if (!result.ok) {
+      this.notes = {
+        ...this.notes,
+        photo: { tone: 'error', text: photoUploadStrings.problems[result.problem] },
+      };
+      return;
+    }
+    this.load = { ...this.load, page: result.page };
+    this.notes = { ...this.notes, photo: { tone: 'success', text: t.photoSaved } };
   }
 
   private async onSavePage(e: SubmitEvent): Promise<void> {

@@ -137,6 +137,39 @@ begin
 end
 $$;
 
+-- the one-to-one session of a booking of `p_type` at `p_starts`: its claim in the
+-- commitments ledger is what decides a race; a loser reads 23P01 slot_taken with
+-- the clashing date, as from book_slot. shared by guest_book and hold_paid_booking.
+create function private.place_one_to_one_session(p_type public.session_types,
+  p_settings public.coach_settings, p_member uuid, p_starts timestamptz, p_ends timestamptz)
+returns uuid
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  v_session uuid;
+  v_detail text;
+begin
+  insert into public.training_sessions (
+    org_id, coach_id, member_id, kind, origin, local_date, time_zone, starts_at, ends_at,
+    buffer_before_minutes, buffer_after_minutes, room, title, booked_count)
+  values (
+    p_type.org_id, p_type.coach_id, p_member, 'one_to_one', 'one_time_booking',
+    (p_starts at time zone p_settings.time_zone)::date, p_settings.time_zone, p_starts, p_ends,
+    p_settings.buffer_before_minutes, p_settings.buffer_after_minutes, p_settings.default_room,
+    p_type.name, 1)
+  returning id into v_session;
+  return v_session;
+exception when exclusion_violation or deadlock_detected then
+  get stacked diagnostics v_detail = pg_exception_detail;
+  perform private.raise_taken('this time is no longer available', 'slot_taken',
+    case when v_detail like '[%' then v_detail::jsonb
+         else pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'date', (p_starts at time zone p_settings.time_zone)::date,
+           'starts_at', p_starts, 'problem', 'taken')) end);
+  return null;
+end
+$$;
+
 create function public.guest_book(
   p_session_type uuid,
   p_starts_at timestamptz,
@@ -162,7 +195,6 @@ declare
   v_session uuid;
   v_booking uuid := gen_random_uuid();
   v_existing public.bookings;
-  v_detail text;
 begin
   -- what the function's zod schema also checks
   if p_starts_at is null or v_name is null or char_length(v_name) not between 1 and 120
@@ -198,24 +230,7 @@ begin
   end if;
 
   perform private.check_bookable(v_type.org_id, v_type.coach_id, v_settings, p_starts_at, v_ends);
-  begin
-    insert into public.training_sessions (
-      org_id, coach_id, member_id, kind, origin, local_date, time_zone, starts_at, ends_at,
-      buffer_before_minutes, buffer_after_minutes, room, title, booked_count)
-    values (
-      v_type.org_id, v_type.coach_id, null, 'one_to_one', 'one_time_booking',
-      (p_starts_at at time zone v_settings.time_zone)::date, v_settings.time_zone, p_starts_at, v_ends,
-      v_settings.buffer_before_minutes, v_settings.buffer_after_minutes, v_settings.default_room,
-      v_type.name, 1)
-    returning id into v_session;
-  exception when exclusion_violation or deadlock_detected then
-    get stacked diagnostics v_detail = pg_exception_detail;
-    perform private.raise_taken('this time is no longer available', 'slot_taken',
-      case when v_detail like '[%' then v_detail::jsonb
-           else pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-             'date', (p_starts_at at time zone v_settings.time_zone)::date,
-             'starts_at', p_starts_at, 'problem', 'taken')) end);
-  end;
+  v_session := private.place_one_to_one_session(v_type, v_settings, null, p_starts_at, v_ends);
   insert into public.bookings (id, org_id, session_id, coach_id, member_id, guest_name, session_type_id, status)
   values (v_booking, v_type.org_id, v_session, v_type.coach_id, null, v_name, v_type.id, 'confirmed');
   insert into private.booking_guests (booking_id, email, phone, time_zone, locale)
@@ -420,6 +435,7 @@ comment on function public.hit_public_limits(jsonb) is
 -- privileges ---------------------------------------------------------------------------------------
 revoke all on function
   public.hit_public_limits(jsonb),
+  private.place_one_to_one_session(public.session_types, public.coach_settings, uuid, timestamptz, timestamptz),
   private.open_starts(uuid, uuid, public.coach_settings, int, timestamptz, timestamptz),
   private.offered_type(uuid, text),
   private.check_bookable(uuid, uuid, public.coach_settings, timestamptz, timestamptz),

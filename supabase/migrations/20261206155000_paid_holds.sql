@@ -172,7 +172,6 @@ declare
   v_session uuid;
   v_booking uuid := coalesce(p_booking_id, gen_random_uuid());
   v_existing uuid;
-  v_detail text;
 begin
   -- who: exactly one of a member and a guest
   if p_session_type_id is null or p_starts_at is null then
@@ -240,38 +239,10 @@ begin
 
   -- when: what book_slot checks
   v_ends := p_starts_at + pg_catalog.make_interval(mins => v_type.duration_minutes);
-  if p_starts_at < now() + pg_catalog.make_interval(mins => v_settings.minimum_notice_minutes) then
-    raise exception 'too late to book this time' using hint = 'too_soon';
-  end if;
-  if p_starts_at > now() + pg_catalog.make_interval(days => v_settings.booking_horizon_days) then
-    raise exception 'this time is too far ahead to book' using hint = 'beyond_horizon';
-  end if;
-  if not private.fits_availability(v_type.org_id, v_type.coach_id, v_settings.time_zone, p_starts_at, v_ends) then
-    raise exception 'the coach is not available at this time' using hint = 'outside_availability';
-  end if;
-  if private.is_blocked(v_type.org_id, v_type.coach_id, p_starts_at, v_ends) then
-    raise exception 'the coach has blocked this time' using hint = 'blocked';
-  end if;
+  perform private.check_bookable(v_type.org_id, v_type.coach_id, v_settings, p_starts_at, v_ends);
 
   -- the session holds the time in the ledger (the one rule against double booking)
-  begin
-    insert into public.training_sessions (
-      org_id, coach_id, member_id, kind, origin, local_date, time_zone, starts_at, ends_at,
-      buffer_before_minutes, buffer_after_minutes, room, title, booked_count)
-    values (
-      v_type.org_id, v_type.coach_id, p_member_id, 'one_to_one', 'one_time_booking',
-      (p_starts_at at time zone v_settings.time_zone)::date, v_settings.time_zone, p_starts_at, v_ends,
-      v_settings.buffer_before_minutes, v_settings.buffer_after_minutes, v_settings.default_room,
-      v_type.name, 1)
-    returning id into v_session;
-  exception when exclusion_violation or deadlock_detected then
-    get stacked diagnostics v_detail = pg_exception_detail;
-    perform private.raise_taken('this time is no longer available', 'slot_taken',
-      case when v_detail like '[%' then v_detail::jsonb
-           else pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-             'date', (p_starts_at at time zone v_settings.time_zone)::date,
-             'starts_at', p_starts_at, 'problem', 'taken')) end);
-  end;
+  v_session := private.place_one_to_one_session(v_type, v_settings, p_member_id, p_starts_at, v_ends);
 
   insert into public.bookings (id, org_id, session_id, coach_id, member_id, guest_name, session_type_id,
     status, hold_until)

@@ -3,8 +3,8 @@
 // profile the coach signed in with (storage is kept: `disableStorageReset`),
 // against the bare Lit page audited the same way. Scores 0–100, median of
 // alternating runs; performance ≥ 90, accessibility ≥ 95, best practices ≥ 95.
-import lighthouse from 'lighthouse';
 import { median, type BenchResult } from './bench-result.ts';
+import { type Audit, lighthouseAudit } from './lighthouse-audit.ts';
 import type { PwaBenchStack } from './pwa-bench-stack.ts';
 
 const rounds = 3;
@@ -14,37 +14,14 @@ const categories = [
   { id: 'best-practices', name: 'pwa.lighthouse.best_practices', min: 95 },
 ] as const;
 
-interface Audit {
-  scores: Record<string, number>;
-  /** audits that lost points, as "id (score)" */
-  failing: string[];
-}
-
-async function audit(url: string, port: number): Promise<Audit> {
-  const result = await lighthouse(url, {
+/** the session and the synced roster live in this profile's storage */
+const audit = (url: string, port: number): Promise<Audit> =>
+  lighthouseAudit(
+    url,
     port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: categories.map((c) => c.id),
-    // the session and the synced roster live in this profile's storage
-    disableStorageReset: true,
-  });
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
-  const scores: Record<string, number> = {};
-  for (const c of categories) scores[c.id] = Math.round((lhr.categories[c.id]?.score ?? 0) * 100);
-  const failing = Object.values(lhr.audits)
-    .filter(
-      (a) =>
-        a.score !== null &&
-        a.score < 0.9 &&
-        a.scoreDisplayMode !== 'informative' &&
-        a.scoreDisplayMode !== 'manual',
-    )
-    .map((a) => `${a.id} (${a.score}${a.displayValue ? `, ${a.displayValue}` : ''})`);
-  return { scores, failing };
-}
+    categories.map((c) => c.id),
+    { keepStorage: true, failingBelow: 0.9 },
+  );
 
 export async function lighthouseScores(stack: PwaBenchStack): Promise<BenchResult[]> {
   const roster: Audit[] = [];

@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import lighthouse from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
 import { startLocalApp } from '../e2e/local-app.ts';
 import { median, type BenchResult } from './bench-result.ts';
+import { type Audit, lighthouseAudit } from './lighthouse-audit.ts';
 import { exited, launchWithPort } from './pwa-bench-stack.ts';
 
 const rounds = 3;
@@ -26,39 +26,14 @@ const categories = [
   { id: 'best-practices', name: 'storefront.lighthouse.best_practices', min: 100 },
 ] as const;
 
-interface Audit {
-  scores: Record<string, number>;
-  failing: string[];
-}
-
-async function audit(url: string, port: number): Promise<Audit> {
-  const result = await lighthouse(url, {
+/** a first visit: Lighthouse clears the origin's storage and cache before loading */
+const audit = (url: string, port: number): Promise<Audit> =>
+  lighthouseAudit(
+    url,
     port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: categories.map((c) => c.id),
-    // a first visit: Lighthouse clears the origin's storage and cache before loading
-  });
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
-  const scores: Record<string, number> = {};
-  for (const c of categories) scores[c.id] = Math.round((lhr.categories[c.id]?.score ?? 0) * 100);
-  const failing = Object.values(lhr.audits)
-    .filter(
-      (a) =>
-        a.score !== null &&
-        a.score < 1 &&
-        a.scoreDisplayMode !== 'informative' &&
-        a.scoreDisplayMode !== 'manual' &&
-        a.scoreDisplayMode !== 'notApplicable',
-    )
-    .map(
-      (a) =>
-        `${a.id} (${a.score}${a.displayValue ? `, ${a.displayValue}` : ''}${a.explanation ? `: ${a.explanation}` : ''})`,
-    );
-  return { scores, failing };
-}
+    categories.map((c) => c.id),
+    { keepStorage: false, failingBelow: 1 },
+  );
 
 /** gzip bytes of every script a fresh profile loads for `url` before it settles */
 async function scriptGzipBytes(

@@ -410,6 +410,8 @@ on conflict (id) do nothing;
 -- quiz (pass mark 67 %: two of three) that opens the next one, and a lesson that
 -- opens 3 days after enrolment at the learner's midnight; order is enforced.
 -- «Разминка перед стартом» is free: a signed-in visitor enrols with one tap.
+-- «Питание в день старта» is given for an email: on /volkov/courses/<id> a
+-- visitor leaves an address and gets a link (20261206160000_public_courses.sql).
 insert into public.courses (id, org_id, coach_id, title, summary, access, published, enforce_order) values
   ('db000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
    'd0000000-0000-4000-8000-000000000002', 'Техника бега для начинающих',
@@ -418,7 +420,11 @@ insert into public.courses (id, org_id, coach_id, title, summary, access, publis
   ('db000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001',
    'd0000000-0000-4000-8000-000000000002', 'Разминка перед стартом',
    'Десять минут, которые берегут от травм: суставная разминка и беговые упражнения.',
-   'free', true, false)
+   'free', true, false),
+  ('db000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001',
+   'd0000000-0000-4000-8000-000000000002', 'Питание в день старта',
+   'Что есть и пить за сутки, за три часа и за час до забега. Два коротких урока.',
+   'email', true, false)
 on conflict (id) do nothing;
 
 insert into public.course_lessons (id, org_id, course_id, position, title, kind, body, is_preview,
@@ -444,6 +450,14 @@ insert into public.course_lessons (id, org_id, course_id, position, title, kind,
   ('dc000000-0000-4000-8000-000000000005', 'd1000000-0000-4000-8000-000000000001',
    'db000000-0000-4000-8000-000000000002', 1, 'Суставная разминка', 'text',
    E'Сверху вниз: шея, плечи, локти, кисти, корпус, таз, колени, стопы — по 8 движений в каждую сторону.\n\nЗатем 5 минут лёгкого бега и беговые упражнения: высокое поднимание бедра, захлёст голени, прыжковый шаг — по 2 × 20 м.',
+   false, 0, null, null),
+  ('dc000000-0000-4000-8000-000000000006', 'd1000000-0000-4000-8000-000000000001',
+   'db000000-0000-4000-8000-000000000003', 1, 'Накануне старта', 'text',
+   E'Ужин — привычный, с крупой или макаронами, без новых блюд и острого.\n\nВода — по жажде в течение дня, плюс стакан перед сном.',
+   true, 0, null, null),
+  ('dc000000-0000-4000-8000-000000000007', 'd1000000-0000-4000-8000-000000000001',
+   'db000000-0000-4000-8000-000000000003', 2, 'Утро старта', 'text',
+   E'Завтрак за 3 часа: 1–2 г углеводов на килограмм веса, мало клетчатки и жира.\n\nЗа час — 300–500 мл воды; за 15 минут — пара глотков, если хочется пить.',
    false, 0, null, null)
 on conflict (id) do nothing;
 

@@ -147,6 +147,10 @@ export interface RpcSignatures {
     args: { p_slug: string };
     returns: Json;
   };
+  public_course_page: {
+    args: { p_slug: string; p_course: string };
+    returns: Json;
+  };
   public_slots: {
     args: { p_slug: string; p_session_type: string; p_from: string; p_to: string };
     returns: Json;

@@ -15,9 +15,10 @@ export const emailKindSchema = z.enum(EMAIL_KINDS);
 /**
  * transactional emails nobody can switch off: money given back must be told
  * (booking_refunded: a payment that came after its hold was released and found
- * the slot taken). They are not email_preferences kinds.
+ * the slot taken), and a course given to an address is what was asked for on the
+ * page (course_access). They are not email_preferences kinds.
  */
-export const TRANSACTIONAL_EMAIL_KINDS = ['booking_refunded'] as const;
+export const TRANSACTIONAL_EMAIL_KINDS = ['booking_refunded', 'course_access'] as const;
 
 /** every kind the outbox holds (private.email_outbox's check agrees) */
 export const outboxKindSchema = z.enum([...EMAIL_KINDS, ...TRANSACTIONAL_EMAIL_KINDS]);

@@ -33,13 +33,14 @@ export function isValidSlug(slug: string): boolean {
 /**
  * Navigations the app's service worker must leave to the network: a coach's
  * page (`/volkov`, `/Volkov?lang=en`), its booking pages (`/volkov/book`,
- * `/volkov/book/confirm`), a guest's manage pages (`/booking/<id>…`) and the
- * public checkout (`/checkout/<id>…`) are rendered by the server, so answering
+ * `/volkov/book/confirm`), its courses' pages (`/volkov/courses/<id>`), a
+ * guest's manage pages (`/booking/<id>…`) and the public checkout
+ * (`/checkout/<id>…`) are rendered by the server, so answering
  * them with the app's index.html would show the app's "not found" instead.
  * Matched against the path and query, as Workbox's NavigationRoute denylist is.
  */
 export function publicPageNavigation(): RegExp {
   const reservedWords = RESERVED_SLUGS.map((s) => s.replace(/-/g, '\\-')).join('|');
-  const coachPage = `(?!(?:${reservedWords})(?:[/?]|$))[A-Za-z0-9-]{3,40}(?:/book(?:/confirm)?)?`;
+  const coachPage = `(?!(?:${reservedWords})(?:[/?]|$))[A-Za-z0-9-]{3,40}(?:/book(?:/confirm)?|/courses/[0-9A-Fa-f-]{36}/?)?`;
   return new RegExp(`^/(?:${coachPage}|(?:booking|checkout)/[^?]+)(?:\\?.*)?$`, 'i');
 }

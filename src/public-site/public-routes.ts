@@ -2,11 +2,13 @@
 // routes it contributes, as the app's features do (src/app/routes.ts).
 import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { coachPageRoutes } from './coach-page/coach-page-routes.ts';
+import { coursePageRoutes } from './course-page/course-page-routes.ts';
 import { guestBookingRoutes } from './guest-booking/guest-booking-routes.ts';
 import type { PublicRoute } from './public-site-context.ts';
 
 export const publicRoutes: readonly PublicRoute[] = [
   ...guestBookingRoutes,
   ...checkoutRoutes,
+  ...coursePageRoutes,
   ...coachPageRoutes,
 ];

@@ -25,6 +25,28 @@ const productSchema = z.object({
   valid_days: z.number().int().nullable(),
 });
 
+const courseAccessSchema = z.enum(['free', 'paid', 'email', 'members']);
+
+/** the product that sells a paid course (public_site.course_product) */
+export const courseProductSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  price_minor: z.number().int(),
+  currency: z.string(),
+  credits: z.number().int().nullable(),
+  valid_days: z.number().int().nullable(),
+});
+
+const courseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  access: courseAccessSchema,
+  lesson_count: z.number().int(),
+  preview_count: z.number().int(),
+  product: courseProductSchema.nullable(),
+});
+
 const pageSchema = z.object({
   slug: z.string(),
   display_name: z.string(),
@@ -38,12 +60,16 @@ const pageSchema = z.object({
   updated_at: z.string(),
   session_types: z.array(sessionTypeSchema),
   products: z.array(productSchema),
+  courses: z.array(courseSchema),
   has_bookable_time: z.boolean(),
 });
 
 export type CoachPage = z.infer<typeof pageSchema>;
 export type SessionTypeOffer = z.infer<typeof sessionTypeSchema>;
 export type ProductOffer = z.infer<typeof productSchema>;
+export type CourseOffer = z.infer<typeof courseSchema>;
+export type CourseAccess = z.infer<typeof courseAccessSchema>;
+export type CourseProduct = z.infer<typeof courseProductSchema>;
 
 export type CoachPageAnswer =
   { kind: 'page'; page: CoachPage } | { kind: 'redirect'; slug: string } | { kind: 'none' };

@@ -12,6 +12,8 @@ export interface PageUrls {
   readonly image: string | null;
   readonly bookUrl: (sessionTypeId: string) => string | null;
   readonly buyUrl: (productId: string) => string;
+  /** a course's own public page */
+  readonly coursePageUrl: (courseId: string) => string;
 }
 
 /** schema.org wants a plain decimal: 250000 RUB → "2500.00" */
@@ -54,6 +56,24 @@ export function coachJsonLd(page: CoachPage, lang: string, urls: PageUrls): obje
         '@type': 'Product',
         name: p.name,
         ...(p.description ? { description: p.description } : {}),
+      },
+    })),
+    ...page.courses.map((c) => ({
+      '@type': 'Offer',
+      name: c.title,
+      ...(c.product
+        ? {
+            price: schemaPrice(c.product.price_minor, c.product.currency),
+            priceCurrency: c.product.currency,
+          }
+        : {}),
+      url: urls.coursePageUrl(c.id),
+      availability: 'https://schema.org/InStock',
+      itemOffered: {
+        '@type': 'Course',
+        name: c.title,
+        ...(c.summary ? { description: c.summary } : {}),
+        provider: { '@id': personId },
       },
     })),
   ];

@@ -5,7 +5,7 @@
 import type { Locale } from '../../domain/locale.ts';
 import { intlTag, otherLocale, LOCALE_NAMES } from '../../domain/locale.ts';
 import { formatMoney } from '../../domain/money.ts';
-import type { CoachPage, ProductOffer, SessionTypeOffer } from './coach-page-data.ts';
+import type { CoachPage, CourseOffer, ProductOffer, SessionTypeOffer } from './coach-page-data.ts';
 import { Html, html, jsonForScript } from './coach-page-html.ts';
 import { coachJsonLd, type PageUrls } from './coach-page-json-ld.ts';
 import { coachPageStrings, type CoachPageStrings } from './coach-page-strings.ts';
@@ -32,7 +32,7 @@ export function pageUrl(siteUrl: string, slug: string, locale: Locale): string {
 }
 
 /** at most `max` characters, cut at a word */
-function clip(text: string, max: number): string {
+export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
@@ -66,7 +66,13 @@ export function canBook(page: CoachPage): boolean {
   return page.has_bookable_time && page.session_types.length > 0;
 }
 
-function document(opts: { locale: Locale; title: string; head: Html; body: Html }): string {
+/** a whole public page: the shared head, the inline stylesheet, the body */
+export function pageDocument(opts: {
+  locale: Locale;
+  title: string;
+  head: Html;
+  body: Html;
+}): string {
   return `<!doctype html>${
     html`<html lang="${opts.locale}">
       <head>
@@ -87,7 +93,11 @@ function document(opts: { locale: Locale; title: string; head: Html; body: Html 
   }`;
 }
 
-function languageSwitch(url: (l: Locale) => string, locale: Locale, t: CoachPageStrings): Html {
+export function languageSwitch(
+  url: (l: Locale) => string,
+  locale: Locale,
+  t: CoachPageStrings,
+): Html {
   const other = otherLocale(locale);
   return html`<nav class="lang" aria-label="${t.languageNav}">
     <a href="${url(other)}" hreflang="${other}" lang="${other}">${LOCALE_NAMES[other]}</a>
@@ -114,17 +124,46 @@ function sessionTypeItem(
 function productItem(p: ProductOffer, buyUrl: string, locale: Locale, t: CoachPageStrings): Html {
   const pack =
     p.credits !== null && p.valid_days !== null ? t.buy.package(p.credits, p.valid_days) : null;
-  // a course is sold as a product (its lessons are read in the app once bought)
-  const what = [p.kind === 'course' ? t.buy.course : null, pack].filter((w) => w !== null);
   return html`<li class="card">
     <h3>${p.name}</h3>
     ${p.description ? html`<p>${p.description}</p>` : ''}
     <p class="meta">
-      ${what.length > 0 ? `${what.join(' · ')} · ` : ''}<span class="price"
+      ${pack ? `${pack} · ` : ''}<span class="price"
         >${formatMoney(p.price_minor, p.currency, intlTag(locale))}</span
       >
     </p>
     <a class="button" href="${buyUrl}">${t.buy.cta}<span class="vh">: ${p.name}</span></a>
+  </li>`;
+}
+
+/** a course: its page for the outline and previews; Buy straight to checkout when sold */
+function courseItem(c: CourseOffer, pageUrl: string, locale: Locale, t: CoachPageStrings): Html {
+  const counts = [
+    t.courses.lessons(c.lesson_count),
+    c.preview_count > 0 ? t.courses.previews(c.preview_count) : null,
+  ].filter((w) => w !== null);
+  const offer = c.product
+    ? html`<span class="price"
+        >${formatMoney(c.product.price_minor, c.product.currency, intlTag(locale))}</span
+      >`
+    : html`<span class="price">${t.courses.access[c.access]}</span>`;
+  const pack =
+    c.product?.credits != null && c.product.valid_days != null
+      ? ` · ${t.buy.package(c.product.credits, c.product.valid_days)}`
+      : '';
+  return html`<li class="card">
+    <h3><a href="${pageUrl}">${c.title}</a></h3>
+    ${c.summary ? html`<p>${clip(c.summary, 240)}</p>` : ''}
+    <p class="meta">${counts.join(', ')}${pack} · ${offer}</p>
+    ${
+      c.product
+        ? html`<a class="button" href="/checkout/${encodeURIComponent(c.product.id)}"
+            >${t.courses.buy}<span class="vh">: ${c.title}</span></a
+          >`
+        : html`<a class="button" href="${pageUrl}"
+            >${t.courses.more}<span class="vh">: ${c.title}</span></a
+          >`
+    }
   </li>`;
 }
 
@@ -143,6 +182,8 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     image,
     bookUrl: (id) => (bookable ? `/${page.slug}/book?type=${encodeURIComponent(id)}` : null),
     buyUrl: (id) => `/checkout/${encodeURIComponent(id)}`,
+    coursePageUrl: (id) =>
+      `/${page.slug}/courses/${encodeURIComponent(id)}${locale === 'ru' ? '' : `?lang=${locale}`}`,
   };
   const title = t.title(page.display_name, page.sports);
   const description = clip(
@@ -222,7 +263,16 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
               </ul>
             </section>`
           : ''
-      }${page.session_types.length === 0 && page.products.length === 0 ? html`<p class="note">${t.nothingOffered}</p>` : ''}${
+      }${
+        page.courses.length > 0
+          ? html`<section aria-labelledby="courses">
+              <h2 id="courses">${t.courses.heading}</h2>
+              <ul class="offers">
+                ${page.courses.map((c) => courseItem(c, urls.coursePageUrl(c.id), locale, t))}
+              </ul>
+            </section>`
+          : ''
+      }${page.session_types.length === 0 && page.products.length === 0 && page.courses.length === 0 ? html`<p class="note">${t.nothingOffered}</p>` : ''}${
         page.certifications.length > 0 || page.languages.length > 0
           ? html`<section aria-labelledby="about">
               <h2 id="about">${t.about}</h2>
@@ -245,13 +295,13 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     </main>
     <footer>${t.footer}</footer>
   </div>`;
-  return document({ locale, title, head, body });
+  return pageDocument({ locale, title, head, body });
 }
 
 /** a plain page for "no such coach" and "try again later", in the visitor's language */
 export function renderNotice(kind: 'notFound' | 'unavailable', locale: Locale): string {
   const t = stringsFor(locale)[kind];
-  return document({
+  return pageDocument({
     locale,
     title: t.title,
     head: html`<meta name="robots" content="noindex" />`,

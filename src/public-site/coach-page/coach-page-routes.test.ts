@@ -46,6 +46,7 @@ const page: CoachPage = {
       valid_days: 60,
     },
   ],
+  courses: [],
   has_bookable_time: true,
 };
 
@@ -175,20 +176,48 @@ describe('the coach page route', () => {
     expect(text).toContain('Бесплатно');
   });
 
-  it('names a course among the products, with Buy', async () => {
-    const course = {
-      id: 'pr-course',
-      kind: 'course',
-      name: 'Техника бега',
-      description: null,
-      price_minor: 199000,
-      currency: 'RUB',
-      credits: 1,
-      valid_days: 60,
+  it('lists courses: a sold one with Buy, the others with their page', async () => {
+    const paid = {
+      id: 'c-paid',
+      title: 'Техника бега',
+      summary: 'Пять уроков',
+      access: 'paid' as const,
+      lesson_count: 5,
+      preview_count: 1,
+      product: {
+        id: 'pr-course',
+        name: 'Техника бега',
+        price_minor: 199000,
+        currency: 'RUB',
+        credits: 1,
+        valid_days: 60,
+      },
     };
-    const { text } = await get('/volkov', contextWith({ volkov: { ...page, products: [course] } }));
-    expect(text).toContain('Онлайн-курс · Занятий: 1 · действует 60 дн.');
-    expect(text).toContain('<a class="button" href="/checkout/pr-course">Купить');
+    const gated = {
+      id: 'c-mail',
+      title: 'Разминка',
+      summary: '',
+      access: 'email' as const,
+      lesson_count: 2,
+      preview_count: 0,
+      product: null,
+    };
+    const ctx = contextWith({ volkov: { ...page, products: [], courses: [paid, gated] } });
+    const { text } = await get('/volkov', ctx);
+    expect(text).toContain('<h2 id="courses">Онлайн-курсы</h2>');
+    expect(text).toContain('<a href="/volkov/courses/c-paid">Техника бега</a>');
+    expect(text).toContain('Уроков: 5, бесплатных: 1 · Занятий: 1 · действует 60 дн.');
+    expect(text).toContain('<a class="button" href="/checkout/pr-course"');
+    expect(text).toContain('Бесплатно по email');
+    expect(text).toContain('<a class="button" href="/volkov/courses/c-mail"');
+    const ld = jsonLd(text)['@graph'][0]?.mainEntity as {
+      makesOffer: { url?: string; price?: string; itemOffered: { '@type': string } }[];
+    };
+    const courses = ld.makesOffer.filter((o) => o.itemOffered['@type'] === 'Course');
+    expect(courses.map((o) => [o.url, o.price])).toEqual([
+      ['/volkov/courses/c-paid', '1990.00'],
+      ['/volkov/courses/c-mail', undefined],
+    ]);
   });
 
   it('hides Book without bookable time, and Buy without products', async () => {

@@ -19,19 +19,27 @@ import { pageLocale } from './page-locale.ts';
  * change), no script may run (the page needs none; the JSON-LD block is data),
  * not framed, no MIME sniffing.
  */
-export function publicPageHeaders(ctx: PublicSiteContext, cache: string): Record<string, string> {
+export function publicPageHeaders(
+  ctx: PublicSiteContext,
+  cache: string,
+  allow: { formAction?: string; media?: boolean } = {},
+): Record<string, string> {
   let images = "'self' data:";
+  let storage = '';
   try {
-    images += ` ${new URL(ctx.supabaseUrl).origin}`;
+    storage = new URL(ctx.supabaseUrl).origin;
+    images += ` ${storage}`;
   } catch {
     // a context without a usable URL serves its own images only
   }
+  const forms = allow.formAction ? `'self' ${allow.formAction}` : "'self'";
+  const media = allow.media && storage ? `; media-src ${storage}` : '';
   return {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': cache,
     vary: 'Accept-Language',
     // connect-src: crawlers' tools (Lighthouse's robots.txt check) fetch from the page
-    'content-security-policy': `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; img-src ${images}${media}; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action ${forms}; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'strict-origin-when-cross-origin',

@@ -20,8 +20,20 @@ export const coachPageStringsEn: CoachPageStrings = {
   buy: {
     heading: 'Buy',
     cta: 'Buy',
-    course: 'Online course',
     package: (credits: number, days: number) => `Sessions: ${credits} · valid for ${days} days`,
+  },
+  courses: {
+    heading: 'Online courses',
+    lessons: (n: number) => `${n} ${n === 1 ? 'lesson' : 'lessons'}`,
+    previews: (n: number) => `${n} free`,
+    access: {
+      free: 'Free',
+      email: 'Free with your email',
+      members: 'For club members',
+      paid: '',
+    },
+    buy: 'Buy',
+    more: 'Details',
   },
   nothingOffered: 'This coach offers nothing online yet.',
   about: 'About the coach',

@@ -23,8 +23,20 @@ export const coachPageStrings = {
   buy: {
     heading: 'Купить',
     cta: 'Купить',
-    course: 'Онлайн-курс',
     package: (credits: number, days: number) => `Занятий: ${credits} · действует ${days} дн.`,
+  },
+  courses: {
+    heading: 'Онлайн-курсы',
+    lessons: (n: number) => `Уроков: ${n}`,
+    previews: (n: number) => `бесплатных: ${n}`,
+    access: {
+      free: 'Бесплатно',
+      email: 'Бесплатно по email',
+      members: 'Для участников клуба',
+      paid: '',
+    },
+    buy: 'Купить',
+    more: 'Подробнее',
   },
   nothingOffered: 'Тренер пока ничего не предлагает онлайн.',
   about: 'О тренере',

@@ -31,6 +31,20 @@ section{margin:24px 0 0}
 .note{background:#fff;border-left:4px solid #4a5360;padding:12px 16px;border-radius:4px}
 dl{margin:0}dt{font-weight:700;margin-top:8px}dd{margin:0}
 footer{margin-top:32px;color:#4a5360;font-size:.875rem}
+.cover{display:block;width:100%;max-height:240px;object-fit:cover;border-radius:12px;margin:0 0 16px;background:#dbe4ee}
+.outline{margin:0;padding-left:1.5rem;display:grid;gap:8px}
+.outline li{overflow-wrap:anywhere}
+.outline a{font-weight:600}
+.badge{display:inline-block;padding:0 8px;border-radius:999px;background:#e3ecf7;color:#0d3f75;font-size:.875rem;font-weight:600}
+.lesson{margin-top:12px}
+.lesson video,.lesson audio{display:block;width:100%;margin:0 0 12px}
+form{display:grid;gap:4px;margin-top:8px}
+label{font-weight:600;margin-top:8px}
+input[type=email],input[type=text]{min-height:48px;padding:8px 12px;font:inherit;border:1px solid #6b7480;border-radius:8px;background:#fff;color:#1b1f24}
+button.button{border:0;font:inherit;font-weight:700;cursor:pointer;width:100%}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.note.ok{border-left-color:#1e7a3c}
+.note.error{border-left-color:#b3261e}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (min-width:600px){.photo,.initials{width:112px;height:112px}h1{font-size:2rem}}
 `

@@ -22,8 +22,10 @@ import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
 import { withCors } from '../_shared/cors.ts';
 import { sameSecret } from '../_shared/same-secret.ts';
 import { bookingIcs } from './booking-ics.ts';
+import { courseAccessLink, renderCourseAccess } from './course-access-templates.ts';
 import { emailLink } from './email-links.ts';
 import type { EmailProvider } from './providers.ts';
+import { htmlFromText } from './html-email.ts';
 import { renderEmail, renderRefundedEmail } from './templates.ts';
 import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
 
@@ -81,6 +83,21 @@ export async function handleEmailDispatch(
         const result = await deps.provider.send({
           to: email.to,
           ...renderRefundedEmail(email.locale, email.payload),
+        });
+        outcome = result.ok
+          ? { sent: true, error: null, retryable: false }
+          : { sent: false, error: result.error, retryable: result.retryable };
+      } else if (email.kind === 'course_access') {
+        // an email-gated course given to an address: a link into the app, nothing to mint
+        const r = renderCourseAccess(
+          email.locale,
+          email.payload,
+          courseAccessLink(deps.siteUrl, email.payload),
+        );
+        const result = await deps.provider.send({
+          to: email.to,
+          ...r,
+          html: htmlFromText(r.subject, r.text, email.locale),
         });
         outcome = result.ok
           ? { sent: true, error: null, retryable: false }

@@ -3,7 +3,8 @@
 // is only the first x-forwarded-for entry, and our SQL's hints become statuses.
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '../_shared/rpc.ts';
-import { bookingHttpError, clientIp, handlePublicBooking } from './handler.ts';
+import { clientIp } from '../_shared/client-ip.ts';
+import { bookingHttpError, handlePublicBooking } from './handler.ts';
 
 const body = {
   action: 'book',

@@ -27,6 +27,7 @@ import {
   guestRequestSchema,
   normalizeEmail,
 } from '../../../src/domain/guest-booking-schema.ts';
+import { clientIp } from '../_shared/client-ip.ts';
 import { withCors } from '../_shared/cors.ts';
 import {
   HttpError,
@@ -225,12 +226,6 @@ async function readBody(req: Request, mode: Mode): Promise<Raw> {
     throw new HttpError(400, 'invalid_request', 'Send a JSON object');
   }
   return value as Raw;
-}
-
-/** the caller's address as the proxy reports it: untrusted, only ever one key among several */
-export function clientIp(req: Request): string {
-  const first = (req.headers.get('x-forwarded-for') ?? '').split(',')[0]?.trim() ?? '';
-  return /^[0-9A-Fa-f:.]{2,45}$/.test(first) ? first.toLowerCase() : 'unknown';
 }
 
 async function countLimits(deps: PublicBookingDeps, req: Request, input: GuestRequest) {

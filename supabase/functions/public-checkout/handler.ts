@@ -24,6 +24,7 @@
 //   a form goes back to /checkout/<id>?error=<code>; JSON gets 404/422.
 import type Stripe from 'stripe';
 import { z } from 'zod';
+import { clientIp } from '../_shared/client-ip.ts';
 import { withCors } from '../_shared/cors.ts';
 import {
   HttpError,
@@ -89,14 +90,6 @@ const preparedSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
   orgId: z.uuid().optional(),
 });
-
-/** the caller's address as the edge runtime's proxy reports it */
-export function clientIp(req: Request): string {
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (
-    forwarded || req.headers.get('x-real-ip') || req.headers.get('cf-connecting-ip') || 'unknown'
-  );
-}
 
 async function readInput(req: Request): Promise<{ input: PublicCheckoutInput; form: boolean }> {
   const type = req.headers.get('content-type') ?? '';

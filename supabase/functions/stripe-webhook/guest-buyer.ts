@@ -7,15 +7,9 @@
 // account. Each step is idempotent, so a redelivered event or a retry after a
 // failure between the steps ends the same way.
 import { z } from 'zod';
+import type { CreateAccount } from '../_shared/auth-admin.ts';
 import type { Rpc } from '../_shared/rpc.ts';
 import type { AppliedEvent } from './events.ts';
-
-/** creates an auth user for `email`, or null when the email is already taken */
-export type CreateAccount = (guest: {
-  email: string;
-  name: string;
-  locale: string;
-}) => Promise<string | null>;
 
 // {} when there is no guest to attach
 const buyerSchema = z.object({
@@ -50,34 +44,4 @@ export async function attachGuestBuyer(
   if (!userId) throw new Error('the guest has no account and none could be made');
   await rpc('guest_purchase_attach', { p_purchase: purchaseId, p_user: userId });
   return userId;
-}
-
-/** CreateAccount through Supabase Auth's admin API with the service role key */
-export function authAdminCreateAccount(
-  baseUrl: string,
-  serviceKey: string,
-  fetchImpl: typeof fetch = fetch,
-): CreateAccount {
-  const root = baseUrl.replace(/\/+$/, '');
-  return async ({ email, name, locale }) => {
-    const res = await fetchImpl(`${root}/auth/v1/admin/users`, {
-      method: 'POST',
-      headers: {
-        apikey: serviceKey,
-        authorization: `Bearer ${serviceKey}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        email,
-        // the payment was made with this address; signing in still needs a link sent to it
-        email_confirm: true,
-        user_metadata: { display_name: name, locale },
-      }),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const body = (await res.json().catch(() => null)) as { id?: unknown } | null;
-    if (res.ok && typeof body?.id === 'string') return body.id;
-    if (res.status === 422) return null;
-    throw new Error(`auth admin answered ${res.status}`);
-  };
 }

@@ -30,7 +30,8 @@ import {
 } from '../_shared/booking-refund.ts';
 import { type Rpc, RpcError } from '../_shared/rpc.ts';
 import { toAppliedEvent } from './events.ts';
-import { type CreateAccount, attachGuestBuyer } from './guest-buyer.ts';
+import type { CreateAccount } from '../_shared/auth-admin.ts';
+import { attachGuestBuyer } from './guest-buyer.ts';
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 

@@ -3,7 +3,7 @@
 import Stripe from 'stripe';
 import type { BookingRefunds } from '../_shared/booking-refund.ts';
 import { type Env, required, serviceClient } from '../_shared/supabase.ts';
-import { authAdminCreateAccount } from './guest-buyer.ts';
+import { authAdminCreateAccount } from '../_shared/auth-admin.ts';
 import { createStripeWebhookHandler } from './handler.ts';
 
 export function stripeWebhookFromEnv(env: Env, refunds?: BookingRefunds) {

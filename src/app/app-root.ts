@@ -25,6 +25,7 @@ import '../ui/ts-sync-status.ts';
 import '../ui/ts-update-prompt.ts';
 import { currentIntlTag } from '../i18n/locale.ts';
 import { localeReady } from './locale-ready.ts';
+import { publicPageNavigation } from '../domain/reserved-slugs.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import type { NavigateEvent } from '../ui/navigate-event.ts';
 
@@ -44,6 +45,8 @@ const byName = new Map(routes.map((r) => [r.name, r]));
  * page a URL shows from the route table the features contribute (./routes.ts,
  * ./page-for.ts): public routes for anyone, the rest for a session.
  */
+const publicPage = publicPageNavigation();
+
 @customElement('app-root')
 export class AppRoot extends LitElement {
   static override styles = [
@@ -101,7 +104,10 @@ export class AppRoot extends LitElement {
     `,
   ];
 
-  readonly #router = new RouterController(this, routes);
+  // the public pages are the server's: the app's links to them load them for real
+  readonly #router = new RouterController(this, routes, (url) =>
+    publicPage.test(url.pathname + url.search),
+  );
   readonly #online = new OnlineController(this);
   readonly #swUpdate = new SwUpdateController(this);
   /** the Supabase client once loaded; pages other than `local` ones wait for it */

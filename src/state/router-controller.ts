@@ -51,23 +51,32 @@ function safeDecode(segment: string): string {
  * Real URLs with the History API: the current route follows `popstate`, and
  * same-origin link clicks anywhere (inside shadow roots too) navigate without a
  * page load. Deep links work because the server and the service worker answer
- * every navigation with index.html.
+ * every navigation with index.html — except the pages the server renders itself
+ * (`serverPage`: a coach's public page, the public checkout), which a link or a
+ * navigation reaches with a real page load.
  */
 export class RouterController<N extends string> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #routes: readonly RouteDefinition<N>[];
   route: RouteMatch<N>;
 
-  constructor(host: ReactiveControllerHost, routes: readonly RouteDefinition<N>[]) {
+  readonly #serverPage: (url: URL) => boolean;
+
+  constructor(
+    host: ReactiveControllerHost,
+    routes: readonly RouteDefinition<N>[],
+    serverPage: (url: URL) => boolean = () => false,
+  ) {
     this.#host = host;
     this.#routes = routes;
+    this.#serverPage = serverPage;
     this.route = matchRoute(routes, new URL(window.location.href));
     host.addController(this);
   }
 
   navigate(to: string, options: { replace?: boolean } = {}): void {
     const url = new URL(to, window.location.href);
-    if (url.origin !== window.location.origin) {
+    if (url.origin !== window.location.origin || this.#serverPage(url)) {
       window.location.assign(url);
       return;
     }
@@ -105,7 +114,7 @@ export class RouterController<N extends string> implements ReactiveController {
     if (!anchor?.href || anchor.hasAttribute('download')) return;
     if (anchor.target && anchor.target !== '_self') return;
     const url = new URL(anchor.href);
-    if (url.origin !== window.location.origin) return;
+    if (url.origin !== window.location.origin || this.#serverPage(url)) return;
     event.preventDefault();
     this.navigate(url.pathname + url.search + url.hash);
   };

@@ -206,9 +206,11 @@ grant execute on function public.public_course_page(text, uuid) to anon, authent
   * the cover of a published course and the media of its preview lessons; the
   * public course page signs them (10 minutes) as anon. installed here when the
   * storage schema exists (hosted supabase, the ci's postgres with its stand-ins
-  * and the local stack all have it by now).
+  * and the local stack all have it by now). the check is a definer function in
+  * public_site, the one schema whose definer functions anon runs: it reads the
+  * lessons and courses anon may not.
   */
-create function private.course_media_public(p_name text)
+create function public_site.course_media_public(p_name text)
 returns boolean
 language sql stable security definer set search_path = ''
 as $$
@@ -223,15 +225,15 @@ as $$
      where c.cover_path = p_name and c.published and c.deleted_at is null
        and c.id::text = split_part(p_name, '/', 1))
 $$;
-revoke all on function private.course_media_public(text) from public, anon, authenticated;
-grant execute on function private.course_media_public(text) to anon, authenticated, service_role;
+revoke all on function public_site.course_media_public(text) from public;
+grant execute on function public_site.course_media_public(text) to anon, authenticated, service_role;
 
 do $$
 begin
   if to_regclass('storage.objects') is not null then
     execute $p$create policy "Anyone reads published covers and preview media" on storage.objects
       for select to anon
-      using (bucket_id = 'course-media' and private.course_media_public(name))$p$;
+      using (bucket_id = 'course-media' and public_site.course_media_public(name))$p$;
   end if;
 end
 $$;

@@ -69,13 +69,19 @@ describe('the coach public page', () => {
       const person = profile?.mainEntity as Record<string, unknown>;
       expect(person['@type']).toBe('Person');
       expect(person.name).toBe('Игорь Волков');
-      const offers = person.makesOffer as { price: string; priceCurrency: string }[];
-      expect(offers.map((o) => `${o.price} ${o.priceCurrency}`)).toEqual([
-        '0.00 RUB',
-        '2500.00 RUB',
-        // the products, cheapest first: the course, then the 8-session package
-        '1990.00 RUB',
-        '6400.00 RUB',
+      const offers = person.makesOffer as {
+        name: string;
+        price?: string;
+        priceCurrency?: string;
+      }[];
+      expect(offers.map((o) => `${o.name}: ${o.price} ${o.priceCurrency}`)).toEqual([
+        'Пробная тренировка: 0.00 RUB',
+        'Индивидуальная тренировка: 2500.00 RUB',
+        '8 тренировок: 6400.00 RUB',
+        // the courses: free ones have no price to show, a sold one its product's
+        'Питание в день старта: undefined undefined',
+        'Разминка перед стартом: undefined undefined',
+        'Техника бега для начинающих: 1990.00 RUB',
       ]);
     }
     const missing = await fetch(`${e2e.app.url}/no-such-coach`);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { slotsByDay } from '../../domain/slots.ts';
-import type { CoachSettingRow, WeeklyAvailabilityRow } from '../../data/synced-rows.ts';
-import { calendarZone, slotRules, type BookingData } from './booking-data.ts';
+import type {
+  BookingRow,
+  CoachSettingRow,
+  TrainingSessionRow,
+  WeeklyAvailabilityRow,
+} from '../../data/synced-rows.ts';
+import {
+  awaitsPayment,
+  calendarZone,
+  isReleasedHold,
+  slotRules,
+  type BookingData,
+} from './booking-data.ts';
 
 const me = '00000000-0000-4000-8000-0000000000c1';
 const moscow = '00000000-0000-4000-8000-0000000000a1';
@@ -129,5 +140,79 @@ describe("a member's slots", () => {
       '2026-12-07T15:00:00.000Z',
       '2026-12-07T16:00:00.000Z',
     ]);
+  });
+});
+
+describe("guests' paid holds in the calendar", () => {
+  const at = '2026-12-01T10:00:00Z';
+  const session = (id: string, status: string): TrainingSessionRow => ({
+    id,
+    org_id: moscow,
+    coach_id: me,
+    member_id: null,
+    group_id: null,
+    kind: 'individual',
+    origin: 'booking',
+    timetable_id: null,
+    recurring_booking_id: null,
+    local_date: '2026-12-08',
+    time_zone: 'Europe/Moscow',
+    starts_at: '2026-12-08T07:00:00Z',
+    ends_at: '2026-12-08T08:00:00Z',
+    buffer_before_minutes: 0,
+    buffer_after_minutes: 0,
+    reserved: '',
+    status,
+    capacity: 1,
+    booked_count: 0,
+    room: null,
+    title: null,
+    notes: null,
+    cancelled_at: null,
+    cancelled_by: null,
+    created_at: at,
+    updated_at: at,
+    updated_by: null,
+    deleted_at: null,
+    xid: '1',
+  });
+  const booking = (id: string, sessionId: string, status: string): BookingRow => ({
+    id,
+    org_id: moscow,
+    session_id: sessionId,
+    coach_id: me,
+    member_id: null,
+    status,
+    cancelled_at: null,
+    created_at: at,
+    updated_at: at,
+    updated_by: null,
+    deleted_at: null,
+    xid: '1',
+    guest_name: 'Гость',
+    session_type_id: null,
+    hold_until: status === 'pending_payment' ? '2026-12-01T10:10:00Z' : null,
+  });
+
+  it('leaves out a session whose only booking was an unpaid hold, keeps a real cancellation', () => {
+    const d = {
+      ...data([]),
+      bookings: [booking('b1', 's1', 'expired'), booking('b2', 's2', 'cancelled_by_member')],
+    };
+    expect(isReleasedHold(d, session('s1', 'cancelled'))).toBe(true);
+    expect(isReleasedHold(d, session('s2', 'cancelled'))).toBe(false);
+    // a coach's own cancelled session with nobody booked is still shown
+    expect(isReleasedHold(d, session('s3', 'cancelled'))).toBe(false);
+  });
+
+  it('tags a session held for a payment until it is paid', () => {
+    const d = { ...data([]), bookings: [booking('b1', 's1', 'pending_payment')] };
+    expect(awaitsPayment(d, session('s1', 'scheduled'))).toBe(true);
+    expect(
+      awaitsPayment(
+        { ...d, bookings: [booking('b1', 's1', 'confirmed')] },
+        session('s1', 'scheduled'),
+      ),
+    ).toBe(false);
   });
 });

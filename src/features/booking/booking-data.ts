@@ -271,6 +271,26 @@ export function creditsIn(data: BookingData, orgId: string): number | null {
 }
 
 /**
+ * A session that only ever held an unpaid booking: the guest never paid, the
+ * hold was released, and the session was cancelled with it. It never happened
+ * for the coach, so the calendar leaves it out (a late payment that revives it
+ * brings it back, confirmed).
+ */
+export function isReleasedHold(data: BookingData, s: TrainingSessionRow): boolean {
+  if (s.status !== 'cancelled') return false;
+  const own = data.bookings.filter((b) => b.session_id === s.id);
+  return own.length > 0 && own.every((b) => b.status === 'expired');
+}
+
+/** a one-to-one session held for a guest's payment, not confirmed yet */
+export function awaitsPayment(data: BookingData, s: TrainingSessionRow): boolean {
+  return (
+    s.status === 'scheduled' &&
+    data.bookings.some((b) => b.session_id === s.id && b.status === 'pending_payment')
+  );
+}
+
+/**
  * Who is booked into `s`, by name: a group session's confirmed seats, or a
  * one-to-one session's member — or, when a guest booked it from the coach's
  * public page, the name the guest gave (a guest has no account to name).

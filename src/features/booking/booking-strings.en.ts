@@ -90,6 +90,7 @@ export const booking: Translation<typeof bookingStrings> = {
         no_show: 'No-show',
       })[s] ?? s,
     recurring: 'Recurring booking',
+    awaitingPayment: 'Awaiting payment',
     openConflicts: (n) => `Open conflicts: ${n}`,
     inZone: (zone) => `Times are in ${zone}.`,
   },

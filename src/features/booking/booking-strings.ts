@@ -100,6 +100,7 @@ export const bookingStrings = localized('booking', {
         no_show: 'Не пришёл',
       })[s] ?? s,
     recurring: 'Регулярная запись',
+    awaitingPayment: 'Ждёт оплаты',
     openConflicts: (n: number) => `Открытых конфликтов: ${n}`,
     inZone: (zone: string) => `Время — в поясе ${zone}.`,
   },

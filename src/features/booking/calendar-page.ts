@@ -12,7 +12,9 @@ import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { bookingStrings } from './booking-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import {
+  awaitsPayment,
   bookedNames,
+  isReleasedHold,
   calendarZone,
   instant,
   observeBookingData,
@@ -120,7 +122,7 @@ export class CalendarPage extends LitElement {
     const from = toInstant(zone, this.monday, 0);
     const to = toInstant(zone, addDays(this.monday, 7), 0);
     const sessions = data.sessions
-      .filter((s) => s.coach_id === data.userId)
+      .filter((s) => s.coach_id === data.userId && !isReleasedHold(data, s))
       .filter((s) => instant(s.starts_at) < to && instant(s.ends_at) > from)
       .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
     const today = localDateAt(zone, Date.now());
@@ -199,6 +201,7 @@ export class CalendarPage extends LitElement {
           <span>
             <span class="tag">${group ? t.group : t.individual}</span>
             ${status !== 'scheduled' ? html`<span class="tag" data-tone=${statusTone(status)}>${t.status(status)}</span>` : nothing}
+            ${awaitsPayment(data, s) ? html`<span class="tag" data-tone="warning">${t.awaitingPayment}</span>` : nothing}
             ${s.recurring_booking_id ? html`<span class="muted">${t.recurring}</span>` : nothing}
           </span>
           ${group ? this.renderCount(s, people) : nothing}

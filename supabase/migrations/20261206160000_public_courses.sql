@@ -4,7 +4,7 @@
 -- as a member (members) — and has its own page, /<slug>/courses/<id>, with the
 -- outline and the free preview lessons readable by anyone.
 --
---   * public_site.coach_courses and public_site.course_page are definer
+--   * public_site.page_courses and public_site.course_page are definer
 --     functions in the unexposed public_site schema, as coach_page is
 --     (20261206151000_coach_page.sql): anon may not read products' links to
 --     courses of other coaches, lessons that are not previews, or organizations.
@@ -38,9 +38,9 @@ as $$
    limit 1
 $$;
 
--- the coach's published courses a visitor can do something with: a paid one only
--- while a product sells it
-create function public_site.coach_courses(p_org uuid, p_coach uuid)
+-- the published page's coach's published courses a visitor can do something
+-- with: a paid one only while a product sells it
+create function public_site.page_courses(p_slug text)
 returns jsonb
 language sql stable security definer set search_path = ''
 as $$
@@ -53,8 +53,9 @@ as $$
           'preview_count', (select count(*) from public.course_lessons l
                              where l.course_id = c.id and l.deleted_at is null and l.is_preview),
           'product', public_site.course_product(c.id)) as item
-        from public.courses c
-       where c.org_id = p_org and c.coach_id = p_coach and c.published and c.deleted_at is null
+        from public.coach_pages p
+        join public.courses c on c.org_id = p.org_id and c.coach_id = p.coach_id
+       where p.slug = p_slug and p.published and c.published and c.deleted_at is null
     ) x
    where x.item ->> 'access' <> 'paid' or x.item -> 'product' <> 'null'::jsonb
 $$;
@@ -63,73 +64,23 @@ $$;
   * -------------------------------------------------------
   * section - the coach page, now with its courses
   * -------------------------------------------------------
-  * as 20261206151000_coach_page.sql wrote it, with `courses` added and course
-  * products left to their courses.
+  * public_site.coach_page (20261206151000_coach_page.sql) stays as it is; the
+  * wrapper that /rest/v1/rpc answers adds the page's courses and leaves course
+  * products to their courses.
   */
-create or replace function public_site.coach_page(p_slug text)
+create or replace function public.public_coach_page(p_slug text)
 returns jsonb
-language plpgsql stable security definer set search_path = ''
+language sql stable security invoker set search_path = ''
 as $$
-declare
-  v_slug text := pg_catalog.lower(pg_catalog.btrim(p_slug));
-  v_page public.coach_pages;
-  v_current text;
-begin
-  if v_slug is null or char_length(v_slug) > 40 then
-    return null;
-  end if;
-  select * into v_page from public.coach_pages p where p.slug = v_slug and p.published;
-  if not found then
-    select p.slug into v_current
-      from public.coach_slug_history h
-      join public.coach_pages p on p.id = h.page_id
-     where h.slug = v_slug and p.published;
-    if v_current is not null then
-      return jsonb_build_object('redirect', v_current);
-    end if;
-    return null;
-  end if;
-  return jsonb_build_object(
-    'slug', v_page.slug,
-    'display_name', v_page.display_name,
-    'bio', v_page.bio,
-    'sports', to_jsonb(v_page.sports),
-    'certifications', to_jsonb(v_page.certifications),
-    'place', v_page.place,
-    'languages', to_jsonb(v_page.languages),
-    'photo_url', case when v_page.photo_path is null or v_page.photo_path = '' then null
-      else '/storage/v1/object/public/coach-photos/' || v_page.photo_path end,
-    'club_name', (select o.name from public.organizations o where o.id = v_page.org_id),
-    'updated_at', v_page.updated_at,
-    'session_types', coalesce((
-      select jsonb_agg(jsonb_build_object(
-          'id', s.id, 'name', s.name, 'description', s.description,
-          'duration_minutes', s.duration_minutes, 'price_minor', s.price_minor,
-          'currency', s.currency) order by s.position, s.name, s.id)
-        from public.session_types s
-       where s.org_id = v_page.org_id and s.coach_id = v_page.coach_id and s.active), '[]'::jsonb),
-    'products', coalesce((
-      select jsonb_agg(jsonb_build_object(
-          'id', pr.id, 'kind', pr.kind, 'name', pr.name, 'description', pr.description,
-          'price_minor', pr.price_minor, 'currency', pr.currency, 'credits', pr.credits,
-          'valid_days', pr.valid_days) order by pr.price_minor, pr.name, pr.id)
-        from public.products pr
-       where pr.org_id = v_page.org_id and pr.active and pr.listed and pr.kind <> 'course'
-         and (pr.coach_id is null or pr.coach_id = v_page.coach_id)), '[]'::jsonb),
-    'courses', public_site.coach_courses(v_page.org_id, v_page.coach_id),
-    'has_bookable_time', exists (
-        select 1 from public.coach_settings cs
-         where cs.org_id = v_page.org_id and cs.coach_id = v_page.coach_id and cs.deleted_at is null)
-      and (exists (
-        select 1 from public.weekly_availability w
-         where w.org_id = v_page.org_id and w.coach_id = v_page.coach_id and w.is_individual
-           and w.deleted_at is null)
-      or exists (
-        select 1 from public.availability_additions a
-         where a.org_id = v_page.org_id and a.coach_id = v_page.coach_id and a.deleted_at is null
-           and a.ends_at > now()))
-  );
-end
+  select case
+    when p.page is null or p.page ? 'redirect' then p.page
+    else p.page || jsonb_build_object(
+      'products', (select coalesce(jsonb_agg(x.item order by x.n), '[]'::jsonb)
+                     from jsonb_array_elements(p.page -> 'products') with ordinality as x(item, n)
+                    where x.item ->> 'kind' <> 'course'),
+      'courses', public_site.page_courses(p.page ->> 'slug'))
+  end
+  from (select public_site.coach_page(p_slug) as page) p
 $$;
 
 /**
@@ -191,11 +142,11 @@ comment on function public.public_course_page(text, uuid) is
   'a published course of a published coach page: outline, preview lessons, offer; null otherwise';
 
 revoke all on function public_site.course_product(uuid) from public;
-revoke all on function public_site.coach_courses(uuid, uuid) from public;
+revoke all on function public_site.page_courses(text) from public;
 revoke all on function public_site.course_page(text, uuid) from public;
 revoke all on function public.public_course_page(text, uuid) from public;
 grant execute on function public_site.course_product(uuid) to anon, authenticated, service_role;
-grant execute on function public_site.coach_courses(uuid, uuid) to anon, authenticated, service_role;
+grant execute on function public_site.page_courses(text) to anon, authenticated, service_role;
 grant execute on function public_site.course_page(text, uuid) to anon, authenticated, service_role;
 grant execute on function public.public_course_page(text, uuid) to anon, authenticated, service_role;
 

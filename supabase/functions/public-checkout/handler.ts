@@ -30,11 +30,17 @@ import {
   HttpError,
   errorResponse,
   jsonResponse,
-  readText,
   requireMethod,
   validate,
 } from '../_shared/http-error.ts';
-import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
+import {
+  EMAIL_PATTERN,
+  callRpc,
+  emptyToUndefined,
+  readFormOrJson,
+  seeOther,
+} from '../_shared/public-form.ts';
+import type { Rpc } from '../_shared/rpc.ts';
 
 type CheckoutSessionParams = Stripe.Checkout.SessionCreateParams;
 
@@ -57,13 +63,10 @@ export interface PublicCheckoutDeps {
   siteUrl: string;
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 export const publicCheckoutSchema = z
   .object({
     productId: z.uuid(),
-    email: z.string().trim().max(254).regex(EMAIL, 'an email like name@example.com'),
+    email: z.string().trim().max(254).regex(EMAIL_PATTERN, 'an email like name@example.com'),
     name: z.string().trim().min(1, 'a name').max(120),
     discountCode: z.preprocess(
       emptyToUndefined,
@@ -91,26 +94,6 @@ const preparedSchema = z.object({
   orgId: z.uuid().optional(),
 });
 
-async function readInput(req: Request): Promise<{ input: PublicCheckoutInput; form: boolean }> {
-  const type = req.headers.get('content-type') ?? '';
-  const form = /^application\/x-www-form-urlencoded\b/i.test(type);
-  if (!form && !/^application\/json\b/i.test(type)) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send a form or a JSON body');
-  }
-  const text = await readText(req, 16 * 1024);
-  let value: unknown;
-  if (form) {
-    value = Object.fromEntries(new URLSearchParams(text));
-  } else {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
-    }
-  }
-  return { input: validate(publicCheckoutSchema, value), form };
-}
-
 export async function handlePublicCheckout(
   req: Request,
   deps: PublicCheckoutDeps,
@@ -120,18 +103,18 @@ export async function handlePublicCheckout(
   try {
     requireMethod(req, 'GET', 'POST');
     if (req.method === 'GET') return await offer(req, deps);
-    const read = await readInput(req);
-    const { input } = read;
+    const read = await readFormOrJson(req);
     form = read.form;
+    const input = validate(publicCheckoutSchema, read.value);
     const site = deps.siteUrl.replace(/\/+$/, '');
     page = `${site}/checkout/${input.productId}`;
 
     if (input.website) {
       // a bot filled the field people never see: it goes back, nothing is written
-      return redirect(page);
+      return seeOther(page);
     }
 
-    const wait = await call(deps.rpc, 'public_checkout_gate', {
+    const wait = await callRpc(deps.rpc, 'public_checkout_gate', {
       p_ip: clientIp(req),
       p_email: input.email.toLowerCase(),
     });
@@ -148,7 +131,7 @@ export async function handlePublicCheckout(
     }
 
     const prepared = preparedSchema.parse(
-      await call(deps.rpc, 'public_checkout_prepare', {
+      await callRpc(deps.rpc, 'public_checkout_prepare', {
         p_product: input.productId,
         p_email: input.email,
         p_name: input.name,
@@ -160,7 +143,7 @@ export async function handlePublicCheckout(
       return answer(form, prepared.checkoutUrl, prepared.purchaseId, true);
     }
     if (prepared.amountMinor === 0) {
-      await call(deps.rpc, 'public_checkout_attach', {
+      await callRpc(deps.rpc, 'public_checkout_attach', {
         p_purchase: prepared.purchaseId,
         p_session_id: null,
         p_url: null,
@@ -206,7 +189,7 @@ export async function handlePublicCheckout(
       session = { id: '', url: null };
     }
     if (!session.id || !session.url) {
-      await call(deps.rpc, 'public_checkout_attach', {
+      await callRpc(deps.rpc, 'public_checkout_attach', {
         p_purchase: prepared.purchaseId,
         p_session_id: null,
         p_url: null,
@@ -217,7 +200,7 @@ export async function handlePublicCheckout(
         'The payment provider refused the checkout',
       );
     }
-    await call(deps.rpc, 'public_checkout_attach', {
+    await callRpc(deps.rpc, 'public_checkout_attach', {
       p_purchase: prepared.purchaseId,
       p_session_id: session.id,
       p_url: session.url,
@@ -226,7 +209,7 @@ export async function handlePublicCheckout(
   } catch (e) {
     // the page's own mistakes go back to the page, which explains them
     if (form && page && e instanceof HttpError && [404, 409, 422].includes(e.status)) {
-      return redirect(`${page}?error=${encodeURIComponent(e.code)}`);
+      return seeOther(`${page}?error=${encodeURIComponent(e.code)}`);
     }
     return errorResponse(e);
   }
@@ -235,26 +218,14 @@ export async function handlePublicCheckout(
 async function offer(req: Request, deps: PublicCheckoutDeps): Promise<Response> {
   const id = z.uuid().safeParse(new URL(req.url).searchParams.get('product'));
   if (!id.success) throw new HttpError(400, 'invalid_request', 'Name a product: ?product=<id>');
-  const found = await call(deps.rpc, 'checkout_offer', { p_product: id.data });
+  const found = await callRpc(deps.rpc, 'checkout_offer', { p_product: id.data });
   if (found === null) throw new HttpError(404, 'product_not_found', 'This product is not on sale');
   // a price change shows within a minute
   return jsonResponse(found, 200, { 'cache-control': 'public, max-age=60' });
 }
 
-function redirect(location: string): Response {
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
-}
-
 function answer(form: boolean, url: string, purchaseId: string, reused: boolean): Response {
-  return form ? redirect(url) : jsonResponse({ url, purchaseId, reused });
-}
-
-async function call(rpc: Rpc, fn: string, args: Record<string, unknown>): Promise<unknown> {
-  try {
-    return await rpc(fn, args);
-  } catch (e) {
-    throw rpcHttpError(e);
-  }
+  return form ? seeOther(url) : jsonResponse({ url, purchaseId, reused });
 }
 
 export function createPublicCheckoutHandler(deps: PublicCheckoutDeps) {

@@ -26,11 +26,17 @@ import {
   HttpError,
   errorResponse,
   jsonResponse,
-  readText,
   requireMethod,
   validate,
 } from '../_shared/http-error.ts';
-import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
+import {
+  EMAIL_PATTERN,
+  callRpc,
+  emptyToUndefined,
+  readFormOrJson,
+  seeOther,
+} from '../_shared/public-form.ts';
+import type { Rpc } from '../_shared/rpc.ts';
 
 export interface PublicEnrollDeps {
   rpc: Rpc;
@@ -39,14 +45,11 @@ export interface PublicEnrollDeps {
   siteUrl: string;
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 export const publicEnrollSchema = z
   .object({
     courseId: z.uuid(),
     slug: z.string().refine(isValidSlug, 'the page address'),
-    email: z.string().trim().max(254).regex(EMAIL, 'an email like name@example.com'),
+    email: z.string().trim().max(254).regex(EMAIL_PATTERN, 'an email like name@example.com'),
     name: z.preprocess(emptyToUndefined, z.string().trim().max(120).optional()),
     locale: z.preprocess(emptyToUndefined, z.enum(['ru', 'en']).default('ru')),
     // the honeypot: a field people never see
@@ -63,41 +66,26 @@ const preparedSchema = z.object({
   userId: z.uuid().nullable(),
 });
 
-async function readInput(req: Request): Promise<{ value: unknown; form: boolean }> {
-  const type = req.headers.get('content-type') ?? '';
-  const form = /^application\/x-www-form-urlencoded\b/i.test(type);
-  if (!form && !/^application\/json\b/i.test(type)) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send a form or a JSON body');
-  }
-  const text = await readText(req, 16 * 1024);
-  if (form) return { value: Object.fromEntries(new URLSearchParams(text)), form };
-  try {
-    return { value: JSON.parse(text), form };
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
-  }
-}
-
 export async function handlePublicEnroll(req: Request, deps: PublicEnrollDeps): Promise<Response> {
   let form = false;
   let page = '';
   try {
     requireMethod(req, 'POST');
-    const read = await readInput(req);
+    const read = await readFormOrJson(req);
     form = read.form;
     const input = validate(publicEnrollSchema, read.value);
     const site = deps.siteUrl.replace(/\/+$/, '');
     page = `${site}/${input.slug}/courses/${input.courseId}`;
     const done = () =>
       form
-        ? redirect(`${page}?lang=${input.locale}&sent=1`)
+        ? seeOther(`${page}?lang=${input.locale}&sent=1`)
         : jsonResponse({ sent: true }, 200, { 'cache-control': 'no-store' });
 
     // a bot filled the field people never see: the same success, nothing written
     if (input.website) return done();
 
     const email = input.email.toLowerCase();
-    const wait = await call(deps.rpc, 'public_enroll_gate', {
+    const wait = await callRpc(deps.rpc, 'public_enroll_gate', {
       p_ip: clientIp(req),
       p_email: email,
     });
@@ -114,7 +102,10 @@ export async function handlePublicEnroll(req: Request, deps: PublicEnrollDeps): 
     }
     const prepare = async () =>
       preparedSchema.parse(
-        await call(deps.rpc, 'public_enroll_prepare', { p_course: input.courseId, p_email: email }),
+        await callRpc(deps.rpc, 'public_enroll_prepare', {
+          p_course: input.courseId,
+          p_email: email,
+        }),
       );
     const prepared = await prepare();
     // made meanwhile (a double submit, or the person signed up): ask again
@@ -123,7 +114,7 @@ export async function handlePublicEnroll(req: Request, deps: PublicEnrollDeps): 
       (await deps.createAccount({ email, name: input.name ?? '', locale: input.locale })) ??
       (await prepare()).userId;
     if (!userId) throw new Error('the address has no account and none could be made');
-    await call(deps.rpc, 'public_enroll_email', {
+    await callRpc(deps.rpc, 'public_enroll_email', {
       p_course: prepared.courseId,
       p_user: userId,
       p_locale: input.locale,
@@ -132,21 +123,9 @@ export async function handlePublicEnroll(req: Request, deps: PublicEnrollDeps): 
   } catch (e) {
     // the page's own mistakes go back to the page, which explains them
     if (form && page && e instanceof HttpError && [404, 409, 422].includes(e.status)) {
-      return redirect(`${page}?error=${encodeURIComponent(e.code)}`);
+      return seeOther(`${page}?error=${encodeURIComponent(e.code)}`);
     }
     return errorResponse(e);
-  }
-}
-
-function redirect(location: string): Response {
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
-}
-
-async function call(rpc: Rpc, fn: string, args: Record<string, unknown>): Promise<unknown> {
-  try {
-    return await rpc(fn, args);
-  } catch (e) {
-    throw rpcHttpError(e);
   }
 }
 

@@ -22,7 +22,7 @@ import { type Rpc, rpcHttpError } from '../_shared/rpc.ts';
 import { withCors } from '../_shared/cors.ts';
 import { sameSecret } from '../_shared/same-secret.ts';
 import { bookingIcs } from './booking-ics.ts';
-import { emailLink } from './email-links.ts';
+import { emailLink, signInLink } from './email-links.ts';
 import type { EmailProvider } from './providers.ts';
 import { renderEmail, renderRefundedEmail } from './templates.ts';
 import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
@@ -108,6 +108,7 @@ export async function handleEmailDispatch(
           const rendered = renderEmail(email.kind, email.locale, payload, {
             link,
             calendar: ics !== null,
+            signInLink: signInLink(email.kind, payload, email.to, deps.siteUrl),
           });
           const result = await deps.provider.send({
             to: email.to,

@@ -66,6 +66,18 @@ describe('signing in without a password at 360 px', () => {
       await page.getByLabel('Код из письма').waitFor();
       const { subject, code } = await latestCode(email);
       expect(subject).toBe(`Код для входа в Trackside: ${code}`);
+
+      // a developer reads it on the local stack's /mailbox, signed out, by address
+      const mailbox = await page.context().newPage();
+      await mailbox.goto(`${e2e.app.url}/mailbox`);
+      await mailbox.getByRole('heading', { name: 'Почтовый ящик' }).waitFor();
+      await mailbox.getByLabel('Адрес').fill(email);
+      await mailbox.getByRole('button', { name: 'Показать письма' }).click();
+      await mailbox.getByRole('heading', { name: subject }).waitFor();
+      expect(new URL(mailbox.url()).searchParams.get('to')).toBe(email);
+      await shot(mailbox, 'mailbox-by-address');
+      await mailbox.close();
+
       const input = page.getByLabel('Код из письма');
       expect(await input.getAttribute('inputmode')).toBe('numeric');
       expect(await input.getAttribute('autocomplete')).toBe('one-time-code');

@@ -192,4 +192,39 @@ describe('signing in without a password at 360 px', () => {
       await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
     });
   });
+
+  test('the reset link asks for the new password before signing in (English)', async () => {
+    const email = 'guest-reset-link@example.test';
+    await passwordlessUser(email, 'en');
+    await e2e.page(
+      'recovery-link-en',
+      async (page) => {
+        await page.goto(`${e2e.app.url}/sign-in`);
+        await page.getByRole('button', { name: 'Forgot your password?' }).click();
+        await page.getByLabel('Email').fill(email);
+        await page.getByRole('button', { name: 'Send a reset code' }).click();
+        await page.getByLabel('Code from the email').waitFor();
+        const { subject, code, link } = await latestCode(email);
+        expect(subject).toBe(`Reset your Trackside password: code ${code}`);
+        await page.goto(link);
+        await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
+        expect(page.url()).not.toContain('access_token');
+        await page.getByLabel('New password').fill('link-new-pass');
+        await shot(page, 'recovery-link-en');
+        await page.getByRole('button', { name: 'Save the password and sign in' }).click();
+        await page.getByRole('heading', { name: 'My organizations' }).waitFor();
+        await expect
+          .poll(async () => {
+            const res = await fetch(`${e2e.app.apiUrl}/auth/v1/token?grant_type=password`, {
+              method: 'POST',
+              headers: { apikey: e2e.app.anonKey, 'content-type': 'application/json' },
+              body: JSON.stringify({ email, password: 'link-new-pass' }),
+            });
+            return res.status;
+          })
+          .toBe(200);
+      },
+      { locale: 'en-US' },
+    );
+  });
 });

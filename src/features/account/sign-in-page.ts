@@ -25,6 +25,7 @@ const signInSchema = z.object({
   email: z.string().trim().min(1, v.required).pipe(z.email(v.email)),
   password: z.string().min(1, v.required),
 });
+const newPasswordSchema = z.object({ password: z.string().min(6, v.passwordTooShort) });
 // Supabase Auth's default minimum; the server has the last word
 const signUpSchema = signInSchema.extend({
   password: z.string().min(6, v.passwordTooShort),
@@ -121,15 +122,74 @@ export class SignInPage extends LitElement {
       this.mode = 'code';
       return;
     }
-    if (fragment.get('type') === 'recovery') this.mode = 'recovery';
-    const { error } = await client.auth.setSession({
-      access_token: access ?? '',
-      refresh_token: refresh ?? '',
-    });
+    const tokens = { access_token: access ?? '', refresh_token: refresh ?? '' };
+    if (fragment.get('type') === 'recovery') {
+      // a session would move the shell on at once: the new password is asked first
+      this.recoveryTokens = tokens;
+      return;
+    }
+    const { error } = await client.auth.setSession(tokens);
     if (error) this.serverError = describeError(error).message;
   }
 
+  /** the reset link's session, held until the new password is typed */
+  @state() private recoveryTokens: { access_token: string; refresh_token: string } | null = null;
+
+  private async onNewPassword(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.#client.value;
+    const tokens = this.recoveryTokens;
+    if (this.busy || !client || !tokens) return;
+    const parsed = newPasswordSchema.safeParse(formValues(event.currentTarget as HTMLFormElement));
+    this.serverError = '';
+    if (!parsed.success) {
+      this.errors = fieldErrors(parsed.error);
+      return;
+    }
+    this.errors = {};
+    this.busy = true;
+    try {
+      const signedIn = await client.auth.setSession(tokens);
+      if (signedIn.error) {
+        this.serverError = describeError(signedIn.error).message;
+        return;
+      }
+      const { error } = await client.auth.updateUser({ password: parsed.data.password });
+      if (error && error.code !== 'same_password') this.serverError = describeError(error).message;
+    } catch (error) {
+      this.serverError = describeError(error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderNewPassword() {
+    return html`
+      <h1>${accountStrings.recovery.title}</h1>
+      ${
+        this.serverError
+          ? html`<ts-notice tone="error"><p role="alert">${this.serverError}</p></ts-notice>`
+          : nothing
+      }
+      <form novalidate @submit=${this.onNewPassword} aria-busy=${this.busy ? 'true' : 'false'}>
+        <ts-field
+          name="password"
+          type="password"
+          label=${accountStrings.recovery.newPassword}
+          hint=${t.passwordHint}
+          autocomplete="new-password"
+          required
+          .error=${this.errors['password'] ?? ''}
+        ></ts-field>
+        <button class="button block submit" type="submit" ?disabled=${this.busy}>
+          ${accountStrings.recovery.submit}
+        </button>
+      </form>
+    `;
+  }
+
   override render() {
+    if (this.recoveryTokens) return this.renderNewPassword();
     if (this.mode === 'code' || this.mode === 'recovery') return this.renderByEmail(this.mode);
     return html`
       <div class="intro">

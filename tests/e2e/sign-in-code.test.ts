@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { shots } from './page-helpers.ts';
+import { seriousViolations, shots } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 const shotsDir = process.env.AUTH_SHOTS_DIR ?? shots;
@@ -81,6 +81,11 @@ describe('signing in without a password at 360 px', () => {
       const input = page.getByLabel('Код из письма');
       expect(await input.getAttribute('inputmode')).toBe('numeric');
       expect(await input.getAttribute('autocomplete')).toBe('one-time-code');
+
+      expect(await seriousViolations(page)).toEqual([]);
+      // asking again at once is refused with the wait, and the code field stays
+      await page.getByRole('button', { name: 'Прислать новый код' }).click();
+      await page.getByText(/Новый код можно запросить через \d+ с\./).waitFor();
 
       await input.fill(code === '000000' ? '111111' : '000000');
       await page.getByRole('button', { name: 'Войти', exact: true }).click();

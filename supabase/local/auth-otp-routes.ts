@@ -62,6 +62,10 @@ export function createOtpRoutes(o: AuthOptions, settings: (req: ApiRequest) => T
       );
     }
     lastSent.set(key, o.now());
+    // nothing older than the limit matters any more
+    if (lastSent.size > 10_000) {
+      for (const [k, at] of lastSent) if (at + maxFrequency * 1000 <= o.now()) lastSent.delete(k);
+    }
   }
 
   /** redirect_to if the site URL or an additional redirect URL allows it, else the site URL */

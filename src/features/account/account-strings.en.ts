@@ -23,6 +23,8 @@ export const account: Translation<typeof accountStrings> = {
     send: 'Send a reset code',
     code: 'Code from the email',
     newPassword: 'New password',
+    passwordHint: 'At least 8 characters',
+    passwordTooShort: 'The password must be at least 8 characters',
     submit: 'Save the password and sign in',
   },
   codeWrong:

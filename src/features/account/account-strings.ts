@@ -23,6 +23,10 @@ export const accountStrings = localized('account', {
     send: 'Прислать код для сброса',
     code: 'Код из письма',
     newPassword: 'Новый пароль',
+    // hosted Auth asks for 8 (config.toml minimum_password_length): a shorter one
+    // would be refused after the code had already signed the person in
+    passwordHint: 'Не короче 8 символов',
+    passwordTooShort: 'Пароль должен быть не короче 8 символов',
     submit: 'Сохранить пароль и войти',
   },
   codeWrong: 'Код неверный или устарел. Введите код из последнего письма или запросите новый.',

@@ -24,9 +24,10 @@ const codeSchema = z.object({
     .transform((s) => s.replace(/\s/g, ''))
     .pipe(z.string().regex(/^\d{6}$/, a.codeShape)),
 });
-// Supabase Auth's default minimum, as sign-up; the server has the last word
+// the stricter of the local stack's minimum and hosted Auth's (config.toml)
+export const NEW_PASSWORD_MIN = 8;
 const recoverySchema = codeSchema.extend({
-  password: z.string().min(6, v.passwordTooShort),
+  password: z.string().min(NEW_PASSWORD_MIN, a.recovery.passwordTooShort),
 });
 
 /**
@@ -149,7 +150,7 @@ export class EmailCodeForm extends LitElement {
                 name="password"
                 type="password"
                 label=${a.recovery.newPassword}
-                hint=${strings.signIn.passwordHint}
+                hint=${a.recovery.passwordHint}
                 autocomplete="new-password"
                 required
                 .error=${this.errors['password'] ?? ''}

@@ -15,8 +15,7 @@ import { chooseLocale, currentLocale } from '../../i18n/locale.ts';
 import '../../ui/ts-language-switch.ts';
 import type { LocaleChangeEvent } from '../../ui/ts-language-switch.ts';
 import { accountStrings } from './account-strings.ts';
-import type { EmailCodeForm } from './email-code-form.ts';
-import './email-code-form.ts';
+import { type EmailCodeForm, NEW_PASSWORD_MIN } from './email-code-form.ts';
 
 const t = strings.signIn;
 const v = strings.validation;
@@ -25,7 +24,9 @@ const signInSchema = z.object({
   email: z.string().trim().min(1, v.required).pipe(z.email(v.email)),
   password: z.string().min(1, v.required),
 });
-const newPasswordSchema = z.object({ password: z.string().min(6, v.passwordTooShort) });
+const newPasswordSchema = z.object({
+  password: z.string().min(NEW_PASSWORD_MIN, accountStrings.recovery.passwordTooShort),
+});
 // Supabase Auth's default minimum; the server has the last word
 const signUpSchema = signInSchema.extend({
   password: z.string().min(6, v.passwordTooShort),
@@ -176,7 +177,7 @@ export class SignInPage extends LitElement {
           name="password"
           type="password"
           label=${accountStrings.recovery.newPassword}
-          hint=${t.passwordHint}
+          hint=${accountStrings.recovery.passwordHint}
           autocomplete="new-password"
           required
           .error=${this.errors['password'] ?? ''}

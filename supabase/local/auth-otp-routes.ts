@@ -5,7 +5,9 @@
 // only sha224(email + code) is stored (auth.users.confirmation_token for sign-in
 // codes, recovery_token for resets), with the time it was sent; a new code
 // replaces the last, a used one is cleared, and neither /otp with
-// create_user=false nor /recover says whether the address has an account.
+// create_user=false nor /recover says whether the address has an account (hosted
+// GoTrue answers the former 422 otp_disabled "Signups not allowed for otp" for an
+// unknown address; the app shows both answers alike, email-code-form.ts).
 import { createHash, randomInt } from 'node:crypto';
 import type { Queryable } from './db/database.ts';
 import { AuthFailure, versionHeaders } from './auth-errors.ts';

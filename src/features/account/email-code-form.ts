@@ -216,7 +216,9 @@ export class EmailCodeForm extends LitElement {
               // a code signs in an existing account; new people sign up (with a name)
               options: { shouldCreateUser: false, emailRedirectTo: signInUrl(this.email) },
             });
-      if (error) this.serverError = explain(error);
+      // hosted Auth refuses an unknown address when no account may be made
+      // (otp_disabled); the page says the same as for a known one, as the local stack does
+      if (error && error.code !== 'otp_disabled') this.serverError = explain(error);
       else {
         this.failure = '';
         this.step = 'code';

@@ -1,6 +1,7 @@
 // The English catalogue: one typed file per strings module (see localized.ts).
 // `templates` is @lit/localize's locale-module contract; Trackside reads its
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
+import { account } from '../features/account/account-strings.en.ts';
 import { attendance } from '../features/attendance/attendance-strings.en.ts';
 import { booking } from '../features/booking/booking-strings.en.ts';
 import { courses } from '../features/courses/courses-strings.en.ts';
@@ -39,6 +40,7 @@ export const english = {
   admin,
   adminTitles,
   storefront,
+  account,
 };
 
 export const templates = {};

@@ -52,7 +52,8 @@ export function loadSupabase(): Promise<SupabaseClient> {
           // the session lives in localStorage so a cold start offline still knows who is signed in
           persistSession: true,
           autoRefreshToken: true,
-          // we never use OAuth/magic-link redirects; don't parse tokens out of our own URLs
+          // implicit flow; only the sign-in page reads an email link's session from its
+          // fragment (sign-in-page.ts), no other URL of ours is parsed for tokens
           detectSessionInUrl: false,
         },
       });

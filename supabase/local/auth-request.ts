@@ -1,6 +1,7 @@
 // What every /auth/v1 route needs from a request: its JSON body and, for the
 // authenticated routes, the verified token and the live user and session behind
 // it (GoTrue's requireAuthentication).
+import type { OutgoingEmail } from '../functions/email-dispatch/providers.ts';
 import type { Database, Queryable } from './db/database.ts';
 import { AuthFailure } from './auth-errors.ts';
 import { sessionExists } from './auth-sessions.ts';
@@ -16,6 +17,16 @@ export interface AuthOptions {
   jwtExpiry: number;
   refreshTokenReuseInterval: number;
   now: () => number;
+  /** where sign-in codes and reset emails go (the local mailbox); none: not sent */
+  mailer?: { send(email: OutgoingEmail): Promise<unknown> };
+  /** the app's origin: email links go back there unless redirect_to is allowed */
+  siteUrl?: string;
+  /** more places email links may go back to (config.toml additional_redirect_urls) */
+  redirectUrls?: readonly string[];
+  /** seconds a code stays valid (GoTrue's otp_expiry, default 3600) */
+  otpExpiry?: number;
+  /** seconds between two emails of a kind to one address (GoTrue's max_frequency, default 60) */
+  emailMaxFrequency?: number;
 }
 
 export type Body = Record<string, unknown>;

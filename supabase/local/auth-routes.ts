@@ -1,8 +1,10 @@
 // /auth/v1: the part of GoTrue the app and its tests use. Sign-up confirms at
 // once (like `enable_confirmations = false` in a local Supabase) and returns a
-// session; admin routes need a service_role token.
+// session; codes and links by email (auth-otp-routes.ts) for people without a
+// password; admin routes need a service_role token.
 import { AuthFailure, authErrorResponse, versionHeaders } from './auth-errors.ts';
 import { createAdminRoutes } from './auth-admin-routes.ts';
+import { createOtpRoutes } from './auth-otp-routes.ts';
 import {
   type AuthOptions,
   type Body,
@@ -42,6 +44,8 @@ export function createAuthRoutes(o: AuthOptions) {
     now: o.now,
     issuer: `http://${req.headers.host ?? '127.0.0.1:54321'}${AUTH_PREFIX}`,
   });
+
+  const { otp, recover, verifyPost, verifyGet } = createOtpRoutes(o, settings);
 
   async function signUp(req: ApiRequest, body: Body): Promise<ApiResponse> {
     if (body.email === undefined && body.phone === undefined) {
@@ -195,6 +199,10 @@ export function createAuthRoutes(o: AuthOptions) {
     const body = m === 'POST' || m === 'PUT' ? parseBody(req) : {};
     if (path === '/signup' && m === 'POST') return signUp(req, body);
     if (path === '/token' && m === 'POST') return token(req, body);
+    if (path === '/otp' && m === 'POST') return otp(req, body);
+    if (path === '/recover' && m === 'POST') return recover(req, body);
+    if (path === '/verify' && m === 'POST') return verifyPost(req, body);
+    if (path === '/verify' && m === 'GET') return verifyGet(req);
     if (path === '/user' && m === 'GET') return getUser(req);
     if (path === '/user' && m === 'PUT') return putUser(req, body);
     if (path === '/logout' && m === 'POST') return logout(req);

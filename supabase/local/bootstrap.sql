@@ -63,6 +63,10 @@ create table if not exists auth.users (
   is_sso_user boolean not null default false,
   is_anonymous boolean not null default false
 );
+-- when the last sign-in code / reset code was sent (their expiry counts from it);
+-- added apart so a data folder made before them gains them too
+alter table auth.users add column if not exists confirmation_sent_at timestamptz;
+alter table auth.users add column if not exists recovery_sent_at timestamptz;
 create unique index if not exists users_email_partial_key on auth.users (email) where (is_sso_user = false);
 
 create table if not exists auth.identities (

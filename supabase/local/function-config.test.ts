@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVerifyJwt } from './function-config.ts';
+import { parseRedirectUrls, parseVerifyJwt } from './function-config.ts';
 
 describe('parseVerifyJwt', () => {
   it('reads verify_jwt per [functions.<name>] and ignores the rest', () => {
@@ -19,5 +19,16 @@ verify_jwt = true
 enabled = true
 `;
     expect(parseVerifyJwt(toml)).toEqual({ 'stripe-webhook': false, 'moyklass-proxy': true });
+  });
+});
+
+describe('parseRedirectUrls', () => {
+  it('reads [auth] additional_redirect_urls', () => {
+    expect(
+      parseRedirectUrls(
+        '[auth]\nsite_url = "http://a"\nadditional_redirect_urls = ["http://b:1", "http://c"]\n',
+      ),
+    ).toEqual(['http://b:1', 'http://c']);
+    expect(parseRedirectUrls('[auth]\n')).toEqual([]);
   });
 });

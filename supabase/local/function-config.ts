@@ -25,3 +25,13 @@ export function parseVerifyJwt(toml: string): Record<string, boolean> {
 export function readVerifyJwt(configFile: string): Record<string, boolean> {
   return existsSync(configFile) ? parseVerifyJwt(readFileSync(configFile, 'utf8')) : {};
 }
+
+/** `[auth] additional_redirect_urls = [...]`: where Auth's email links may lead besides site_url */
+export function parseRedirectUrls(toml: string): string[] {
+  const m = /^\s*additional_redirect_urls\s*=\s*\[([^\]]*)\]/m.exec(toml);
+  return m ? [...(m[1] ?? '').matchAll(/"([^"]+)"/g)].map((x) => x[1] as string) : [];
+}
+
+export function readRedirectUrls(configFile: string): string[] {
+  return existsSync(configFile) ? parseRedirectUrls(readFileSync(configFile, 'utf8')) : [];
+}

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { EdgeContext, EdgeHandler } from '../functions/_shared/edge-handler.ts';
+import type { EdgeHandler } from '../functions/_shared/edge-handler.ts';
+import type { LocalFunctionContext } from './server.ts';
 import type { LocalEdgeFunction } from './local-edge-function.ts';
 
 /** the function names registered in `dir`: <name>.ts, tests aside */
@@ -22,7 +23,7 @@ export async function localFunctionNames(dir: string): Promise<string[]> {
 
 export async function loadLocalFunctions(
   dir: string,
-  ctx: EdgeContext,
+  ctx: LocalFunctionContext,
   log: (message: string, error?: unknown) => void,
 ): Promise<Record<string, EdgeHandler>> {
   const out: Record<string, EdgeHandler> = {};

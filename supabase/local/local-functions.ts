@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { EdgeHandler } from '../functions/_shared/edge-handler.ts';
 import { type DemoMoyklass, startDemoMoyklass } from './demo-moyklass.ts';
-import { readVerifyJwt } from './function-config.ts';
+import { readRedirectUrls, readVerifyJwt } from './function-config.ts';
 import { loadLocalFunctions } from './load-functions.ts';
 import { localFunctionsDir, supabaseDir } from './paths.ts';
 import { type Gateway, type GatewayOptions, type Log, createServer } from './server.ts';
@@ -42,6 +42,7 @@ export async function createGatewayWithFunctions(
   const gateway = createServer({
     ...options,
     functionsVerifyJwt: readVerifyJwt(join(supabaseDir, 'config.toml')),
+    redirectUrls: options.redirectUrls ?? readRedirectUrls(join(supabaseDir, 'config.toml')),
     functionEnv: {
       SITE_URL: options.siteUrl,
       ...(moyklass ? { MOYKLASS_BASE_URL: moyklass.url } : {}),

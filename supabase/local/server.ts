@@ -17,9 +17,15 @@ import { DEFAULT_JWT_SECRET, localAnonKey, localServiceKey } from './keys.ts';
 import { REST_PREFIX, handleRest } from './rest-routes.ts';
 import { requestToken, resolvePrincipal } from './request-principal.ts';
 import { STORAGE_PREFIX, createStorageRoutes } from './storage-routes.ts';
+import { MemoryMailbox } from './stand-ins/memory-mailbox.ts';
 import { SIGNED_URL_MAX_SECONDS } from '../../src/domain/signed-url-policy.ts';
 
 export type Log = (message: string, error?: unknown) => void;
+
+/** a local function's context: the environment and the stack's one mailbox */
+export interface LocalFunctionContext extends EdgeContext {
+  mailbox?: MemoryMailbox;
+}
 
 export interface GatewayOptions {
   db: Database;
@@ -36,6 +42,14 @@ export interface GatewayOptions {
   /** origins allowed by CORS (the app's); default none */
   corsOrigins?: CorsOptions['origins'];
   now?: () => number;
+  /** where Auth's and email-dispatch's mail goes (one mailbox for both); default a new one */
+  mailbox?: MemoryMailbox;
+  /** Auth's site_url: where email links lead unless redirect_to is allowed */
+  siteUrl?: string;
+  /** Auth's additional_redirect_urls */
+  redirectUrls?: readonly string[];
+  /** Auth's seconds between two emails of a kind to one address (default 60) */
+  emailMaxFrequency?: number;
   log?: Log;
   maxBodyBytes?: number;
   /** the largest upload /storage/v1 takes, in bytes (Supabase's default global limit, 50 MB) */
@@ -49,8 +63,10 @@ export interface Gateway {
   readonly serviceKey: string;
   /** the base URL once listening, e.g. http://127.0.0.1:54321 */
   readonly url: string | null;
-  /** what handlers get as `ctx`: SUPABASE_URL and the keys, then process.env */
-  readonly functionContext: EdgeContext;
+  /** what handlers get as `ctx`: SUPABASE_URL and the keys, then process.env; the mailbox */
+  readonly functionContext: LocalFunctionContext;
+  /** every email the local stack sent (Auth's codes, email-dispatch's messages) */
+  readonly mailbox: MemoryMailbox;
   /** adds an Edge Function after creation (local registrations need functionContext) */
   registerFunction(name: string, handler: EdgeHandler): void;
   handle(req: ApiRequest): Promise<ApiResponse>;
@@ -81,12 +97,19 @@ export function createServer(options: GatewayOptions): Gateway {
       : maxBody;
   let url: string | null = null;
 
+  const mailbox = options.mailbox ?? new MemoryMailbox(now);
   const auth = createAuthRoutes({
     db: options.db,
     jwtSecret: secret,
     jwtExpiry: options.jwtExpiry ?? 3600,
     refreshTokenReuseInterval: options.refreshTokenReuseInterval ?? 10,
     now,
+    mailer: mailbox,
+    ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+    ...(options.redirectUrls ? { redirectUrls: options.redirectUrls } : {}),
+    ...(options.emailMaxFrequency !== undefined
+      ? { emailMaxFrequency: options.emailMaxFrequency }
+      : {}),
   });
   const functionEnv = (name: string): string | undefined => {
     const local: Record<string, string | undefined> = {
@@ -145,7 +168,10 @@ export function createServer(options: GatewayOptions): Gateway {
     const isRest = under(REST_PREFIX);
     if (!isAuth && !isRest)
       return jsonResponse(404, { message: 'no Route matched with those values' });
-    const refusal = apiKeyRefusal(req, [anonKey, serviceKey]);
+    // the link in a sign-in email is opened by a browser with no key (Kong lets
+    // GET /auth/v1/verify through as it does)
+    const emailLink = req.method === 'GET' && path.replace(/\/+$/, '') === `${AUTH_PREFIX}/verify`;
+    const refusal = emailLink ? null : apiKeyRefusal(req, [anonKey, serviceKey]);
     if (refusal) return refusal;
     return isAuth ? auth(req) : rest(req);
   }
@@ -174,7 +200,8 @@ export function createServer(options: GatewayOptions): Gateway {
     get url() {
       return url;
     },
-    functionContext: { env: functionEnv },
+    functionContext: { env: functionEnv, mailbox },
+    mailbox,
     registerFunction(name, handler) {
       registry[name] = handler;
     },

@@ -18,6 +18,9 @@ export interface LocalApp {
   url: string;
   /** the API the PWA was built against */
   apiUrl: string;
+  /** the API's keys (a test makes users through the Auth admin API, reads the mailbox) */
+  anonKey: string;
+  serviceKey: string;
   /** the folder the PWA is served from (a test may "deploy" into it) */
   outDir: string;
   /**
@@ -90,6 +93,8 @@ export async function startLocalApp(): Promise<LocalApp> {
     return {
       url: appUrl,
       apiUrl,
+      anonKey: gateway.anonKey,
+      serviceKey: gateway.serviceKey,
       outDir,
       seededAt,
       async invitationToken(code) {

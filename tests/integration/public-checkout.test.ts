@@ -161,6 +161,12 @@ describe('public checkout for guests', () => {
       await count(`select count(*) from auth.users where lower(email) = 'new.runner@example.com'
                      and coalesce(encrypted_password, '') = ''`),
     ).toBe(1);
+    // and their confirmation says how (email-dispatch adds the /sign-in?email= link)
+    expect(
+      await count(`select count(*) from private.email_outbox e join auth.users u on u.id = e.user_id
+                    where e.kind = 'purchase_confirmation' and (e.payload ->> 'needsSignIn')::boolean
+                      and lower(u.email) = 'new.runner@example.com'`),
+    ).toBe(1);
   });
 
   it('a guest whose email already has an account gets the credits on it, and keeps their role', async () => {
@@ -189,6 +195,12 @@ describe('public checkout for guests', () => {
         where u.email = 'athlete@trackside.test' and m.org_id = '${CLUB}'`,
     );
     expect(rows).toEqual([{ role: 'athlete' }]);
+    // an account with a password is not told how to sign in
+    expect(
+      await count(`select count(*) from private.email_outbox e join auth.users u on u.id = e.user_id
+                    where e.kind = 'purchase_confirmation' and e.payload ? 'needsSignIn'
+                      and u.email = 'athlete@trackside.test'`),
+    ).toBe(0);
   });
 
   it('the price is the database’s: a price in the request is refused and writes nothing', async () => {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { invokeFunction } from '../../data/invoke-function.ts';
 import { ContextConsumer } from '@lit/context';
-import { supabaseContext } from '../../state/contexts.ts';
+import { authContext, supabaseContext } from '../../state/contexts.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
 import { OnlineController } from '../../state/online-controller.ts';
 import { syncEngineContext } from '../../state/sync-engine-context.ts';
@@ -10,6 +10,8 @@ import { moneyStrings } from './money-strings.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
+import '../../ui/ts-field.ts';
+import { formValues } from '../../ui/form-errors.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 import { readMyTimeZone } from './profile-data.ts';
 
@@ -41,8 +43,11 @@ function linkified(text: string) {
 
 /**
  * The local stack's mailbox: the emails that would have been sent to me (the
- * email-dispatch function answers only the signed-in person's own mail). In
- * production an email service sends them and this page says so.
+ * email-dispatch function answers only the signed-in person's own mail). Signed
+ * out, the mail of an address typed in (`/mailbox?to=<address>`): how someone
+ * with no password reads the sign-in code the local Auth sent, as Supabase CLI's
+ * Inbucket shows every message. In production there is no mailbox route (an
+ * email service sends the mail) and this page says so.
  */
 @customElement('mailbox-page')
 export class MailboxPage extends LitElement {
@@ -73,7 +78,10 @@ export class MailboxPage extends LitElement {
   readonly #client = new ContextConsumer(this, { context: supabaseContext });
   readonly #online = new OnlineController(this);
   readonly #engine = new ContextConsumer(this, { context: syncEngineContext, subscribe: true });
+  readonly #auth = new ContextConsumer(this, { context: authContext, subscribe: true });
   #loaded = false;
+  /** signed out: whose mail to show */
+  @state() private address = new URLSearchParams(window.location.search).get('to') ?? '';
   /** the person's own time zone (their synced profile), else the browser's */
   @state() private timeZone: string | undefined;
   @state() private messages: Message[] | undefined;
@@ -88,7 +96,9 @@ export class MailboxPage extends LitElement {
         if (zone) this.timeZone = zone;
       });
     }
-    if (!this.#loaded && this.#client.value && this.#online.online) {
+    const signedIn = this.#auth.value?.status === 'signed-in';
+    const ready = signedIn || (this.#auth.value?.status === 'signed-out' && this.address !== '');
+    if (!this.#loaded && ready && this.#client.value && this.#online.online) {
       this.#loaded = true;
       void this.load();
     }
@@ -98,9 +108,11 @@ export class MailboxPage extends LitElement {
     const client = this.#client.value;
     if (!client) return;
     this.loading = true;
+    const signedIn = this.#auth.value?.status === 'signed-in';
+    const query = signedIn ? '' : `?to=${encodeURIComponent(this.address)}`;
     const result = await invokeFunction<{ messages: Message[] }>(
       client,
-      'email-dispatch/local/mailbox',
+      `email-dispatch/local/mailbox${query}`,
       { method: 'GET' },
     );
     this.loading = false;
@@ -114,14 +126,16 @@ export class MailboxPage extends LitElement {
 
   override render() {
     const online = this.#online.online;
+    const signedIn = this.#auth.value?.status === 'signed-in';
     return html`
       <h1>${t.title}</h1>
       <p class="muted">${t.intro}</p>
+      ${this.#auth.value?.status === 'signed-out' ? this.renderAddressForm() : nothing}
       <p>
         <button
           class="button secondary"
           type="button"
-          ?disabled=${this.loading || !online}
+          ?disabled=${this.loading || !online || (!signedIn && this.address === '')}
           @click=${() => void this.load()}
         >
           ${t.refresh}
@@ -131,6 +145,35 @@ export class MailboxPage extends LitElement {
       ${this.error ? html`<ts-notice tone="error"><p>${this.error}</p></ts-notice>` : nothing}
       ${this.renderMessages()}
     `;
+  }
+
+  private renderAddressForm() {
+    return html`<p class="muted">${t.byAddress}</p>
+      <form novalidate @submit=${this.onAddress}>
+        <ts-field
+          name="to"
+          type="email"
+          label=${t.address}
+          autocomplete="email"
+          inputmode="email"
+          required
+          .value=${this.address}
+        ></ts-field>
+        <button class="button" type="submit" ?disabled=${this.loading}>${t.show}</button>
+      </form>`;
+  }
+
+  private onAddress(event: SubmitEvent): void {
+    event.preventDefault();
+    const to = (formValues(event.currentTarget as HTMLFormElement)['to'] ?? '').trim();
+    if (!to) return;
+    this.address = to;
+    history.replaceState(
+      history.state,
+      '',
+      `${window.location.pathname}?to=${encodeURIComponent(to)}`,
+    );
+    void this.load();
   }
 
   private renderMessages() {

@@ -22,7 +22,8 @@ export const moneyRoutes: readonly FeatureRoute[] = [
   {
     name: 'mailbox',
     pattern: '/mailbox',
-    access: 'signed-in',
+    // signed out, it shows an address's mail (the local stack's, as Inbucket does)
+    access: 'public',
     load: () => import('./mailbox-page.ts'),
     title: async () => (await import('./money-strings.ts')).moneyStrings.mailbox.title,
     render: () => html`<mailbox-page></mailbox-page>`,

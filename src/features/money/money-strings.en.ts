@@ -89,6 +89,10 @@ export const money: Translation<typeof moneyStrings> = {
     unavailable: 'There is no mailbox here: an email service sends the emails.',
     needsNetwork: 'Needs the network: emails are kept on the server.',
     attachment: (name: string) => `Attachment: ${name} — download`,
+    byAddress:
+      'Local stack only: as in Inbucket, anyone who knows an address sees its mail. Enter an address to read, for example, a sign-in code.',
+    address: 'Address',
+    show: 'Show the mail',
   },
   moyklass: {
     filter: 'Subscription this season',

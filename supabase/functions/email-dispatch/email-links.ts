@@ -46,3 +46,18 @@ export async function emailLink(
   }
   return `${site}/booking/${bookingId}?t=${minted}`;
 }
+
+/**
+ * a purchase confirmation to an account with no password yet (a guest buyer's,
+ * private.purchase_emails sets `needsSignIn`): the app's sign-in page with the
+ * address filled in, where a code by email signs them in
+ */
+export function signInLink(
+  kind: EmailKind,
+  payload: Payload,
+  to: string,
+  siteUrl: string | null | undefined,
+): string | null {
+  if (kind !== 'purchase_confirmation' || payload['needsSignIn'] !== true || !siteUrl) return null;
+  return `${siteUrl.replace(/\/+$/, '')}/sign-in?email=${encodeURIComponent(to)}`;
+}

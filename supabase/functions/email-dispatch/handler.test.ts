@@ -5,6 +5,7 @@ import { booking, claimedEmails, series } from '../../local/stand-ins/email-fixt
 import { MemoryMailbox } from '../../local/stand-ins/memory-mailbox.ts';
 import { type EmailProvider, httpEmailProvider } from './providers.ts';
 import { renderEmail } from './templates.ts';
+import { signInLink } from './email-links.ts';
 
 describe('templates', () => {
   it('shows times in the session’s zone, in the person’s language', () => {
@@ -46,6 +47,27 @@ describe('templates', () => {
     expect(renderEmail('purchase_confirmation', 'en', p).text).toContain(
       '10 session credits were added, valid for 90 days',
     );
+  });
+
+  it('tells a buyer with no password where a code signs them in, and nobody else', () => {
+    const p = { productName: '10 sessions', amountMinor: 1000, currency: 'RUB', needsSignIn: true };
+    const link = signInLink('purchase_confirmation', p, 'new+1@x.test', 'https://app.test/');
+    expect(link).toBe('https://app.test/sign-in?email=new%2B1%40x.test');
+    const ru = renderEmail('purchase_confirmation', 'ru', p, { signInLink: link });
+    expect(ru.text).toContain(`Чтобы войти в Trackside, откройте ${link ?? ''}`);
+    expect(ru.html).toContain('href="https://app.test/sign-in?email=new%2B1%40x.test"');
+    const en = renderEmail('purchase_confirmation', 'en', p, { signInLink: link });
+    expect(en.text).toContain('we will email a sign-in code to this address');
+    expect(
+      signInLink(
+        'purchase_confirmation',
+        { ...p, needsSignIn: false },
+        'a@x.test',
+        'https://app.test',
+      ),
+    ).toBeNull();
+    expect(signInLink('booking_confirmation', p, 'a@x.test', 'https://app.test')).toBeNull();
+    expect(signInLink('purchase_confirmation', p, 'a@x.test', null)).toBeNull();
   });
 
   it('lists every date of a series with its time in the series’ zone, and the skipped ones', () => {

@@ -23,7 +23,7 @@ import { withCors } from '../_shared/cors.ts';
 import { sameSecret } from '../_shared/same-secret.ts';
 import { bookingIcs } from './booking-ics.ts';
 import { courseAccessLink, renderCourseAccess } from './course-access-templates.ts';
-import { emailLink } from './email-links.ts';
+import { emailLink, signInLink } from './email-links.ts';
 import type { EmailProvider } from './providers.ts';
 import { htmlFromText } from './html-email.ts';
 import { renderEmail, renderRefundedEmail } from './templates.ts';
@@ -125,6 +125,7 @@ export async function handleEmailDispatch(
           const rendered = renderEmail(email.kind, email.locale, payload, {
             link,
             calendar: ics !== null,
+            signInLink: signInLink(email.kind, payload, email.to, deps.siteUrl),
           });
           const result = await deps.provider.send({
             to: email.to,

@@ -25,6 +25,8 @@ export interface RenderExtras {
   link?: string | null;
   /** a calendar file is attached */
   calendar?: boolean;
+  /** where a buyer with no password signs in with a code (`/sign-in?email=…`) */
+  signInLink?: string | null;
 }
 
 type Payload = Record<string, unknown>;
@@ -119,6 +121,13 @@ function linkLines(
     } else {
       lines.push(locale === 'ru' ? `Ваши записи: ${link}` : `Your bookings: ${link}`);
     }
+  }
+  if (extras.signInLink) {
+    lines.push(
+      locale === 'ru'
+        ? `Чтобы войти в Trackside, откройте ${extras.signInLink} и нажмите «Прислать код» — мы пришлём на этот адрес код для входа. Пароль не нужен.`
+        : `To sign in to Trackside, open ${extras.signInLink} and press "Send the code": we will email a sign-in code to this address. No password needed.`,
+    );
   }
   if (extras.calendar) {
     lines.push(

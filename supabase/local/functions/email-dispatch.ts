@@ -21,9 +21,13 @@ export function createLocalEmailDispatchHandler(deps: EmailDispatchDeps & Mailbo
   );
 }
 
-export function localEmailDispatchFromEnv(env: Env, fetchImpl: typeof fetch = fetch) {
+export function localEmailDispatchFromEnv(
+  env: Env,
+  fetchImpl: typeof fetch = fetch,
+  // the gateway's, which Auth's sign-in codes also go to
+  mailbox: MemoryMailbox = new MemoryMailbox(),
+) {
   const { rpc } = serviceClient(env);
-  const mailbox = new MemoryMailbox();
   const authUser = supabaseUser(
     required(env, 'SUPABASE_URL'),
     env('SUPABASE_ANON_KEY') ?? required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
@@ -50,5 +54,5 @@ export function localEmailDispatchFromEnv(env: Env, fetchImpl: typeof fetch = fe
 }
 
 const emailDispatch: LocalEdgeFunction = (ctx) =>
-  buildOnFirstRequest((env) => localEmailDispatchFromEnv(env), ctx.env);
+  buildOnFirstRequest((env) => localEmailDispatchFromEnv(env, fetch, ctx.mailbox), ctx.env);
 export default emailDispatch;

@@ -1,6 +1,10 @@
-// GET …/email-dispatch/local/mailbox: what the local stack's email-dispatch would
-// have sent, newest first. With a user's token only the messages to that user's
-// address, with the service role key all of them (an operator); anything else 401.
+// GET …/email-dispatch/local/mailbox: what the local stack would have sent
+// (email-dispatch's messages and Auth's sign-in codes), newest first. With a
+// user's token only the messages to that user's address, with the service role
+// key all of them (an operator). `?to=<address>` shows anyone that address's
+// mail, as Supabase CLI's Inbucket/Mailpit shows every message to anyone on the
+// machine: how a developer reads the code sent to someone who cannot sign in
+// yet. Only the local stack has this route; production mail goes to real inboxes.
 import {
   HttpError,
   bearerToken,
@@ -35,8 +39,10 @@ export async function serveMailbox(req: Request, readers: MailboxReaders): Promi
 
 /** newest first; a person sees only what was sent to them, never anyone else's mail */
 async function readMailbox(req: Request, readers: MailboxReaders): Promise<MailboxEntry[]> {
-  const token = bearerToken(req);
   const all = [...readers.mailbox.messages].reverse();
+  const to = new URL(req.url).searchParams.get('to')?.trim().toLowerCase();
+  if (to) return all.filter((m) => m.to.toLowerCase() === to);
+  const token = bearerToken(req);
   if (token && (await sameSecret(token, readers.serviceKey))) return all;
   const email = token && readers.userEmail ? await readers.userEmail(token) : null;
   if (!email) throw new HttpError(401, 'unauthorized', 'Sign in first');

@@ -60,7 +60,8 @@ const pageSchema = z.object({
   updated_at: z.string(),
   session_types: z.array(sessionTypeSchema),
   products: z.array(productSchema),
-  courses: z.array(courseSchema),
+  // a database from before the courses answers without them: the page shows none
+  courses: z.array(courseSchema).default([]),
   has_bookable_time: z.boolean(),
 });
 

@@ -2,8 +2,10 @@
  * Courses on the coach's public page at 360 px, against the seeded local stack:
  * with JavaScript off, a visitor follows /volkov → «Онлайн-курсы» → the
  * email-gated course's own page, reads its free lesson, leaves an address in the
- * plain form and is told to check their email, and one email goes out. In
- * Russian and in English.
+ * plain form and is told to check their email, and one email goes out; with
+ * JavaScript on, a new reader follows the email's link into the app, signs in
+ * with the code sent to that address (the account has no password) and reads the
+ * course's lessons. In Russian and in English.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +78,50 @@ describe('courses on the public page', () => {
       { email: 'reader.en@example.test', source: 'email' },
       { email: 'reader.ru@example.test', source: 'email' },
     ]);
+  }, 240_000);
+
+  test('the email leads into the app: a code signs the new reader in and the lessons open', async () => {
+    const address = 'new.reader@example.test';
+    /** the newest mail to the address whose subject matches (the local mailbox, by address) */
+    const mail = async (subject: RegExp): Promise<string> => {
+      for (let i = 0; i < 50; i++) {
+        await e2e.app.dispatchEmails();
+        const res = await fetch(
+          `${e2e.app.apiUrl}/functions/v1/email-dispatch/local/mailbox?to=${encodeURIComponent(address)}`,
+          { headers: { authorization: `Bearer ${e2e.app.anonKey}` } },
+        );
+        const { messages } = (await res.json()) as {
+          messages: { subject: string; text: string }[];
+        };
+        const found = messages.find((m) => subject.test(m.subject));
+        if (found) return found.text;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`no mail like ${subject} reached ${address}`);
+    };
+    await e2e.page('public-course-reader', async (page) => {
+      await page.goto(`${e2e.app.url}/volkov/courses/${GATED}`);
+      await page.getByLabel('Email').fill(address);
+      await page.getByRole('button', { name: 'Получить курс' }).click();
+      await page.getByRole('status').filter({ hasText: 'Мы отправили письмо' }).waitFor();
+
+      const link = /(http\S+\/courses\/\S+)/.exec(await mail(/^Курс «Питание/))?.[1] ?? '';
+      expect(link).toBe(`${e2e.app.url}/courses/${GATED}?email=${encodeURIComponent(address)}`);
+      await page.goto(link);
+      // the app's sign-in, with the address filled in and a code to ask for
+      await page.getByRole('heading', { name: 'Вход по коду' }).waitFor();
+      expect(await page.getByLabel('Email').inputValue()).toBe(address);
+      await page.getByRole('button', { name: 'Прислать код' }).click();
+      const code = /\b(\d{6})\b/.exec(await mail(/Код для входа/))?.[1] ?? '';
+      await page.getByLabel('Код из письма').fill(code);
+      await page.getByRole('button', { name: 'Войти', exact: true }).click();
+      // signed in where the link pointed: the course, both lessons open
+      await page.getByRole('heading', { name: 'Питание в день старта' }).waitFor();
+      const lessons = page.getByRole('list', { name: 'Уроки' });
+      await lessons.getByRole('link', { name: '2. Утро старта' }).click();
+      await page.getByText('Завтрак за 3 часа', { exact: false }).waitFor();
+      await page.screenshot({ path: join(shots, 'public-course-reader-ru.png'), fullPage: true });
+    });
   }, 240_000);
 
   test('axe finds nothing serious on a course page', async () => {

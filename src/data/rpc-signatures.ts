@@ -167,6 +167,17 @@ export interface RpcSignatures {
     args: { p_invitation_id: string };
     returns: null;
   };
+  save_course_product: {
+    args: {
+      p_course: string;
+      p_price_minor: number;
+      p_currency: string;
+      p_credits?: number | null;
+      p_valid_days?: number | null;
+      p_active?: boolean | null;
+    };
+    returns: string;
+  };
   set_lesson_quiz_key: {
     args: { p_lesson: string; p_answers: number[] };
     returns: null;

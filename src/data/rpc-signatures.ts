@@ -127,6 +127,10 @@ export interface RpcSignatures {
     args: { p_org_id: string };
     returns: null;
   };
+  lesson_quiz_key: {
+    args: { p_lesson: string };
+    returns: string;
+  };
   link_athlete_account: {
     args: { p_athlete_id: string; p_user_id: string };
     returns: AthleteRow;

@@ -79,3 +79,32 @@ revoke all on function public.save_course_product(uuid, int, text, int, int, boo
   from public, anon, authenticated;
 grant execute on function public.save_course_product(uuid, int, text, int, int, boolean)
   to authenticated, service_role;
+
+/**
+  * -------------------------------------------------------
+  * section - the course's staff read a quiz's answers back
+  * -------------------------------------------------------
+  * the builder shows which option is right when a coach edits a quiz again;
+  * private.course_quiz_keys stays unreadable to clients, learners get nothing
+  * (null: no answers set yet).
+  */
+create function public.lesson_quiz_key(p_lesson uuid)
+returns int[]
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  v_course uuid;
+  v_answers int[];
+begin
+  select l.course_id into v_course from public.course_lessons l where l.id = p_lesson;
+  if v_course is null or not private.is_course_staff(v_course) then
+    raise exception 'no such lesson of yours' using errcode = '42501', hint = 'not_course_staff';
+  end if;
+  select k.answers into v_answers from private.course_quiz_keys k where k.lesson_id = p_lesson;
+  return v_answers;
+end
+$$;
+comment on function public.lesson_quiz_key(uuid) is
+  'the right options of a lesson''s quiz, for the course''s staff only';
+revoke all on function public.lesson_quiz_key(uuid) from public, anon, authenticated;
+grant execute on function public.lesson_quiz_key(uuid) to authenticated, service_role;

@@ -126,7 +126,7 @@ select is(
          -- mini-courses (20261206156000)
          'enroll_course', 'leave_course', 'course_outline', 'complete_lesson', 'set_lesson_quiz_key',
          -- the course builder (20261206159000)
-         'save_course_product'
+         'save_course_product', 'lesson_quiz_key'
        )
      order by 1
   ),

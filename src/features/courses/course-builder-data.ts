@@ -180,11 +180,12 @@ export async function whenPushed(
   timeoutMs = 20_000,
 ): Promise<boolean> {
   const queued = () => engine.db.outbox.where('[table+rowId]').equals([table, id]).count();
-  const deadline = Date.now() + timeoutMs;
+  const step = 250;
   engine.requestSync();
-  while ((await queued()) > 0) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 250));
+  // counted in steps, not read from Date: a page's clock may stand still (tests pin it)
+  for (let waited = 0; (await queued()) > 0; waited += step) {
+    if (waited >= timeoutMs) return false;
+    await new Promise((r) => setTimeout(r, step));
   }
   return true;
 }

@@ -174,6 +174,7 @@ export class LessonEditorPage extends LitElement {
 
   #set<K extends keyof LessonDraft>(name: K, value: LessonDraft[K]): void {
     this.draft = { ...this.draft, [name]: value };
+    if (this.notes['save']?.tone === 'error') this.#note('save', null);
     if (this.errors[name]) {
       this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== name));
     }
@@ -522,6 +523,7 @@ export class LessonEditorPage extends LitElement {
         />
         ${this.#error(`q${i}.text`)}
       </div>
+      <span class="right">${e.rightHint}</span>
       <div role="radiogroup" aria-label=${`${e.question(n)}: ${e.right}`}>
         ${q.options.map(
           (o, k) =>
@@ -570,7 +572,6 @@ export class LessonEditorPage extends LitElement {
             </div>`,
         )}
       </div>
-      <span class="right">${e.rightHint}</span>
       ${this.#error(`q${i}.options`)} ${this.#error(`q${i}.answer`)}
       <div class="actions">
         <button

@@ -12,6 +12,7 @@ import {
   lessonMediaUrl,
   removeCoachPhoto,
   uploadCoachPhoto,
+  uploadCourseMedia,
 } from '../../src/data/storage.ts';
 import { type Harness, startGateway } from './gateway-harness.ts';
 
@@ -513,5 +514,47 @@ describe("the app's storage helpers (src/data/storage.ts)", () => {
       ok: false,
       problem: 'not-found',
     });
+  });
+});
+
+describe("course-media, by the courses' policies", () => {
+  const course = randomUUID();
+  const lesson = randomUUID();
+  const path = `${course}/1-tone.wav`;
+  const wav = () => new Blob([new Uint8Array([82, 73, 70, 70])], { type: 'audio/wav' });
+
+  beforeAll(async () => {
+    await h.db.exec(`
+      insert into public.courses (id, org_id, coach_id, title, access, published)
+        values ('${course}', '${org}', '${coach}', 'Storage course', 'free', true);
+      insert into public.course_lessons (id, org_id, course_id, position, title, kind, media_path)
+        values ('${lesson}', '${org}', '${course}', 1, 'Tone', 'audio', '${path}');
+    `);
+  });
+
+  it("the course's coach uploads its media; another coach and a learner do not", async () => {
+    clock = START;
+    expect(await uploadCourseMedia(as(coach), path, wav())).toEqual({ ok: true, value: path });
+    expect(await uploadCourseMedia(as(otherCoach), `${course}/2-other.wav`, wav())).toEqual({
+      ok: false,
+      problem: 'denied',
+    });
+    expect(await uploadCourseMedia(as(athlete), `${course}/3-mine.wav`, wav())).toEqual({
+      ok: false,
+      problem: 'denied',
+    });
+  });
+
+  it('a learner gets a link only once enrolled, and none after leaving', async () => {
+    clock = START;
+    expect(await lessonMediaUrl(as(athlete), path)).toEqual({ ok: false, problem: 'not-found' });
+    await h.db.exec(`insert into public.course_enrollments (org_id, course_id, user_id, source)
+      values ('${org}', '${course}', '${athlete}', 'free')`);
+    const link = await lessonMediaUrl(as(athlete), path);
+    expect(link.ok).toBe(true);
+    expect((await fetch(link.ok ? link.value : '')).status).toBe(200);
+    await h.db.exec(`update public.course_enrollments set status = 'cancelled'
+      where course_id = '${course}' and user_id = '${athlete}'`);
+    expect(await lessonMediaUrl(as(athlete), path)).toEqual({ ok: false, problem: 'not-found' });
   });
 });

@@ -274,6 +274,35 @@ describe('a coach builds a course and a learner takes it at 360 px', () => {
           )
           .toBe(true);
         await page.screenshot({ path: join(shots, 'builder-quiz-en.png'), fullPage: true });
+
+        // paid: the price and two sessions with it (the course + booking combo)
+        await page.getByRole('link', { name: 'Back to the course' }).click();
+        await page.getByLabel('Access').selectOption('paid');
+        await page.getByRole('button', { name: 'Save the course' }).click();
+        await page.getByText('No price yet: the course cannot be bought.').waitFor();
+        await page.getByLabel('Price', { exact: true }).fill('1990');
+        await page.getByLabel('Sessions included (optional)').fill('2');
+        await page.getByRole('button', { name: 'Save the price' }).click();
+        await page.getByText('Give both the number of sessions and how long they last').waitFor();
+        await page.getByLabel('Sessions valid for, days').fill('30');
+        await page.getByRole('button', { name: 'Save the price' }).click();
+        await page.getByText('Price saved. The course can be bought.').waitFor();
+        await page.getByText(/^Now: /).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(shots, 'builder-price-en.png'), fullPage: true });
+        const products = await e2e.app.rows<{
+          kind: string;
+          price_minor: number;
+          credits: number;
+          valid_days: number;
+          active: boolean;
+        }>(
+          `select kind, price_minor, credits, valid_days, active from public.products where course_id = $1`,
+          [courseId],
+        );
+        expect(products).toEqual([
+          { kind: 'course', price_minor: 199000, credits: 2, valid_days: 30, active: true },
+        ]);
       },
       { locale: 'en-US' },
     );

@@ -173,8 +173,9 @@ export class CourseBuilderPage extends LitElement {
     const client = this.#client.value;
     const course = this.#local.value?.course;
     if (!client || !course || !this.#online.online) return;
-    const productKey = `${course.id}|${course.access}`;
-    if (course.access === 'paid' && this.#productFor !== productKey) {
+    const paid = course.access === 'paid' || this.draft.access === 'paid';
+    const productKey = `${course.id}|${paid}`;
+    if (paid && this.#productFor !== productKey) {
       this.#productFor = productKey;
       void this.#loadProduct(client, course.id);
     }
@@ -239,8 +240,11 @@ export class CourseBuilderPage extends LitElement {
     try {
       const saved = this.#online.online ? t.saved : t.savedOffline;
       if (this.courseId) {
+        const before = this.#local.value?.course;
         await updateCourse(engine, this.courseId, parsed.data);
         this.#note('course', { tone: 'success', text: saved });
+        // a course no longer paid is no longer sold
+        if (before?.access === 'paid' && parsed.data.access !== 'paid') await this.#stopSelling();
       } else {
         const org =
           this.#staffOrgs().find((o) => o.orgId === this.#organization.currentId) ??
@@ -253,6 +257,23 @@ export class CourseBuilderPage extends LitElement {
       this.#note('course', { tone: 'error', text: String(error) });
     } finally {
       this.busy = '';
+    }
+  }
+
+  async #stopSelling(): Promise<void> {
+    const client = this.#client.value;
+    const p = this.product;
+    if (!client || !p?.active || !this.#online.online) return;
+    const result = await saveCourseProduct(client, this.courseId, {
+      priceMinor: p.price_minor,
+      currency: p.currency,
+      credits: p.credits,
+      validDays: p.valid_days,
+      active: false,
+    });
+    if (result.ok) {
+      this.product = { ...p, active: false };
+      this.#note('price-off', { tone: 'success', text: t.price.off });
     }
   }
 

@@ -93,6 +93,18 @@ describe('a coach builds a course and a learner takes it at 360 px', () => {
       await page.getByRole('heading', { name: 'Курс: Бег с нуля: проверка' }).waitFor();
       courseId = courseIdOf(page);
 
+      // a cover, uploaded to course-media under the course's folder
+      await page.locator('#cover-file').setInputFiles({
+        name: 'cover.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+          'base64',
+        ),
+      });
+      await page.getByText('Обложка загружена.').waitFor();
+      await page.getByRole('img', { name: 'Обложка курса' }).waitFor();
+
       await addLesson(page, {
         title: 'Зачем бегать',
         body: 'Бег — это просто.\n\nНачните с ходьбы.',
@@ -200,7 +212,18 @@ describe('a coach builds a course and a learner takes it at 360 px', () => {
       `select name from storage.objects where bucket_id = 'course-media' and name like $1`,
       [`${courseId}/%`],
     );
-    expect(objects.map((o) => o.name)).toEqual([expect.stringMatching(/-breathing\.wav$/)]);
+    expect(objects.map((o) => o.name)).toHaveLength(2);
+    expect(objects.map((o) => o.name)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/-breathing\.wav$/),
+        expect.stringMatching(/-cover\.png$/),
+      ]),
+    );
+    const cover = await e2e.app.rows<{ cover_path: string }>(
+      `select cover_path from public.courses where id = $1`,
+      [courseId],
+    );
+    expect(cover[0]?.cover_path).toMatch(new RegExp(`^${courseId}/\\d+-cover\\.png$`));
 
     await e2e.asUser('builder-learner-ru', 'athlete@trackside.test', async (page) => {
       await page.goto(`${e2e.app.url}/courses/${courseId}`);

@@ -313,6 +313,48 @@ describe('a coach builds a course and a learner takes it at 360 px', () => {
         await page.getByText(/^Now: /).waitFor();
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(shots, 'builder-price-en.png'), fullPage: true });
+
+        // offline: the edit is kept on the device and reaches the server when back online
+        await page.context().setOffline(true);
+        await page
+          .getByText('Offline. The course and its lessons are saved on this device')
+          .waitFor();
+        await page.getByLabel('Summary').fill('Three lessons and a quiz, edited offline.');
+        await page.getByRole('button', { name: 'Save the course' }).click();
+        await page.getByText('Course saved on this device; it reaches the server').waitFor();
+        await page.context().setOffline(false);
+        await expect
+          .poll(
+            async () =>
+              (
+                await e2e.app.rows<{ summary: string }>(
+                  `select summary from public.courses where id = $1`,
+                  [courseId],
+                )
+              )[0]?.summary,
+            { timeout: 30_000 },
+          )
+          .toBe('Three lessons and a quiz, edited offline.');
+
+        // a lesson deleted: gone from the list, a tombstone on the server
+        page.once('dialog', (d) => void d.accept());
+        await page.getByRole('button', { name: 'Delete: Пробный урок' }).click();
+        await page.getByText('Lesson deleted.').waitFor();
+        await page.getByRole('list', { name: 'Lessons' }).getByText('3. Проверка знаний').waitFor();
+        await expect
+          .poll(
+            async () =>
+              (
+                await e2e.app.rows<{ gone: boolean }>(
+                  `select deleted_at is not null as gone from public.course_lessons
+                    where course_id = $1 and title = 'Пробный урок'`,
+                  [courseId],
+                )
+              )[0]?.gone,
+            { timeout: 30_000 },
+          )
+          .toBe(true);
+
         const products = await e2e.app.rows<{
           kind: string;
           price_minor: number;
@@ -336,7 +378,7 @@ describe('a coach builds a course and a learner takes it at 360 px', () => {
         await page.goto(`${e2e.app.url}/courses/${courseId}`);
         await page
           .getByRole('list', { name: 'Lessons' })
-          .getByRole('link', { name: '3. Дыхание на бегу' })
+          .getByRole('link', { name: '2. Дыхание на бегу' })
           .click();
         const played = await waitForPlayableMedia(page);
         expect(played.src).toContain('/storage/v1/object/sign/course-media/');

@@ -135,9 +135,34 @@ export async function updateLesson(
   await engine.change({ table: 'course_lessons', op: 'update', id, patch });
 }
 
-/** a lesson's soft delete: the tombstone takes it off learners' devices */
-export async function deleteLesson(engine: SyncEngine, id: string): Promise<void> {
-  await engine.change({ table: 'course_lessons', op: 'delete', id });
+/**
+ * A lesson's soft delete (the tombstone takes it off learners' devices), and the
+ * lessons after it move up one place, so learners' numbering has no gap. One
+ * local transaction: the moves leave in the delete's push.
+ */
+export async function deleteLesson(
+  engine: SyncEngine,
+  lessons: readonly CourseLessonRow[],
+  id: string,
+): Promise<void> {
+  const gone = lessons.find((l) => l.id === id);
+  if (!gone) return;
+  const db = engine.db;
+  await db.transaction('rw', [db.store('course_lessons'), db.outbox, db.meta], async () => {
+    await applyLocalChange(db, { table: 'course_lessons', op: 'delete', id });
+    const later = lessons
+      .filter((l) => l.position > gone.position)
+      .sort((a, b) => a.position - b.position);
+    for (const l of later) {
+      await applyLocalChange(db, {
+        table: 'course_lessons',
+        op: 'update',
+        id: l.id,
+        patch: { position: l.position - 1 },
+      });
+    }
+  });
+  engine.requestSync();
 }
 
 /**

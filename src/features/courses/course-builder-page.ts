@@ -368,10 +368,10 @@ export class CourseBuilderPage extends LitElement {
     if (engine) await moveLesson(engine, lessons, id, direction);
   }
 
-  async #remove(lesson: CourseLessonRow): Promise<void> {
+  async #remove(lessons: CourseLessonRow[], lesson: CourseLessonRow): Promise<void> {
     const engine = this.#local.engine;
     if (!engine || !confirm(t.lessons.confirmRemove(lesson.title))) return;
-    await deleteLesson(engine, lesson.id);
+    await deleteLesson(engine, lessons, lesson.id);
     this.#note('lessons', { tone: 'success', text: t.lessons.removed });
   }
 
@@ -681,7 +681,7 @@ export class CourseBuilderPage extends LitElement {
                       class="button secondary icon"
                       type="button"
                       aria-label=${l.remove(lesson.title)}
-                      @click=${() => void this.#remove(lesson)}
+                      @click=${() => void this.#remove(lessons, lesson)}
                     >
                       ✕
                     </button>

@@ -26,7 +26,8 @@ describe('signedUrlSeconds', () => {
 });
 
 describe('signedUrlFresh', () => {
-  const issued = Date.UTC(2026, 11, 6, 10, 0, 0);
+  // 2026-12-06T10:00:00Z
+  const issued = 1_796_551_200_000;
   it('serves until shortly before it expires', () => {
     expect(signedUrlFresh(issued, 600, issued)).toBe(true);
     expect(signedUrlFresh(issued, 600, issued + 569_999)).toBe(true);

@@ -127,6 +127,10 @@ export interface RpcSignatures {
     args: { p_org_id: string };
     returns: null;
   };
+  lesson_quiz_key: {
+    args: { p_lesson: string };
+    returns: string;
+  };
   link_athlete_account: {
     args: { p_athlete_id: string; p_user_id: string };
     returns: AthleteRow;
@@ -170,6 +174,17 @@ export interface RpcSignatures {
   revoke_invitation: {
     args: { p_invitation_id: string };
     returns: null;
+  };
+  save_course_product: {
+    args: {
+      p_course: string;
+      p_price_minor: number;
+      p_currency: string;
+      p_credits?: number | null;
+      p_valid_days?: number | null;
+      p_active?: boolean | null;
+    };
+    returns: string;
   };
   set_lesson_quiz_key: {
     args: { p_lesson: string; p_answers: number[] };

@@ -119,3 +119,22 @@ export function lessonMediaUrl(
     return { ok: true, value: data.signedUrl };
   });
 }
+
+/**
+ * Uploads a course's file (a lesson's video or audio, the cover) to
+ * `course-media` at `path` (`<course_id>/<file>`): only the course's staff may,
+ * and only once the course is on the server (the bucket's policy reads it).
+ */
+export function uploadCourseMedia(
+  client: SupabaseClient,
+  path: string,
+  file: Blob,
+): Promise<StorageResult<string>> {
+  return attempt(async () => {
+    const { error } = await client.storage
+      .from(COURSE_MEDIA_BUCKET)
+      .upload(path, file, { contentType: file.type || 'application/octet-stream' });
+    if (error) return { ok: false, problem: problemOf(error) };
+    return { ok: true, value: path };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNED_URL_MAX_SECONDS, signedUrlSeconds } from './signed-url-policy.ts';
+import { SIGNED_URL_MAX_SECONDS, signedUrlFresh, signedUrlSeconds } from './signed-url-policy.ts';
 
 describe('signedUrlSeconds', () => {
   it('is ten minutes at most', () => {
@@ -22,5 +22,27 @@ describe('signedUrlSeconds', () => {
     expect(signedUrlSeconds()).toBe(600);
     expect(signedUrlSeconds(Number.NaN)).toBe(600);
     expect(signedUrlSeconds(Number.POSITIVE_INFINITY)).toBe(600);
+  });
+});
+
+describe('signedUrlFresh', () => {
+  // 2026-12-06T10:00:00Z
+  const issued = 1_796_551_200_000;
+  it('serves until shortly before it expires', () => {
+    expect(signedUrlFresh(issued, 600, issued)).toBe(true);
+    expect(signedUrlFresh(issued, 600, issued + 569_999)).toBe(true);
+    expect(signedUrlFresh(issued, 600, issued + 570_000)).toBe(false);
+  });
+
+  it('a page paused past ten minutes needs a new link', () => {
+    expect(signedUrlFresh(issued, 600, issued + 11 * 60_000)).toBe(false);
+  });
+
+  it('a clock that went back does not trust the old link', () => {
+    expect(signedUrlFresh(issued, 600, issued - 1)).toBe(false);
+  });
+
+  it('a link shorter than the margin is never fresh', () => {
+    expect(signedUrlFresh(issued, 20, issued)).toBe(false);
   });
 });

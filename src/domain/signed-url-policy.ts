@@ -13,3 +13,15 @@ export function signedUrlSeconds(requested?: number): number {
   if (requested === undefined || !Number.isFinite(requested)) return SIGNED_URL_MAX_SECONDS;
   return Math.min(SIGNED_URL_MAX_SECONDS, Math.max(1, Math.floor(requested)));
 }
+
+/** how long before its expiry a link is treated as spent: a play must not start on its last seconds */
+export const SIGNED_URL_MARGIN_SECONDS = 30;
+
+/**
+ * Whether a link issued at `issuedAtMs` for `seconds` still serves at `nowMs`
+ * (ms clocks, injected): fetch another one when it does not.
+ */
+export function signedUrlFresh(issuedAtMs: number, seconds: number, nowMs: number): boolean {
+  const usable = Math.max(0, seconds - SIGNED_URL_MARGIN_SECONDS) * 1000;
+  return nowMs >= issuedAtMs && nowMs - issuedAtMs < usable;
+}

@@ -37,6 +37,22 @@ describe('parseStorageRoute', () => {
     expect(route('POST', '/object/sign/avatars/a.png')).toMatchObject({
       route: { op: 'sign', bucket: 'avatars', name: 'a.png' },
     });
+    // signed uploads: the token's request, and the upload it allows
+    expect(route('POST', '/object/upload/sign/course-media/c/a.wav')).toEqual({
+      ok: true,
+      route: { op: 'signUpload', bucket: 'course-media', name: 'c/a.wav', upsert: false },
+    });
+    expect(route('POST', '/object/upload/sign/course-media/a.wav', 'true')).toMatchObject({
+      route: { op: 'signUpload', upsert: true },
+    });
+    expect(route('PUT', '/object/upload/sign/course-media/c/a.wav')).toEqual({
+      ok: true,
+      route: { op: 'signedUpload', bucket: 'course-media', name: 'c/a.wav' },
+    });
+    expect(route('PUT', '/object/upload/sign/course-media')).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
     expect(route('POST', '/object/sign/avatars')).toEqual({
       ok: true,
       route: { op: 'signMany', bucket: 'avatars' },

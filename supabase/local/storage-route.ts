@@ -12,6 +12,10 @@ export type StorageRoute =
   | { op: 'sign'; bucket: string; name: string }
   | { op: 'signMany'; bucket: string }
   | { op: 'signed'; bucket: string; name: string }
+  /** storage-js `createSignedUploadUrl`: a token to upload one object without a session */
+  | { op: 'signUpload'; bucket: string; name: string; upsert: boolean }
+  /** storage-js `uploadToSignedUrl`: the upload that token allows */
+  | { op: 'signedUpload'; bucket: string; name: string }
   | { op: 'remove'; bucket: string }
   | { op: 'list'; bucket: string }
   | { op: 'buckets' }
@@ -101,6 +105,18 @@ export function parseStorageRoute(
     if (first === 'sign') return withTarget(after, (t) => ({ op: 'signed', ...t }));
     if (first === 'authenticated') return withTarget(after, (t) => ({ op: 'download', ...t }));
     return withTarget(rest, (t) => ({ op: 'download', ...t }));
+  }
+  // `/object/upload/sign/<bucket>/<key>`: Storage's own route, before any bucket's
+  const signedUploadPath = first === 'upload' && after[0] === 'sign';
+  if (method === 'POST' && signedUploadPath) {
+    return withTarget(after.slice(1), (t) => ({
+      op: 'signUpload',
+      ...t,
+      upsert: upsertHeader === 'true',
+    }));
+  }
+  if (method === 'PUT' && signedUploadPath) {
+    return withTarget(after.slice(1), (t) => ({ op: 'signedUpload', ...t }));
   }
   if (method === 'POST') {
     if (first === 'sign') {

@@ -251,7 +251,21 @@ export function createStorageRoutes(
   }
 
   async function upload(req: ApiRequest, bucketId: string, name: string, upsert: boolean) {
-    const principal = await requireCaller(req);
+    return store(req, await requireCaller(req), bucketId, name, upsert);
+  }
+
+  /**
+   * Writes an upload: as `principal` (the policies decide), or — for a signed
+   * upload, whose token the policies already allowed — as the gateway, in the
+   * name of the token's owner.
+   */
+  async function store(
+    req: ApiRequest,
+    principal: Principal | { signedFor: string | null },
+    bucketId: string,
+    name: string,
+    upsert: boolean,
+  ) {
     const bucket = await findBucket(bucketId);
     if (!bucket) throw e.noSuchBucket();
     const file = await readUpload(req);
@@ -261,7 +275,12 @@ export function createStorageRoutes(
     const limit = Math.min(bucket.file_size_limit ?? options.fileSizeLimit, options.fileSizeLimit);
     if (file.bytes.byteLength > limit) throw e.tooLarge();
 
-    const sub = typeof principal.claims.sub === 'string' ? principal.claims.sub : null;
+    const sub =
+      'signedFor' in principal
+        ? principal.signedFor
+        : typeof principal.claims.sub === 'string'
+          ? principal.claims.sub
+          : null;
     const owner = sub && /^[0-9a-f-]{36}$/i.test(sub) ? sub : null;
     const metadata = {
       eTag: `"${createHash('md5').update(file.bytes).digest('hex')}"`,
@@ -272,7 +291,14 @@ export function createStorageRoutes(
       contentLength: file.bytes.byteLength,
       httpStatusCode: 200,
     };
-    const id = await asCaller(principal, req, async (tx) => {
+    const run = <T>(fn: (tx: Queryable) => Promise<T>) =>
+      'signedFor' in principal
+        ? db.transaction(async (tx) => {
+            await gateway(tx);
+            return fn(tx);
+          })
+        : asCaller(principal, req, fn);
+    const id = await run(async (tx) => {
       // no RETURNING: as on Supabase, a plain upload needs only the insert policy
       await tx.query(
         `insert into storage.objects (id, bucket_id, name, owner, owner_id, metadata, user_metadata, version)
@@ -421,6 +447,60 @@ export function createStorageRoutes(
     return render(obj, req, { expires: new Date(exp * 1000).toUTCString() });
   }
 
+  /**
+   * storage-js `createSignedUploadUrl`: Storage first tries the insert (or the
+   * upsert) as the caller and rolls it back, so a token is given only to who
+   * could upload there now; it is good for two hours, for this one object.
+   */
+  async function signUpload(req: ApiRequest, bucketId: string, name: string, upsert: boolean) {
+    const principal = await requireCaller(req);
+    if (!(await findBucket(bucketId))) throw e.noSuchBucket();
+    const sub = typeof principal.claims.sub === 'string' ? principal.claims.sub : null;
+    const owner = sub && /^[0-9a-f-]{36}$/i.test(sub) ? sub : null;
+    const probe = new Error('roll the permission test back');
+    try {
+      await asCaller(principal, req, async (tx) => {
+        await tx.query(
+          `insert into storage.objects (id, bucket_id, name, owner, owner_id, metadata, version)
+           values ($1, $2, $3, $4, $5, '{}'::jsonb, $6)
+           ${upsert ? 'on conflict (bucket_id, name) do update set version = excluded.version' : ''}`,
+          [randomUUID(), bucketId, name, owner, sub, randomUUID()],
+        );
+        throw probe;
+      });
+    } catch (err) {
+      if (err !== probe) throw err;
+    }
+    const iat = Math.floor(now() / 1000);
+    const url = `${bucketId}/${name}`;
+    const token = signHs256({ owner: sub, url, upsert, iat, exp: iat + 2 * 60 * 60 }, secret);
+    return jsonResponse(200, { url: `/object/upload/sign/${url}?token=${token}`, token });
+  }
+
+  /** storage-js `uploadToSignedUrl`: the token names the object, its owner and whether it upserts */
+  async function signedUpload(req: ApiRequest, bucketId: string, name: string) {
+    const token = req.url.searchParams.get('token');
+    if (!token) throw e.invalidRequest("querystring must have required property 'token'");
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, signingKey, {
+        algorithms: ['HS256'],
+        currentDate: new Date(now()),
+      }));
+    } catch (err) {
+      throw e.invalidJwt(err instanceof Error ? err.message : 'Invalid JWT');
+    }
+    // a download token carries no `upsert`: it uploads nothing
+    if (typeof payload.upsert !== 'boolean') {
+      throw e.invalidSignature('Token is not scoped for upload');
+    }
+    if (payload.url !== `${bucketId}/${name}`) throw e.invalidSignature();
+    const exp = typeof payload.exp === 'number' ? payload.exp : 0;
+    if (exp * 1000 < now()) throw e.expiredSignature();
+    const owner = typeof payload.owner === 'string' ? payload.owner : null;
+    return store(req, { signedFor: owner }, bucketId, name, payload.upsert);
+  }
+
   async function remove(req: ApiRequest, bucketId: string) {
     const principal = await requireCaller(req);
     const { prefixes } = jsonBody(req);
@@ -554,6 +634,10 @@ export function createStorageRoutes(
         return signMany(req, r.bucket);
       case 'signed':
         return signed(req, r.bucket, r.name);
+      case 'signUpload':
+        return signUpload(req, r.bucket, r.name, r.upsert);
+      case 'signedUpload':
+        return signedUpload(req, r.bucket, r.name);
       case 'remove':
         return remove(req, r.bucket);
       case 'list':

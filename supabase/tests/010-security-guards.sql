@@ -124,7 +124,9 @@ select is(
          -- member emails for admins (20261206144000)
          'member_emails',
          -- mini-courses (20261206156000)
-         'enroll_course', 'leave_course', 'course_outline', 'complete_lesson', 'set_lesson_quiz_key'
+         'enroll_course', 'leave_course', 'course_outline', 'complete_lesson', 'set_lesson_quiz_key',
+         -- the course builder (20261206159000)
+         'save_course_product', 'lesson_quiz_key'
        )
      order by 1
   ),

@@ -12,6 +12,7 @@ import {
   lessonMediaUrl,
   removeCoachPhoto,
   uploadCoachPhoto,
+  uploadCourseMedia,
 } from '../../src/data/storage.ts';
 import { type Harness, startGateway } from './gateway-harness.ts';
 
@@ -305,6 +306,66 @@ describe('signed URLs', () => {
   });
 });
 
+describe('signed upload URLs', () => {
+  it('are given to who may upload there, and upload once without a session', async () => {
+    clock = START;
+    const path = `${athlete}/signed.txt`;
+    const { data, error } = await as(athlete)
+      .storage.from('owner-files')
+      .createSignedUploadUrl(path);
+    expect(error).toBeNull();
+    expect(data?.signedUrl).toContain(`/storage/v1/object/upload/sign/owner-files/${path}?token=`);
+    const token = data?.token ?? '';
+    // the token alone uploads: no session on this client
+    const put = await anon()
+      .storage.from('owner-files')
+      .uploadToSignedUrl(path, token, new Blob(['signed body'], { type: 'text/plain' }));
+    expect(put.error).toBeNull();
+    expect(put.data?.fullPath).toBe(`owner-files/${path}`);
+    // the object is the caller's, as if they had uploaded it
+    const back = await as(athlete).storage.from('owner-files').download(path);
+    expect(await back.data?.text()).toBe('signed body');
+    // a second upload with a token that does not upsert is refused
+    const again = await anon()
+      .storage.from('owner-files')
+      .uploadToSignedUrl(path, token, new Blob(['twice'], { type: 'text/plain' }));
+    expect(failure(again.error)).toMatchObject({ statusCode: '409' });
+  });
+
+  it('are refused to who could not upload there', async () => {
+    clock = START;
+    const { error } = await as(coach)
+      .storage.from('owner-files')
+      .createSignedUploadUrl(`${athlete}/not-yours.txt`);
+    expect(failure(error)).toMatchObject({ statusCode: '403' });
+    const missing = await as(coach).storage.from('no-such-bucket').createSignedUploadUrl('a.txt');
+    expect(failure(missing.error)).toMatchObject({ statusCode: '404' });
+  });
+
+  it('upload only the object they name, within two hours, and never download', async () => {
+    clock = START;
+    const path = `${athlete}/later.txt`;
+    const { data } = await as(athlete).storage.from('owner-files').createSignedUploadUrl(path);
+    const token = data?.token ?? '';
+    const body = () => new Blob(['x'], { type: 'text/plain' });
+
+    const elsewhere = await anon()
+      .storage.from('owner-files')
+      .uploadToSignedUrl(`${athlete}/other.txt`, token, body());
+    expect(failure(elsewhere.error)).toMatchObject({ statusCode: '400' });
+
+    const asDownload = await fetch(
+      `${h.url}/storage/v1/object/sign/owner-files/${path}?token=${token}`,
+    );
+    expect(asDownload.status).toBe(400);
+
+    clock = START + 2 * 60 * 60 * 1000 + 1000;
+    const late = await anon().storage.from('owner-files').uploadToSignedUrl(path, token, body());
+    expect(failure(late.error)).toMatchObject({ statusCode: '400' });
+    clock = START;
+  });
+});
+
 describe('coach-photos', () => {
   const photo = `${coach}/portrait.png`;
 
@@ -453,5 +514,47 @@ describe("the app's storage helpers (src/data/storage.ts)", () => {
       ok: false,
       problem: 'not-found',
     });
+  });
+});
+
+describe("course-media, by the courses' policies", () => {
+  const course = randomUUID();
+  const lesson = randomUUID();
+  const path = `${course}/1-tone.wav`;
+  const wav = () => new Blob([new Uint8Array([82, 73, 70, 70])], { type: 'audio/wav' });
+
+  beforeAll(async () => {
+    await h.db.exec(`
+      insert into public.courses (id, org_id, coach_id, title, access, published)
+        values ('${course}', '${org}', '${coach}', 'Storage course', 'free', true);
+      insert into public.course_lessons (id, org_id, course_id, position, title, kind, media_path)
+        values ('${lesson}', '${org}', '${course}', 1, 'Tone', 'audio', '${path}');
+    `);
+  });
+
+  it("the course's coach uploads its media; another coach and a learner do not", async () => {
+    clock = START;
+    expect(await uploadCourseMedia(as(coach), path, wav())).toEqual({ ok: true, value: path });
+    expect(await uploadCourseMedia(as(otherCoach), `${course}/2-other.wav`, wav())).toEqual({
+      ok: false,
+      problem: 'denied',
+    });
+    expect(await uploadCourseMedia(as(athlete), `${course}/3-mine.wav`, wav())).toEqual({
+      ok: false,
+      problem: 'denied',
+    });
+  });
+
+  it('a learner gets a link only once enrolled, and none after leaving', async () => {
+    clock = START;
+    expect(await lessonMediaUrl(as(athlete), path)).toEqual({ ok: false, problem: 'not-found' });
+    await h.db.exec(`insert into public.course_enrollments (org_id, course_id, user_id, source)
+      values ('${org}', '${course}', '${athlete}', 'free')`);
+    const link = await lessonMediaUrl(as(athlete), path);
+    expect(link.ok).toBe(true);
+    expect((await fetch(link.ok ? link.value : '')).status).toBe(200);
+    await h.db.exec(`update public.course_enrollments set status = 'cancelled'
+      where course_id = '${course}' and user_id = '${athlete}'`);
+    expect(await lessonMediaUrl(as(athlete), path)).toEqual({ ok: false, problem: 'not-found' });
   });
 });

@@ -16,13 +16,15 @@ import {
   type OutlineLesson,
 } from './courses-data.ts';
 import { coursesStrings } from './courses-strings.ts';
+import './lesson-media.ts';
 
 const t = coursesStrings.lesson;
 
 /**
  * `/courses/<courseId>/<lessonId>`: a lesson's text, read from the device (so it
  * reads offline once synced), or from the outline online when it is a preview of
- * a course one is not enrolled in. «Урок пройден» and the quiz go through
+ * a course one is not enrolled in. A video or audio lesson plays from a
+ * short-lived signed link (lesson-media), online only. «Урок пройден» and the quiz go through
  * complete_lesson, which scores the answers on the server; a pass opens the next
  * lesson at the next sync.
  */
@@ -155,7 +157,11 @@ export class LessonPage extends LitElement {
     return html`
       ${back}
       <h1>${title}</h1>
-      ${kind !== 'text' ? html`<ts-notice><p>${t.media}</p></ts-notice>` : nothing}
+      ${
+        kind === 'video' || kind === 'audio'
+          ? html`<lesson-media .path=${row?.media_path ?? null} kind=${kind}></lesson-media>`
+          : nothing
+      }
       <article>${body.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</article>
       ${
         progress?.completed_at ? html`<p class="done">✓ ${coursesStrings.course.done}</p>` : nothing

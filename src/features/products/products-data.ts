@@ -9,7 +9,9 @@ export interface DashboardProduct {
   id: string;
   org_id: string;
   coach_id: string | null;
-  kind: 'product' | 'package' | 'plan';
+  kind: 'product' | 'package' | 'plan' | 'course';
+  /** a course's product: its price is set in the course builder */
+  course_id: string | null;
   name: string;
   description: string | null;
   price_minor: number;
@@ -54,7 +56,7 @@ export async function loadDashboard(
   const products = await client
     .from('products')
     .select(
-      'id, org_id, coach_id, kind, name, description, price_minor, currency, credits, valid_days, active, listed',
+      'id, org_id, coach_id, kind, course_id, name, description, price_minor, currency, credits, valid_days, active, listed',
     )
     .eq('org_id', orgId)
     .order('active', { ascending: false })

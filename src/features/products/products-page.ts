@@ -332,7 +332,7 @@ export class ProductsPage extends LitElement {
         }
       </span>
       ${
-        p.kind === 'package'
+        p.kind === 'package' || (p.kind === 'course' && p.credits)
           ? html`<span class="muted"
               >${[
                 p.credits ? t.credits(p.credits) : '',
@@ -354,9 +354,19 @@ export class ProductsPage extends LitElement {
       ${
         this.canEdit(p)
           ? html`<span class="actions">
-              <button class="button secondary" type="button" @click=${() => this.edit(p)}>
-                ${t.edit}
-              </button>
+              ${
+                p.kind === 'course' && p.course_id
+                  ? html`<a class="button secondary" href="/courses/${p.course_id}/edit"
+                      >${t.editCourse}</a
+                    >`
+                  : html`<button
+                      class="button secondary"
+                      type="button"
+                      @click=${() => this.edit(p)}
+                    >
+                      ${t.edit}
+                    </button>`
+              }
               <button
                 class="button secondary"
                 type="button"

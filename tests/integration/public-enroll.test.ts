@@ -109,6 +109,18 @@ describe('courses on the public pages', () => {
     expect((await page('/volkov/courses/db000000-0000-4000-8000-0000000000ff'))?.status).toBe(404);
   });
 
+  it("a course's link under the coach's old address answers 301 to the new one", async () => {
+    await db.exec(`update public.coach_pages set slug = 'igor-volkov' where slug = 'volkov'`);
+    try {
+      const moved = await page(`/volkov/courses/${PAID}?lang=en`);
+      expect(moved?.status).toBe(301);
+      expect(moved?.headers.get('location')).toBe(`/igor-volkov/courses/${PAID}?lang=en`);
+      expect((await page(`/igor-volkov/courses/${PAID}`))?.status).toBe(200);
+    } finally {
+      await db.exec(`update public.coach_pages set slug = 'volkov' where slug = 'igor-volkov'`);
+    }
+  });
+
   it('a preview video is signed for anyone, for ten minutes; other media is not', async () => {
     const path = `${EMAIL_GATED}/intro.mp4`;
     const upload = await fetch(`${api}/storage/v1/object/course-media/${path}`, {

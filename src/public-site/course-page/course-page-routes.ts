@@ -1,8 +1,10 @@
 // A course's public page, /<slug>/courses/<courseId>: the coach page's part of
 // the public site (same rendering on the server, same headers), one level down.
 // The course is found through the page's coach, so another coach's course under
-// this slug is "not found".
+// this slug is "not found"; under a coach's old slug it answers 301 to the
+// current one, as the coach's page does, so a shared link never dies.
 import { isValidSlug } from '../../domain/coach-slug.ts';
+import { loadCoachPage } from '../coach-page/coach-page-data.ts';
 import { publicPageHeaders } from '../coach-page/coach-page-routes.ts';
 import { renderNotice } from '../coach-page/coach-page-render.ts';
 import { pageLocale } from '../coach-page/page-locale.ts';
@@ -30,13 +32,30 @@ export const coursePageRoute: PublicRoute = {
       formAction: `${supabase}/functions/v1/public-enroll`,
       media: true,
     });
+    const slug = params['slug'] ?? '';
+    const courseId = params['courseId'] ?? '';
     let loaded;
+    let renamedTo: string | null = null;
     try {
-      loaded = await loadCoursePage(ctx, params['slug'] ?? '', params['courseId'] ?? '');
+      loaded = await loadCoursePage(ctx, slug, courseId);
+      if (!loaded) {
+        // only a page that is not there pays for the second question
+        const coach = await loadCoachPage(ctx, slug);
+        if (coach.kind === 'redirect') renamedTo = coach.slug;
+      }
     } catch {
       return new Response(renderNotice('unavailable', locale), {
         status: 503,
         headers: { ...headers, 'cache-control': 'no-store', 'retry-after': '60' },
+      });
+    }
+    if (renamedTo) {
+      return new Response(null, {
+        status: 301,
+        headers: {
+          location: `/${renamedTo}/courses/${courseId}${url.search}`,
+          'cache-control': 'public, max-age=60',
+        },
       });
     }
     if (!loaded) {

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { applyLocalChange } from '../../data/apply-local-change.ts';
 import { callRpc } from '../../data/call-rpc.ts';
+import { uploadCourseMedia } from '../../data/storage.ts';
 import { describeError, type ErrorDescription } from '../../data/describe-error.ts';
 import { isLive, liveRows, liveRowsWhere } from '../../data/live-rows.ts';
 import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
@@ -16,7 +17,7 @@ import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import type { AppClient } from '../../data/supabase-client.ts';
 import type { CourseLessonRow, CourseRow } from '../../data/synced-rows.ts';
 import type { CourseRowInput, LessonFormOutput } from '../../domain/course-form.ts';
-import { movePatches, nextPosition } from '../../domain/course-form.ts';
+import { courseMediaPath, movePatches, nextPosition } from '../../domain/course-form.ts';
 import { coursesStrings } from './courses-strings.ts';
 
 type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorDescription };
@@ -191,6 +192,29 @@ export async function moveLesson(
   });
   engine.requestSync();
   return true;
+}
+
+/** why a file did not reach the course's folder */
+export type CourseUploadRefusal =
+  { why: 'offline' } | { why: 'not_pushed' } | { why: 'storage'; problem: string };
+
+/**
+ * Uploads a file (a cover, a lesson's media) into the course's folder of
+ * `course-media` once the course row is on the server, whose policy reads it:
+ * the object's path, or why not.
+ */
+export async function uploadToCourse(
+  client: AppClient,
+  engine: SyncEngine,
+  courseId: string,
+  file: File,
+  online: boolean,
+): Promise<{ ok: true; path: string } | ({ ok: false } & CourseUploadRefusal)> {
+  if (!online) return { ok: false, why: 'offline' };
+  if (!(await whenPushed(engine, 'courses', courseId))) return { ok: false, why: 'not_pushed' };
+  const path = courseMediaPath(courseId, file.name, Date.now());
+  const result = await uploadCourseMedia(client, path, file);
+  return result.ok ? { ok: true, path } : { ok: false, why: 'storage', problem: result.problem };
 }
 
 /**

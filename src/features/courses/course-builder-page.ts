@@ -1,11 +1,11 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { lessonMediaUrl, uploadCourseMedia } from '../../data/storage.ts';
+import { lessonMediaUrl } from '../../data/storage.ts';
 import type { AppClient } from '../../data/supabase-client.ts';
 import type { CourseLessonRow, CourseRow } from '../../data/synced-rows.ts';
 import { COACH_PHOTO_TYPES, coachPhotoProblem } from '../../domain/coach-photo.ts';
-import { courseFormSchema, courseMediaPath, type CourseDraft } from '../../domain/course-form.ts';
+import { courseFormSchema, type CourseDraft } from '../../domain/course-form.ts';
 import { readQuiz } from '../../domain/course-quiz.ts';
 import { formatMoney } from '../../domain/money.ts';
 import {
@@ -34,6 +34,7 @@ import {
   observeBuilderCourse,
   saveCourseProduct,
   updateCourse,
+  uploadToCourse,
   whenPushed,
   type BuilderCourse,
   type CourseProduct,
@@ -339,24 +340,20 @@ export class CourseBuilderPage extends LitElement {
       this.#note('cover', { tone: 'error', text: photoUploadStrings.problems[problem] });
       return;
     }
-    if (!this.#online.online) {
-      this.#note('cover', { tone: 'warning', text: t.needsNetwork });
-      return;
-    }
     this.busy = 'cover';
-    if (!(await whenPushed(engine, 'courses', this.courseId))) {
-      this.busy = '';
-      this.#note('cover', { tone: 'warning', text: t.notPushedYet });
-      return;
-    }
-    const path = courseMediaPath(this.courseId, file.name, Date.now());
-    const result = await uploadCourseMedia(client, path, file);
+    const up = await uploadToCourse(client, engine, this.courseId, file, this.#online.online);
     this.busy = '';
-    if (!result.ok) {
+    if (!up.ok) {
       const problems: Record<string, string> = photoUploadStrings.problems;
-      this.#note('cover', { tone: 'error', text: problems[result.problem] ?? t.needsNetwork });
+      this.#note(
+        'cover',
+        up.why === 'storage'
+          ? { tone: 'error', text: problems[up.problem] ?? t.needsNetwork }
+          : { tone: 'warning', text: up.why === 'offline' ? t.needsNetwork : t.notPushedYet },
+      );
       return;
     }
+    const path = up.path;
     await updateCourse(engine, this.courseId, { cover_path: path });
     this.coverUrl = URL.createObjectURL(file);
     this.#coverFor = path;

@@ -1,7 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { uploadCourseMedia } from '../../data/storage.ts';
 import type { AppClient } from '../../data/supabase-client.ts';
 import type { CourseLessonRow } from '../../data/synced-rows.ts';
 import {
@@ -9,7 +8,6 @@ import {
   MEDIA_ACCEPT,
   QUIZ_OPTIONS_MAX,
   QUIZ_OPTIONS_MIN,
-  courseMediaPath,
   emptyQuestion,
   lessonDraftOf,
   lessonFormSchema,
@@ -35,7 +33,7 @@ import {
   pendingQuizAnswers,
   saveQuizAnswers,
   updateLesson,
-  whenPushed,
+  uploadToCourse,
   type BuilderCourse,
 } from './course-builder-data.ts';
 import { coursesStrings } from './courses-strings.ts';
@@ -207,27 +205,20 @@ export class LessonEditorPage extends LitElement {
       this.#note('media', { tone: 'error', text: e.mediaProblems[problem] });
       return;
     }
-    if (!this.#online.online) {
-      this.#note('media', { tone: 'warning', text: t.needsNetwork });
-      return;
-    }
     this.busy = 'media';
-    if (!(await whenPushed(engine, 'courses', this.courseId))) {
-      this.busy = '';
-      this.#note('media', { tone: 'warning', text: t.notPushedYet });
-      return;
-    }
-    const path = courseMediaPath(this.courseId, file.name, Date.now());
-    const result = await uploadCourseMedia(client, path, file);
+    const up = await uploadToCourse(client, engine, this.courseId, file, this.#online.online);
     this.busy = '';
-    if (!result.ok) {
+    if (!up.ok) {
       const problems: Record<string, string> = e.mediaProblems;
-      this.#note('media', {
-        tone: 'error',
-        text: problems[result.problem] ?? `${t.needsNetwork} (${result.problem})`,
-      });
+      this.#note(
+        'media',
+        up.why === 'storage'
+          ? { tone: 'error', text: problems[up.problem] ?? `${t.needsNetwork} (${up.problem})` }
+          : { tone: 'warning', text: up.why === 'offline' ? t.needsNetwork : t.notPushedYet },
+      );
       return;
     }
+    const path = up.path;
     this.mediaPath = path;
     this.#note('media', { tone: 'success', text: e.mediaUploaded });
   }

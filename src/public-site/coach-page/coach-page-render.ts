@@ -6,11 +6,12 @@ import type { Locale } from '../../domain/locale.ts';
 import { intlTag, otherLocale, LOCALE_NAMES } from '../../domain/locale.ts';
 import { formatMoney } from '../../domain/money.ts';
 import type { CoachPage, CourseOffer, ProductOffer, SessionTypeOffer } from './coach-page-data.ts';
-import { Html, html, jsonForScript } from './coach-page-html.ts';
+import { Html, html } from './coach-page-html.ts';
 import { coachJsonLd, type PageUrls } from './coach-page-json-ld.ts';
 import { coachPageStrings, type CoachPageStrings } from './coach-page-strings.ts';
 import { coachPageStringsEn } from './coach-page-strings.en.ts';
 import { coachPageCss } from './coach-page-styles.ts';
+import { linkPreviewHead } from './link-preview-head.ts';
 
 export function stringsFor(locale: Locale): CoachPageStrings {
   return locale === 'en' ? coachPageStringsEn : coachPageStrings;
@@ -190,39 +191,17 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     page.bio || t.description(page.display_name, page.club_name, page.place),
     160,
   );
-  const ogLocale = locale === 'ru' ? 'ru_RU' : 'en_GB';
-  const head = html`<meta name="description" content="${description}" /><link
-      rel="canonical"
-      href="${canonical}"
-    /><link rel="alternate" hreflang="ru" href="${pageUrl(site, page.slug, 'ru')}" /><link
-      rel="alternate"
-      hreflang="en"
-      href="${pageUrl(site, page.slug, 'en')}"
-    /><link rel="alternate" hreflang="x-default" href="${pageUrl(site, page.slug, 'ru')}" /><meta
-      property="og:type"
-      content="profile"
-    /><meta property="og:title" content="${title}" /><meta
-      property="og:description"
-      content="${description}"
-    /><meta property="og:url" content="${canonical}" /><meta
-      property="og:image"
-      content="${image}"
-    /><meta property="og:image:alt" content="${t.photoAlt(page.display_name)}" /><meta
-      property="og:locale"
-      content="${ogLocale}"
-    /><meta property="og:site_name" content="Trackside" /><meta
-      name="twitter:card"
-      content="summary"
-    /><meta name="twitter:title" content="${title}" /><meta
-      name="twitter:description"
-      content="${description}"
-    /><meta name="twitter:image" content="${image}" /><meta
-      name="twitter:image:alt"
-      content="${t.photoAlt(page.display_name)}"
-    />
-    <script type="application/ld+json">
-      ${jsonForScript(coachJsonLd(page, locale, urls))}
-    </script>`;
+  const head = linkPreviewHead({
+    locale,
+    title,
+    description,
+    canonical,
+    alternates: { ru: pageUrl(site, page.slug, 'ru'), en: pageUrl(site, page.slug, 'en') },
+    type: 'profile',
+    image,
+    imageAlt: t.photoAlt(page.display_name),
+    jsonLd: coachJsonLd(page, locale, urls),
+  });
   const sub = [page.club_name, page.place].filter((s): s is string => Boolean(s));
   const bio = page.bio
     .split(/\n\s*\n|\n/)

@@ -5,8 +5,9 @@
 import type { Locale } from '../../domain/locale.ts';
 import { intlTag } from '../../domain/locale.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { Html, html, jsonForScript } from '../coach-page/coach-page-html.ts';
+import { Html, html } from '../coach-page/coach-page-html.ts';
 import { schemaPrice } from '../coach-page/coach-page-json-ld.ts';
+import { linkPreviewHead } from '../coach-page/link-preview-head.ts';
 import { clip, languageSwitch, pageDocument, stringsFor } from '../coach-page/coach-page-render.ts';
 import type { CoursePage, PublicLesson } from './course-page-data.ts';
 import { coursePageStrings, type CoursePageStrings } from './course-page-strings.ts';
@@ -155,30 +156,21 @@ export function renderCoursePage(page: CoursePage, opts: CourseRenderOptions): s
         }
       : {}),
   };
-  const head = html`<meta name="description" content="${description}" /><link
-      rel="canonical"
-      href="${canonical}"
-    /><link
-      rel="alternate"
-      hreflang="ru"
-      href="${site}${coursePath(page.slug, course.id, 'ru')}"
-    /><link
-      rel="alternate"
-      hreflang="en"
-      href="${site}${coursePath(page.slug, course.id, 'en')}"
-    /><meta property="og:type" content="website" /><meta
-      property="og:title"
-      content="${title}"
-    /><meta property="og:description" content="${description}" /><meta
-      property="og:url"
-      content="${canonical}"
-    /><meta property="og:image" content="${site}/icons/icon-512.png" /><meta
-      name="twitter:card"
-      content="summary"
-    /><meta name="twitter:title" content="${title}" />
-    <script type="application/ld+json">
-      ${jsonForScript(ld)}
-    </script>`;
+  const head = linkPreviewHead({
+    locale,
+    title,
+    description,
+    canonical,
+    alternates: {
+      ru: `${site}${coursePath(page.slug, course.id, 'ru')}`,
+      en: `${site}${coursePath(page.slug, course.id, 'en')}`,
+    },
+    type: 'website',
+    // not the cover: its signed URL expires, and previews keep images for days
+    image: `${site}/icons/icon-512.png`,
+    imageAlt: course.title,
+    jsonLd: ld,
+  });
   const body = html`<div class="wrap">
     ${languageSwitch((l) => coursePath(page.slug, course.id, l), locale, stringsFor(locale))}
     <main>

@@ -50,9 +50,12 @@ async function everyTabInOneTap(
   tapped: readonly Tab[] = tabs,
 ): Promise<void> {
   await page.goto(`${e2e.app.url}${deep}`);
-  // right after sign-in the role may still be on its way from the first sync
+  // right after sign-in the role may still be on its way from the first sync, which
+  // on a loaded machine takes longer than expect.poll's default second
   await expect
-    .poll(async () => (await tabBar(page).getByRole('link').allInnerTexts()).map((t) => t.trim()))
+    .poll(async () => (await tabBar(page).getByRole('link').allInnerTexts()).map((t) => t.trim()), {
+      timeout: 20_000,
+    })
     .toEqual(tabs.map((t) => t.label));
   for (const tab of tapped) {
     expect(pathOf(page)).toBe(deep);

@@ -22,6 +22,7 @@ import { productsStrings } from '../features/products/index.ts';
 import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
 import { storefrontStrings } from '../features/storefront/index.ts';
+import { coachAnalyticsStrings } from '../features/coach-analytics/index.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import '../ui/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../i18n/locale.ts';
@@ -281,6 +282,8 @@ export class HomePage extends LitElement {
               link('/season', seasonStrings.link),
               // a coach's public page (/volkov): on/off, address, profile, offers
               link('/storefront', storefrontStrings.link),
+              // its figures: views, funnels, sources (read from the device, so offline too)
+              link('/storefront/analytics', coachAnalyticsStrings.link),
               link('/products', productsStrings.link),
             ]
           : [],

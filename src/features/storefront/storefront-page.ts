@@ -159,6 +159,7 @@ export class StorefrontPage extends LitElement {
     return html`
       <h1>${t.title}</h1>
       <p class="muted">${t.intro}</p>
+      <p><a href="/storefront/analytics">${t.statistics}</a></p>
       ${this.#online.online ? nothing : html`<ts-notice tone="warning"><p>${t.offline}</p></ts-notice>`}
       ${this.renderBody()}
     `;

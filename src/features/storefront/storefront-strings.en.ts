@@ -6,6 +6,7 @@ export const storefront: Translation<typeof storefrontStrings> = {
   link: 'Public page',
   intro:
     'The page everyone sees without signing in: your profile, sessions to book and what to buy.',
+  statistics: 'Page statistics: views, payments, sources',
   forClub: (club: string) => `Club: ${club}. For another club, switch it on the home page.`,
   loading: 'Loading the page…',
   loadFailed: 'Could not load the page',

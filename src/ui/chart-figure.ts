@@ -6,8 +6,8 @@ import { currentIntlTag } from '../i18n/locale.ts';
 import type { Chart, ChartConfiguration } from './chart-library.ts';
 import { sharedStyles } from './shared-styles.ts';
 
-type AnyChart = Chart<'bar' | 'line', (number | null)[], string>;
-type AnyConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
+type AnyChart = Chart<'bar' | 'line', (number | null)[], string | string[]>;
+type AnyConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string | string[]>;
 
 /** the theme's colours, read from the custom properties that reach this element */
 interface Theme {
@@ -35,6 +35,24 @@ function readTheme(host: HTMLElement): Theme {
       color('--ts-color-muted', '#5c5753'),
     ],
   };
+}
+
+/**
+ * A funnel's step name on lines of about `width` characters: its axis sits
+ * beside the bars, and on a 360 px phone a long name would be cut off.
+ */
+function wrapLabel(label: string, width: number): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines;
 }
 
 function chartConfig(spec: ChartSpec, theme: Theme, format: (n: number) => string): AnyConfig {
@@ -65,7 +83,7 @@ function chartConfig(spec: ChartSpec, theme: Theme, format: (n: number) => strin
   };
   return {
     type: spec.kind === 'line' ? 'line' : 'bar',
-    data: { labels: [...spec.labels], datasets },
+    data: { labels: spec.labels.map((l) => (funnel ? wrapLabel(l, 12) : l)), datasets },
     options: {
       indexAxis: funnel ? 'y' : 'x',
       responsive: true,

@@ -128,10 +128,8 @@ export class CoachAnalyticsPage extends LitElement {
         display: grid;
         gap: var(--ts-space-5);
       }
-      @media (min-width: 900px) {
-        .funnels {
-          grid-template-columns: repeat(3, minmax(0, 1fr));
-        }
+      .tile.wide {
+        grid-column: 1 / -1;
       }
       ol.steps,
       ul.list {
@@ -219,7 +217,7 @@ export class CoachAnalyticsPage extends LitElement {
     const summary = summarize(data.days, data.funnels, { ...scope, range });
     return html`
       <p class="muted">${t.forClub(org.name)}</p>
-      <p class="as-of" role="status">${t.asOf(this.formatAsOf(asOf, zone))}</p>
+      <p class="as-of" role="status">${t.asOf(this.formatAsOf(asOf))}</p>
       ${this.#online.online ? nothing : html`<ts-notice tone="warning"><p>${t.offline}</p></ts-notice>`}
       ${this.renderRange(summary.range, today)}
       ${summary.rowsInRange === 0 ? html`<ts-notice><p>${t.quietRange}</p></ts-notice>` : nothing}
@@ -249,18 +247,15 @@ export class CoachAnalyticsPage extends LitElement {
     </section>`;
   }
 
-  /** «6 декабря, 15:42» in the club's zone */
-  private formatAsOf(at: number, zone: string): string {
-    const date = new Intl.DateTimeFormat(currentIntlTag, {
-      day: 'numeric',
-      month: 'long',
-      timeZone: zone,
-    }).format(at);
+  /** «6 декабря, 15:42» on the device's clock, as the app bar's last sync */
+  private formatAsOf(at: number): string {
+    const date = new Intl.DateTimeFormat(currentIntlTag, { day: 'numeric', month: 'long' }).format(
+      at,
+    );
     const time = new Intl.DateTimeFormat(currentIntlTag, {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-      timeZone: zone,
     }).format(at);
     return `${date}, ${time}`;
   }
@@ -368,8 +363,8 @@ export class CoachAnalyticsPage extends LitElement {
 
   private renderTiles(s: AnalyticsSummary) {
     const n = (v: number) => this.integer.format(v);
-    const tile = (label: string, value: string, hint = '') =>
-      html`<li class="tile">
+    const tile = (label: string, value: string, hint = '', wide = false) =>
+      html`<li class="tile ${wide ? 'wide' : ''}">
         <span class="value">${value}</span><span class="label">${label}</span>${
           hint ? html`<span class="hint">${hint}</span>` : nothing
         }
@@ -382,7 +377,7 @@ export class CoachAnalyticsPage extends LitElement {
       <h2 id="kpi">${t.kpi.title}</h2>
       <ul class="tiles">
         ${tile(t.kpi.pageViews, n(s.totals.pageViews))}
-        ${tile(t.kpi.dailyVisitors, n(s.totals.dailyVisitors), t.kpi.dailyVisitorsHint)}
+        ${tile(t.kpi.dailyVisitors, n(s.totals.dailyVisitors))}
         ${tile(t.kpi.offerViews, n(s.totals.offerViews))}
         ${tile(t.kpi.checkoutsStarted, n(s.totals.checkoutsStarted))}
         ${tile(t.kpi.checkoutsCompleted, n(s.totals.checkoutsCompleted))}
@@ -390,14 +385,16 @@ export class CoachAnalyticsPage extends LitElement {
         ${tile(t.kpi.bookings, n(s.totals.bookingsCreated))}
         ${tile(t.kpi.bookingsCancelled, n(s.totals.bookingsCancelled))}
         ${tile(t.kpi.enrollments, n(s.totals.enrollments))}
-        ${tile(t.kpi.lessons, n(s.totals.lessonsCompleted))} ${tile(t.kpi.revenue, revenue)}
+        ${tile(t.kpi.lessons, n(s.totals.lessonsCompleted))}
         ${tile(t.kpi.conversion, this.percent(s.conversion.purchases), t.kpi.conversionHint)}
         ${tile(
           t.kpi.bookingConversion,
           this.percent(s.conversion.bookings),
           t.kpi.bookingConversionHint,
         )}
+        ${tile(t.kpi.revenue, revenue, '', true)}
       </ul>
+      <p class="note">${t.kpi.dailyVisitors}: ${t.kpi.dailyVisitorsHint}</p>
     </section>`;
   }
 

@@ -30,7 +30,7 @@ export const coachAnalytics: Translation<typeof coachAnalyticsStrings> = {
     pageViews: 'Page views',
     dailyVisitors: 'Daily visitors',
     dailyVisitorsHint:
-      'Each day’s visitors added up: someone who came on three days is counted three times.',
+      'each day’s visitors added up — someone who came on three days is counted three times.',
     offerViews: 'Offer views',
     checkoutsStarted: 'Checkouts started',
     checkoutsCompleted: 'Checkouts completed',

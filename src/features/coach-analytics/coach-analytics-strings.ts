@@ -30,7 +30,7 @@ export const coachAnalyticsStrings = localized('coachAnalytics', {
     title: 'Главное',
     pageViews: 'Просмотры страницы',
     dailyVisitors: 'Посетители по дням',
-    dailyVisitorsHint: 'Сумма посетителей каждого дня: кто заходил три дня — посчитан трижды.',
+    dailyVisitorsHint: 'сумма посетителей за каждый день — кто заходил три дня, посчитан трижды.',
     offerViews: 'Просмотры предложений',
     checkoutsStarted: 'Начатые оплаты',
     checkoutsCompleted: 'Завершённые оплаты',

@@ -66,6 +66,10 @@ function chartConfig(spec: ChartSpec, theme: Theme, format: (n: number) => strin
     backgroundColor: colour(i),
     borderColor: colour(i),
     borderWidth: spec.kind === 'line' ? 2 : 0,
+    // lines apart by their dash too, so two equal series (or a reader without colour) still show two
+    borderDash: spec.kind === 'line' && i > 0 ? [6, 4] : [],
+    // a later (dashed) line is drawn over an earlier one, not hidden under it
+    order: spec.kind === 'line' ? -i : 0,
     pointRadius: spec.kind === 'line' ? 2 : 0,
     spanGaps: false,
   }));

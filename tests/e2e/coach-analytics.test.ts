@@ -171,6 +171,23 @@ describe('coach analytics', () => {
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(shots, 'coach-360-ru.png'), fullPage: true });
 
+        // the CSV holds the day and the total, the same figures
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Скачать CSV' }).click();
+        const file = await download;
+        expect(file.suggestedFilename()).toBe(`статистика-${row.day}-${row.day}.csv`);
+        const lines = readFileSync(await file.path(), 'utf8')
+          .replace(/^\uFEFF/, '')
+          .split('\r\n');
+        expect(lines[0]?.split(';').slice(0, 3)).toEqual([
+          'День',
+          'Просмотры страницы',
+          'Посетители за день',
+        ]);
+        expect(lines[1]?.split(';')[0]).toBe(row.day);
+        expect(lines[2]?.split(';')[0]).toBe('Итого');
+        expect(Number(lines[2]?.split(';')[7])).toBe(row.purchases);
+
         // offline after the first sync: the same figures, with their date
         await page.getByRole('button', { name: '30 дней' }).click();
         const views30 = await tile(page, 'Просмотры страницы');
@@ -204,14 +221,10 @@ describe('coach analytics', () => {
             await page.getByRole('heading', { name: 'Funnels' }).waitFor();
             await page.locator('ts-chart-figure canvas').first().waitFor();
             mkdirSync(join(repoRoot, 'docs'), { recursive: true });
-            // the page's column with a margin, from the app bar down to the first funnel
-            const box = await page.locator('coach-analytics-page').boundingBox();
-            if (!box) throw new Error('the page is not laid out');
-            await page.screenshot({
-              path: join(repoRoot, 'docs', 'coach-analytics.png'),
-              fullPage: true,
-              clip: { x: box.x - 24, y: 0, width: box.width + 48, height: 1900 },
-            });
+            // a tall window, so the figures, the daily chart and the first funnel fit above the tab bar
+            await page.setViewportSize({ width: desktop.width, height: 1900 });
+            await page.screenshot({ path: join(repoRoot, 'docs', 'coach-analytics.png') });
+            await page.setViewportSize(desktop);
           }
           await showDay(page, row.day, 'en');
           await expect.poll(() => buyFunnel(page), { timeout: 20_000 }).toEqual(buy);

@@ -99,6 +99,7 @@ export class CoachAnalyticsPage extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
         gap: var(--ts-space-2);
+        margin-bottom: var(--ts-space-3);
       }
       .tile {
         background: var(--ts-color-surface);
@@ -400,7 +401,8 @@ export class CoachAnalyticsPage extends LitElement {
 
   private renderDaily(s: AnalyticsSummary) {
     const spec: ChartSpec = {
-      kind: 'line',
+      // a week or less reads better as bars; a single day as a line is a lone dot
+      kind: s.range.days <= 7 ? 'bar' : 'line',
       caption: t.daily.caption,
       labelHeading: t.daily.day,
       labels: s.daily.map((d) => dayLabel(d.day, { day: 'numeric', month: 'short' })),

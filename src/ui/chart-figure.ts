@@ -101,7 +101,12 @@ function chartConfig(spec: ChartSpec, theme: Theme, format: (n: number) => strin
         legend: {
           display: series.length > 1,
           position: 'bottom',
-          labels: { color: theme.text, boxWidth: 12 },
+          // in the series' own order, whatever order they are drawn in
+          labels: {
+            color: theme.text,
+            boxWidth: 12,
+            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+          },
         },
         tooltip: {
           callbacks: {

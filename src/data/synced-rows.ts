@@ -458,6 +458,25 @@ export type LessonProgresRow = {
   xid: string;
 };
 
+export type ClubAnalyticsCellRow = {
+  id: string;
+  org_id: string;
+  figure: string;
+  period: string;
+  dimension: string;
+  label: string;
+  value: number | null;
+  people: number | null;
+  suppressed: boolean;
+  currency: string | null;
+  computed_at: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 /** every synced table by name, with its row */
 export interface SyncedRows {
   organizations: OrganizationRow;
@@ -486,6 +505,7 @@ export interface SyncedRows {
   course_enrollments: CourseEnrollmentRow;
   course_lessons: CourseLessonRow;
   lesson_progress: LessonProgresRow;
+  club_analytics_cells: ClubAnalyticsCellRow;
 }
 
 export type SyncedTableName = keyof SyncedRows;

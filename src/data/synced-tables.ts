@@ -48,4 +48,6 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'course_enrollments', indexes: ['course_id', 'user_id'], since: 4 },
   { name: 'course_lessons', indexes: ['course_id'], since: 4 },
   { name: 'lesson_progress', indexes: ['enrollment_id', 'lesson_id'], since: 4 },
+  // a club's aggregate figures, suppressed below 5 people (20261206162000_club_analytics.sql)
+  { name: 'club_analytics_cells', indexes: ['org_id'], since: 5 },
 ];

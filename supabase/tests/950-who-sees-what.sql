@@ -125,6 +125,9 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
    '30000000-0000-4000-8000-0000000000a1', 'present');
+-- a figure of club A (the club's members in a month, from 12 people)
+insert into public.club_analytics_cells (id, org_id, figure, period, value, people, suppressed) values
+  ('95000000-0000-4000-8000-000000000017', '10000000-0000-4000-8000-00000000000a', 'members', '2026-01', 12, 12, false);
 
 /**
   * -------------------------------------------------------
@@ -166,7 +169,8 @@ insert into probes values
   ('courses',                $$select count(*) from public.courses where id = '95000000-0000-4000-8000-000000000013'$$),
   ('course_lessons',         $$select count(*) from public.course_lessons where id = '95000000-0000-4000-8000-000000000014'$$),
   ('course_enrollments',     $$select count(*) from public.course_enrollments where id = '95000000-0000-4000-8000-000000000015'$$),
-  ('lesson_progress',        $$select count(*) from public.lesson_progress where id = '95000000-0000-4000-8000-000000000016'$$);
+  ('lesson_progress',        $$select count(*) from public.lesson_progress where id = '95000000-0000-4000-8000-000000000016'$$),
+  ('club_analytics_cells',   $$select count(*) from public.club_analytics_cells where id = '95000000-0000-4000-8000-000000000017'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -225,7 +229,8 @@ insert into who_sees_what values
   ('courses',                'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
   ('course_lessons',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('course_enrollments',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
-  ('lesson_progress',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no');
+  ('lesson_progress',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('club_analytics_cells',   'yes',      'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -208,7 +208,7 @@ export class ClubAnalyticsPage extends LitElement {
     return html`<section aria-labelledby=${id} data-figure=${table.figure}>
       <h2 id=${id}>${title}</h2>
       ${drawn && spec ? html`<ts-chart-figure .spec=${spec}></ts-chart-figure>` : nothing}
-      <div class="scroll">${grid}</div>
+      <div class="scroll" tabindex="0" role="region" aria-label=${title}>${grid}</div>
       ${table.hasSuppressed ? html`<p class="note">${t.hiddenNote}</p>` : nothing}
     </section>`;
   }

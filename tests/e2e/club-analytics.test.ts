@@ -110,7 +110,8 @@ describe('club analytics', () => {
       await expect.poll(() => newest.textContent()).toBe(String(latestMembers?.value));
       await membersSection.locator('ts-chart-figure canvas').waitFor({ state: 'attached' });
       await expect.poll(() => page.getByText('скрыто', { exact: true }).count()).toBe(hidden);
-      await page.getByText('«Скрыто» — число посчитано меньше чем по 5 людям').first().waitFor();
+      await page.getByText('«Скрыто» — число посчитано меньше чем по 5 людям').waitFor();
+      await page.getByText('«Скрыто» — меньше 5 человек').first().waitFor();
 
       const revenueSection = page.locator('section[data-figure="revenue"]');
       await revenueSection.getByRole('heading', { name: 'Выручка по товарам' }).waitFor();
@@ -150,10 +151,7 @@ describe('club analytics', () => {
         await page.getByRole('heading', { name: 'Club analytics' }).waitFor();
         await page.getByRole('heading', { name: 'Club athletes' }).waitFor();
         await expect.poll(() => page.getByText('hidden', { exact: true }).count()).toBe(hidden);
-        await page
-          .getByText('“Hidden” means the figure comes from fewer than 5 people')
-          .first()
-          .waitFor();
+        await page.getByText('“Hidden” means the figure comes from fewer than 5 people').waitFor();
         await page.getByText('Figures last changed:').waitFor();
         expect(await seriousViolations(page)).toEqual([]);
         expect(await fitsWidth(page)).toBe(true);

@@ -127,6 +127,9 @@ export class ClubAnalyticsPage extends LitElement {
         font-style: italic;
         white-space: nowrap;
       }
+      .explain {
+        margin: 0 0 var(--ts-space-4);
+      }
       .note {
         color: var(--ts-color-muted);
         font-size: 0.875rem;
@@ -175,6 +178,7 @@ export class ClubAnalyticsPage extends LitElement {
                   ${t.csv}
                 </button>
               </div>
+              ${cells.some((c) => c.suppressed) ? html`<p class="explain">${t.hiddenNote}</p>` : nothing}
               ${this.renderMembers(cells)} ${this.renderAttendance(cells)}
               ${this.renderRanks(cells)} ${this.renderRevenue(cells)}
             `
@@ -209,7 +213,7 @@ export class ClubAnalyticsPage extends LitElement {
       <h2 id=${id}>${title}</h2>
       ${drawn && spec ? html`<ts-chart-figure .spec=${spec}></ts-chart-figure>` : nothing}
       <div class="scroll" tabindex="0" role="region" aria-label=${title}>${grid}</div>
-      ${table.hasSuppressed ? html`<p class="note">${t.hiddenNote}</p>` : nothing}
+      ${table.hasSuppressed ? html`<p class="note">${t.hiddenShort}</p>` : nothing}
     </section>`;
   }
 

@@ -11,6 +11,8 @@ export const clubAnalytics: Translation<typeof clubAnalyticsStrings> = {
   csv: 'Download CSV',
   hidden: 'hidden',
   hiddenLong: 'hidden: fewer than 5 people, or it would give such a figure away',
+  hiddenShort:
+    '“Hidden”: fewer than 5 people, or it would let someone work out such a figure (see above).',
   hiddenNote:
     '“Hidden” means the figure comes from fewer than 5 people, or together with the total and the figures beside it would let someone work out such a figure. So no single athlete can be learned about from these totals.',
   people: (n) => `${n} people`,

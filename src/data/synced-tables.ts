@@ -48,6 +48,10 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'course_enrollments', indexes: ['course_id', 'user_id'], since: 4 },
   { name: 'course_lessons', indexes: ['course_id'], since: 4 },
   { name: 'lesson_progress', indexes: ['enrollment_id', 'lesson_id'], since: 4 },
+  // analytics (20261206161000_analytics.sql): funnels as data, and a coach's figures per day,
+  // read on the device so the last ones show offline
+  { name: 'analytics_funnels', indexes: [], since: 5 },
+  { name: 'coach_analytics_days', indexes: ['coach_id', 'day'], since: 5 },
   // a club's aggregate figures, suppressed below 5 people (20261206162000_club_analytics.sql)
   { name: 'club_analytics_cells', indexes: ['org_id'], since: 5 },
 ];

@@ -97,12 +97,13 @@ describe('club analytics', () => {
     expect(revenueTotal?.value).toBe('990000');
 
     await e2e.asUser('club-ru', 'admin@trackside.test', async (page) => {
-      await page
-        .getByRole('navigation', { name: `Управление: ${startName}` })
-        .getByRole('link', { name: 'Участники' })
-        .click();
-      await page.getByRole('heading', { name: 'Участники' }).waitFor();
-      await page.getByRole('link', { name: 'Аналитика' }).click();
+      // from the home page's admin links, then back among the admin screens and here again
+      const manage = page.getByRole('navigation', { name: `Управление: ${startName}` });
+      await manage.getByRole('link', { name: 'Аналитика' }).click();
+      await page.getByRole('heading', { name: 'Аналитика клуба' }).waitFor();
+      await manage.getByRole('link', { name: 'Группы' }).click();
+      await page.getByRole('heading', { name: 'Группы', exact: true }).waitFor();
+      await manage.getByRole('link', { name: 'Аналитика' }).click();
       await page.getByRole('heading', { name: 'Аналитика клуба' }).waitFor();
 
       const membersSection = page.locator('section[data-figure="members"]');

@@ -9,7 +9,7 @@
 -- instant, 20 march 2026 12:00 moscow, so the months are january–march 2026 and
 -- the seasons 2025-2026 and 2024-2025.
 begin;
-select plan(33);
+select plan(37);
 select tests.create_tenancy_fixture();
 
 alter table public.athletes disable trigger stamp_synced_row;
@@ -47,6 +47,19 @@ select gen_random_uuid(), '10000000-0000-4000-8000-00000000000a', s.session, ('3
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (gen_random_uuid(), '10000000-0000-4000-8000-00000000000a', '97600000-0000-4000-8000-0000000003a2',
    '30000000-0000-4000-8000-0000000000a3', 'absent');
+
+-- revenue in march: seven buyers, six of a shirt (one of them refunded half) and one of a cap
+insert into public.products (id, org_id, kind, name, price_minor, currency) values
+  ('97600000-0000-4000-8000-0000000000f1', '10000000-0000-4000-8000-00000000000a', 'product', 'Shirt', 150000, 'RUB'),
+  ('97600000-0000-4000-8000-0000000000f2', '10000000-0000-4000-8000-00000000000a', 'product', 'Cap', 90000, 'RUB');
+select tests.create_supabase_user('buyer' || n) from generate_series(1, 7) n;
+insert into public.purchases (org_id, user_id, product_id, kind, product_name, amount_minor, currency, status,
+                              paid_at, refunded_minor)
+select '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('buyer' || n),
+       case when n <= 6 then '97600000-0000-4000-8000-0000000000f1'::uuid else '97600000-0000-4000-8000-0000000000f2'::uuid end,
+       'product', case when n <= 6 then 'Shirt' else 'Cap' end, case when n <= 6 then 150000 else 90000 end, 'RUB', 'paid',
+       '2026-03-10 12:00+03', case when n = 1 then 75000 else 0 end
+  from generate_series(1, 7) n;
 
 create function pg_temp.refresh()
 returns int
@@ -129,6 +142,16 @@ select is(pg_temp.cell('rank_progression', '2024-2025', ''), 'hidden',
   'last season: two athletes reached a new rank, too few to show');
 select is(pg_temp.cell('rank_progression', '2024-2025', 'КМС'), 'hidden', 'last season: КМС, one athlete, hidden');
 select is(pg_temp.cell('rank_progression', '2025-2026', ''), 'none', 'this season: nobody reached a rank yet, no cell');
+
+-- revenue: the cap's one buyer is hidden, and so is the shirt, or the total minus the shirt is the cap
+select is(pg_temp.cell('revenue', '2026-03', ''), '915000/7',
+  'march revenue: six shirts and a cap, minus half a shirt refunded, from seven buyers');
+select is(pg_temp.cell('revenue', '2026-03', '97600000-0000-4000-8000-0000000000f2'), 'hidden',
+  'the cap, one buyer, is hidden');
+select is(pg_temp.cell('revenue', '2026-03', '97600000-0000-4000-8000-0000000000f1'), 'hidden',
+  'the shirt (six buyers) is hidden with it: the total minus the shirt would be the cap');
+select is((select currency from public.club_analytics_cells where figure = 'revenue' and dimension = ''), 'RUB',
+  'revenue carries its currency');
 
 select is(
   (select count(*) from public.club_analytics_cells c where not c.suppressed and (c.people is null or c.people < 5)),

@@ -4,9 +4,11 @@
 import { account } from '../features/account/account-strings.en.ts';
 import { attendance } from '../features/attendance/attendance-strings.en.ts';
 import { booking } from '../features/booking/booking-strings.en.ts';
+import { clubAnalytics } from '../features/club-analytics/club-analytics-strings.en.ts';
 import { courses } from '../features/courses/courses-strings.en.ts';
 import { admin } from '../features/admin/admin-strings.en.ts';
 import { adminTitles } from '../features/admin/admin-titles.en.ts';
+import { chart } from '../i18n/chart-strings.en.ts';
 import { domain } from '../i18n/domain-messages.en.ts';
 import { me } from '../features/me/me-strings.en.ts';
 import { money } from '../features/money/money-strings.en.ts';
@@ -25,6 +27,7 @@ export const english = {
   shell,
   errors,
   photoUpload,
+  chart,
   roster,
   contacts,
   groupMove,
@@ -39,6 +42,7 @@ export const english = {
   courses,
   admin,
   adminTitles,
+  clubAnalytics,
   storefront,
   account,
 };

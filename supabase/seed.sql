@@ -519,3 +519,20 @@ select id, 'd1000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-0000
   from events
 on conflict do nothing;
 select analytics.refresh_coach_days();
+
+-- club analytics demo (20261206162000_club_analytics.sql) ----------------------------------------
+-- the demo club's athletes joined over the past year, so «Аналитика клуба» has members over time:
+-- three eleven months ago, then one about every 18 days, the last today. (the synced-row stamp keeps a
+-- created_at once written, so it steps aside for this one update.) only rows not yet dated back
+-- are touched, so re-running changes nothing. then the figures are computed, as the hourly job
+-- does; the club's first months have fewer than 5 athletes and show as hidden.
+alter table public.athletes disable trigger stamp_synced_row;
+update public.athletes a
+   set created_at = now() - make_interval(days => case when substr(a.id::text, 35)::int <= 3 then 330
+                                                       else (20 - substr(a.id::text, 35)::int) * 18 end)
+ where a.org_id = 'd1000000-0000-4000-8000-000000000001'
+   and a.id::text like 'd4000000-0000-4000-8000-0000000000%'
+   and a.created_at >= (select o.created_at from public.organizations o where o.id = a.org_id);
+alter table public.athletes enable trigger stamp_synced_row;
+
+select private.refresh_club_analytics();

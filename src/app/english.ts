@@ -4,6 +4,7 @@
 import { account } from '../features/account/account-strings.en.ts';
 import { attendance } from '../features/attendance/attendance-strings.en.ts';
 import { booking } from '../features/booking/booking-strings.en.ts';
+import { clubAnalytics } from '../features/club-analytics/club-analytics-strings.en.ts';
 import { coachAnalytics } from '../features/coach-analytics/coach-analytics-strings.en.ts';
 import { courses } from '../features/courses/courses-strings.en.ts';
 import { admin } from '../features/admin/admin-strings.en.ts';
@@ -42,6 +43,7 @@ export const english = {
   courses,
   admin,
   adminTitles,
+  clubAnalytics,
   storefront,
   coachAnalytics,
   account,

@@ -313,6 +313,7 @@ export class HomePage extends LitElement {
       <a href="${base}/members">${adminStrings.nav.members}</a>
       <a href="${base}/invitations">${adminStrings.nav.invitations}</a>
       <a href="${base}/groups">${adminStrings.nav.groups}</a>
+      <a href="${base}/analytics">${adminStrings.nav.analytics}</a>
     </nav>`;
   }
 

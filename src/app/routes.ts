@@ -7,6 +7,7 @@ import { accountRoutes } from '../features/account/account-routes.ts';
 import { adminRoutes } from '../features/admin/admin-routes.ts';
 import { attendanceRoutes } from '../features/attendance/attendance-routes.ts';
 import { bookingRoutes } from '../features/booking/booking-routes.ts';
+import { clubAnalyticsRoutes } from '../features/club-analytics/club-analytics-routes.ts';
 import { coachAnalyticsRoutes } from '../features/coach-analytics/coach-analytics-routes.ts';
 import { coursesRoutes } from '../features/courses/courses-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
@@ -41,6 +42,7 @@ export const routes: readonly FeatureRoute[] = [
   ...bookingRoutes,
   ...coursesRoutes,
   ...adminRoutes,
+  ...clubAnalyticsRoutes,
   ...storefrontRoutes,
   ...coachAnalyticsRoutes,
 ];

@@ -500,6 +500,25 @@ export type CoachAnalyticsDayRow = {
   xid: string;
 };
 
+export type ClubAnalyticsCellRow = {
+  id: string;
+  org_id: string;
+  figure: string;
+  period: string;
+  dimension: string;
+  label: string;
+  value: number | null;
+  people: number | null;
+  suppressed: boolean;
+  currency: string | null;
+  computed_at: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 /** every synced table by name, with its row */
 export interface SyncedRows {
   organizations: OrganizationRow;
@@ -530,6 +549,7 @@ export interface SyncedRows {
   lesson_progress: LessonProgresRow;
   analytics_funnels: AnalyticsFunnelRow;
   coach_analytics_days: CoachAnalyticsDayRow;
+  club_analytics_cells: ClubAnalyticsCellRow;
 }
 
 export type SyncedTableName = keyof SyncedRows;

@@ -52,4 +52,6 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   // read on the device so the last ones show offline
   { name: 'analytics_funnels', indexes: [], since: 5 },
   { name: 'coach_analytics_days', indexes: ['coach_id', 'day'], since: 5 },
+  // a club's aggregate figures, suppressed below 5 people (20261206162000_club_analytics.sql)
+  { name: 'club_analytics_cells', indexes: ['org_id'], since: 5 },
 ];

@@ -9,6 +9,10 @@ insert into auth.users (id, email) values
   ('00000000-0000-4000-a000-00000000000a', 'sync-a@test.local'),
   ('00000000-0000-4000-a000-00000000000b', 'sync-b@test.local');
 
+-- the funnels (20261206161000_analytics.sql) are rows every signed-in user pulls; this file
+-- follows its probe table alone, so they are out of the way for its transaction
+delete from public.analytics_funnels;
+
 create table public.sync_probe (
   id uuid primary key,
   owner_id uuid not null default auth.uid(),

@@ -129,6 +129,9 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
    '30000000-0000-4000-8000-0000000000a1', 'present');
+-- a figure of club A (the club's members in a month, from 12 people)
+insert into public.club_analytics_cells (id, org_id, figure, period, value, people, suppressed) values
+  ('95000000-0000-4000-8000-000000000018', '10000000-0000-4000-8000-00000000000a', 'members', '2026-01', 12, 12, false);
 
 /**
   * -------------------------------------------------------
@@ -172,7 +175,8 @@ insert into probes values
   ('course_enrollments',     $$select count(*) from public.course_enrollments where id = '95000000-0000-4000-8000-000000000015'$$),
   ('lesson_progress',        $$select count(*) from public.lesson_progress where id = '95000000-0000-4000-8000-000000000016'$$),
   ('analytics_funnels',      $$select count(*) from public.analytics_funnels where key = 'buy'$$),
-  ('coach_analytics_days',   $$select count(*) from public.coach_analytics_days where id = '95000000-0000-4000-8000-000000000017'$$);
+  ('coach_analytics_days',   $$select count(*) from public.coach_analytics_days where id = '95000000-0000-4000-8000-000000000017'$$),
+  ('club_analytics_cells',   $$select count(*) from public.club_analytics_cells where id = '95000000-0000-4000-8000-000000000018'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -233,7 +237,8 @@ insert into who_sees_what values
   ('course_enrollments',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('lesson_progress',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('analytics_funnels',      'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
-  ('coach_analytics_days',   'no',       'yes', 'no',   'no',   'no',    'no',   'no');
+  ('coach_analytics_days',   'no',       'yes', 'no',   'no',   'no',    'no',   'no'),
+  ('club_analytics_cells',   'yes',      'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

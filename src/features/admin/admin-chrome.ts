@@ -1,6 +1,6 @@
 // The parts every club admin screen shares: the organization's name, the
-// sub-navigation between members, invitations and groups, the admins-only gate,
-// and form styles.
+// sub-navigation between members, invitations, groups and the club's figures,
+// the admins-only gate, and form styles.
 import { fieldStyles } from '../../ui/field-styles.ts';
 import { css, html, type TemplateResult } from 'lit';
 import { adminStrings as t } from './admin-strings.ts';
@@ -8,7 +8,7 @@ import { hasRoleAtLeast } from '../../domain/organization.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import type { AdminData } from './admin-data.ts';
 
-export type AdminSection = 'members' | 'invitations' | 'groups';
+export type AdminSection = 'members' | 'invitations' | 'groups' | 'analytics';
 
 export const adminStyles = [
   fieldStyles,
@@ -115,7 +115,7 @@ export function adminHeader(data: AdminData, active: AdminSection): TemplateResu
     <nav aria-label=${t.nav.label(data.orgName)}>
       <ul>
         ${link('members', t.nav.members)} ${link('invitations', t.nav.invitations)}
-        ${link('groups', t.nav.groups)}
+        ${link('groups', t.nav.groups)} ${link('analytics', t.nav.analytics)}
       </ul>
     </nav>`;
 }

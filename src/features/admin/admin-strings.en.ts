@@ -12,6 +12,7 @@ export const admin: Translation<typeof adminStrings> = {
     members: 'Members',
     invitations: 'Invitations',
     groups: 'Groups',
+    analytics: 'Analytics',
   },
   onlyAdmins:
     'This section is for the organization’s admins and owners only. Ask the club’s owner if you need access.',

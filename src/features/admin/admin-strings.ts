@@ -12,6 +12,7 @@ export const adminStrings = localized('admin', {
     members: 'Участники',
     invitations: 'Приглашения',
     groups: 'Группы',
+    analytics: 'Аналитика',
   },
   onlyAdmins:
     'Этот раздел — только для администраторов и владельцев организации. Если вам нужен доступ, обратитесь к владельцу клуба.',

@@ -30,18 +30,11 @@ export const analyticsEventSchema = z
     id: z.uuid(),
     name: z.enum(BROWSER_EVENT_NAMES),
     coach: z.uuid().nullable().default(null),
-    page: z
-      .string()
-      .refine(isValidSlug, 'a coach page address')
-      .nullable()
-      .default(null),
+    page: z.string().refine(isValidSlug, 'a coach page address').nullable().default(null),
     path: z.string().startsWith('/').max(2000),
     offer: z.uuid().nullable().default(null),
     referrer: z.string().max(2000).default(''),
-    utm: z
-      .object({ source: utmValue, medium: utmValue, campaign: utmValue })
-      .strict()
-      .default({}),
+    utm: z.object({ source: utmValue, medium: utmValue, campaign: utmValue }).strict().default({}),
     at: z.iso.datetime({ offset: true }),
   })
   .refine((e) => e.coach !== null || e.page !== null, {

@@ -75,15 +75,16 @@ describe('batchBodies', () => {
     const huge = event({ path: `/${'y'.repeat(5000)}` });
     const bodies = batchBodies([big, big, huge, big], 50, 2500);
     expect(bodies.map((b) => b.events.length)).toEqual([2, 1]);
-    for (const b of bodies) expect(new TextEncoder().encode(b.body).length).toBeLessThanOrEqual(2500);
+    for (const b of bodies)
+      expect(new TextEncoder().encode(b.body).length).toBeLessThanOrEqual(2500);
   });
 });
 
 describe('utmOf and referrerOf', () => {
   it('reads the three campaign parameters, trimmed, nothing else', () => {
-    expect(utmOf('?utm_source=tg&utm_medium=%20post%20&utm_campaign=spring&utm_term=x&a=1')).toEqual(
-      { source: 'tg', medium: 'post', campaign: 'spring' },
-    );
+    expect(
+      utmOf('?utm_source=tg&utm_medium=%20post%20&utm_campaign=spring&utm_term=x&a=1'),
+    ).toEqual({ source: 'tg', medium: 'post', campaign: 'spring' });
     expect(utmOf('')).toEqual({});
   });
 

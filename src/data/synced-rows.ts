@@ -458,6 +458,48 @@ export type LessonProgresRow = {
   xid: string;
 };
 
+export type AnalyticsFunnelRow = {
+  id: string;
+  key: string;
+  steps: string[];
+  window_minutes: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type CoachAnalyticsDayRow = {
+  id: string;
+  org_id: string;
+  coach_id: string;
+  day: string;
+  page_views: number;
+  visitors: number;
+  offer_views: number;
+  slot_selections: number;
+  checkouts_started: number;
+  checkouts_completed: number;
+  purchases: number;
+  bookings_created: number;
+  bookings_cancelled: number;
+  enrollments: number;
+  lessons_completed: number;
+  revenue: Json;
+  offers: Json;
+  sources: Json;
+  campaigns: Json;
+  funnels: Json;
+  refreshed_at: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 /** every synced table by name, with its row */
 export interface SyncedRows {
   organizations: OrganizationRow;
@@ -486,6 +528,8 @@ export interface SyncedRows {
   course_enrollments: CourseEnrollmentRow;
   course_lessons: CourseLessonRow;
   lesson_progress: LessonProgresRow;
+  analytics_funnels: AnalyticsFunnelRow;
+  coach_analytics_days: CoachAnalyticsDayRow;
 }
 
 export type SyncedTableName = keyof SyncedRows;

@@ -48,4 +48,8 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'course_enrollments', indexes: ['course_id', 'user_id'], since: 4 },
   { name: 'course_lessons', indexes: ['course_id'], since: 4 },
   { name: 'lesson_progress', indexes: ['enrollment_id', 'lesson_id'], since: 4 },
+  // analytics (20261206161000_analytics.sql): funnels as data, and a coach's figures per day,
+  // read on the device so the last ones show offline
+  { name: 'analytics_funnels', indexes: [], since: 5 },
+  { name: 'coach_analytics_days', indexes: ['coach_id', 'day'], since: 5 },
 ];

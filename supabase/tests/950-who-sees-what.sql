@@ -121,6 +121,10 @@ insert into public.lesson_progress (id, org_id, enrollment_id, lesson_id, user_i
   ('95000000-0000-4000-8000-000000000016', '10000000-0000-4000-8000-00000000000a',
    '95000000-0000-4000-8000-000000000015', '95000000-0000-4000-8000-000000000014',
    tests.get_supabase_uid('athlete'), now());
+-- the coach's page figures for a day (the funnels are everyone's, from the migration)
+insert into public.coach_analytics_days (id, org_id, coach_id, day, page_views) values
+  ('95000000-0000-4000-8000-000000000017', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   '2026-03-02', 12);
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -166,7 +170,9 @@ insert into probes values
   ('courses',                $$select count(*) from public.courses where id = '95000000-0000-4000-8000-000000000013'$$),
   ('course_lessons',         $$select count(*) from public.course_lessons where id = '95000000-0000-4000-8000-000000000014'$$),
   ('course_enrollments',     $$select count(*) from public.course_enrollments where id = '95000000-0000-4000-8000-000000000015'$$),
-  ('lesson_progress',        $$select count(*) from public.lesson_progress where id = '95000000-0000-4000-8000-000000000016'$$);
+  ('lesson_progress',        $$select count(*) from public.lesson_progress where id = '95000000-0000-4000-8000-000000000016'$$),
+  ('analytics_funnels',      $$select count(*) from public.analytics_funnels where key = 'buy'$$),
+  ('coach_analytics_days',   $$select count(*) from public.coach_analytics_days where id = '95000000-0000-4000-8000-000000000017'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -225,7 +231,9 @@ insert into who_sees_what values
   ('courses',                'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'yes'),
   ('course_lessons',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('course_enrollments',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
-  ('lesson_progress',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no');
+  ('lesson_progress',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('analytics_funnels',      'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
+  ('coach_analytics_days',   'no',       'yes', 'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -208,7 +208,7 @@ describe('analytics-ingest', () => {
       { index: 3, reason: 'unknown_page' },
       { index: 4, reason: 'unknown_offer' },
     ]);
-    expect(await stored(good.map((e) => e!.id))).toBe(2);
+    expect(await stored(good.map((e) => e.id))).toBe(2);
     expect((await send('{"not": "json"')).body.error?.code).toBe('invalid_json');
   });
 
@@ -247,11 +247,12 @@ describe('analytics-ingest', () => {
   });
 
   it("refuses another site's page and a cross-site request with 403", async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
       { origin: 'null' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const e = event();
       const answer = await send([e], { headers });
       expect(answer.status).toBe(403);

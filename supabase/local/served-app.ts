@@ -6,12 +6,8 @@
 // one for either.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  ANALYTICS_FUNCTION_PATH,
-  forwardedIngestHeaders,
-  isAnalyticsEventsPath,
-} from '../../src/public-site/analytics/ingest-forward.ts';
-import { type ApiRequest, type ApiResponse, jsonResponse } from './http-types.ts';
+import { addForwardedFor, createAnalyticsForwarder } from './analytics-forward.ts';
+import type { ApiRequest } from './http-types.ts';
 import { type LocalConfig, publicHost, readLocalConfig } from './config.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
 import { type RuntimeConfig, apiUrlFor } from './runtime-config.ts';
@@ -65,26 +61,13 @@ export async function startServedApp(env: NodeJS.ProcessEnv, distDir: string): P
     );
   });
   // the pages' events (POST /api/analytics/events) go to analytics-ingest, as the
-  // production site's rewrite sends them (src/public-site/analytics/ingest-forward.ts)
-  const forwardEvents = async (req: ApiRequest): Promise<ApiResponse | null> => {
-    if (req.method !== 'POST' || !isAnalyticsEventsPath(req.url.pathname)) return null;
-    const { stack } = live;
-    if (!stack) return jsonResponse(503, { message: 'starting' }, { 'retry-after': '1' });
-    const url = new URL(ANALYTICS_FUNCTION_PATH, stack.apiUrl);
-    const headers = forwardedIngestHeaders(new Headers(req.headers), null);
-    return stack.gateway.handle({
-      method: 'POST',
-      url,
-      headers: { ...headers, host: url.host },
-      body: req.body,
-    });
-  };
+  // production site's edge handler sends them
+  const forwardEvents = createAnalyticsForwarder(() => live.stack?.gateway);
   const serve = async (req: ApiRequest) =>
     (await forwardEvents(req)) ?? (await servePublic(req)) ?? serveStatic(req);
   const log = (m: string, e?: unknown) => console.error(`[app] ${m}`, e ?? '');
   const server = http.createServer((req, res) => {
-    // a proxy's job: the visitor's address for the functions' per-IP limits
-    req.headers['x-forwarded-for'] ??= req.socket.remoteAddress ?? '';
+    addForwardedFor(req);
     void serveNode(req, res, serve, 1024 * 1024, log);
   });
   const close = () =>

@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../supabase/local/paths.ts';
+import { analyticsIngest } from './analytics-ingest.ts';
 import { describeLimit, limitMiss, type BenchResult } from './bench-result.ts';
 import { pwaBenches } from './pwa-benches.ts';
 import { rlsRosterOverhead } from './rls-roster-overhead.ts';
@@ -28,6 +29,7 @@ const benches: { name: string; run: () => Promise<BenchResult | BenchResult[]> }
   { name: 'sync.concurrent_devices', run: syncConcurrentDevices },
   { name: 'pwa', run: pwaBenches },
   { name: 'storefront', run: storefrontBenches },
+  { name: 'analytics.ingest', run: analyticsIngest },
 ];
 
 const filters = process.argv.slice(2);

@@ -475,3 +475,47 @@ on conflict (id) do nothing;
 
 -- the club's 8-session package is on the public pages (Buy on /volkov)
 update public.products set listed = true where id = 'd7000000-0000-4000-8000-000000000001';
+
+-- page events on /volkov for the last 60 days (20261206161000_analytics.sql), so the coach's
+-- dashboard has something to show on a fresh start. only what a browser reports is invented
+-- here: purchases, bookings and enrolments are counted from the real rows above, so a funnel's
+-- bottom stays exactly what the database holds. deterministic (setseed), in Moscow days.
+select setseed(0.15);
+with visits as (
+  select d, v,
+         (current_date - d)::timestamp at time zone 'Europe/Moscow'
+           + make_interval(hours => 7 + (random() * 15)::int, mins => (random() * 59)::int) as at,
+         (random() * 9e18)::bigint as visitor,
+         (array['', '', '', 't.me', 'vk.com', 'google.com', 'yandex.ru'])[1 + (random() * 6)::int] as domain,
+         random() as r
+    from generate_series(1, 60) d
+   cross join lateral generate_series(1, 4 + (d * 7) % 9 + case when extract(isodow from current_date - d) in (6, 7) then 5 else 0 end) v
+), events as (
+  select md5(format('seed-view:%s:%s', d, v))::uuid as id, 'page_view' as name, at, visitor,
+         nullif(domain, '') as domain, null::uuid as offer,
+         case when domain = 't.me' then 'telegram' end as utm_source,
+         case when domain = 't.me' then 'social' end as utm_medium,
+         case when domain = 't.me' then 'spring_start' end as utm_campaign
+    from visits
+  union all
+  select md5(format('seed-offer:%s:%s', d, v))::uuid, 'offer_view', at + interval '40 seconds', visitor, null,
+         (array['d7000000-0000-4000-8000-000000000004', 'd7000000-0000-4000-8000-000000000001',
+                'da000000-0000-4000-8000-000000000001', 'da000000-0000-4000-8000-000000000002'])[1 + (r * 100)::int % 4]::uuid,
+         null, null, null
+    from visits where r < 0.65
+  union all
+  select md5(format('seed-slot:%s:%s', d, v))::uuid, 'slot_selected', at + interval '2 minutes', visitor, null,
+         'da000000-0000-4000-8000-000000000001'::uuid, null, null, null
+    from visits where r < 0.2
+  union all
+  select md5(format('seed-checkout:%s:%s', d, v))::uuid, 'checkout_started', at + interval '3 minutes', visitor, null,
+         'd7000000-0000-4000-8000-000000000004'::uuid, null, null, null
+    from visits where r < 0.08
+)
+insert into analytics.events (event_id, org_id, coach_id, name, source, occurred_at, received_at, visitor,
+    path, offer_id, referrer_domain, utm_source, utm_medium, utm_campaign)
+select id, 'd1000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002', name, 'beacon',
+       at, at, visitor, '/volkov', offer, domain, utm_source, utm_medium, utm_campaign
+  from events
+on conflict do nothing;
+select analytics.refresh_coach_days();

@@ -7,7 +7,7 @@
 --
 -- schema    analytics (service role only): events (partitioned by month), event_ids
 --           (exactly once), salts (one a day, forgotten after two), attributions
---           (which visitor made a purchase or booking), dirty_days (what to refresh)
+--           (which visitor made a purchase or booking), changed_days (what to refresh)
 -- tables    public.analytics_funnels (funnels as data), public.coach_analytics_days
 --           (a coach's figures per day, synced to the coach)
 -- rpc       public.analytics_ingest, public.analytics_attribute (service role)
@@ -209,38 +209,40 @@ revoke all on function analytics.take(text, integer, integer, interval) from pub
   * section - what to refresh
   * -------------------------------------------------------
   * every insert of events marks its coaches' days (in the club's zone); an event in
-  * the first hours of a day may finish a funnel begun the day before, so that day too
+  * the first hours of a day may finish a funnel begun the day before, so that day too.
+  * a log, not a set: a mark is only ever inserted, and the refresh deletes exactly the
+  * marks it read, so an insert of events never waits for a refresh and a mark made
+  * while a refresh runs is left for the next one
   */
-create table analytics.dirty_days (
+create table analytics.changed_days (
+  id bigint generated always as identity primary key,
   org_id uuid not null,
   coach_id uuid not null,
-  day date not null,
-  primary key (coach_id, org_id, day)
+  day date not null
 );
-comment on table analytics.dirty_days is 'coach days whose events changed since the last refresh';
-alter table analytics.dirty_days enable row level security;
-revoke all on analytics.dirty_days from public, anon, authenticated;
+comment on table analytics.changed_days is 'coach days whose events changed since the last refresh';
+alter table analytics.changed_days enable row level security;
+revoke all on analytics.changed_days from public, anon, authenticated;
 
-create function analytics.mark_dirty_days()
+create function analytics.mark_changed_days()
 returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
-  insert into analytics.dirty_days (org_id, coach_id, day)
+  insert into analytics.changed_days (org_id, coach_id, day)
   select distinct n.org_id, n.coach_id, d.day
     from new_events n
     join public.organizations o on o.id = n.org_id
    cross join lateral (values
      ((n.occurred_at at time zone o.time_zone)::date),
      (((n.occurred_at - interval '1 day') at time zone o.time_zone)::date)) as d(day)
-   where n.coach_id is not null
-  on conflict do nothing;
+   where n.coach_id is not null;
   return null;
 end
 $$;
-create trigger mark_dirty_days after insert on analytics.events
+create trigger mark_changed_days after insert on analytics.events
   referencing new table as new_events
-  for each statement execute function analytics.mark_dirty_days();
+  for each statement execute function analytics.mark_changed_days();
 
 /**
   * -------------------------------------------------------
@@ -486,18 +488,23 @@ end
 $$;
 revoke all on function analytics.coach_day(uuid, uuid, date) from public, anon, authenticated;
 
--- the days marked since the last run; a day that is still all zero is not stored
+-- the days marked since the last run, each written and its marks deleted in turn; a day
+-- that is still all zero is not stored
 create function analytics.refresh_coach_days()
 returns integer
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_day analytics.dirty_days;
+  v_day record;
   v_row public.coach_analytics_days;
   v_done integer := 0;
 begin
-  for v_day in delete from analytics.dirty_days returning * loop
+  for v_day in
+    select c.org_id, c.coach_id, c.day, array_agg(c.id) as marks
+      from analytics.changed_days c group by c.org_id, c.coach_id, c.day
+  loop
     v_row := analytics.coach_day(v_day.org_id, v_day.coach_id, v_day.day);
+    delete from analytics.changed_days c where c.id = any (v_day.marks);
     if v_row.page_views + v_row.offer_views + v_row.slot_selections + v_row.checkouts_started
        + v_row.checkouts_completed + v_row.purchases + v_row.bookings_created
        + v_row.bookings_cancelled + v_row.enrollments + v_row.lessons_completed = 0
@@ -572,11 +579,10 @@ begin
   values (p_subject, v_visitor, v_coach)
   on conflict (subject_id) do nothing;
   -- events already written about it (a booking is made before it is attributed) are recounted
-  insert into analytics.dirty_days (org_id, coach_id, day)
+  insert into analytics.changed_days (org_id, coach_id, day)
   select distinct e.org_id, e.coach_id, (e.occurred_at at time zone o.time_zone)::date
     from analytics.events e join public.organizations o on o.id = e.org_id
-   where e.subject_id = p_subject and e.coach_id is not null
-  on conflict do nothing;
+   where e.subject_id = p_subject and e.coach_id is not null;
 end
 $$;
 revoke all on function public.analytics_attribute(uuid, text, text) from public, anon, authenticated;

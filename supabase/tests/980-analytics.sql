@@ -8,7 +8,7 @@
 -- fixture: tests.create_tenancy_fixture(); `coach` (club A) has the published page
 -- `trainer` and sells product P1; `coach2` has the unpublished page `hidden`.
 begin;
-select plan(39);
+select plan(43);
 select tests.create_tenancy_fixture();
 
 insert into public.coach_pages (org_id, coach_id, slug, published, display_name) values
@@ -198,6 +198,21 @@ select throws_ok($$insert into public.analytics_funnels (key, steps, window_minu
   '23514', null, 'a funnel has at least two steps');
 select throws_ok($$insert into public.analytics_funnels (key, steps, window_minutes) values ('odd', array['page_view', 'signup'], 60)$$,
   '23514', null, 'and only known events');
+
+-- housekeeping ------------------------------------------------------------------------------------------------
+select analytics.ensure_partitions('2025-01-01', '2025-01-31');
+insert into analytics.events (event_id, org_id, coach_id, name, source, occurred_at, visitor, path)
+values (gen_random_uuid(), '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'), 'page_view', 'beacon',
+        '2025-01-15 12:00+00', 1, '/trainer');
+insert into analytics.salts (day, salt) values ((now() at time zone 'UTC')::date - 3, extensions.gen_random_bytes(32));
+select analytics.housekeeping();
+select is(to_regclass('analytics.events_2025_01'), null, 'a month of raw events past 90 days is dropped whole');
+select isnt(to_regclass('analytics.events_' || to_char(now() + interval '1 month', 'YYYY_MM')), null,
+  'next month''s partition is ready before it starts');
+select is((select count(*)::int from analytics.salts where day < (now() at time zone 'UTC')::date - 1), 0,
+  'salts older than yesterday are forgotten');
+select ok(exists (select from public.coach_analytics_days where coach_id = tests.get_supabase_uid('coach')),
+  'the daily figures outlive the raw events');
 
 select * from finish();
 rollback;

@@ -18,6 +18,9 @@ const e2e = useE2eStack();
 const CHROME =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const shots = '/tmp/shots';
+/** the course's product, sold on /volkov; the free trial session type */
+const COURSE_PRODUCT = 'd7000000-0000-4000-8000-000000000004';
+const TRIAL = 'da000000-0000-4000-8000-000000000001';
 mkdirSync(shots, { recursive: true });
 
 interface Row {
@@ -122,6 +125,32 @@ describe('the public pages tracker', () => {
       }
       expect(rows.every((r) => r.name === 'page_view' || r.offer_id !== null)).toBe(true);
       expect(new Set(rows.map((r) => r.offer_id)).size).toBe(rows.length);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a slot picked on the booking page and a checkout page shown are recorded', async () => {
+    const campaign = `steps-${Date.now()}`;
+    const context = await chromeContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.app.url}/checkout/${COURSE_PRODUCT}?utm_campaign=${campaign}`);
+      await expect
+        .poll(async () => (await arrived(campaign)).map((r) => `${r.name} ${r.offer_id}`), {
+          timeout: 15_000,
+        })
+        .toContain(`checkout_started ${COURSE_PRODUCT}`);
+
+      await page.goto(`${e2e.app.url}/volkov/book?type=${TRIAL}&utm_campaign=${campaign}`);
+      // the tap navigates at once; its event leaves as a beacon before the page does
+      await page.locator('a[data-slot]').first().click();
+      await expect.poll(() => page.url()).toContain('/book/confirm');
+      await expect
+        .poll(async () => (await arrived(campaign)).map((r) => `${r.name} ${r.offer_id}`), {
+          timeout: 15_000,
+        })
+        .toContain(`slot_selected ${TRIAL}`);
     } finally {
       await context.close();
     }

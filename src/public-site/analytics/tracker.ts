@@ -97,19 +97,23 @@ function start(data: DOMStringMap): void {
     document.querySelectorAll('[data-offer]').forEach((el) => watch.observe(el));
   }
 
-  document.addEventListener(
-    'click',
-    (e) => {
-      const slot = e.target instanceof Element ? e.target.closest('[data-slot]') : null;
-      if (slot) track('slot_selected', slot.getAttribute('data-slot') || null);
-    },
-    { capture: true, passive: true },
-  );
   const leave = () => {
     clearTimeout(timer);
     timer = undefined;
     void sender.flush(true);
   };
+  document.addEventListener(
+    'click',
+    (e) => {
+      const target = e.target instanceof Element ? e.target : null;
+      const slot = target?.closest('[data-slot]');
+      if (slot) track('slot_selected', slot.getAttribute('data-slot') || null);
+      // a link is leaving the page: the batch goes now, as a beacon, not on pagehide
+      // (a beacon sent while the page unloads is sometimes lost)
+      if (target?.closest('a[href]')) leave();
+    },
+    { capture: true, passive: true },
+  );
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') leave();
   });

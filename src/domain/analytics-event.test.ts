@@ -39,6 +39,9 @@ describe('analyticsEventSchema', () => {
     ['a time without zone', { at: '2026-12-06 12:00' }],
     ['an offer view without its offer', { name: 'offer_view' }],
     ['an unknown utm key', { utm: { term: 'x' } }],
+    ['a utm value longer than the database keeps', { utm: { source: 'x'.repeat(101) } }],
+    ['a referrer that is no web address', { referrer: 'javascript:alert(1)' }],
+    ['a referrer whose host is too long', { referrer: `https://${'a'.repeat(254)}/` }],
   ])('refuses %s', (_what, change) => {
     expect(analyticsEventSchema.safeParse({ ...good, ...change }).success).toBe(false);
   });

@@ -23,7 +23,19 @@ export const ANALYTICS_MAX_EVENTS = 50;
 /** …in at most this many bytes (what sendBeacon may queue at once) */
 export const ANALYTICS_MAX_BYTES = 64 * 1024;
 
-const utmValue = z.string().trim().min(1).max(200).optional();
+// as analytics.events keeps them (utm_* ≤ 100 characters, a referrer's domain ≤ 253)
+const utmValue = z.string().trim().min(1).max(100).optional();
+
+/** '' (direct) or a web address whose host the database can keep */
+function isReferrer(value: string): boolean {
+  if (value === '') return true;
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.hostname.length <= 253;
+  } catch {
+    return false;
+  }
+}
 
 export const analyticsEventSchema = z
   .object({
@@ -33,7 +45,7 @@ export const analyticsEventSchema = z
     page: z.string().refine(isValidSlug, 'a coach page address').nullable().default(null),
     path: z.string().startsWith('/').max(2000),
     offer: z.uuid().nullable().default(null),
-    referrer: z.string().max(2000).default(''),
+    referrer: z.string().max(2000).refine(isReferrer, 'a web address or nothing').default(''),
     utm: z.object({ source: utmValue, medium: utmValue, campaign: utmValue }).strict().default({}),
     at: z.iso.datetime({ offset: true }),
   })

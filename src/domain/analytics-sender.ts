@@ -78,7 +78,7 @@ export function utmOf(search: string): TrackedEvent['utm'] {
   const q = new URLSearchParams(search);
   const out: TrackedEvent['utm'] = {};
   for (const key of ['source', 'medium', 'campaign'] as const) {
-    const v = q.get(`utm_${key}`)?.trim().slice(0, 200);
+    const v = q.get(`utm_${key}`)?.trim().slice(0, 100);
     if (v) out[key] = v;
   }
   return out;

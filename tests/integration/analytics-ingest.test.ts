@@ -212,6 +212,32 @@ describe('analytics-ingest', () => {
     expect((await send('{"not": "json"')).body.error?.code).toBe('invalid_json');
   });
 
+  it("agrees with the database's columns: what the edge takes, the database keeps", async () => {
+    // 253 characters: the longest host a referrer_domain keeps
+    const host = ['a'.repeat(63), 'b'.repeat(63), 'c'.repeat(63), 'd'.repeat(61)].join('.');
+    const longest = event({
+      referrer: `https://${host}/path`,
+      utm: { source: 's'.repeat(100), medium: 'm'.repeat(100), campaign: 'c'.repeat(100) },
+      path: `/${'p'.repeat(1999)}`,
+    });
+    const over = [
+      event({ referrer: `https://${host}x/path` }),
+      event({ utm: { source: 's'.repeat(101) } }),
+      event({ path: `/${'p'.repeat(2000)}` }),
+    ];
+    const answer = await send([longest, ...over]);
+    expect(answer.status).toBe(202);
+    expect(answer.body.accepted).toBe(1);
+    expect(answer.body.refused?.map((r) => r.index)).toEqual([1, 2, 3]);
+    const { rows } = await db.query<{ domain: number; source: number; path: number }>(
+      `select char_length(referrer_domain) as domain, char_length(utm_source) as source,
+              char_length(path) as path
+         from analytics.events where event_id = $1`,
+      [longest.id],
+    );
+    expect(rows).toEqual([{ domain: 253, source: 100, path: 2000 }]);
+  });
+
   it('refuses events over 7 days old or over 5 minutes ahead, and clamps the near future to now', async () => {
     const old = event({ at: new Date(dbNow - 8 * 86_400_000).toISOString() });
     const ahead = event({ at: new Date(dbNow + 10 * 60_000).toISOString() });

@@ -67,6 +67,40 @@ describe('the edge handler in front of the static host', () => {
     expect(seen).toEqual(['https://trackside.example/sw.js']);
   });
 
+  it("forwards the pages' events to analytics-ingest with the visitor's address", async () => {
+    const sent: { url: string; headers: Headers; body: string }[] = [];
+    const site = createPublicSite((async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push({
+        url: String(input),
+        headers: new Headers(init?.headers),
+        body: new TextDecoder().decode(init?.body as ArrayBuffer),
+      });
+      return Response.json({ accepted: 1, duplicates: 0, refused: [] }, { status: 202 });
+    }) as typeof fetch);
+    const res = await site.fetch(
+      new Request('https://trackside.example/api/analytics/events', {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/plain',
+          origin: 'https://trackside.example',
+          'user-agent': 'Mozilla/5.0 Chrome/131',
+          'cf-connecting-ip': '198.51.100.4',
+          'x-forwarded-for': '10.9.9.9',
+          cookie: 'not=forwarded',
+        },
+        body: '[]',
+      }),
+      env,
+    );
+    expect(res.status).toBe(202);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.url).toBe(`${env.SUPABASE_URL}/functions/v1/analytics-ingest`);
+    expect(sent[0]?.body).toBe('[]');
+    expect(sent[0]?.headers.get('x-forwarded-for')).toBe('198.51.100.4');
+    expect(sent[0]?.headers.get('origin')).toBe('https://trackside.example');
+    expect(sent[0]?.headers.get('cookie')).toBeNull();
+  });
+
   it('refuses to start without its settings', async () => {
     await expect(
       worker.fetch(new Request('https://trackside.example/volkov'), { ...env, SUPABASE_URL: '' }),

@@ -8,6 +8,10 @@
 // Edge Function cannot serve the page because Supabase rewrites text/html to
 // text/plain on the project domain. The handler reads the database as anon
 // through public.public_coach_page, like any visitor.
+import {
+  forwardToIngest,
+  isAnalyticsEventsPath,
+} from '../../src/public-site/analytics/ingest-forward.ts';
 import { publicResponse } from '../../src/public-site/public-router.ts';
 import { publicRoutes } from '../../src/public-site/public-routes.ts';
 import type { PublicSiteContext } from '../../src/public-site/public-site-context.ts';
@@ -41,6 +45,14 @@ export function contextFromEnv(
 export function createPublicSite(doFetch: typeof fetch = (input, init) => fetch(input, init)) {
   return {
     async fetch(request: Request, env: PublicSiteEnv): Promise<Response> {
+      // the pages' events: on to analytics-ingest, with the visitor's address
+      // as the platform reports it (Cloudflare, Netlify)
+      if (request.method === 'POST' && isAnalyticsEventsPath(new URL(request.url).pathname)) {
+        const ip =
+          request.headers.get('cf-connecting-ip') ??
+          request.headers.get('x-nf-client-connection-ip');
+        return forwardToIngest(request, contextFromEnv(env).supabaseUrl, ip, doFetch);
+      }
       const page = await publicResponse(request, contextFromEnv(env, doFetch), publicRoutes);
       if (page) return page;
       return env.ASSETS ? env.ASSETS.fetch(request) : doFetch(request);

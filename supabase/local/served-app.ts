@@ -6,6 +6,7 @@
 // one for either.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { addForwardedFor, createAnalyticsForwarder } from './analytics-forward.ts';
 import type { ApiRequest } from './http-types.ts';
 import { type LocalConfig, publicHost, readLocalConfig } from './config.ts';
 import { type LocalStack, startLocalStack } from './local-stack.ts';
@@ -59,9 +60,16 @@ export async function startServedApp(env: NodeJS.ProcessEnv, distDir: string): P
       }
     );
   });
-  const serve = async (req: ApiRequest) => (await servePublic(req)) ?? serveStatic(req);
+  // the pages' events (POST /api/analytics/events) go to analytics-ingest, as the
+  // production site's edge handler sends them
+  const forwardEvents = createAnalyticsForwarder(() => live.stack?.gateway);
+  const serve = async (req: ApiRequest) =>
+    (await forwardEvents(req)) ?? (await servePublic(req)) ?? serveStatic(req);
   const log = (m: string, e?: unknown) => console.error(`[app] ${m}`, e ?? '');
-  const server = http.createServer((req, res) => void serveNode(req, res, serve, 1024 * 1024, log));
+  const server = http.createServer((req, res) => {
+    addForwardedFor(req);
+    void serveNode(req, res, serve, 1024 * 1024, log);
+  });
   const close = () =>
     new Promise<void>((resolve) => {
       if (!server.listening) return resolve();

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../supabase/local/paths.ts';
 import { analyticsDashboard5m } from './analytics-dashboard-5m.ts';
+import { analyticsIngest } from './analytics-ingest.ts';
 import { describeLimit, limitMiss, type BenchResult } from './bench-result.ts';
 import { pwaBenches } from './pwa-benches.ts';
 import { rlsRosterOverhead } from './rls-roster-overhead.ts';
@@ -29,6 +30,7 @@ const benches: { name: string; run: () => Promise<BenchResult | BenchResult[]> }
   { name: 'sync.concurrent_devices', run: syncConcurrentDevices },
   { name: 'pwa', run: pwaBenches },
   { name: 'storefront', run: storefrontBenches },
+  { name: 'analytics.ingest', run: analyticsIngest },
   { name: 'analytics.dashboard_5m', run: analyticsDashboard5m },
 ];
 

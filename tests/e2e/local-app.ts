@@ -7,6 +7,11 @@ import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { demoSubscriptions } from '../../supabase/local/demo-moyklass.ts';
 import { createGatewayWithFunctions } from '../../supabase/local/local-functions.ts';
+import type { Gateway } from '../../supabase/local/server.ts';
+import {
+  addForwardedFor,
+  createAnalyticsForwarder,
+} from '../../supabase/local/analytics-forward.ts';
 import { serveNode } from '../../supabase/local/server.ts';
 import { createPublicSiteHandler } from '../../supabase/local/public-site-server.ts';
 import { createStaticHandler } from '../../supabase/local/static-server.ts';
@@ -63,8 +68,12 @@ export async function startLocalApp(): Promise<LocalApp> {
   });
   // the public pages (a coach's /volkov, a guest's booking) answer in front of the
   // files, as in `npm start`, once the API they read is listening
-  const site: { context?: PublicSiteContext } = {};
-  const app = serveApp(outDir, () => site.context);
+  const site: { context?: PublicSiteContext; gateway?: Gateway } = {};
+  const app = serveApp(
+    outDir,
+    () => site.context,
+    () => site.gateway,
+  );
   const appUrl = await app.listen();
   // the Edge Functions as `npm start` serves them, sending buyers back to this app
   const functions = await createGatewayWithFunctions({
@@ -82,6 +91,7 @@ export async function startLocalApp(): Promise<LocalApp> {
     // clock) ask for, even if 1 September came since
     moyklass.subscriptions = demoSubscriptions(seededAt);
     const apiUrl = await gateway.listen(0);
+    site.gateway = gateway;
     site.context = {
       supabaseUrl: apiUrl,
       anonKey: gateway.anonKey,
@@ -166,13 +176,19 @@ async function seedInstant(db: Database): Promise<number> {
 function serveApp(
   root: string,
   publicContext: () => PublicSiteContext | undefined,
+  gateway: () => Gateway | undefined,
 ): { listen(): Promise<string>; close(): Promise<void> } {
   const serveStatic = createStaticHandler(root);
   const servePublic = createPublicSiteHandler(() => publicContext());
+  // the pages' events, to analytics-ingest, as `npm start` serves them
+  const forwardEvents = createAnalyticsForwarder(gateway);
   const serve = async (req: Parameters<typeof serveStatic>[0]) =>
-    (await servePublic(req)) ?? serveStatic(req);
+    (await forwardEvents(req)) ?? (await servePublic(req)) ?? serveStatic(req);
   const log = (message: string, error?: unknown) => console.error(`[app] ${message}`, error ?? '');
-  const server = http.createServer((req, res) => void serveNode(req, res, serve, 1024 * 1024, log));
+  const server = http.createServer((req, res) => {
+    addForwardedFor(req);
+    void serveNode(req, res, serve, 1024 * 1024, log);
+  });
   return {
     listen: () =>
       new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@
 // tells the browser where the API is (/runtime-config.json), the API answers
 // CORS for the app's origin as actually bound, and checkout's return pages name
 // it too. APP_PORT=0 and API_PORT=0 pick free ports and everything follows them.
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,34 @@ describe('the app npm start serves, on free ports', () => {
     // the app itself is still served (and its client routes)
     const page = await fetch(`${appUrl}/roster`);
     expect(await page.text()).toContain('<title>app</title>');
+  });
+
+  it("takes the pages' events at /api/analytics/events and serves their tracker", async () => {
+    const { appUrl, config } = app();
+    const event = () => ({
+      id: randomUUID(),
+      name: 'slot_selected',
+      page: 'volkov',
+      path: '/volkov/book',
+      at: new Date().toISOString(),
+    });
+    // the page's own origin, under either loopback name
+    for (const origin of [appUrl, `http://localhost:${config.appPort}`]) {
+      const res = await fetch(`${appUrl}/api/analytics/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/plain',
+          origin,
+          'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36',
+        },
+        body: JSON.stringify([event()]),
+      });
+      expect(res.status).toBe(202);
+      expect(await res.json()).toEqual({ accepted: 1, duplicates: 0, refused: [] });
+    }
+    const script = await fetch(`${appUrl}/api/analytics/tracker.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('/api/analytics/events');
   });
 
   it('has the API answer CORS for the app’s origin as bound, and checkout return there', async () => {

@@ -1,6 +1,7 @@
 // The public checkout page as plain HTML: readable and payable with JavaScript off
 // (the form posts to the public-checkout Edge Function, which answers 303 to
 // Stripe Checkout). No script, one small inline style, 360 px first.
+import { trackerScript } from '../analytics/tracker-tag.ts';
 import { formatMoney } from '../../domain/money.ts';
 import type { CheckoutOffer } from './checkout-offer.ts';
 import type { CheckoutStrings } from './checkout-strings.ts';
@@ -39,12 +40,12 @@ export interface CheckoutPageOptions {
   canceled: boolean;
 }
 
-export function layout(t: CheckoutStrings, title: string, body: string): string {
+export function layout(t: CheckoutStrings, title: string, body: string, tracker = ''): string {
   return `<!doctype html>
 <html lang="${t.lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title><style>${style}</style></head>
+<title>${escapeHtml(title)}</title>${tracker}<style>${style}</style></head>
 <body><main>${body}</main></body></html>`;
 }
 
@@ -90,7 +91,10 @@ ${offer.validDays && offer.kind === 'package' ? `<p>${escapeHtml(t.validity(offe
 <p class="note">${escapeHtml(t.payNote)}</p>
 </form>
 <p class="note">${escapeHtml(t.member)} <a href="/purchases">${escapeHtml(t.signIn)}</a></p>`;
-  return layout(t, `${offer.name} — ${t.title}`, body);
+  // checkout_started, counted for the coach whose page sells it (a club's own
+  // product has no coach page to count for)
+  const tracker = trackerScript({ page: offer.coachSlug, checkout: offer.id }).value;
+  return layout(t, `${offer.name} — ${t.title}`, body, tracker);
 }
 
 export function renderNotFound(t: CheckoutStrings): string {

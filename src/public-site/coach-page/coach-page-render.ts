@@ -2,6 +2,7 @@
 // (messengers, crawlers, JavaScript off), with its Open Graph and Twitter tags
 // and one JSON-LD graph. Book shows only when the coach has bookable time and a
 // session type to book; Buy only for products (the seed's CTA logic).
+import { trackerScript } from '../analytics/tracker-tag.ts';
 import type { Locale } from '../../domain/locale.ts';
 import { intlTag, otherLocale, LOCALE_NAMES } from '../../domain/locale.ts';
 import { formatMoney } from '../../domain/money.ts';
@@ -73,6 +74,8 @@ export function pageDocument(opts: {
   title: string;
   head: Html;
   body: Html;
+  /** the tracker's tag (analytics/tracker-tag.ts); none on notices */
+  tracker?: Html;
 }): string {
   return `<!doctype html>${
     html`<html lang="${opts.locale}">
@@ -83,6 +86,7 @@ export function pageDocument(opts: {
         ${opts.head}
         <meta name="theme-color" content="#0a58a8" />
         <link rel="icon" href="/icons/icon-192.png" type="image/png" />
+        ${opts.tracker ?? ''}
         <style>
           ${new Html(coachPageCss)}
         </style>
@@ -111,7 +115,7 @@ function sessionTypeItem(
   locale: Locale,
   t: CoachPageStrings,
 ): Html {
-  return html`<li class="card">
+  return html`<li class="card" data-offer="${s.id}">
     <h3>${s.name}</h3>
     ${s.description ? html`<p>${s.description}</p>` : ''}
     <p class="meta">
@@ -125,7 +129,7 @@ function sessionTypeItem(
 function productItem(p: ProductOffer, buyUrl: string, locale: Locale, t: CoachPageStrings): Html {
   const pack =
     p.credits !== null && p.valid_days !== null ? t.buy.package(p.credits, p.valid_days) : null;
-  return html`<li class="card">
+  return html`<li class="card" data-offer="${p.id}">
     <h3>${p.name}</h3>
     ${p.description ? html`<p>${p.description}</p>` : ''}
     <p class="meta">
@@ -152,7 +156,7 @@ function courseItem(c: CourseOffer, pageUrl: string, locale: Locale, t: CoachPag
     c.product?.credits != null && c.product.valid_days != null
       ? ` · ${t.buy.package(c.product.credits, c.product.valid_days)}`
       : '';
-  return html`<li class="card">
+  return html`<li class="card" data-offer="${c.id}">
     <h3><a href="${pageUrl}">${c.title}</a></h3>
     ${c.summary ? html`<p>${clip(c.summary, 240)}</p>` : ''}
     <p class="meta">${counts.join(', ')}${pack} · ${offer}</p>
@@ -274,7 +278,7 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     </main>
     <footer>${t.footer}</footer>
   </div>`;
-  return pageDocument({ locale, title, head, body });
+  return pageDocument({ locale, title, head, body, tracker: trackerScript({ page: page.slug }) });
 }
 
 /** a plain page for "no such coach" and "try again later", in the visitor's language */

@@ -126,8 +126,13 @@ describe('the coach page route', () => {
     );
     expect(text).toContain('<meta name="twitter:card" content="summary">');
     expect(text).toMatch(/<meta name="description" content="[^"]+">/);
-    // no script runs on the page: the only script element is the JSON-LD data block
-    expect(text.match(/<script/g)).toHaveLength(1);
+    // the only script that runs is the site's own deferred tracker (issue 15);
+    // the other script element is the JSON-LD data block
+    expect(text.match(/<script/g)).toHaveLength(2);
+    expect(text).toMatch(
+      /<script\s+defer\s+src="\/api\/analytics\/tracker\.js\?v=[0-9a-f]{10}"\s+data-page="volkov"\s*><\/script>/,
+    );
+    expect(res?.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
   it('escapes everything a coach typed: a bio with a script renders inert', async () => {

@@ -16,8 +16,9 @@ import { pageLocale } from './page-locale.ts';
 
 /**
  * Headers for a public page: cached for a minute (prices and bookable time
- * change), no script may run (the page needs none; the JSON-LD block is data),
- * not framed, no MIME sniffing.
+ * change), no script may run but the site's own (the tracker,
+ * analytics/tracker-tag.ts; the page itself needs none and the JSON-LD block is
+ * data), not framed, no MIME sniffing.
  */
 export function publicPageHeaders(
   ctx: PublicSiteContext,
@@ -38,8 +39,9 @@ export function publicPageHeaders(
     'content-type': 'text/html; charset=utf-8',
     'cache-control': cache,
     vary: 'Accept-Language',
-    // connect-src: crawlers' tools (Lighthouse's robots.txt check) fetch from the page
-    'content-security-policy': `default-src 'none'; img-src ${images}${media}; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action ${forms}; frame-ancestors 'none'`,
+    // connect-src: the tracker posts its events to the site; crawlers' tools
+    // (Lighthouse's robots.txt check) fetch from the page
+    'content-security-policy': `default-src 'none'; script-src 'self'; img-src ${images}${media}; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action ${forms}; frame-ancestors 'none'`,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'strict-origin-when-cross-origin',

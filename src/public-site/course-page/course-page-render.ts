@@ -2,6 +2,7 @@
 // outline (every lesson's title, kind and when it opens; never a locked body),
 // the free preview lessons in full, and what the visitor can do — buy it, start
 // it, get it by email (a plain form to public-enroll), or sign in as a member.
+import { trackerScript } from '../analytics/tracker-tag.ts';
 import type { Locale } from '../../domain/locale.ts';
 import { intlTag } from '../../domain/locale.ts';
 import { formatMoney } from '../../domain/money.ts';
@@ -183,7 +184,9 @@ export function renderCoursePage(page: CoursePage, opts: CourseRenderOptions): s
       <h1>${course.title}</h1>
       <p class="sub">${t.lessonCount(page.lessons.length)}</p>
       <div class="bio">${paragraphs(course.summary)}</div>
-      <section class="card" aria-label="${course.title}">${action(page, opts, t)}</section>
+      <section class="card" aria-label="${course.title}" data-offer="${course.id}">
+        ${action(page, opts, t)}
+      </section>
       <section aria-labelledby="outline">
         <h2 id="outline">${t.lessons}</h2>
         ${course.enforce_order ? html`<p class="meta">${t.inOrder}</p>` : ''}
@@ -202,5 +205,5 @@ export function renderCoursePage(page: CoursePage, opts: CourseRenderOptions): s
     </main>
     <footer>${t.footer}</footer>
   </div>`;
-  return pageDocument({ locale, title, head, body });
+  return pageDocument({ locale, title, head, body, tracker: trackerScript({ page: page.slug }) });
 }

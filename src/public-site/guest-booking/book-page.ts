@@ -1,6 +1,7 @@
 // GET /<slug>/book?type=&tz=&week=: the coach's session types, then the chosen
 // type's open times for a week in the visitor's zone; a time leads to the
 // confirm page. Links and GET forms only: it works with JavaScript off.
+import { trackerScript } from '../analytics/tracker-tag.ts';
 import { otherLocale } from '../../domain/locale.ts';
 import type { PublicSiteContext } from '../public-site-context.ts';
 import { NotThere, coachPage, sessionTypes } from './guest-booking-api.ts';
@@ -56,7 +57,8 @@ export async function bookPage(
     const week = await weekOfTimes(ctx, slug, chosen.id, tz, weekParam(url));
     const confirm = (start: string, label: string) => {
       const q = new URLSearchParams({ type: chosen.id, start, tz: week.zone, lang: locale });
-      return `<a href="/${esc(slug)}/book/confirm?${esc(q.toString())}">${esc(label)}</a>`;
+      // data-slot: the tracker's slot_selected, for this session type
+      return `<a data-slot="${esc(chosen.id)}" href="/${esc(slug)}/book/confirm?${esc(q.toString())}">${esc(label)}</a>`;
     };
     times = `<h2 id="times">${esc(s.chooseTime)}</h2>
 <p class="muted">${esc(s.timesIn(week.zone.replace(/_/g, ' ')))}</p>
@@ -73,6 +75,7 @@ ${weekLinks(s, url, week)}`;
     otherLanguageHref: withLang(url, otherLocale(locale)),
     languageLabel: s.language,
     script,
+    tracker: trackerScript({ page: slug }).value,
     body: `<p><a href="/${esc(slug)}">${esc(s.backToPage(coach.display_name))}</a></p>
 <h1>${esc(s.bookTitle(coach.display_name))}</h1>
 ${errorNotice(s, url)}

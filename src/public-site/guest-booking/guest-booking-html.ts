@@ -69,6 +69,8 @@ export interface PageOptions {
   languageLabel: string;
   /** an optional inline script (progressive enhancement only) */
   script?: string;
+  /** the tracker's tag (analytics/tracker-tag.ts) */
+  tracker?: string;
 }
 
 export function page(o: PageOptions): Response {
@@ -79,7 +81,7 @@ export function page(o: PageOptions): Response {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 ${o.private ? '<meta name="referrer" content="no-referrer">\n' : ''}<title>${esc(o.title)}</title>
-<style>${style}</style>
+${o.tracker ?? ''}<style>${style}</style>
 </head>
 <body>
 <main>

@@ -65,6 +65,33 @@ describe('public-booking handler', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('attributes the booking to the visitor, and its failure never fails the booking', async () => {
+    const booked = {
+      booking_id: 'db100000-0000-4000-8000-000000000001',
+      token: 't',
+      status: 'confirmed',
+      starts_at: '2030-01-07T13:00:00+00:00',
+      ends_at: '2030-01-07T14:00:00+00:00',
+    };
+    const { res, calls } = call(
+      (fn) => {
+        if (fn === 'hit_public_limits') return 0;
+        if (fn === 'analytics_attribute') throw new Error('analytics is down');
+        return booked;
+      },
+      { ...body, website: '' },
+    );
+    const r = await res;
+    expect(r.status).toBe(201);
+    expect(calls.map((c) => c.split(' ')[0])).toEqual([
+      'hit_public_limits',
+      'guest_book',
+      'analytics_attribute',
+    ]);
+    expect(calls[2]).toContain(`"p_subject":"${booked.booking_id}"`);
+    expect(calls[2]).toContain('"p_ip":"203.0.113.9"');
+  });
+
   it('takes only the first x-forwarded-for entry, and only an address', () => {
     const at = (xff: string) =>
       clientIp(new Request('http://x', { headers: { 'x-forwarded-for': xff } }));

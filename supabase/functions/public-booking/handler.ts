@@ -27,6 +27,7 @@ import {
   guestRequestSchema,
   normalizeEmail,
 } from '../../../src/domain/guest-booking-schema.ts';
+import { attributeToVisitor } from '../_shared/analytics-attribute.ts';
 import { clientIp } from '../_shared/client-ip.ts';
 import { withCors } from '../_shared/cors.ts';
 import {
@@ -129,11 +130,12 @@ async function answer(req: Request, deps: PublicBookingDeps): Promise<Response> 
         // a paid type: the slot is held for 10 minutes and the guest goes to pay;
         // only the signed webhook confirms it, and the manage link comes by email
         if (e instanceof RpcError && e.hint === 'payment_required' && deps.stripe) {
-          return await paidBooking(deps, deps.stripe, mode, site, input);
+          return await paidBooking(deps, deps.stripe, mode, site, input, req);
         }
         throw e;
       }
       const booked = bookedSchema.parse(result);
+      await attributeToVisitor(deps.rpc, req, booked.booking_id);
       const manage = manageUrl(site, booked.booking_id, booked.token, input.locale);
       if (mode === 'form') return redirect(manage);
       return jsonResponse({ ...booked, manage_url: manage }, 201);
@@ -164,6 +166,7 @@ async function paidBooking(
   mode: Mode,
   site: string,
   input: Extract<GuestRequest, { action: 'book' }>,
+  req: Request,
 ): Promise<Response> {
   const checkout = await startBookingCheckout(
     { rpc: deps.rpc, stripe, siteUrl: site, now: deps.now ?? Date.now },
@@ -181,6 +184,8 @@ async function paidBooking(
       },
     },
   );
+  // the held booking is the one the guest pays for: the visitor who picked it made it
+  await attributeToVisitor(deps.rpc, req, checkout.bookingId);
   if (mode === 'form') return redirect(checkout.url);
   return jsonResponse(
     {

@@ -24,6 +24,7 @@
 //   a form goes back to /checkout/<id>?error=<code>; JSON gets 404/422.
 import type Stripe from 'stripe';
 import { z } from 'zod';
+import { attributeToVisitor } from '../_shared/analytics-attribute.ts';
 import { clientIp } from '../_shared/client-ip.ts';
 import { withCors } from '../_shared/cors.ts';
 import {
@@ -139,6 +140,7 @@ export async function handlePublicCheckout(
         p_locale: input.locale,
       }),
     );
+    await attributeToVisitor(deps.rpc, req, prepared.purchaseId);
     if (prepared.checkoutUrl) {
       return answer(form, prepared.checkoutUrl, prepared.purchaseId, true);
     }

@@ -114,6 +114,8 @@ function start(data: DOMStringMap): void {
     },
     { capture: true, passive: true },
   );
+  // a form leaving the page (the checkout's Pay, a booking's submit) sends it the same way
+  document.addEventListener('submit', leave, { capture: true, passive: true });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') leave();
   });

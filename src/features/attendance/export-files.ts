@@ -4,29 +4,15 @@
 import { toCsv, type Cell } from '../../domain/csv.ts';
 import { buildXlsx, XLSX_MIME } from '../../domain/xlsx.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
+import { downloadFile } from '../../ui/download-file.ts';
 import { attendanceStrings as t } from './attendance-strings.ts';
 import { attendanceSheet, rosterSheet } from './export-data.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
-/** offers a file to the user (the browser saves it) */
-function download(data: Uint8Array | string, filename: string, mime: string): void {
-  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function save(rows: Cell[][], sheet: string, basename: string, format: ExportFormat): void {
-  if (format === 'csv') download(toCsv(rows), `${basename}.csv`, 'text/csv;charset=utf-8');
-  else download(buildXlsx([{ name: sheet, rows }]), `${basename}.xlsx`, XLSX_MIME);
+  if (format === 'csv') downloadFile(toCsv(rows), `${basename}.csv`, 'text/csv;charset=utf-8');
+  else downloadFile(buildXlsx([{ name: sheet, rows }]), `${basename}.xlsx`, XLSX_MIME);
 }
 
 /** the athletes with the given ids (the roster as filtered on screen), in that order */

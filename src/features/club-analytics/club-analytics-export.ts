@@ -8,6 +8,7 @@ import {
 } from '../../domain/club-analytics.ts';
 import { toCsv, type Cell } from '../../domain/csv.ts';
 import { minorDigits } from '../../domain/money.ts';
+import { downloadFile } from '../../ui/download-file.ts';
 import { clubAnalyticsStrings as t } from './club-analytics-strings.ts';
 
 const titles: Record<ClubFigure, () => string> = {
@@ -64,17 +65,9 @@ export function downloadClubCsv(
   cells: readonly ClubCell[],
   periodLabel: (period: string) => string,
 ): void {
-  const blob = new Blob([toCsv(clubCsvRows(cells, periodLabel))], {
-    type: 'text/csv;charset=utf-8',
-  });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${t.csvFile(new Date().toISOString().slice(0, 10))}.csv`;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(
+    toCsv(clubCsvRows(cells, periodLabel)),
+    `${t.csvFile(new Date().toISOString().slice(0, 10))}.csv`,
+    'text/csv;charset=utf-8',
+  );
 }

@@ -24,7 +24,7 @@ import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/chart-figure.ts';
 import '../../ui/ts-notice.ts';
 import { observeCoachAnalytics, type CoachAnalyticsData } from './coach-analytics-data.ts';
-import { downloadText } from './download-text.ts';
+import { downloadFile } from '../../ui/download-file.ts';
 import { coachAnalyticsStrings as t } from './coach-analytics-strings.ts';
 
 /** a 'YYYY-MM-DD' day as the reader writes it, e.g. «6 дек.» */
@@ -531,7 +531,7 @@ export class CoachAnalyticsPage extends LitElement {
       columns: t.csv.columns,
       revenue: t.csv.revenue,
     });
-    downloadText(csv, `${t.csv.filename(s.range.from, s.range.to)}.csv`, 'text/csv;charset=utf-8');
+    downloadFile(csv, `${t.csv.filename(s.range.from, s.range.to)}.csv`, 'text/csv;charset=utf-8');
   }
 }
 

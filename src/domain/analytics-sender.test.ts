@@ -63,11 +63,11 @@ function device() {
 }
 
 describe('batchBodies', () => {
-  it('cuts at 50 events', () => {
-    const events = Array.from({ length: 120 }, () => event());
+  it('cuts at 30 events, what one address may send in a minute', () => {
+    const events = Array.from({ length: 80 }, () => event());
     const bodies = batchBodies(events);
-    expect(bodies.map((b) => b.events.length)).toEqual([50, 50, 20]);
-    expect(JSON.parse(bodies[0]?.body ?? '[]')).toHaveLength(50);
+    expect(bodies.map((b) => b.events.length)).toEqual([30, 30, 20]);
+    expect(JSON.parse(bodies[0]?.body ?? '[]')).toHaveLength(30);
   });
 
   it('cuts by bytes and drops an event too big alone', () => {

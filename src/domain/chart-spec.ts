@@ -25,6 +25,8 @@ export interface ChartSpec {
   format?: (n: number) => string;
   /** the table's first column heading; «Шаг» for a funnel, «Период» otherwise unless told */
   labelHeading?: string;
+  /** what a null value is, when it is not "no data" (a suppressed figure: «скрыто») */
+  missing?: { label: string; note: string };
 }
 
 export interface ChartTableWords {

@@ -112,7 +112,7 @@ function chartConfig(spec: ChartSpec, theme: Theme, format: (n: number) => strin
           callbacks: {
             label: (item) => {
               const value = funnel ? item.parsed.x : item.parsed.y;
-              return `${item.dataset.label ?? ''}: ${value === null ? t.missing : format(value)}`;
+              return `${item.dataset.label ?? ''}: ${value === null ? (spec.missing?.label ?? t.missing) : format(value)}`;
             },
           },
         },
@@ -250,7 +250,7 @@ export class TsChartFigure extends LitElement {
         labelHeading: spec.kind === 'funnel' ? t.stepHeading : t.labelHeading,
         rateOverall: t.rateOverall,
         rateFromPrevious: t.rateFromPrevious,
-        missing: t.missing,
+        missing: spec.missing?.label ?? t.missing,
       },
       this.format,
       (n) => percent.format(n),
@@ -283,7 +283,7 @@ export class TsChartFigure extends LitElement {
               </tbody>
             </table>
           </div>
-          ${table.hasMissing ? html`<p class="note">${t.missingNote}</p>` : nothing}
+          ${table.hasMissing ? html`<p class="note">${spec.missing?.note ?? t.missingNote}</p>` : nothing}
         </details>
       </figure>
     `;

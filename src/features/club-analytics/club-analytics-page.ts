@@ -21,6 +21,10 @@ import { loadAdminChrome } from '../admin/index.ts';
 import { observeClubDashboard, type ClubDashboard } from './club-analytics-data.ts';
 import { clubAnalyticsStrings as t } from './club-analytics-strings.ts';
 
+// a suppressed cell in a chart's table reads as the page's own tables do
+// (read when drawn: the strings follow the locale)
+const hiddenCell = () => ({ label: t.hidden, note: t.hiddenShort });
+
 // the admin screens' gate, header and styles, loaded with this page (the shell
 // imports the admin entry and should not carry them)
 const { adminGate, adminHeader, adminStyles } = await loadAdminChrome();
@@ -252,6 +256,7 @@ export class ClubAnalyticsPage extends LitElement {
   private renderMembers(cells: readonly ClubCell[]) {
     const table = figureTable(cells, 'members');
     const spec: ChartSpec = {
+      missing: hiddenCell(),
       kind: 'line',
       caption: t.members.caption,
       labels: table.periods.map(periodLabel),
@@ -270,6 +275,7 @@ export class ClubAnalyticsPage extends LitElement {
   private renderAttendance(cells: readonly ClubCell[]) {
     const table = figureTable(cells, 'attendance_rate');
     const spec: ChartSpec = {
+      missing: hiddenCell(),
       kind: 'line',
       caption: t.attendance.caption,
       labels: table.periods.map(periodLabel),
@@ -290,6 +296,7 @@ export class ClubAnalyticsPage extends LitElement {
     const seasons = [...table.periods].reverse();
     const ranks = table.rows.filter((r) => !r.isTotal);
     const spec: ChartSpec = {
+      missing: hiddenCell(),
       kind: 'bar',
       caption: t.ranks.caption,
       labels: ranks.map((r) => rowLabel(table.figure, r, table)),
@@ -326,6 +333,7 @@ export class ClubAnalyticsPage extends LitElement {
     const products = table.rows.filter((r) => !r.isTotal);
     const currency = table.rows[0]?.currency ?? 'RUB';
     const spec: ChartSpec = {
+      missing: hiddenCell(),
       kind: 'stacked-bar',
       caption: t.revenue.caption,
       labels: table.periods.map(periodLabel),

@@ -577,7 +577,7 @@ comment on function public.club_partner(uuid) is
   * -------------------------------------------------------
   * section - usage across clients
   * -------------------------------------------------------
-  * one page of a reseller's clients, filtered, searched and sorted on the
+  * one page of a reseller's clients (or the one p_client names), filtered, searched and sorted on the
   * relationship and the club's name; the figures (members, active athletes,
   * sessions and revenue of the last 30 days) are counted for that page's clubs
   * only, so 50 of 10,000 clients read 50 clubs' rows. sorting by a figure would
@@ -592,7 +592,8 @@ create function public.partner_client_usage(
   p_sort text default 'name',
   p_desc boolean default false,
   p_limit int default 50,
-  p_offset int default 0
+  p_offset int default 0,
+  p_client uuid default null
 )
 returns table (client_org_id uuid, name text, origin text, status text, subscription_tier text,
   contact_name text, contact_email text, contact_phone text, billing_by_partner boolean, allow_write boolean,
@@ -627,6 +628,7 @@ begin
       from public.partner_clients c
       join public.organizations o on o.id = c.client_org_id
      where c.partner_org_id = p_partner
+       and (p_client is null or c.client_org_id = p_client)
        and (p_status is null
             or (p_status = 'revoked' and c.revoked_at is not null)
             or (p_status <> 'revoked' and c.status = p_status and c.revoked_at is null))
@@ -680,7 +682,7 @@ begin
      p.id;
 end
 $$;
-comment on function public.partner_client_usage(uuid, text, text, text, boolean, int, int) is
+comment on function public.partner_client_usage(uuid, text, text, text, boolean, int, int, uuid) is
   'rpc: one page of a reseller''s clients with members, active athletes, sessions and revenue (30 days)';
 
 /**
@@ -703,7 +705,7 @@ revoke all on function public.partner_accept_link(text, uuid) from public, anon;
 revoke all on function public.club_revoke_partner(uuid) from public, anon;
 revoke all on function public.club_set_partner_write(uuid, boolean) from public, anon;
 revoke all on function public.club_partner(uuid) from public, anon;
-revoke all on function public.partner_client_usage(uuid, text, text, text, boolean, int, int) from public, anon;
+revoke all on function public.partner_client_usage(uuid, text, text, text, boolean, int, int, uuid) from public, anon;
 grant execute on function public.partner_create_client(uuid, text, text, text, text, text, boolean, text) to authenticated;
 grant execute on function public.partner_update_client(uuid, text, text, text, text, boolean) to authenticated;
 grant execute on function public.partner_set_client_status(uuid, text, int) to authenticated;
@@ -713,4 +715,4 @@ grant execute on function public.partner_accept_link(text, uuid) to authenticate
 grant execute on function public.club_revoke_partner(uuid) to authenticated;
 grant execute on function public.club_set_partner_write(uuid, boolean) to authenticated;
 grant execute on function public.club_partner(uuid) to authenticated;
-grant execute on function public.partner_client_usage(uuid, text, text, text, boolean, int, int) to authenticated;
+grant execute on function public.partner_client_usage(uuid, text, text, text, boolean, int, int, uuid) to authenticated;

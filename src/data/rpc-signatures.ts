@@ -44,6 +44,27 @@ export interface RpcSignatures {
     args: { p_membership_id: string; p_role: string };
     returns: MembershipRow;
   };
+  club_partner: {
+    args: { p_club: string };
+    returns: {
+      partner_org_id: string | null;
+      partner_name: string | null;
+      origin: string | null;
+      status: string | null;
+      since: string | null;
+      consent_expires_at: string | null;
+      access_ends_at: string | null;
+      allow_write: boolean | null;
+    }[];
+  };
+  club_revoke_partner: {
+    args: { p_club: string };
+    returns: null;
+  };
+  club_set_partner_write: {
+    args: { p_club: string; p_allow: boolean };
+    returns: null;
+  };
   coach_busy_times: {
     args: { p_coach: string; p_from: string; p_to: string };
     returns: { starts_at: string | null; ends_at: string | null; blocked: boolean | null }[];
@@ -151,6 +172,10 @@ export interface RpcSignatures {
     args: { p_org: string };
     returns: Json;
   };
+  partner_accept_link: {
+    args: { p_token: string; p_club: string };
+    returns: string;
+  };
   partner_audit: {
     args: { p_org: string; p_limit?: number | null; p_before?: number | null };
     returns: {
@@ -170,6 +195,81 @@ export interface RpcSignatures {
       acting_session_id: string | null;
       hash: string | null;
     }[];
+  };
+  partner_client_usage: {
+    args: {
+      p_partner: string;
+      p_status?: string | null;
+      p_search?: string | null;
+      p_sort?: string | null;
+      p_desc?: boolean | null;
+      p_limit?: number | null;
+      p_offset?: number | null;
+      p_client?: string | null;
+    };
+    returns: {
+      client_org_id: string | null;
+      name: string | null;
+      origin: string | null;
+      status: string | null;
+      subscription_tier: string | null;
+      contact_name: string | null;
+      contact_email: string | null;
+      contact_phone: string | null;
+      billing_by_partner: boolean | null;
+      allow_write: boolean | null;
+      consent_expires_at: string | null;
+      access_ends_at: string | null;
+      revoked_at: string | null;
+      created_at: string | null;
+      members: number | null;
+      active_athletes: number | null;
+      sessions_30d: number | null;
+      revenue_30d: Json | null;
+      total_count: number | null;
+    }[];
+  };
+  partner_create_client: {
+    args: {
+      p_partner: string;
+      p_name: string;
+      p_contact_name: string;
+      p_contact_email: string;
+      p_contact_phone: string;
+      p_subscription_tier: string;
+      p_billing_by_partner: boolean;
+      p_time_zone: string;
+    };
+    returns: string;
+  };
+  partner_link_preview: {
+    args: { p_token: string };
+    returns: {
+      partner_org_id: string | null;
+      partner_name: string | null;
+      months: number | null;
+      allow_write: boolean | null;
+      expires_at: string | null;
+    }[];
+  };
+  partner_request_link: {
+    args: { p_partner: string; p_months: number; p_write: boolean };
+    returns: string;
+  };
+  partner_set_client_status: {
+    args: { p_client: string; p_status: string; p_access_days?: number | null };
+    returns: null;
+  };
+  partner_update_client: {
+    args: {
+      p_client: string;
+      p_contact_name: string;
+      p_contact_email: string;
+      p_contact_phone: string;
+      p_subscription_tier: string;
+      p_billing_by_partner: boolean;
+    };
+    returns: null;
   };
   public_coach_page: {
     args: { p_slug: string };

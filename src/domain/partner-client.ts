@@ -1,7 +1,7 @@
 // What a reseller types about a client club, a link for an existing club and a
 // reason to act for a client. The database's checks in
 // 20261206172000_partner_console.sql say the same (tests/db/partner-console-agreement.test.ts):
-// a name of 1–200 characters, an address, an optional phone, a subscription
+// a club name of 1–200 characters, a contact name of 1–120, an address, an optional phone, a subscription
 // of basic / standard / pro, a term of 1–24 months, a reason of at least 10
 // characters. Messages are codes the feature translates (partner-console-strings).
 import { z } from 'zod';
@@ -60,7 +60,7 @@ const checkbox = z
 
 /** the contact, subscription and billing of a client (create and edit) */
 export const clientContactSchema = z.object({
-  contactName: trimmed(1, 200, 'contactName'),
+  contactName: trimmed(1, 120, 'contactName'),
   contactEmail: email,
   contactPhone: phone,
   subscriptionTier: z.enum(SUBSCRIPTION_TIERS, { message: 'tier' }),

@@ -21,16 +21,16 @@
 -- be written does not happen. a client is named by its club's organization id
 -- (partner_clients.client_org_id is unique), the same id start_acting takes.
 --
--- the tier's client_limit is enforced by a trigger on partner_clients, so the
--- console, a link and a reactivation all meet it: active and suspended clients
--- (not revoked) count; canceled ones do not.
+-- the tier's client_limit is the core's trigger on partner_clients
+-- (private.guard_partner_client), so the console and a link both meet it.
 
 /**
   * -------------------------------------------------------
   * section - outbox kind
   * -------------------------------------------------------
-  * the outbox's kind check is rebuilt from what it holds now, plus ours, so a kind
-  * another migration of the same day added is kept.
+  * the outbox's kind check is rebuilt from what it holds now, plus ours (and the
+  * core's partner_welcome, which the core queues), so a kind another migration of
+  * the same day added is kept.
   */
 do $$
 declare
@@ -42,7 +42,7 @@ begin
    where c.conrelid = 'private.email_outbox'::regclass and c.conname = 'email_outbox_kind_check';
   select array_agg(distinct m[1]) into v_kinds
     from regexp_matches(coalesce(v_def, ''), '''([a-z_]+)''', 'g') m;
-  v_kinds := array(select distinct k from unnest(coalesce(v_kinds, '{}') || 'partner_client_invitation'::text) k order by k);
+  v_kinds := array(select distinct k from unnest(coalesce(v_kinds, '{}') || array['partner_client_invitation', 'partner_welcome']) k order by k);
   execute 'alter table private.email_outbox drop constraint if exists email_outbox_kind_check';
   execute format('alter table private.email_outbox add constraint email_outbox_kind_check check (kind = any (%L::text[]))',
     v_kinds);
@@ -84,10 +84,7 @@ alter table private.partner_link_requests enable row level security;
 revoke all on private.partner_link_requests from public, anon, authenticated;
 grant select, insert, update on private.partner_link_requests to service_role;
 
--- the console's list pages by status and sorts by creation; the page's usage
--- figures read sessions and purchases of 50 clubs by (org, time)
-create index if not exists partner_clients_partner_status_idx
-  on public.partner_clients (partner_org_id, status, created_at);
+-- the console's page of usage reads the purchases of 50 clubs by (org, time)
 create index if not exists purchases_org_paid_idx on public.purchases (org_id, paid_at) where paid_at is not null;
 
 /**
@@ -141,8 +138,8 @@ returns void
 language plpgsql immutable security invoker set search_path = ''
 as $$
 begin
-  if char_length(btrim(coalesce(p_contact_name, ''))) not between 1 and 200 then
-    raise exception 'a contact name needs 1 to 200 characters' using errcode = 'P0001';
+  if char_length(btrim(coalesce(p_contact_name, ''))) not between 1 and 120 then
+    raise exception 'a contact name needs 1 to 120 characters' using errcode = 'P0001';
   end if;
   if coalesce(btrim(p_contact_email), '') !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' or char_length(p_contact_email) > 254 then
     raise exception 'the contact''s email address is not valid' using errcode = 'P0001';
@@ -165,57 +162,12 @@ as $$
 declare
   v_count int;
 begin
-  update private.acting_sessions s set ended_at = now()
+  update private.acting_sessions s set ended_at = now(), ended_how = 'revoked'
    where s.partner_org_id = p_partner and s.client_org_id = p_club and s.ended_at is null;
   get diagnostics v_count = row_count;
   return v_count;
 end
 $$;
-
-/**
-  * -------------------------------------------------------
-  * section - the tier's client limit
-  * -------------------------------------------------------
-  * active and suspended clients that have not revoked count against the partner
-  * tier's client_limit (null: no limit). the partner's profile row is locked so
-  * two clients created at once cannot both take the last place.
-  */
-create function private.enforce_partner_client_limit()
-returns trigger
-language plpgsql volatile security definer set search_path = ''
-as $$
-declare
-  v_limit int;
-  v_count int;
-begin
-  if new.status = 'canceled' or new.revoked_at is not null then
-    return new;
-  end if;
-  if tg_op = 'UPDATE' and old.status <> 'canceled' and old.revoked_at is null
-     and old.partner_org_id = new.partner_org_id then
-    return new;
-  end if;
-  select t.client_limit into v_limit
-    from public.partner_profiles p
-    join public.partner_tiers t on t.code = p.tier
-   where p.org_id = new.partner_org_id
-     for update of p;
-  if v_limit is null then
-    return new;
-  end if;
-  select count(*) into v_count
-    from public.partner_clients c
-   where c.partner_org_id = new.partner_org_id and c.status in ('active', 'suspended')
-     and c.revoked_at is null and c.id <> new.id;
-  if v_count >= v_limit then
-    raise exception 'your tier allows % clients: cancel one or move up a tier', v_limit
-      using errcode = 'P0001';
-  end if;
-  return new;
-end
-$$;
-create trigger enforce_partner_client_limit before insert or update of status, revoked_at, partner_org_id
-  on public.partner_clients for each row execute function private.enforce_partner_client_limit();
 
 /**
   * -------------------------------------------------------
@@ -262,9 +214,9 @@ begin
           v_zone, v_partner.locale)
   returning id into v_org;
   insert into public.partner_clients (partner_org_id, client_org_id, origin, contact_name, contact_email,
-    contact_phone, subscription_tier, status, billing_by_partner)
+    contact_phone, subscription_tier, status, billing_by_partner, created_by)
   values (p_partner, v_org, 'created', btrim(p_contact_name), v_email, nullif(btrim(p_contact_phone), ''),
-          p_subscription_tier, 'active', coalesce(p_billing_by_partner, false))
+          p_subscription_tier, 'active', coalesce(p_billing_by_partner, false), v_uid)
   returning * into v_client;
 
   insert into public.invitations (org_id, role, code, token, expires_at, max_uses, created_by)
@@ -277,7 +229,7 @@ begin
     jsonb_build_object('token', v_inv.token, 'clubName', btrim(p_name), 'partnerName', v_partner.name,
                        'contactName', btrim(p_contact_name), 'expiresAt', v_inv.expires_at));
 
-  perform private.audit_append(v_org, p_partner, 'client.create', 'partner_clients', v_client.id::text, null,
+  perform private.audit_append(v_org, p_partner, 'client.created', 'partner_clients', v_client.id::text, null,
     jsonb_build_object('name', btrim(p_name), 'contactEmail', v_email, 'subscriptionTier', p_subscription_tier,
                        'billingByPartner', v_client.billing_by_partner, 'invitationId', v_inv.id));
   return v_org;
@@ -311,7 +263,7 @@ begin
          contact_phone = nullif(btrim(p_contact_phone), ''), subscription_tier = p_subscription_tier,
          billing_by_partner = coalesce(p_billing_by_partner, false), updated_at = now()
    where c.id = v_row.id;
-  perform private.audit_append(p_client, v_row.partner_org_id, 'client.update', 'partner_clients', v_row.id::text,
+  perform private.audit_append(p_client, v_row.partner_org_id, 'client.updated', 'partner_clients', v_row.id::text,
     null, jsonb_build_object(
       'before', jsonb_build_object('contactName', v_row.contact_name, 'contactEmail', v_row.contact_email,
         'contactPhone', v_row.contact_phone, 'subscriptionTier', v_row.subscription_tier,
@@ -350,8 +302,8 @@ begin
     end if;
     v_ends := now() + make_interval(days => p_access_days);
   end if;
-  v_action := case p_status when 'suspended' then 'client.suspend' when 'active' then 'client.reactivate'
-                            else 'client.cancel' end;
+  v_action := case p_status when 'suspended' then 'client.suspended' when 'active' then 'client.reactivated'
+                            else 'client.canceled' end;
   update public.partner_clients c
      set status = p_status, access_ends_at = v_ends, updated_at = now()
    where c.id = v_row.id;
@@ -384,7 +336,7 @@ begin
   insert into private.partner_link_requests (partner_org_id, token_hash, months, allow_write, created_by)
   values (p_partner, extensions.digest(v_token, 'sha256'), p_months, coalesce(p_write, false), auth.uid())
   returning id into v_id;
-  perform private.audit_append(null, p_partner, 'link.request', 'partner_link_requests', v_id::text, null,
+  perform private.audit_append(null, p_partner, 'link.requested', 'partner_link_requests', v_id::text, null,
     jsonb_build_object('months', p_months, 'write', coalesce(p_write, false)));
   return v_token;
 end
@@ -463,30 +415,23 @@ begin
   if found and v_existing.revoked_at is null and v_existing.status <> 'canceled' then
     raise exception 'this club is already managed by a partner' using errcode = 'P0001';
   end if;
-  select coalesce(nullif(pr.display_name, ''), u.email), lower(u.email) into v_name, v_email
+  select left(coalesce(nullif(btrim(pr.display_name), ''), u.email), 120), lower(u.email) into v_name, v_email
     from auth.users u left join public.profiles pr on pr.id = u.id where u.id = v_uid;
 
   if v_existing.id is not null then
-    -- a past relationship (revoked or canceled) gives way to the new one
-    update public.partner_clients c
-       set partner_org_id = v_req.partner_org_id, origin = 'linked', contact_name = v_name,
-           contact_email = v_email, contact_phone = null, subscription_tier = 'basic', status = 'active',
-           billing_by_partner = false, access_ends_at = null,
-           consent_expires_at = now() + make_interval(months => v_req.months),
-           allow_write = v_req.allow_write, revoked_at = null, created_at = now(), updated_at = now()
-     where c.id = v_existing.id
-     returning * into v_client;
-  else
-    insert into public.partner_clients (partner_org_id, client_org_id, origin, contact_name, contact_email,
-      subscription_tier, status, billing_by_partner, consent_expires_at, allow_write)
-    values (v_req.partner_org_id, p_club, 'linked', v_name, v_email, 'basic', 'active', false,
-            now() + make_interval(months => v_req.months), v_req.allow_write)
-    returning * into v_client;
+    -- a past relationship (revoked or canceled; its audit stays in the club's
+    -- chain) gives way to the new one: the core keeps a canceled row canceled
+    delete from public.partner_clients c where c.id = v_existing.id;
   end if;
+  insert into public.partner_clients (partner_org_id, client_org_id, origin, contact_name, contact_email,
+    subscription_tier, status, billing_by_partner, consent_expires_at, allow_write, created_by)
+  values (v_req.partner_org_id, p_club, 'linked', v_name, v_email, 'basic', 'active', false,
+          now() + make_interval(months => v_req.months), v_req.allow_write, v_uid)
+  returning * into v_client;
   update private.partner_link_requests r
      set used_at = now(), used_by = v_uid, client_org_id = p_club
    where r.id = v_req.id;
-  perform private.audit_append(p_club, v_req.partner_org_id, 'client.link', 'partner_clients', v_client.id::text,
+  perform private.audit_append(p_club, v_req.partner_org_id, 'client.linked', 'partner_clients', v_client.id::text,
     null, jsonb_build_object('months', v_req.months, 'write', v_req.allow_write,
                              'consentExpiresAt', v_client.consent_expires_at, 'requestId', v_req.id));
   return p_club;
@@ -521,7 +466,7 @@ begin
   end if;
   update public.partner_clients c set revoked_at = now(), updated_at = now() where c.id = v_row.id;
   v_ended := private.end_partner_acting(v_row.partner_org_id, p_club);
-  perform private.audit_append(p_club, v_row.partner_org_id, 'client.revoke', 'partner_clients', v_row.id::text,
+  perform private.audit_append(p_club, v_row.partner_org_id, 'client.revoked', 'partner_clients', v_row.id::text,
     null, jsonb_build_object('endedActingSessions', v_ended));
 end
 $$;
@@ -693,7 +638,6 @@ comment on function public.partner_client_usage(uuid, text, text, text, boolean,
 revoke all on function private.assert_reseller_admin(uuid) from public;
 revoke all on function private.managed_client_for_update(uuid) from public;
 revoke all on function private.check_partner_client_contact(text, text, text, text) from public;
-revoke all on function private.enforce_partner_client_limit() from public;
 revoke all on function private.open_link_request(text) from public;
 revoke all on function private.end_partner_acting(uuid, uuid) from public;
 revoke all on function public.partner_create_client(uuid, text, text, text, text, text, boolean, text) from public, anon;

@@ -18,6 +18,9 @@ const known: [RegExp, () => string][] = [
   [/only an owner of the club/, () => t.onlyOwner],
   [/revoked this partner/, () => t.revoked],
   [/no partner manages/, () => t.noPartner],
+  [/already acting/, () => t.alreadyActing],
+  [/not allowed its partner to make changes/, () => t.writeNotAllowed],
+  [/do not manage this club/, () => t.acting],
 ];
 
 export function partnerRefusal(error: ErrorDescription): string {

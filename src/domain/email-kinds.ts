@@ -16,9 +16,14 @@ export const emailKindSchema = z.enum(EMAIL_KINDS);
  * transactional emails nobody can switch off: money given back must be told
  * (booking_refunded: a payment that came after its hold was released and found
  * the slot taken), and a course given to an address is what was asked for on the
- * page (course_access). They are not email_preferences kinds.
+ * page (course_access), and a club a reseller made for its contact invites them as
+ * its owner (partner_client_invitation). They are not email_preferences kinds.
  */
-export const TRANSACTIONAL_EMAIL_KINDS = ['booking_refunded', 'course_access'] as const;
+export const TRANSACTIONAL_EMAIL_KINDS = [
+  'booking_refunded',
+  'course_access',
+  'partner_client_invitation',
+] as const;
 
 /** every kind the outbox holds (private.email_outbox's check agrees) */
 export const outboxKindSchema = z.enum([...EMAIL_KINDS, ...TRANSACTIONAL_EMAIL_KINDS]);

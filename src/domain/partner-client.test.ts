@@ -59,6 +59,10 @@ describe('partner client forms', () => {
 
   it('asks for a reason of at least 10 characters', () => {
     expect(actingSchema.safeParse({ reason: ' too short ', write: false }).success).toBe(false);
+    expect(actingSchema.parse({ reason: 'Настроить расписание' })).toEqual({
+      reason: 'Настроить расписание',
+      write: false,
+    });
     expect(actingSchema.parse({ reason: 'Настроить расписание', write: 'on' })).toEqual({
       reason: 'Настроить расписание',
       write: true,

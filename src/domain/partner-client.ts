@@ -54,8 +54,10 @@ const phone = z
   .transform((s) => s.trim())
   .pipe(z.union([z.literal(''), z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'contactPhone')]));
 
+// a form's checkbox: ticked sends 'on'; unticked, or not offered at all, sends nothing
 const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('')])
+  .optional()
   .transform((v) => v === true || v === 'on');
 
 /** the contact, subscription and billing of a client (create and edit) */

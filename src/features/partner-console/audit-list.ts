@@ -53,7 +53,7 @@ export class PartnerAuditList extends LitElement {
     if (this.status !== 'ready') return html`<p class="muted" role="status">${t.loading}</p>`;
     if (this.entries.length === 0) return html`<p class="card">${t.audit.none}</p>`;
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.caption}>
-        <table>
+        <table class="cards-narrow">
           <caption>
             ${this.caption}
           </caption>
@@ -70,11 +70,11 @@ export class PartnerAuditList extends LitElement {
             ${this.entries.map(
               (e) =>
                 html`<tr data-action=${e.action}>
-                  <td>${formatWhen(e.occurred_at, currentIntlTag)}</td>
-                  <td>${e.actor_name ?? '—'}</td>
-                  <td>${e.client_name ?? '—'}</td>
-                  <td>${t.actions[e.action] ?? e.action}</td>
-                  <td>${e.reason ?? ''}</td>
+                  <td data-label=${t.audit.when}>${formatWhen(e.occurred_at, currentIntlTag)}</td>
+                  <td data-label=${t.audit.who}>${e.actor_name ?? '—'}</td>
+                  <td data-label=${t.audit.client}>${e.client_name ?? '—'}</td>
+                  <td data-label=${t.audit.action}>${t.actions[e.action] ?? e.action}</td>
+                  <td data-label=${t.audit.reason}>${e.reason ?? '—'}</td>
                 </tr>`,
             )}
           </tbody>

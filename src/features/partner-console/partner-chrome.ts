@@ -32,7 +32,38 @@ export const consoleStyles = [
     table {
       border-collapse: collapse;
       width: 100%;
-      min-width: 40rem;
+    }
+    /* a phone reads each row as a card of labelled values, not a table wider than the screen */
+    @media (max-width: 40rem) {
+      table.cards-narrow thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      table.cards-narrow tr {
+        display: grid;
+        gap: var(--ts-space-1);
+        padding: var(--ts-space-3) 0;
+        border-bottom: 1px solid var(--ts-color-border);
+      }
+      table.cards-narrow th,
+      table.cards-narrow td {
+        display: flex;
+        justify-content: space-between;
+        gap: var(--ts-space-3);
+        padding: 0;
+        border: none;
+        text-align: start;
+      }
+      table.cards-narrow td[data-label]::before {
+        content: attr(data-label);
+        color: var(--ts-color-muted);
+      }
+      table.cards-narrow td.num {
+        text-align: end;
+      }
     }
     caption {
       text-align: start;
@@ -175,8 +206,8 @@ export function consoleHeader(reseller: Reseller, active: ConsoleSection): Templ
 /** a date and time in the user's language */
 export function formatWhen(iso: string, locale: string): string {
   return new Date(iso).toLocaleString(locale, {
-    day: 'numeric',
-    month: 'long',
+    day: '2-digit',
+    month: '2-digit',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',

@@ -123,7 +123,7 @@ export class PartnerClientsPage extends LitElement {
     return html`<section class="after-list" aria-labelledby="clients-total">
       <p id="clients-total" role="status">${t.list.total(list.total)}</p>
       <div class="table-wrap" tabindex="0" role="region" aria-label=${t.list.caption}>
-        <table>
+        <table class="cards-narrow">
           <caption>
             ${t.list.caption}
           </caption>
@@ -172,12 +172,12 @@ export class PartnerClientsPage extends LitElement {
     const figure = (n: number | null) => (n === null ? t.list.hidden : String(n));
     return html`<tr>
       <th scope="row"><a href="/partner/clients/${r.client_org_id}">${r.name}</a></th>
-      <td>${status}</td>
-      <td>${t.tier[tier] ?? r.subscription_tier}</td>
-      <td class="num">${figure(r.members)}</td>
-      <td class="num">${figure(r.active_athletes)}</td>
-      <td class="num">${figure(r.sessions_30d)}</td>
-      <td class="num">
+      <td data-label=${t.list.statusCol}>${status}</td>
+      <td data-label=${t.list.tierCol}>${t.tier[tier] ?? r.subscription_tier}</td>
+      <td class="num" data-label=${t.list.members}>${figure(r.members)}</td>
+      <td class="num" data-label=${t.list.athletes}>${figure(r.active_athletes)}</td>
+      <td class="num" data-label=${t.list.sessions}>${figure(r.sessions_30d)}</td>
+      <td class="num" data-label=${t.list.revenue}>
         ${r.revenue_30d === null ? t.list.hidden : formatRevenue(r.revenue_30d, currentIntlTag)}
       </td>
     </tr>`;

@@ -23,6 +23,10 @@ import { withCors } from '../_shared/cors.ts';
 import { sameSecret } from '../_shared/same-secret.ts';
 import { bookingIcs } from './booking-ics.ts';
 import { courseAccessLink, renderCourseAccess } from './course-access-templates.ts';
+import {
+  partnerInvitationLink,
+  renderPartnerClientInvitation,
+} from './partner-client-invitation-templates.ts';
 import { emailLink, signInLink } from './email-links.ts';
 import type { EmailProvider } from './providers.ts';
 import { htmlFromText } from './html-email.ts';
@@ -93,6 +97,21 @@ export async function handleEmailDispatch(
           email.locale,
           email.payload,
           courseAccessLink(deps.siteUrl, email.payload),
+        );
+        const result = await deps.provider.send({
+          to: email.to,
+          ...r,
+          html: htmlFromText(r.subject, r.text, email.locale),
+        });
+        outcome = result.ok
+          ? { sent: true, error: null, retryable: false }
+          : { sent: false, error: result.error, retryable: result.retryable };
+      } else if (email.kind === 'partner_client_invitation') {
+        // a club a reseller made: its contact is invited as the owner
+        const r = renderPartnerClientInvitation(
+          email.locale,
+          email.payload,
+          partnerInvitationLink(deps.siteUrl, email.payload),
         );
         const result = await deps.provider.send({
           to: email.to,

@@ -1,0 +1,177 @@
+/**
+ * The reseller console at 360 px in Russian and on a desktop in English,
+ * against the seeded local stack: the demo reseller (partner@trackside.test)
+ * lists its clients, creates one (the club and its owner invitation exist
+ * afterwards), opens it, acts for it with a reason and lands on the club's
+ * roster, stops (through the API, as the app shell's banner does), and finds
+ * the creation and the acting session in its audit log.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useE2eStack } from './e2e-stack.ts';
+import { demoPassword, seriousViolations, signIn } from './page-helpers.ts';
+
+const shots = '/tmp/shots';
+const youth = 'fa100000-0000-4000-8000-000000000003';
+
+const e2e = useE2eStack();
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: `${shots}/console-${name}.png`, fullPage: true });
+}
+
+/** nothing sticks out sideways */
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** ends the signed-in user's acting session with the API, as the shell's banner does */
+async function stopActing(page: Page): Promise<void> {
+  const status = await page.evaluate(
+    async ({ api, anonKey }) => {
+      const key = Object.keys(localStorage).find((k) => k.endsWith('-auth-token'));
+      const session = key
+        ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { access_token?: string })
+        : {};
+      const response = await fetch(`${api}/rest/v1/rpc/stop_acting`, {
+        method: 'POST',
+        headers: {
+          apikey: anonKey,
+          authorization: `Bearer ${session.access_token ?? ''}`,
+          'content-type': 'application/json',
+        },
+        body: '{}',
+      });
+      return response.status;
+    },
+    { api: e2e.app.apiUrl, anonKey: e2e.app.anonKey },
+  );
+  expect(status).toBeLessThan(300);
+}
+
+async function clubIdNamed(name: string): Promise<string> {
+  const rows = await e2e.app.rows<{ id: string }>(
+    `select id from public.organizations where name = $1`,
+    [name],
+  );
+  expect(rows).toHaveLength(1);
+  return rows[0]?.id ?? '';
+}
+
+describe('the reseller console', () => {
+  test('in Russian at 360 px: create a client, act for it, see the audit', async () => {
+    const name = 'Клуб «Ракета»';
+    await e2e.page('console-ru', async (page) => {
+      await page.goto(`${e2e.app.url}/sign-in`);
+      await signIn(page, 'partner@trackside.test');
+      await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+      await page.goto(`${e2e.app.url}/partner/clients`);
+      await page.getByRole('heading', { name: 'Клиенты партнёра' }).waitFor();
+      await page.getByRole('link', { name: 'Лёгкоатлетический клуб «Юность»' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, 'ru-list');
+
+      await page.getByRole('link', { name: 'Новый клиент' }).click();
+      await page.getByRole('heading', { name: 'Новый клиент' }).waitFor();
+      await page.getByLabel('Название клуба').fill(name);
+      await page.getByLabel('Контактное лицо').fill('Роман Ракетов');
+      await page.getByLabel('Почта контакта').fill('raketa@example.test');
+      // a bad address is named beside its field and nothing is created
+      await page.getByLabel('Почта контакта').fill('raketa');
+      await page.getByRole('button', { name: 'Создать клиента' }).click();
+      await page.getByText('Укажите адрес почты').waitFor();
+      await page.getByLabel('Почта контакта').fill('raketa@example.test');
+      await page.getByRole('button', { name: 'Создать клиента' }).click();
+      await page.getByRole('heading', { name }).waitFor();
+      const clubId = await clubIdNamed(name);
+      expect(page.url()).toContain(`/partner/clients/${clubId}`);
+      const invitations = await e2e.app.rows<{ role: string }>(
+        `select role from public.invitations where org_id = $1`,
+        [clubId],
+      );
+      expect(invitations).toEqual([{ role: 'owner' }]);
+      // the club did not allow changes: read-only, so no write box
+      await page.getByText('Клуб не разрешил изменения').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, 'ru-client');
+
+      await page.getByLabel('Причина').fill('коротко');
+      await page.getByRole('button', { name: 'Начать' }).click();
+      await page.getByText('Причина: не короче 10 символов.').waitFor();
+      await page.getByLabel('Причина').fill('Проверить настройки клуба по просьбе директора');
+      await page.getByRole('button', { name: 'Начать' }).click();
+      await page.waitForURL(/\/roster$/);
+      await page.getByRole('heading', { name: 'Спортсмены' }).first().waitFor();
+      await shot(page, 'ru-acting');
+
+      await stopActing(page);
+      await page.goto(`${e2e.app.url}/partner/audit`);
+      await page.getByRole('heading', { name: 'Журнал действий' }).waitFor();
+      const created = page.locator('tr[data-action="client.created"]', { hasText: name });
+      await created.waitFor();
+      await page.locator('tr[data-action="acting.start"]', { hasText: name }).waitFor();
+      await page.locator('tr[data-action="acting.end"]', { hasText: name }).waitFor();
+      await page.getByText('цепочка цела').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, 'ru-audit');
+    });
+  });
+
+  test('in English on a desktop: create a client, act for the club with write access, see the audit', async () => {
+    const name = 'Harbour Runners';
+    await e2e.page(
+      'console-en',
+      async (page) => {
+        await page.goto(`${e2e.app.url}/sign-in`);
+        await page.getByLabel('Email').fill('partner@trackside.test');
+        await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.getByRole('heading', { name: 'My organizations' }).waitFor();
+        await page.goto(`${e2e.app.url}/partner/clients/new`);
+        await page.getByRole('heading', { name: 'New client' }).waitFor();
+        await page.getByLabel('Club name').fill(name);
+        await page.getByLabel('Contact person').fill('Hannah Harbour');
+        await page.getByLabel('Contact email').fill('hannah@example.test');
+        await page.getByLabel('Club plan').selectOption('pro');
+        await page.getByRole('button', { name: 'Create client' }).click();
+        await page.getByRole('heading', { name }).waitFor();
+        await shot(page, 'en-client');
+
+        // the list finds it by search
+        await page.getByRole('link', { name: 'Clients', exact: true }).click();
+        await page.getByRole('heading', { name: 'Partner clients' }).waitFor();
+        await page.getByLabel('Search').fill('harbour');
+        await page.getByRole('button', { name: 'Show' }).click();
+        await page.getByText('Clients in total: 1').waitFor();
+        await shot(page, 'en-list');
+
+        // «Юность» allows changes: the write box is offered
+        await page.goto(`${e2e.app.url}/partner/clients/${youth}`);
+        await page.getByRole('heading', { name: 'Лёгкоатлетический клуб «Юность»' }).waitFor();
+        await page.getByLabel('Reason').fill('Fix the timetable as the director asked');
+        await page.getByLabel('With write access').check();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Start' }).click();
+        await page.waitForURL(/\/roster$/);
+        await page.getByRole('heading', { name: 'Athletes' }).first().waitFor();
+        await stopActing(page);
+
+        await page.goto(`${e2e.app.url}/partner/audit`);
+        await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+        await page.locator('tr[data-action="client.created"]', { hasText: name }).waitFor();
+        await page
+          .locator('tr[data-action="acting.start"]', { hasText: 'Fix the timetable' })
+          .first()
+          .waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot(page, 'en-audit');
+      },
+      { locale: 'en-US', viewport: { width: 1280, height: 900 } },
+    );
+  });
+});

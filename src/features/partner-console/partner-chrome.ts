@@ -50,19 +50,22 @@ export const consoleStyles = [
       }
       table.cards-narrow th,
       table.cards-narrow td {
-        display: flex;
-        justify-content: space-between;
+        display: grid;
+        grid-template-columns: minmax(6rem, 40%) 1fr;
         gap: var(--ts-space-3);
         padding: 0;
         border: none;
         text-align: start;
+      }
+      table.cards-narrow th {
+        display: block;
       }
       table.cards-narrow td[data-label]::before {
         content: attr(data-label);
         color: var(--ts-color-muted);
       }
       table.cards-narrow td.num {
-        text-align: end;
+        text-align: start;
       }
     }
     caption {

@@ -14,6 +14,9 @@ import { demoPassword, seriousViolations, signIn } from './page-helpers.ts';
 
 const shots = '/tmp/shots';
 const youth = 'fa100000-0000-4000-8000-000000000003';
+const reseller = 'fa100000-0000-4000-8000-000000000002';
+const partnerUser = 'fa000000-0000-4000-8000-000000000002';
+const start = 'd1000000-0000-4000-8000-000000000001';
 
 const e2e = useE2eStack();
 
@@ -173,5 +176,54 @@ describe('the reseller console', () => {
       },
       { locale: 'en-US', viewport: { width: 1280, height: 900 } },
     );
+  });
+  test('the club side at 360 px: the owner accepts a link, sees the partner, allows changes and revokes', async () => {
+    // the reseller's link, as /partner/link makes it (the token is shown once)
+    const [link] = await e2e.app.rows<{ token: string }>(
+      `with me as materialized (
+         select set_config('request.jwt.claims', json_build_object('sub', $1::text, 'role', 'authenticated')::text, true)
+       )
+       select public.partner_request_link($2, 6, true) as token from me`,
+      [partnerUser, reseller],
+    );
+    const token = link?.token ?? '';
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await e2e.asUser('console-club', 'admin@trackside.test', async (page) => {
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.goto(`${e2e.app.url}/partner-link/${token}`);
+      await page
+        .getByText('Партнёр «СпортСофт Партнёр» просит управлять вашим клубом 6 мес.')
+        .waitFor();
+      await page.getByText('Партнёр просит право вносить изменения.').waitFor();
+      await page.getByLabel('Какой клуб').selectOption(start);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'ru-accept');
+      await page.getByRole('button', { name: 'Разрешить' }).click();
+      await page.getByText('Готово: партнёр управляет клубом.').waitFor();
+      await page.getByRole('link', { name: 'Открыть страницу партнёра клуба' }).click();
+
+      await page.getByRole('heading', { name: 'Партнёр клуба' }).waitFor();
+      await page
+        .getByRole('heading', { name: 'Клубом управляет партнёр «СпортСофт Партнёр».' })
+        .waitFor();
+      const allow = page.getByLabel('Разрешить партнёру вносить изменения от имени клуба');
+      expect(await allow.isChecked()).toBe(true);
+      await allow.uncheck();
+      await page.getByText('Сохранено.').waitFor();
+      const [row] = await e2e.app.rows<{ allow_write: boolean }>(
+        `select allow_write from public.partner_clients where client_org_id = $1`,
+        [start],
+      );
+      expect(row?.allow_write).toBe(false);
+      await page.locator('tr[data-action="client.linked"]').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, 'ru-club');
+
+      await page.getByRole('button', { name: 'Отозвать доступ партнёра' }).click();
+      await page.getByText('Доступ партнёра отозван.').waitFor();
+      await page.getByText('Клубом не управляет ни один партнёр.').waitFor();
+      await page.locator('tr[data-action="client.revoked"]').waitFor();
+    });
   });
 });

@@ -93,6 +93,7 @@ export const consoleStyles = [
       min-height: 44px;
     }
     .check input {
+      flex: none;
       min-height: auto;
       width: 1.25rem;
       height: 1.25rem;

@@ -1,9 +1,9 @@
-// Starting to act for a client from the console: the core's start_acting, then
-// a refreshed session whose access token carries the act_as claim.
-import { callRpc } from '../../data/call-rpc.ts';
+// Starting to act for a client from the console: the shell's startActing
+// (start_acting, then a refreshed session whose token carries act_as; the shell
+// then makes the club the current one and shows its banner).
 import { describeError } from '../../data/describe-error.ts';
 import type { AppClient } from '../../data/supabase-client.ts';
-import { writeCurrentOrganization } from '../../state/current-organization-storage.ts';
+import { startActing } from '../../state/acting.ts';
 import type { Loaded } from './partner-console-data.ts';
 
 export async function startActingFor(
@@ -12,16 +12,10 @@ export async function startActingFor(
   reason: string,
   write: boolean,
 ): Promise<Loaded<null>> {
-  const started = await callRpc(client, 'start_acting', {
-    p_client_org: clientOrgId,
-    p_reason: reason,
-    p_write: write,
-  });
-  if (!started.ok) return started;
-  const { data, error } = await client.auth.refreshSession();
-  if (error) return { ok: false, error: describeError(error) };
-  // the app's pages open on the club being acted for
-  const uid = data.session?.user.id;
-  if (uid) writeCurrentOrganization(uid, clientOrgId);
-  return { ok: true, data: null };
+  try {
+    await startActing(client, clientOrgId, reason, write);
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
 }

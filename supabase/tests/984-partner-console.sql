@@ -135,10 +135,12 @@ reset role;
 select tests.authenticate_as('rb_owner');
 select set_config('t.token', public.partner_request_link('98400000-0000-4000-8000-0000000000b0', 12, true), true);
 reset role;
-select is((select count(*)::int from private.partner_link_requests
-            where token_hash = extensions.digest(current_setting('t.token'), 'sha256')
-              and convert_from(token_hash, 'latin1') <> current_setting('t.token')),
-  1, 'the link is stored as its sha-256 only');
+select ok((select count(*) = 1 from private.partner_link_requests
+             where token_hash = extensions.digest(current_setting('t.token'), 'sha256'))
+          and not exists (select from information_schema.columns
+                           where table_schema = 'private' and table_name = 'partner_link_requests'
+                             and data_type = 'text'),
+  'the link is stored as its sha-256 only');
 select is(tests.try_as('rb_owner', $$select count(*) from public.partner_request_link('98400000-0000-4000-8000-0000000000b0', 25, false)$$),
   'P0001', 'a link asks for at most 24 months');
 select is(tests.try_as('owner', format($$select count(*) from public.partner_link_preview(%L) where partner_name = 'Reseller B' and months = 12$$,

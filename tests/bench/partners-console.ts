@@ -65,7 +65,7 @@ async function populate(db: Database): Promise<void> {
               'club' || o.n || '@example.test', (array['basic', 'standard', 'pro'])[1 + o.n % 3],
               case when o.n % 10 = 0 then 'suspended' when o.n % 25 = 0 then 'canceled' else 'active' end,
               case when o.n % 10 <> 0 and o.n % 25 = 0 then now() + interval '30 days' end,
-              now() - make_interval(mins => o.n)
+              now() - make_interval(mins => o.n::int)
          from (select id, row_number() over (order by slug) as n
                  from public.organizations where slug like 'bench-client-%') o`,
       [clients, partnerOrg, otherPartner],

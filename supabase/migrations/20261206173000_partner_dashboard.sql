@@ -6,7 +6,7 @@
 -- tables    public.partner_referrals (a club that signed up with a partner's code)
 --           public.partner_deals (a partner's claim on a prospect club, 90 days)
 --           public.partner_materials (files for partners, by minimum tier)
--- rpcs      public.redeem_referral_code, public.partner_commissions,
+-- rpcs      public.redeem_referral_code, public.partner_referred_clubs, public.partner_commissions,
 --           public.register_partner_deal, public.close_partner_deal, public.club_brand,
 --           public.public_coach_brand (anon), public.email_sender_names (service role)
 -- jobs      expire-partner-deals (hourly)
@@ -175,6 +175,34 @@ as $$
 $$;
 comment on function public.redeem_referral_code(uuid, text) is
   'the new club''s owner names the partner that referred it (within 30 days, once); {partnerName}';
+
+-- the partner's referred clubs with their names (partners may not read other
+-- organizations: only the name of a club that came with their code)
+create function private.partner_referred_clubs(p_partner uuid)
+returns table (club_org_id uuid, club_name text, created_at timestamptz)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if not (p_partner in (select private.my_partner_org_ids()) or private.is_platform_admin()) then
+    raise exception 'only the partner''s members see its referrals' using errcode = '42501';
+  end if;
+  return query
+  select r.club_org_id, o.name, r.created_at
+    from public.partner_referrals r
+    join public.organizations o on o.id = r.club_org_id
+   where r.partner_org_id = p_partner
+   order by r.created_at desc;
+end
+$$;
+
+create function public.partner_referred_clubs(p_partner uuid)
+returns table (club_org_id uuid, club_name text, created_at timestamptz)
+language sql stable security invoker set search_path = ''
+as $$
+  select * from private.partner_referred_clubs(p_partner)
+$$;
+comment on function public.partner_referred_clubs(uuid) is
+  'the clubs that came with the partner''s code, newest first; for the partner''s members';
 
 /**
   * -------------------------------------------------------
@@ -508,6 +536,30 @@ comment on function public.email_sender_names(uuid[]) is
 
 /**
   * -------------------------------------------------------
+  * section - the app's /partner
+  * -------------------------------------------------------
+  * the dashboard lives at /partner: no coach page may take that address
+  * (mirrored by src/domain/reserved-slugs.ts)
+  */
+create or replace function private.reserved_slugs()
+returns text[]
+language sql immutable parallel safe set search_path = ''
+as $$
+  select array[
+    -- the app's routes and files
+    'about', 'account', 'admin', 'api', 'app', 'assets', 'auth', 'availability', 'book',
+    'booking', 'bookings', 'calendar', 'checkout', 'club', 'clubs', 'coach', 'coaches',
+    'conflicts', 'course', 'courses', 'dashboard', 'functions', 'groups', 'help', 'icons',
+    'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'new', 'org',
+    'organizations', 'page', 'partner', 'partners', 'privacy', 'products', 'purchases', 'rest',
+    'roster', 'season', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup',
+    'static', 'storage', 'storefront', 'support', 'sync', 'terms', 'today', 'trackside',
+    'www'
+  ]::text[]
+$$;
+
+/**
+  * -------------------------------------------------------
   * section - grants
   * -------------------------------------------------------
   */
@@ -527,6 +579,7 @@ revoke all on function private.my_partner_tier_rank() from public, anon;
 revoke all on function private.brand_of_club(uuid) from public, anon, authenticated;
 revoke all on function private.redeem_referral_code(uuid, text) from public, anon;
 revoke all on function private.partner_commissions(uuid, date, date) from public, anon;
+revoke all on function private.partner_referred_clubs(uuid) from public, anon;
 revoke all on function private.expire_partner_deals(text) from public, anon;
 revoke all on function private.club_brand(uuid) from public, anon;
 revoke all on function private.guard_partner_deal() from public, anon, authenticated;
@@ -535,11 +588,13 @@ grant execute on function private.my_partner_tier_rank() to authenticated, servi
 grant execute on function private.brand_of_club(uuid) to service_role;
 grant execute on function private.redeem_referral_code(uuid, text) to authenticated;
 grant execute on function private.partner_commissions(uuid, date, date) to authenticated, service_role;
+grant execute on function private.partner_referred_clubs(uuid) to authenticated, service_role;
 grant execute on function private.expire_partner_deals(text) to authenticated, service_role;
 grant execute on function private.club_brand(uuid) to authenticated;
 
 revoke all on function public.redeem_referral_code(uuid, text) from public, anon;
 revoke all on function public.partner_commissions(uuid, date, date) from public, anon;
+revoke all on function public.partner_referred_clubs(uuid) from public, anon;
 revoke all on function public.register_partner_deal(uuid, text, text, text, text) from public, anon;
 revoke all on function public.close_partner_deal(uuid, boolean) from public, anon;
 revoke all on function public.club_brand(uuid) from public, anon;
@@ -547,6 +602,7 @@ revoke all on function public.public_coach_brand(text) from public;
 revoke all on function public.email_sender_names(uuid[]) from public, anon, authenticated;
 grant execute on function public.redeem_referral_code(uuid, text) to authenticated;
 grant execute on function public.partner_commissions(uuid, date, date) to authenticated, service_role;
+grant execute on function public.partner_referred_clubs(uuid) to authenticated, service_role;
 grant execute on function public.register_partner_deal(uuid, text, text, text, text) to authenticated;
 grant execute on function public.close_partner_deal(uuid, boolean) to authenticated;
 grant execute on function public.club_brand(uuid) to authenticated;

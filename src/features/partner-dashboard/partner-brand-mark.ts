@@ -1,0 +1,125 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { z } from 'zod';
+import { readableTextOn, safeLogoUrl, type Brand } from '../../domain/partner-brand.ts';
+import { callRpc } from '../../data/call-rpc.ts';
+import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
+import { supabaseContext } from '../../state/contexts.ts';
+import { partnerDashboardStrings } from './partner-dashboard-strings.ts';
+
+const brandSchema = z
+  .object({
+    name: z.string(),
+    logoUrl: z.string().nullable(),
+    color: z.string().nullable(),
+    accentColor: z.string().nullable(),
+  })
+  .nullable();
+
+const CACHE_KEY = 'trackside-club-brand';
+
+// the last brand seen per club, so the mark shows offline and without a flash
+function cached(orgId: string): Brand | null {
+  try {
+    const all = JSON.parse(localStorage.getItem(CACHE_KEY) ?? '{}') as Record<string, unknown>;
+    const parsed = brandSchema.safeParse(all[orgId] ?? null);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(orgId: string, brand: Brand | null): void {
+  try {
+    const all = JSON.parse(localStorage.getItem(CACHE_KEY) ?? '{}') as Record<string, unknown>;
+    if (brand) all[orgId] = brand;
+    else delete all[orgId];
+    localStorage.setItem(CACHE_KEY, JSON.stringify(all));
+  } catch {
+    // storage refused: the mark shows once online
+  }
+}
+
+/**
+ * «через <brand>» in the app bar for members of a club managed by a white-label
+ * partner (public.club_brand); nothing for everyone else. The tier is checked by
+ * the database on every read, so a demoted partner's mark goes at the next one.
+ */
+@customElement('partner-brand-mark')
+export class PartnerBrandMark extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+    .mark {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      max-width: 10rem;
+      padding: 2px 8px;
+      border-radius: 999px;
+      font-size: 0.8125rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      border-bottom: 2px solid transparent;
+    }
+    img {
+      width: 18px;
+      height: 18px;
+      object-fit: contain;
+      flex: none;
+    }
+    span {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+  `;
+
+  readonly #client = new ContextConsumer(this, { context: supabaseContext });
+  readonly #organization = new CurrentOrganizationController(this);
+  #askedFor = '';
+  @state() private brand: Brand | null = null;
+
+  override willUpdate(): void {
+    const orgId = this.#organization.currentId ?? '';
+    const client = this.#client.value;
+    if (!client || orgId === this.#askedFor) return;
+    this.#askedFor = orgId;
+    this.brand = orgId ? cached(orgId) : null;
+    if (orgId) void this.fetch(orgId);
+  }
+
+  private async fetch(orgId: string): Promise<void> {
+    const client = this.#client.value;
+    if (!client) return;
+    const result = await callRpc(client, 'club_brand', { p_org: orgId });
+    if (!result.ok || orgId !== this.#askedFor) return;
+    const parsed = brandSchema.safeParse(result.data);
+    const brand = parsed.success ? parsed.data : null;
+    remember(orgId, brand);
+    this.brand = brand;
+  }
+
+  override render() {
+    const brand = this.brand;
+    if (!brand) return nothing;
+    const bg = brand.color ?? '#ffffff';
+    const logo = safeLogoUrl(brand.logoUrl);
+    const text = partnerDashboardStrings.brand.via(brand.name);
+    return html`<span
+      class="mark"
+      data-testid="partner-brand-mark"
+      title=${text}
+      style="background:${bg};color:${readableTextOn(bg)};border-bottom-color:${brand.accentColor ?? bg}"
+      >${logo ? html`<img src=${logo} alt="" />` : nothing}<span>${text}</span></span
+    >`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-brand-mark': PartnerBrandMark;
+  }
+}

@@ -6,6 +6,7 @@ import { trackerScript } from '../analytics/tracker-tag.ts';
 import type { Locale } from '../../domain/locale.ts';
 import { intlTag, otherLocale, LOCALE_NAMES } from '../../domain/locale.ts';
 import { formatMoney } from '../../domain/money.ts';
+import { readableTextOn, safeLogoUrl, type Brand } from '../../domain/partner-brand.ts';
 import type { CoachPage, CourseOffer, ProductOffer, SessionTypeOffer } from './coach-page-data.ts';
 import { Html, html } from './coach-page-html.ts';
 import { coachJsonLd, type PageUrls } from './coach-page-json-ld.ts';
@@ -24,6 +25,8 @@ export interface RenderOptions {
   readonly siteUrl: string;
   /** the Supabase project's URL: the photo's relative URL is resolved against it */
   readonly supabaseUrl: string;
+  /** the white-label partner that manages the coach's club, if any */
+  readonly brand?: Brand | null;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -211,7 +214,7 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const body = html`<div class="wrap">
+  const body = html`${brandBand(opts.brand ?? null, t)}<div class="wrap">
     ${languageSwitch((l) => `/${page.slug}?lang=${l}`, locale, t)}
     <main>
       <header class="hero">
@@ -279,6 +282,17 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     <footer>${t.footer}</footer>
   </div>`;
   return pageDocument({ locale, title, head, body, tracker: trackerScript({ page: page.slug }) });
+}
+
+/** the partner's band above the page: its logo and name in its colours */
+function brandBand(brand: Brand | null, t: CoachPageStrings): Html | string {
+  if (!brand) return '';
+  const bg = brand.color ?? '#ffffff';
+  const logo = safeLogoUrl(brand.logoUrl);
+  const style = `background:${bg};color:${readableTextOn(bg)};border-bottom-color:${brand.accentColor ?? bg}`;
+  return html`<div class="brand" style="${style}" data-brand="${brand.name}">
+    ${logo ? html`<img src="${logo}" alt="" width="28" height="28" />` : ''}<span>${t.brand(brand.name)}</span>
+  </div>`;
 }
 
 /** a plain page for "no such coach" and "try again later", in the visitor's language */

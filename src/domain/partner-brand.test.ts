@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  brandColorInput,
-  contrastRatio,
-  readableTextOn,
-  safeLogoUrl,
-} from './partner-brand.ts';
+import { brandColorInput, contrastRatio, readableTextOn, safeLogoUrl } from './partner-brand.ts';
 
 describe('partner brand', () => {
   it('picks the text colour that reads on a brand colour', () => {

@@ -3,6 +3,7 @@
 // revenue after the referral minus refunds, times the tier's commission rate,
 // rounded as PostgreSQL rounds numeric (half away from zero). Minor units only:
 // currencies are never added together.
+import { DAY, type Instant, civilFromDays, dateFromEpochDay, daysFromCivil } from './zoned-time.ts';
 
 export interface CommissionRow {
   clubOrgId: string;
@@ -43,17 +44,18 @@ export function commissionTotals(rows: readonly CommissionRow[]): CommissionTota
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
-function isoDate(year: number, monthIndex: number, day: number): string {
-  return new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
+/** the first day of the month `offset` months from (year, month 1–12) */
+function monthStart(year: number, month: number, offset: number): number {
+  const index = year * 12 + (month - 1) + offset;
+  return daysFromCivil(Math.floor(index / 12), (((index % 12) + 12) % 12) + 1, 1);
 }
 
 /** the last `months` calendar months (utc) up to and including the one of `now` */
-export function commissionPeriod(now: Date, months: number): { from: string; to: string } {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
+export function commissionPeriod(now: Instant, months: number): { from: string; to: string } {
+  const [year, month] = civilFromDays(Math.floor(now / DAY));
   return {
-    from: isoDate(year, month - Math.max(1, months) + 1, 1),
-    to: isoDate(year, month + 1, 0),
+    from: dateFromEpochDay(monthStart(year, month, 1 - Math.max(1, months))),
+    to: dateFromEpochDay(monthStart(year, month, 1) - 1),
   };
 }
 

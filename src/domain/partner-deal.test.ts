@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from './zoned-time.ts';
+
+const at = (iso: string): number => parseTimestamp(iso) ?? Number.NaN;
 import {
   PROSPECT_EMAIL_PATTERN,
   claimDaysLeft,
@@ -7,7 +10,7 @@ import {
 } from './partner-deal.ts';
 
 describe('partner deal', () => {
-  const now = new Date('2026-12-06T12:00:00Z');
+  const now = at('2026-12-06T12:00:00Z');
 
   it('counts whole days left on a claim', () => {
     expect(claimDaysLeft('2027-03-06T12:00:00Z', now)).toBe(90);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from './zoned-time.ts';
+
+const at = (iso: string): number => parseTimestamp(iso) ?? Number.NaN;
 import {
   REFERRAL_KEEP_MS,
   normalizeReferralCode,
@@ -18,7 +21,7 @@ describe('referral code', () => {
   });
 
   it('keeps a code from a link for 30 days, then forgets it', () => {
-    const savedAt = Date.UTC(2026, 11, 1);
+    const savedAt = at('2026-12-01T00:00:00Z');
     const stored = { code: 'AB12CD34', savedAt };
     expect(pendingReferralCode(stored, savedAt + 1000)).toBe('AB12CD34');
     expect(pendingReferralCode(stored, savedAt + REFERRAL_KEEP_MS)).toBe('AB12CD34');

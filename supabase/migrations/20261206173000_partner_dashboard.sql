@@ -15,6 +15,8 @@
 --   * referral: the new club's owner names the code within 30 days of the club's
 --     creation, once (the club is the primary key); a partner org cannot refer itself
 --     and partner, reseller and platform orgs cannot be referred.
+--   * tier score (private.partner_score, replacing the core's): active managed
+--     clients + active referred clubs, each club once.
 --   * commission: for each referred club and calendar month (utc), revenue = the
 --     club's purchases paid in that month after the referral, amount minus what was
 --     refunded, per currency in minor units; commission = round(revenue ×
@@ -203,6 +205,24 @@ as $$
 $$;
 comment on function public.partner_referred_clubs(uuid) is
   'the clubs that came with the partner''s code, newest first; for the partner''s members';
+
+-- the tier metric of the contract: active managed clients plus referred clubs
+-- that are active (live, not deactivated). the core counted clients only, for
+-- want of this table; the partner-tiers job reads it from here on.
+create or replace function private.partner_score(p_partner uuid)
+returns int
+language sql stable security definer set search_path = ''
+as $$
+  select (select count(*)::int from public.partner_clients c
+           where c.partner_org_id = p_partner and c.status = 'active' and c.revoked_at is null)
+       + (select count(*)::int from public.partner_referrals r
+            join public.organizations o on o.id = r.club_org_id
+           where r.partner_org_id = p_partner and o.active and o.deleted_at is null
+             -- a club both referred and managed counts once
+             and not exists (select from public.partner_clients c
+                              where c.client_org_id = r.club_org_id and c.partner_org_id = p_partner
+                                and c.status = 'active' and c.revoked_at is null))
+$$;
 
 /**
   * -------------------------------------------------------

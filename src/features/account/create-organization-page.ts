@@ -197,7 +197,9 @@ export class CreateOrganizationPage extends LitElement {
       p_locale: locale,
     });
     if (result.ok) {
-      const problem = referralCode ? await redeemReferral(client, result.data.id, referralCode) : null;
+      const problem = referralCode
+        ? await redeemReferral(client, result.data.id, referralCode)
+        : null;
       this.busy = false;
       if (problem) {
         this.referralProblem = problem;

@@ -23,12 +23,18 @@ const label = (max: number) =>
   z.string().max(max, v.tooLong(max)).overwrite(labelInput).superRefine(refineLabel);
 const color = z.string().regex(BRAND_COLOR_PATTERN, v.color).toLowerCase();
 
+// partner_profiles' checks (20261206170000_partner_core.sql), in the form's words
 const brandSchema = z.object({
-  brand_name: nullIfEmpty(label(100)),
-  brand_logo_url: nullIfEmpty(z.string().max(500, v.tooLong(500)).regex(/^https:\/\/[^\s"'<>]+$/, v.url)),
+  brand_name: nullIfEmpty(label(80)),
+  brand_logo_url: nullIfEmpty(
+    z
+      .string()
+      .max(500, v.tooLong(500))
+      .regex(/^https:\/\/[^\s"'<>]+$/, v.url),
+  ),
   brand_color: nullIfEmpty(color),
   brand_accent_color: nullIfEmpty(color),
-  email_sender_name: nullIfEmpty(label(100)),
+  email_sender_name: nullIfEmpty(label(60).refine((x) => !/["<>@]/.test(x), v.sender)),
 });
 
 /**
@@ -99,14 +105,17 @@ export class PartnerBrandForm extends LitElement {
           ? this.canWrite
             ? nothing
             : html`<p class="muted">${t.company.readOnly}</p>`
-          : html`<ts-notice tone="warning"><p>${s.locked(this.tier ? tierLabel(this.tier) : '')}</p></ts-notice>`
+          : html`<ts-notice tone="warning"
+              ><p>${s.locked(this.tier ? tierLabel(this.tier) : '')}</p></ts-notice
+            >`
       }
       ${this.renderPreview(p)}
       ${keyed(
         p,
         html`<form class="card" novalidate @submit=${this.onSubmit} aria-label=${s.title}>
           ${field('brand_name', s.name)} ${field('brand_logo_url', s.logo, s.logoHint, 'url')}
-          ${field('brand_color', s.color, s.colorHint)} ${field('brand_accent_color', s.accent, s.colorHint)}
+          ${field('brand_color', s.color, s.colorHint)}
+          ${field('brand_accent_color', s.accent, s.colorHint)}
           ${field('email_sender_name', s.sender, s.senderHint)}
           ${this.note ? html`<ts-notice tone=${this.note.tone}><p>${this.note.text}</p></ts-notice>` : nothing}
           ${

@@ -32,10 +32,14 @@ function cached(orgId: string): Brand | null {
 
 function remember(orgId: string, brand: Brand | null): void {
   try {
-    const all = JSON.parse(localStorage.getItem(CACHE_KEY) ?? '{}') as Record<string, unknown>;
-    if (brand) all[orgId] = brand;
-    else delete all[orgId];
-    localStorage.setItem(CACHE_KEY, JSON.stringify(all));
+    const all = new Map(
+      Object.entries(
+        JSON.parse(localStorage.getItem(CACHE_KEY) ?? '{}') as Record<string, unknown>,
+      ),
+    );
+    if (brand) all.set(orgId, brand);
+    else all.delete(orgId);
+    localStorage.setItem(CACHE_KEY, JSON.stringify(Object.fromEntries(all)));
   } catch {
     // storage refused: the mark shows once online
   }

@@ -14,13 +14,23 @@ import { partnerDashboardStrings } from './partner-dashboard-strings.ts';
 const t = partnerDashboardStrings;
 const v = t.validation;
 
-const optional = (schema: z.ZodString) =>
-  z.union([z.literal('').transform(() => null), schema]);
+const optional = (schema: z.ZodString) => z.union([z.literal('').transform(() => null), schema]);
 
+// partner_profiles' checks (20261206170000_partner_core.sql), in the form's words
 const companySchema = z.object({
-  website: optional(z.string().max(300, v.tooLong(300)).regex(/^https:\/\/[^\s]+$/, v.url)),
-  contact_email: optional(z.string().max(254, v.tooLong(254)).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, v.email)),
-  contact_phone: optional(z.string().max(40, v.tooLong(40))),
+  website: optional(
+    z
+      .string()
+      .max(300, v.tooLong(300))
+      .regex(/^https?:\/\/[^\s]+$/, v.url),
+  ),
+  contact_email: optional(
+    z
+      .string()
+      .max(254, v.tooLong(254))
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, v.email),
+  ),
+  contact_phone: optional(z.string().regex(/^\+?[0-9 ()-]{5,30}$/, v.phone)),
 });
 
 /** the partner's website and contacts, editable by its owner and admins */

@@ -87,7 +87,8 @@ const commissionSchema = z.object({
 const applicationSchema = z.object({ status: z.string() });
 
 /** the application's status; `unavailable` while the applications table is not deployed */
-export type ApplicationStatus = { kind: 'none' } | { kind: 'unavailable' } | { kind: 'status'; status: string };
+export type ApplicationStatus =
+  { kind: 'none' } | { kind: 'unavailable' } | { kind: 'status'; status: string };
 
 export interface PartnerDashboard {
   orgId: string;
@@ -148,10 +149,15 @@ export async function loadPartnerDashboard(
       }),
       client
         .from('partner_deals')
-        .select('id, prospect_name, prospect_email, prospect_city, note, status, expires_at, created_at')
+        .select(
+          'id, prospect_name, prospect_email, prospect_city, note, status, expires_at, created_at',
+        )
         .eq('partner_org_id', profile.org_id)
         .order('created_at', { ascending: false }),
-      client.from('partner_materials').select('id, title_ru, title_en, url, kind, min_tier').order('position'),
+      client
+        .from('partner_materials')
+        .select('id, title_ru, title_en, url, kind, min_tier')
+        .order('position'),
       loadApplication(client, profile.application_id),
     ]);
     for (const r of [org, tiers, deals, materials]) {
@@ -211,7 +217,11 @@ export async function registerDeal(
   return result.ok ? { ok: true, value: null } : result;
 }
 
-export async function closeDeal(client: AppClient, dealId: string, won: boolean): Promise<Result<null>> {
+export async function closeDeal(
+  client: AppClient,
+  dealId: string,
+  won: boolean,
+): Promise<Result<null>> {
   const result = await callRpc(client, 'close_partner_deal', { p_deal: dealId, p_won: won });
   return result.ok ? { ok: true, value: null } : result;
 }

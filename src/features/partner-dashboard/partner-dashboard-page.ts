@@ -144,7 +144,7 @@ export class PartnerDashboardPage extends LitElement {
       return;
     }
     this.chosenOrg = profile.org_id;
-    const result = await loadPartnerDashboard(client, profile, commissionPeriod(new Date(), 12));
+    const result = await loadPartnerDashboard(client, profile, commissionPeriod(Date.now(), 12));
     this.load = result.ok
       ? { status: 'ready', data: result.value, profiles: profiles.value }
       : { status: 'error', message: result.error.message };
@@ -169,7 +169,9 @@ export class PartnerDashboardPage extends LitElement {
         return html`<ts-notice><p>${t.notPartner}</p></ts-notice>`;
       case 'error':
         return html`<ts-notice tone="error"><p>${t.loadFailed}: ${load.message}</p></ts-notice>
-          <p><button class="button secondary" type="button" @click=${this.reload}>${t.retry}</button></p>`;
+          <p>
+            <button class="button secondary" type="button" @click=${this.reload}>${t.retry}</button>
+          </p>`;
       case 'ready':
         return this.renderDashboard(load.data, load.profiles);
     }
@@ -263,7 +265,9 @@ export class PartnerDashboardPage extends LitElement {
         <p class="muted">${s.scoreRule}</p>
         ${
           data.profile.tier_evaluated_at
-            ? html`<p class="muted">${s.evaluatedAt(formatDate(data.profile.tier_evaluated_at, true))}</p>`
+            ? html`<p class="muted">
+                ${s.evaluatedAt(formatDate(data.profile.tier_evaluated_at, true))}
+              </p>`
             : nothing
         }
         <h3>${s.entitlements}</h3>
@@ -283,10 +287,15 @@ export class PartnerDashboardPage extends LitElement {
     return html`<section aria-labelledby="referrals-title">
       <h2 id="referrals-title">${s.title}</h2>
       <div class="card stack">
-        <p>${s.code}: <span class="code" data-testid="referral-code">${data.profile.referral_code}</span></p>
+        <p>
+          ${s.code}:
+          <span class="code" data-testid="referral-code">${data.profile.referral_code}</span>
+        </p>
         <p>${s.link}: <span class="link">${link}</span></p>
         <p class="actions">
-          <button class="button secondary" type="button" @click=${() => this.copy(link)}>${s.copy}</button>
+          <button class="button secondary" type="button" @click=${() => this.copy(link)}>
+            ${s.copy}
+          </button>
           <span role="status">${this.copied ? s.copied : ''}</span>
         </p>
         <p class="muted">${s.howTo}</p>
@@ -296,7 +305,10 @@ export class PartnerDashboardPage extends LitElement {
           ? html`<p class="muted">${s.empty}</p>`
           : html`<ul class="plain">
               ${data.referrals.map(
-                (r) => html`<li>${r.club_name} <span class="muted">${s.since(formatDate(r.created_at))}</span></li>`,
+                (r) =>
+                  html`<li>
+                    ${r.club_name} <span class="muted">${s.since(formatDate(r.created_at))}</span>
+                  </li>`,
               )}
             </ul>`
       }
@@ -335,23 +347,25 @@ export class PartnerDashboardPage extends LitElement {
                 </thead>
                 <tbody>
                   ${data.commissions.map(
-                    (c) => html`<tr>
-                      <td>${formatMonth(c.month)}</td>
-                      <td>${c.clubName}</td>
-                      <td class="num">${money(c.revenueMinor, c.currency)}</td>
-                      <td class="num">${ratePercent(c.commissionRate)}%</td>
-                      <td class="num">${money(c.commissionMinor, c.currency)}</td>
-                    </tr>`,
+                    (c) =>
+                      html`<tr>
+                        <td>${formatMonth(c.month)}</td>
+                        <td>${c.clubName}</td>
+                        <td class="num">${money(c.revenueMinor, c.currency)}</td>
+                        <td class="num">${ratePercent(c.commissionRate)}%</td>
+                        <td class="num">${money(c.commissionMinor, c.currency)}</td>
+                      </tr>`,
                   )}
                 </tbody>
                 <tfoot>
                   ${totals.map(
-                    (x) => html`<tr>
-                      <td colspan="2">${s.total}, ${x.currency}</td>
-                      <td class="num">${money(x.revenueMinor, x.currency)}</td>
-                      <td></td>
-                      <td class="num">${money(x.commissionMinor, x.currency)}</td>
-                    </tr>`,
+                    (x) =>
+                      html`<tr>
+                        <td colspan="2">${s.total}, ${x.currency}</td>
+                        <td class="num">${money(x.revenueMinor, x.currency)}</td>
+                        <td></td>
+                        <td class="num">${money(x.commissionMinor, x.currency)}</td>
+                      </tr>`,
                   )}
                 </tfoot>
               </table>
@@ -374,7 +388,8 @@ export class PartnerDashboardPage extends LitElement {
                 return html`<li>
                   <a href=${m.url} download>${currentLocale === 'en' ? m.title_en : m.title_ru}</a>
                   <span class="muted"
-                    >· ${s.kinds[m.kind] ?? m.kind}${from ? html` · ${s.fromTier(tierLabel(from))}` : nothing}</span
+                    >·
+                    ${s.kinds[m.kind] ?? m.kind}${from ? html` · ${s.fromTier(tierLabel(from))}` : nothing}</span
                   >
                 </li>`;
               })}

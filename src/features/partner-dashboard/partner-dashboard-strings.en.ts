@@ -42,8 +42,10 @@ export const partnerDashboard: Translation<typeof partnerDashboardStrings> = {
     evaluatedAt: (at) => `Recalculated: ${at}`,
     entitlements: 'What your tier gives',
     clientLimit: (n) => (n === null ? 'Clients: no limit' : `Clients: up to ${n}`),
-    whiteLabel: (yes) => (yes ? 'Your own brand (white-label): yes' : 'Your own brand (white-label): no'),
-    customPricing: (yes) => (yes ? 'Custom pricing for clients: yes' : 'Custom pricing for clients: no'),
+    whiteLabel: (yes) =>
+      yes ? 'Your own brand (white-label): yes' : 'Your own brand (white-label): no',
+    customPricing: (yes) =>
+      yes ? 'Custom pricing for clients: yes' : 'Custom pricing for clients: no',
     commission: (percent) => `Commission on referred clubs’ payments: ${percent}%`,
   },
   referrals: {
@@ -146,6 +148,8 @@ export const partnerDashboard: Translation<typeof partnerDashboardStrings> = {
     required: 'Fill in this field',
     email: 'Needs an address like name@example.com',
     url: 'Needs an address starting with https://',
+    phone: 'Needs a number: digits, spaces, brackets, “-”, 5 to 30 characters',
+    sender: 'No quotes, “<”, “>” or “@”',
     color: 'Needs a colour like #0b3d91',
     tooLong: (n) => `At most ${n} characters`,
   },

@@ -41,9 +41,12 @@ export const partnerDashboardStrings = localized('partnerDashboard', {
     top: 'Это высший уровень.',
     evaluatedAt: (at: string) => `Пересчитан: ${at}`,
     entitlements: 'Что даёт уровень',
-    clientLimit: (n: number | null): string => (n === null ? 'Клиентов: без ограничения' : `Клиентов: до ${n}`),
-    whiteLabel: (yes: boolean): string => (yes ? 'Свой бренд (white-label): да' : 'Свой бренд (white-label): нет'),
-    customPricing: (yes: boolean): string => (yes ? 'Свои цены для клиентов: да' : 'Свои цены для клиентов: нет'),
+    clientLimit: (n: number | null): string =>
+      n === null ? 'Клиентов: без ограничения' : `Клиентов: до ${n}`,
+    whiteLabel: (yes: boolean): string =>
+      yes ? 'Свой бренд (white-label): да' : 'Свой бренд (white-label): нет',
+    customPricing: (yes: boolean): string =>
+      yes ? 'Свои цены для клиентов: да' : 'Свои цены для клиентов: нет',
     commission: (percent: number) => `Комиссия с оплат приведённых клубов: ${percent}%`,
   },
   referrals: {
@@ -146,6 +149,8 @@ export const partnerDashboardStrings = localized('partnerDashboard', {
     required: 'Заполните это поле',
     email: 'Нужен адрес вида name@example.ru',
     url: 'Нужен адрес, начинающийся с https://',
+    phone: 'Нужен номер: цифры, пробелы, скобки, «-», от 5 до 30 знаков',
+    sender: 'Без кавычек, «<», «>» и «@»',
     color: 'Нужен цвет вида #0b3d91',
     tooLong: (n: number) => `Не длиннее ${n} знаков`,
   },

@@ -100,7 +100,7 @@ export class PartnerDealsSection extends LitElement {
 
   override render() {
     const s = t.deals;
-    const now = new Date();
+    const now = Date.now();
     return html`<section aria-labelledby="deals-title">
       <h2 id="deals-title">${s.title}</h2>
       <p class="muted">${s.intro}</p>
@@ -112,8 +112,12 @@ export class PartnerDealsSection extends LitElement {
                 const status = effectiveDealStatus(d.status, d.expires_at, now);
                 return html`<li class="card" data-testid="deal">
                   <strong>${d.prospect_name}</strong>
-                  <span class="chip" data-tone=${tone[status] ?? 'neutral'}>${s.statuses[status]}</span>
-                  <div class="muted email">${d.prospect_email}${d.prospect_city ? ` · ${d.prospect_city}` : ''}</div>
+                  <span class="chip" data-tone=${tone[status] ?? 'neutral'}
+                    >${s.statuses[status]}</span
+                  >
+                  <div class="muted email">
+                    ${d.prospect_email}${d.prospect_city ? ` · ${d.prospect_city}` : ''}
+                  </div>
                   ${d.note ? html`<div>${d.note}</div>` : nothing}
                   ${
                     status === 'registered'
@@ -124,10 +128,18 @@ export class PartnerDealsSection extends LitElement {
                           ${
                             this.canWrite
                               ? html`<div class="actions">
-                                  <button class="button secondary" type="button" @click=${() => this.close(d.id, true)}>
+                                  <button
+                                    class="button secondary"
+                                    type="button"
+                                    @click=${() => this.close(d.id, true)}
+                                  >
                                     ${s.markWon}
                                   </button>
-                                  <button class="button secondary" type="button" @click=${() => this.close(d.id, false)}>
+                                  <button
+                                    class="button secondary"
+                                    type="button"
+                                    @click=${() => this.close(d.id, false)}
+                                  >
                                     ${s.markLost}
                                   </button>
                                 </div>`
@@ -150,7 +162,13 @@ export class PartnerDealsSection extends LitElement {
     return keyed(
       this.generation,
       html`<form class="card" novalidate @submit=${this.onSubmit} aria-label=${s.title}>
-        <ts-field name="name" label=${s.name} autocomplete="off" required .error=${e['name'] ?? ''}></ts-field>
+        <ts-field
+          name="name"
+          label=${s.name}
+          autocomplete="off"
+          required
+          .error=${e['name'] ?? ''}
+        ></ts-field>
         <ts-field
           name="email"
           type="email"
@@ -159,10 +177,22 @@ export class PartnerDealsSection extends LitElement {
           required
           .error=${e['email'] ?? ''}
         ></ts-field>
-        <ts-field name="city" label=${s.city} hint=${s.optional} .error=${e['city'] ?? ''}></ts-field>
-        <ts-field name="note" label=${s.note} hint=${s.optional} .error=${e['note'] ?? ''}></ts-field>
+        <ts-field
+          name="city"
+          label=${s.city}
+          hint=${s.optional}
+          .error=${e['city'] ?? ''}
+        ></ts-field>
+        <ts-field
+          name="note"
+          label=${s.note}
+          hint=${s.optional}
+          .error=${e['note'] ?? ''}
+        ></ts-field>
         <div class="actions">
-          <button class="button" type="submit" ?disabled=${this.busy}>${this.busy ? s.saving : s.submit}</button>
+          <button class="button" type="submit" ?disabled=${this.busy}>
+            ${this.busy ? s.saving : s.submit}
+          </button>
         </div>
       </form>`,
     );
@@ -186,7 +216,8 @@ export class PartnerDealsSection extends LitElement {
     const result = await registerDeal(client, this.partnerOrgId, parsed.data);
     this.busy = false;
     if (!result.ok) {
-      const text = result.error.hint === 'prospect_claimed' ? t.deals.claimed : result.error.message;
+      const text =
+        result.error.hint === 'prospect_claimed' ? t.deals.claimed : result.error.message;
       this.note = { tone: 'error', text };
       return;
     }

@@ -18,7 +18,5 @@ export async function redeemReferral(
   // a refused code will not be accepted later either; a network failure might be
   if (!result.error.network) forgetPendingReferral();
   const t = partnerDashboardStrings.referralField;
-  return result.error.hint === 'referral_code_unknown'
-    ? t.unknown
-    : t.failed(result.error.message);
+  return result.error.hint === 'referral_code_unknown' ? t.unknown : t.failed(result.error.message);
 }

@@ -107,8 +107,14 @@ export async function loadCoachPage(
 const brandSchema = z.object({
   name: z.string().min(1),
   logoUrl: z.string().nullable(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable(),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullable(),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullable(),
 });
 
 /**

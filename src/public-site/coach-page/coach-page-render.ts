@@ -214,73 +214,74 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const body = html`${brandBand(opts.brand ?? null, t)}<div class="wrap">
-    ${languageSwitch((l) => `/${page.slug}?lang=${l}`, locale, t)}
-    <main>
-      <header class="hero">
-        ${photo ? html`<img class="photo" src="${photo}" alt="${t.photoAlt(page.display_name)}" width="88" height="88" />` : html`<div class="initials" aria-hidden="true">${initials(page.display_name)}</div>`}
-        <div>
-          <h1>${page.display_name}</h1>
-          ${sub.length > 0 ? html`<p class="sub">${sub.join(' · ')}</p>` : ''}
-        </div>
-      </header>
-      ${
-        page.sports.length > 0
-          ? html`<ul class="chips" aria-label="${t.sports}">
-              ${page.sports.map((s) => html`<li>${s}</li>`)}
-            </ul>`
-          : ''
-      }${bio.length > 0 ? html`<div class="bio">${bio.map((p) => html`<p>${p}</p>`)}</div>` : ''}${
-        page.session_types.length > 0
-          ? html`<section aria-labelledby="book">
-              <h2 id="book">${t.book.heading}</h2>
-              ${bookable ? '' : html`<p class="note">${t.book.noTime}</p>`}
-              <ul class="offers">
-                ${page.session_types.map((s) => sessionTypeItem(s, urls.bookUrl(s.id), locale, t))}
-              </ul>
-            </section>`
-          : ''
-      }${
-        page.products.length > 0
-          ? html`<section aria-labelledby="buy">
-              <h2 id="buy">${t.buy.heading}</h2>
-              <ul class="offers">
-                ${page.products.map((p) => productItem(p, urls.buyUrl(p.id), locale, t))}
-              </ul>
-            </section>`
-          : ''
-      }${
-        page.courses.length > 0
-          ? html`<section aria-labelledby="courses">
-              <h2 id="courses">${t.courses.heading}</h2>
-              <ul class="offers">
-                ${page.courses.map((c) => courseItem(c, urls.coursePageUrl(c.id), locale, t))}
-              </ul>
-            </section>`
-          : ''
-      }${page.session_types.length === 0 && page.products.length === 0 && page.courses.length === 0 ? html`<p class="note">${t.nothingOffered}</p>` : ''}${
-        page.certifications.length > 0 || page.languages.length > 0
-          ? html`<section aria-labelledby="about">
-              <h2 id="about">${t.about}</h2>
-              <dl>
-                ${
-                  page.certifications.length > 0
-                    ? html`<dt>${t.certifications}</dt>
-                        ${page.certifications.map((c) => html`<dd>${c}</dd>`)}`
-                    : ''
-                }${
-                  page.languages.length > 0
-                    ? html`<dt>${t.languages}</dt>
-                        <dd>${page.languages.map((l) => languageName(l, locale)).join(', ')}</dd>`
-                    : ''
-                }
-              </dl>
-            </section>`
-          : ''
-      }
-    </main>
-    <footer>${t.footer}</footer>
-  </div>`;
+  const body = html`${brandBand(opts.brand ?? null, t)}
+    <div class="wrap">
+      ${languageSwitch((l) => `/${page.slug}?lang=${l}`, locale, t)}
+      <main>
+        <header class="hero">
+          ${photo ? html`<img class="photo" src="${photo}" alt="${t.photoAlt(page.display_name)}" width="88" height="88" />` : html`<div class="initials" aria-hidden="true">${initials(page.display_name)}</div>`}
+          <div>
+            <h1>${page.display_name}</h1>
+            ${sub.length > 0 ? html`<p class="sub">${sub.join(' · ')}</p>` : ''}
+          </div>
+        </header>
+        ${
+          page.sports.length > 0
+            ? html`<ul class="chips" aria-label="${t.sports}">
+                ${page.sports.map((s) => html`<li>${s}</li>`)}
+              </ul>`
+            : ''
+        }${bio.length > 0 ? html`<div class="bio">${bio.map((p) => html`<p>${p}</p>`)}</div>` : ''}${
+          page.session_types.length > 0
+            ? html`<section aria-labelledby="book">
+                <h2 id="book">${t.book.heading}</h2>
+                ${bookable ? '' : html`<p class="note">${t.book.noTime}</p>`}
+                <ul class="offers">
+                  ${page.session_types.map((s) => sessionTypeItem(s, urls.bookUrl(s.id), locale, t))}
+                </ul>
+              </section>`
+            : ''
+        }${
+          page.products.length > 0
+            ? html`<section aria-labelledby="buy">
+                <h2 id="buy">${t.buy.heading}</h2>
+                <ul class="offers">
+                  ${page.products.map((p) => productItem(p, urls.buyUrl(p.id), locale, t))}
+                </ul>
+              </section>`
+            : ''
+        }${
+          page.courses.length > 0
+            ? html`<section aria-labelledby="courses">
+                <h2 id="courses">${t.courses.heading}</h2>
+                <ul class="offers">
+                  ${page.courses.map((c) => courseItem(c, urls.coursePageUrl(c.id), locale, t))}
+                </ul>
+              </section>`
+            : ''
+        }${page.session_types.length === 0 && page.products.length === 0 && page.courses.length === 0 ? html`<p class="note">${t.nothingOffered}</p>` : ''}${
+          page.certifications.length > 0 || page.languages.length > 0
+            ? html`<section aria-labelledby="about">
+                <h2 id="about">${t.about}</h2>
+                <dl>
+                  ${
+                    page.certifications.length > 0
+                      ? html`<dt>${t.certifications}</dt>
+                          ${page.certifications.map((c) => html`<dd>${c}</dd>`)}`
+                      : ''
+                  }${
+                    page.languages.length > 0
+                      ? html`<dt>${t.languages}</dt>
+                          <dd>${page.languages.map((l) => languageName(l, locale)).join(', ')}</dd>`
+                      : ''
+                  }
+                </dl>
+              </section>`
+            : ''
+        }
+      </main>
+      <footer>${t.footer}</footer>
+    </div>`;
   return pageDocument({ locale, title, head, body, tracker: trackerScript({ page: page.slug }) });
 }
 
@@ -291,7 +292,9 @@ function brandBand(brand: Brand | null, t: CoachPageStrings): Html | string {
   const logo = safeLogoUrl(brand.logoUrl);
   const style = `background:${bg};color:${readableTextOn(bg)};border-bottom-color:${brand.accentColor ?? bg}`;
   return html`<div class="brand" style="${style}" data-brand="${brand.name}">
-    ${logo ? html`<img src="${logo}" alt="" width="28" height="28" />` : ''}<span>${t.brand(brand.name)}</span>
+    ${logo ? html`<img src="${logo}" alt="" width="28" height="28" />` : ''}<span
+      >${t.brand(brand.name)}</span
+    >
   </div>`;
 }
 

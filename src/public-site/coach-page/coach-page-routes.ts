@@ -102,7 +102,7 @@ export const coachPageRoute: PublicRoute = {
       case 'redirect':
         // a renamed page keeps its old address for ever: shared links never die
         return moveTo(answer.slug);
-      case 'page':
+      case 'page': {
         // one address per page: `/Volkov` moves to `/volkov`
         if (params.requested !== answer.page.slug) return moveTo(answer.page.slug);
         const brand = await brandLoad;
@@ -121,6 +121,7 @@ export const coachPageRoute: PublicRoute = {
             }),
           },
         );
+      }
     }
   },
 };

@@ -78,11 +78,13 @@ export async function handleEmailDispatch(
     }
     tally.claimed = batch.length;
     // a failure here costs only the partner's name on this batch, never the emails
-    const senders = await (deps.senderNames?.(batch.map((e) => e.id)) ?? Promise.resolve(null))
-      .catch(() => null);
+    const senders = await (
+      deps.senderNames?.(batch.map((e) => e.id)) ?? Promise.resolve(null)
+    ).catch(() => null);
     for (const email of batch) {
       const fromName = senders?.get(email.id);
-      const send = (out: OutgoingEmail) => deps.provider.send(fromName ? { ...out, fromName } : out);
+      const send = (out: OutgoingEmail) =>
+        deps.provider.send(fromName ? { ...out, fromName } : out);
       let outcome: { sent: boolean; error: string | null; retryable: boolean };
       if (!email.to) {
         outcome = { sent: false, error: 'the person has no email address', retryable: false };

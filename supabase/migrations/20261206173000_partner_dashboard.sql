@@ -351,18 +351,19 @@ returns trigger
 language plpgsql security invoker set search_path = ''
 as $$
 begin
-  if new.partner_org_id is distinct from old.partner_org_id
+  -- the api roles; the job and the platform team (table owner, service role) may correct a row
+  if current_user in ('authenticated', 'anon') and (new.partner_org_id is distinct from old.partner_org_id
      or new.prospect_name is distinct from old.prospect_name
      or new.prospect_email is distinct from old.prospect_email
      or new.prospect_city is distinct from old.prospect_city
      or new.note is distinct from old.note
      or new.expires_at is distinct from old.expires_at
      or new.created_by is distinct from old.created_by
-     or new.created_at is distinct from old.created_at then
+     or new.created_at is distinct from old.created_at) then
     raise exception 'a registered deal cannot be edited; register a new one' using errcode = '42501';
   end if;
   if new.status is distinct from old.status then
-    if old.status <> 'registered' then
+    if old.status <> 'registered' and current_user in ('authenticated', 'anon') then
       raise exception 'this deal is already %', old.status using errcode = 'P0001',
         hint = 'deal_closed';
     end if;
@@ -484,6 +485,19 @@ insert into public.partner_materials (title_ru, title_en, url, kind, min_tier, p
    '/partners/trackside-club-presentation.pdf', 'presentation', 'gold', 3),
   ('Руководство по white-label', 'White-label guide',
    '/partners/trackside-white-label-guide.pdf', 'guide', 'platinum', 4);
+
+/**
+  * -------------------------------------------------------
+  * section - the brand is a tier entitlement
+  * -------------------------------------------------------
+  * private.guard_partner_profile (20261206170000) refuses brand changes by the api
+  * roles unless the tier has white_label, testing current_user; as security
+  * definer its current_user is always the owner, so the check never ran. as
+  * security invoker it sees the caller (a direct update through postgrest:
+  * authenticated), while the platform's own definer functions and jobs still
+  * pass as the owner. it reads only partner_tiers, which every signed-in user may.
+  */
+alter function private.guard_partner_profile() security invoker;
 
 /**
   * -------------------------------------------------------

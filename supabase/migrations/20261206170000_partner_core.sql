@@ -210,11 +210,6 @@ begin
   if (select auth.jwt()) ? 'act_as' or exists (select from private.acting_org_id()) then
     raise exception 'acting for a club cannot change its partner link' using errcode = '42501';
   end if;
-  if current_user in ('authenticated', 'anon') and tg_op = 'UPDATE' then
-    if (to_jsonb(new) - array['allow_write', 'updated_at']) <> (to_jsonb(old) - array['allow_write', 'updated_at']) then
-      raise exception 'a club may change only whether its partner may write' using errcode = '42501';
-    end if;
-  end if;
   if tg_op = 'UPDATE' and old.status = 'canceled' and new.status <> 'canceled' then
     raise exception 'a canceled client cannot be reactivated' using errcode = '22023';
   end if;
@@ -250,13 +245,32 @@ $$;
 create trigger guard_partner_client before insert or update on public.partner_clients
   for each row execute function private.guard_partner_client();
 
+-- a direct update through the api (the club's side) changes allow_write only;
+-- security invoker, so current_user tells the api apart from the partner's rpcs
+create function private.guard_partner_client_columns()
+returns trigger
+language plpgsql security invoker set search_path = ''
+as $$
+begin
+  if current_user in ('authenticated', 'anon')
+    and (to_jsonb(new) - array['allow_write', 'updated_at']) <> (to_jsonb(old) - array['allow_write', 'updated_at'])
+  then
+    raise exception 'a club may change only whether its partner may write' using errcode = '42501';
+  end if;
+  return new;
+end
+$$;
+create trigger guard_partner_client_columns before update on public.partner_clients
+  for each row execute function private.guard_partner_client_columns();
+
 -- brand columns only for tiers with white-label; the rest of the profile is the
 -- partner's own company details
 create function private.guard_partner_profile()
 returns trigger
-language plpgsql security definer set search_path = ''
+language plpgsql security invoker set search_path = ''
 as $$
 begin
+  -- through the api (not the platform's own functions) only company details and brand change
   if current_user in ('authenticated', 'anon') then
     if new.program is distinct from old.program or new.tier is distinct from old.tier
       or new.tier_score is distinct from old.tier_score or new.referral_code is distinct from old.referral_code
@@ -265,13 +279,14 @@ begin
     then
       raise exception 'program, tier and referral code are set by the platform' using errcode = '42501';
     end if;
-    if (new.brand_name, new.brand_logo_url, new.brand_color, new.brand_accent_color, new.email_sender_name)
-         is distinct from
-       (old.brand_name, old.brand_logo_url, old.brand_color, old.brand_accent_color, old.email_sender_name)
-      and not exists (select from public.partner_tiers t where t.code = new.tier and t.white_label)
-    then
-      raise exception 'white-label needs the gold or platinum tier' using errcode = '42501';
-    end if;
+  end if;
+  -- by any path: a brand needs a tier that includes white-label
+  if (new.brand_name, new.brand_logo_url, new.brand_color, new.brand_accent_color, new.email_sender_name)
+       is distinct from
+     (old.brand_name, old.brand_logo_url, old.brand_color, old.brand_accent_color, old.email_sender_name)
+    and not exists (select from public.partner_tiers t where t.code = new.tier and t.white_label)
+  then
+    raise exception 'white-label needs the gold or platinum tier' using errcode = '42501';
   end if;
   new.updated_at := now();
   return new;
@@ -1043,6 +1058,7 @@ create policy "Nobody acting for a club reads its invitations"
   * section - grants
   * -------------------------------------------------------
   */
+revoke all on public.partner_tiers, public.partner_profiles, public.partner_clients from anon, authenticated;
 grant select on public.partner_tiers to authenticated, service_role;
 grant select on public.partner_profiles to authenticated;
 grant update (website, contact_email, contact_phone, brand_name, brand_logo_url, brand_color, brand_accent_color,
@@ -1064,6 +1080,7 @@ revoke all on function private.audit_append(uuid, uuid, text, text, text, text, 
 grant execute on function private.audit_append(uuid, uuid, text, text, text, text, jsonb) to service_role;
 revoke all on function private.tenant_write_guard() from public, anon;
 revoke all on function private.guard_partner_client() from public, anon;
+revoke all on function private.guard_partner_client_columns() from public, anon;
 revoke all on function private.guard_partner_profile() from public, anon;
 revoke all on function private.new_referral_code() from public, anon, authenticated;
 revoke all on function private.partner_score(uuid) from public, anon, authenticated;

@@ -488,19 +488,6 @@ insert into public.partner_materials (title_ru, title_en, url, kind, min_tier, p
 
 /**
   * -------------------------------------------------------
-  * section - the brand is a tier entitlement
-  * -------------------------------------------------------
-  * private.guard_partner_profile (20261206170000) refuses brand changes by the api
-  * roles unless the tier has white_label, testing current_user; as security
-  * definer its current_user is always the owner, so the check never ran. as
-  * security invoker it sees the caller (a direct update through postgrest:
-  * authenticated), while the platform's own definer functions and jobs still
-  * pass as the owner. it reads only partner_tiers, which every signed-in user may.
-  */
-alter function private.guard_partner_profile() security invoker;
-
-/**
-  * -------------------------------------------------------
   * section - white-label
   * -------------------------------------------------------
   */

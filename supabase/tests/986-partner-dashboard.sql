@@ -177,7 +177,7 @@ select is(public.public_coach_brand('m-coach-986'),
   '{"name": "Brand A", "logoUrl": "https://cdn.a.test/logo.svg", "color": "#0b3d91", "accentColor": "#ffd400"}'::jsonb,
   'anon reads only the four brand fields on a managed club''s coach page');
 reset role;
-select is(tests.try_as('anon', $$select count(*) from public.partner_profiles$$), '0', 'anon reads no partner profile');
+select is(tests.try_as('anon', $$select count(*) from public.partner_profiles$$), '42501', 'anon reads no partner profile');
 
 insert into private.email_outbox (id, kind, user_id, org_id, dedupe_key) values
   ('98600000-0000-4000-8000-000000000201', 'purchase_confirmation', tests.get_supabase_uid('m_member'),

@@ -76,7 +76,9 @@ describe('the partner dashboard', () => {
     expect(stored).toEqual([{ brand_color: '#0b3d91' }]);
 
     // the coach page of the club the partner manages, as any visitor fetches it
-    const res = await fetch(`${e2e.app.url}/yunost-sprint`, { headers: { 'accept-language': 'ru' } });
+    const res = await fetch(`${e2e.app.url}/yunost-sprint`, {
+      headers: { 'accept-language': 'ru' },
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('«СпортСофт» — партнёр Trackside');
@@ -84,7 +86,9 @@ describe('the partner dashboard', () => {
 
     // the managed club's owner sees whose service this is in the app bar
     await e2e.asUser('youth-ru', 'youth@trackside.test', async (page) => {
-      await page.getByTestId('partner-brand-mark').getByText('через СпортСофт').waitFor();
+      const mark = page.getByTestId('partner-brand-mark');
+      await mark.getByText('СпортСофт').waitFor();
+      expect(await mark.getAttribute('title')).toBe('через СпортСофт');
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: `${shots}/partner-brand-shell-ru.png` });
     });
@@ -109,7 +113,9 @@ describe('the partner dashboard', () => {
         await page.getByLabel('Club name').fill('Northern Sprint again');
         await page.getByLabel('Club email').fill('hello@northern.test');
         await page.getByRole('button', { name: 'Register', exact: true }).click();
-        await page.getByText('This club is already registered by another partner (or by you).').waitFor();
+        await page
+          .getByText('This club is already registered by another partner (or by you).')
+          .waitFor();
 
         // a bad colour is caught before anything is sent
         await page.getByLabel('Main colour').fill('navy');

@@ -75,9 +75,22 @@ export class PartnerBrandMark extends LitElement {
       object-fit: contain;
       flex: none;
     }
-    span {
+    .name {
       overflow: hidden;
       text-overflow: ellipsis;
+    }
+    /* a phone's bar has room for the name, not for «через» before it */
+    @media (max-width: 479px) {
+      .via {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      .mark {
+        max-width: 7.5rem;
+      }
     }
   `;
 
@@ -117,7 +130,9 @@ export class PartnerBrandMark extends LitElement {
       data-testid="partner-brand-mark"
       title=${text}
       style="background:${bg};color:${readableTextOn(bg)};border-bottom-color:${brand.accentColor ?? bg}"
-      >${logo ? html`<img src=${logo} alt="" />` : nothing}<span>${text}</span></span
+      >${logo ? html`<img src=${logo} alt="" />` : nothing}<span class="via"
+        >${partnerDashboardStrings.brand.viaPrefix}</span
+      ><span class="name">${brand.name}</span></span
     >`;
   }
 }

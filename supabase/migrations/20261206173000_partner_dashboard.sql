@@ -406,7 +406,8 @@ language plpgsql volatile security invoker set search_path = ''
 as $$
 declare
   v_deal public.partner_deals;
-  v_email text := lower(btrim(coalesce(p_email, '')));
+  -- trimmed of any white space, as the form's String.trim does
+  v_email text := lower(regexp_replace(coalesce(p_email, ''), '^[[:space:]]+|[[:space:]]+$', '', 'g'));
 begin
   perform private.expire_partner_deals(v_email);
   begin

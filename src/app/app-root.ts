@@ -159,11 +159,10 @@ export class AppRoot extends LitElement {
       <ts-app-bar heading=${strings.appName}
         >${
           this.#engineProvider.value
-            ? html`<partner-brand-mark></partner-brand-mark
-                ><organization-switch compact></organization-switch>`
+            ? html`<organization-switch compact></organization-switch>`
             : nothing
         }${this.renderSyncStatus()}</ts-app-bar
-      >
+      >${this.#engineProvider.value ? html`<partner-brand-mark></partner-brand-mark>` : nothing}
       <main id="main" tabindex="-1" class=${mainClass}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>

@@ -84,14 +84,35 @@ describe('the partner dashboard', () => {
     expect(html).toContain('«СпортСофт» — партнёр Trackside');
     expect(html).toContain('background:#0b3d91;color:#ffffff;border-bottom-color:#ffd400');
 
-    // the managed club's owner sees whose service this is in the app bar
+    // the managed club's owner sees whose service this is, under the app bar
     await e2e.asUser('youth-ru', 'youth@trackside.test', async (page) => {
       const mark = page.getByTestId('partner-brand-mark');
-      await mark.getByText('СпортСофт').waitFor();
-      expect(await mark.getAttribute('title')).toBe('через СпортСофт');
+      await mark.getByText('через СпортСофт').waitFor();
       expect(await fitsWidth(page)).toBe(true);
       await page.screenshot({ path: `${shots}/partner-brand-shell-ru.png` });
     });
+  });
+
+  test("a club created after a partner's ?ref= link is credited to that partner", async () => {
+    await e2e.asUser('referral-ru', 'admin@trackside.test', async (page) => {
+      // the link a partner shares: the code waits on the device for the next club
+      await page.goto(`${e2e.app.url}/?ref=sportsft`);
+      await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+      await page.goto(`${e2e.app.url}/organizations/new`);
+      const code = page.getByLabel('Код партнёра');
+      await expect.poll(() => code.inputValue()).toBe('SPORTSFT');
+      await page.getByLabel('Название', { exact: true }).fill('Клуб «Реферал»');
+      await page.getByRole('button', { name: 'Создать' }).click();
+      await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
+      await page.getByText('Клуб «Реферал»').waitFor();
+    });
+    const referrals = await e2e.app.rows<{ name: string; code: string }>(
+      `select o.name, r.code from public.partner_referrals r
+         join public.organizations o on o.id = r.club_org_id
+         join public.partner_profiles p on p.org_id = r.partner_org_id
+        where p.referral_code = 'SPORTSFT'`,
+    );
+    expect(referrals).toEqual([{ name: 'Клуб «Реферал»', code: 'SPORTSFT' }]);
   });
 
   test('desktop, English: the same dashboard, a refused claim, and the brand on the coach page', async () => {

@@ -46,7 +46,7 @@ function remember(orgId: string, brand: Brand | null): void {
 }
 
 /**
- * «через <brand>» in the app bar for members of a club managed by a white-label
+ * «через <brand>» under the app bar for members of a club managed by a white-label
  * partner (public.club_brand); nothing for everyone else. The tier is checked by
  * the database on every read, so a demoted partner's mark goes at the next one.
  */
@@ -54,43 +54,29 @@ function remember(orgId: string, brand: Brand | null): void {
 export class PartnerBrandMark extends LitElement {
   static override styles = css`
     :host {
-      display: contents;
+      display: block;
     }
+    /* a strip under the app bar: the bar itself has no room on a 360 px phone */
     .mark {
-      display: inline-flex;
+      display: flex;
       align-items: center;
-      gap: 4px;
-      max-width: 10rem;
-      padding: 2px 8px;
-      border-radius: 999px;
-      font-size: 0.8125rem;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      border-bottom: 2px solid transparent;
+      justify-content: center;
+      gap: var(--ts-space-2);
+      padding: 4px var(--ts-space-4);
+      font-size: 0.875rem;
+      font-weight: 600;
+      border-bottom: 3px solid transparent;
     }
     img {
-      width: 18px;
-      height: 18px;
+      width: 20px;
+      height: 20px;
       object-fit: contain;
       flex: none;
     }
     .name {
       overflow: hidden;
       text-overflow: ellipsis;
-    }
-    /* a phone's bar has room for the name, not for «через» before it */
-    @media (max-width: 479px) {
-      .via {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-      }
-      .mark {
-        max-width: 7.5rem;
-      }
+      white-space: nowrap;
     }
   `;
 
@@ -125,15 +111,13 @@ export class PartnerBrandMark extends LitElement {
     const bg = brand.color ?? '#ffffff';
     const logo = safeLogoUrl(brand.logoUrl);
     const text = partnerDashboardStrings.brand.via(brand.name);
-    return html`<span
+    return html`<p
       class="mark"
       data-testid="partner-brand-mark"
-      title=${text}
-      style="background:${bg};color:${readableTextOn(bg)};border-bottom-color:${brand.accentColor ?? bg}"
-      >${logo ? html`<img src=${logo} alt="" />` : nothing}<span class="via"
-        >${partnerDashboardStrings.brand.viaPrefix}</span
-      ><span class="name">${brand.name}</span></span
-    >`;
+      style="margin:0;background:${bg};color:${readableTextOn(bg)};border-bottom-color:${brand.accentColor ?? bg}"
+    >
+      ${logo ? html`<img src=${logo} alt="" />` : nothing}<span class="name">${text}</span>
+    </p>`;
   }
 }
 

@@ -135,7 +135,6 @@ export const partnerDashboard: Translation<typeof partnerDashboardStrings> = {
     sender: 'Email sender name',
     senderHint: 'The name your clients’ members see on their emails',
     preview: 'How it looks',
-    viaPrefix: 'via ',
     via: (name) => `via ${name}`,
     save: 'Save brand',
     saving: 'Saving…',

@@ -136,7 +136,6 @@ export const partnerDashboardStrings = localized('partnerDashboard', {
     sender: 'Имя отправителя писем',
     senderHint: 'Так подписаны письма участникам ваших клиентов',
     preview: 'Так это выглядит',
-    viaPrefix: 'через ',
     via: (name: string) => `через ${name}`,
     save: 'Сохранить бренд',
     saving: 'Сохраняем…',

@@ -21,6 +21,7 @@ import type { FeatureRoute } from '../state/feature-route.ts';
 import { returnPathOf } from '../domain/return-path.ts';
 import { notFound, routes, signIn } from './routes.ts';
 import { pageFor } from './page-for.ts';
+import './acting-banner.ts';
 import '../ui/ts-app-bar.ts';
 import '../ui/ts-sync-status.ts';
 import '../ui/ts-update-prompt.ts';
@@ -162,7 +163,9 @@ export class AppRoot extends LitElement {
             ? html`<organization-switch compact></organization-switch>`
             : nothing
         }${this.renderSyncStatus()}</ts-app-bar
-      >${this.#engineProvider.value ? html`<partner-brand-mark></partner-brand-mark>` : nothing}
+      >
+      ${this.#loadedClient ? html`<acting-banner></acting-banner>` : nothing}
+      ${this.#engineProvider.value ? html`<partner-brand-mark></partner-brand-mark>` : nothing}
       <main id="main" tabindex="-1" class=${mainClass}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>

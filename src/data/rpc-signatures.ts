@@ -10,7 +10,7 @@ export interface RpcSignatures {
     returns: MembershipRow;
   };
   acting_status: {
-    args: {};
+    args: Record<string, never>;
     returns: Json;
   };
   book_group_session: {
@@ -293,7 +293,7 @@ export interface RpcSignatures {
     returns: Json;
   };
   stop_acting: {
-    args: {};
+    args: Record<string, never>;
     returns: number;
   };
   sync_ids: {

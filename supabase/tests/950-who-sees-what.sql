@@ -125,6 +125,14 @@ insert into public.lesson_progress (id, org_id, enrollment_id, lesson_id, user_i
 insert into public.coach_analytics_days (id, org_id, coach_id, day, page_views) values
   ('95000000-0000-4000-8000-000000000017', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
    '2026-03-02', 12);
+-- a reseller that manages club A (20261206170000_partner_core.sql)
+insert into public.organizations (id, kind, name, slug) values
+  ('95000000-0000-4000-8000-000000000019', 'reseller', 'Реселлер', 'reseller-950');
+insert into public.partner_profiles (org_id, program, tier, referral_code) values
+  ('95000000-0000-4000-8000-000000000019', 'reseller', 'gold', 'WSW95000');
+insert into public.partner_clients (id, partner_org_id, client_org_id, origin) values
+  ('95000000-0000-4000-8000-00000000001a', '95000000-0000-4000-8000-000000000019',
+   '10000000-0000-4000-8000-00000000000a', 'created');
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -132,16 +140,12 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
 -- a figure of club A (the club's members in a month, from 12 people)
 insert into public.club_analytics_cells (id, org_id, figure, period, value, people, suppressed) values
   ('95000000-0000-4000-8000-000000000018', '10000000-0000-4000-8000-00000000000a', 'members', '2026-01', 12, 12, false);
--- club A came with a partner's referral code; the partner has a deal registered
--- (materials are seeded by the migration: the silver one-pager is probed)
-insert into public.organizations (id, kind, name, slug) values
-  ('95000000-0000-4000-8000-000000000019', 'partner', 'Partner 950', 'partner-950');
-insert into public.partner_profiles (org_id, program, tier, referral_code) values
-  ('95000000-0000-4000-8000-000000000019', 'referral', 'silver', 'PARTN950');
+-- club A also came with that reseller's referral code; the reseller has a deal
+-- registered (materials are seeded by the migration: the silver one-pager is probed)
 insert into public.partner_referrals (club_org_id, partner_org_id, code) values
-  ('10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000019', 'PARTN950');
+  ('10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000019', 'WSW95000');
 insert into public.partner_deals (id, partner_org_id, prospect_name, prospect_email) values
-  ('95000000-0000-4000-8000-00000000001a', '95000000-0000-4000-8000-000000000019', 'Prospect', 'prospect@950.test');
+  ('95000000-0000-4000-8000-00000000001b', '95000000-0000-4000-8000-000000000019', 'Prospect', 'prospect@950.test');
 
 /**
   * -------------------------------------------------------
@@ -187,8 +191,11 @@ insert into probes values
   ('analytics_funnels',      $$select count(*) from public.analytics_funnels where key = 'buy'$$),
   ('coach_analytics_days',   $$select count(*) from public.coach_analytics_days where id = '95000000-0000-4000-8000-000000000017'$$),
   ('club_analytics_cells',   $$select count(*) from public.club_analytics_cells where id = '95000000-0000-4000-8000-000000000018'$$),
+  ('partner_tiers',          $$select count(*) from public.partner_tiers where code = 'gold'$$),
+  ('partner_profiles',       $$select count(*) from public.partner_profiles where org_id = '95000000-0000-4000-8000-000000000019'$$),
+  ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$),
   ('partner_referrals',      $$select count(*) from public.partner_referrals where club_org_id = '10000000-0000-4000-8000-00000000000a'$$),
-  ('partner_deals',          $$select count(*) from public.partner_deals where id = '95000000-0000-4000-8000-00000000001a'$$),
+  ('partner_deals',          $$select count(*) from public.partner_deals where id = '95000000-0000-4000-8000-00000000001b'$$),
   ('partner_materials',      $$select count(*) from public.partner_materials where url = '/partners/trackside-one-pager.pdf'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
@@ -252,6 +259,9 @@ insert into who_sees_what values
   ('analytics_funnels',      'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('coach_analytics_days',   'no',       'yes', 'no',   'no',   'no',    'no',   'no'),
   ('club_analytics_cells',   'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_tiers',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
+  ('partner_profiles',       'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_referrals',      'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_deals',          'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_materials',      'no',       'no',  'no',   'no',   'no',    'no',   'no');

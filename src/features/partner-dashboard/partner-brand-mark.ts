@@ -17,32 +17,16 @@ const brandSchema = z
   })
   .nullable();
 
-const CACHE_KEY = 'trackside-club-brand';
+// the last brand seen per club in this tab, so switching back shows it at once;
+// kept in memory only: nothing of a signed-in person outlives the sign-out
+const seen = new Map<string, Brand | null>();
 
-// the last brand seen per club, so the mark shows offline and without a flash
 function cached(orgId: string): Brand | null {
-  try {
-    const all = JSON.parse(localStorage.getItem(CACHE_KEY) ?? '{}') as Record<string, unknown>;
-    const parsed = brandSchema.safeParse(all[orgId] ?? null);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return seen.get(orgId) ?? null;
 }
 
 function remember(orgId: string, brand: Brand | null): void {
-  try {
-    const all = new Map(
-      Object.entries(
-        JSON.parse(localStorage.getItem(CACHE_KEY) ?? '{}') as Record<string, unknown>,
-      ),
-    );
-    if (brand) all.set(orgId, brand);
-    else all.delete(orgId);
-    localStorage.setItem(CACHE_KEY, JSON.stringify(Object.fromEntries(all)));
-  } catch {
-    // storage refused: the mark shows once online
-  }
+  seen.set(orgId, brand);
 }
 
 /**

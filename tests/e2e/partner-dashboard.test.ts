@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations } from './page-helpers.ts';
+import { demoPassword, phone, seriousViolations } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 const shots = '/tmp/shots';
@@ -148,6 +148,13 @@ describe('the partner dashboard', () => {
         await page.getByText('Brand saved.', { exact: false }).waitFor();
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: `${shots}/partner-dashboard-en.png`, fullPage: true });
+
+        // and the same page on a phone, in English
+        await page.setViewportSize(phone);
+        await page.reload();
+        await page.getByText('Your tier: Gold').waitFor();
+        expect(await fitsWidth(page)).toBe(true);
+        await page.screenshot({ path: `${shots}/partner-dashboard-en-360.png`, fullPage: true });
 
         await page.goto(`${e2e.app.url}/yunost-sprint?lang=en`);
         await page.getByText('SportSoft, a Trackside partner').waitFor();

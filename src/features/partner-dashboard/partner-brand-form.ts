@@ -54,17 +54,20 @@ export class PartnerBrandForm extends LitElement {
         display: grid;
         gap: var(--ts-space-2);
       }
+      /* as the strip under the app bar of the clients' members (partner-brand-mark.ts) */
       .preview {
         display: flex;
         align-items: center;
+        justify-content: center;
         gap: var(--ts-space-2);
-        padding: var(--ts-space-2) var(--ts-space-3);
-        border-radius: var(--ts-radius-large);
-        border-bottom: 4px solid transparent;
+        padding: 4px var(--ts-space-4);
+        font-size: 0.875rem;
+        font-weight: 600;
+        border-bottom: 3px solid transparent;
       }
       .preview img {
-        width: 28px;
-        height: 28px;
+        width: 20px;
+        height: 20px;
         object-fit: contain;
       }
     `,

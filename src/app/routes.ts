@@ -13,6 +13,7 @@ import { coursesRoutes } from '../features/courses/courses-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
 import { partnerConsoleRoutes } from '../features/partner-console/partner-console-routes.ts';
+import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-dashboard-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
@@ -47,6 +48,7 @@ export const routes: readonly FeatureRoute[] = [
   ...storefrontRoutes,
   ...coachAnalyticsRoutes,
   ...partnerConsoleRoutes,
+  ...partnerDashboardRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

@@ -10,7 +10,7 @@ export interface RpcSignatures {
     returns: MembershipRow;
   };
   acting_status: {
-    args: {};
+    args: Record<string, never>;
     returns: Json;
   };
   book_group_session: {
@@ -43,6 +43,26 @@ export interface RpcSignatures {
   change_member_role: {
     args: { p_membership_id: string; p_role: string };
     returns: MembershipRow;
+  };
+  close_partner_deal: {
+    args: { p_deal: string; p_won: boolean };
+    returns: {
+      id: string;
+      partner_org_id: string;
+      prospect_name: string;
+      prospect_email: string;
+      prospect_city: string | null;
+      note: string | null;
+      status: string;
+      expires_at: string;
+      created_by: string | null;
+      created_at: string;
+      closed_at: string | null;
+    };
+  };
+  club_brand: {
+    args: { p_org: string };
+    returns: Json;
   };
   club_partner: {
     args: { p_club: string };
@@ -229,6 +249,18 @@ export interface RpcSignatures {
       total_count: number | null;
     }[];
   };
+  partner_commissions: {
+    args: { p_partner: string; p_from: string; p_to: string };
+    returns: {
+      club_org_id: string | null;
+      club_name: string | null;
+      month: string | null;
+      currency: string | null;
+      revenue_minor: number | null;
+      commission_rate: number | null;
+      commission_minor: number | null;
+    }[];
+  };
   partner_create_client: {
     args: {
       p_partner: string;
@@ -252,6 +284,10 @@ export interface RpcSignatures {
       expires_at: string | null;
     }[];
   };
+  partner_referred_clubs: {
+    args: { p_partner: string };
+    returns: { club_org_id: string | null; club_name: string | null; created_at: string | null }[];
+  };
   partner_request_link: {
     args: { p_partner: string; p_months: number; p_write: boolean };
     returns: string;
@@ -271,6 +307,10 @@ export interface RpcSignatures {
     };
     returns: null;
   };
+  public_coach_brand: {
+    args: { p_slug: string };
+    returns: Json;
+  };
   public_coach_page: {
     args: { p_slug: string };
     returns: Json;
@@ -282,6 +322,32 @@ export interface RpcSignatures {
   public_slots: {
     args: { p_slug: string; p_session_type: string; p_from: string; p_to: string };
     returns: Json;
+  };
+  redeem_referral_code: {
+    args: { p_org: string; p_code: string };
+    returns: Json;
+  };
+  register_partner_deal: {
+    args: {
+      p_partner: string;
+      p_name: string;
+      p_email: string;
+      p_city?: string | null;
+      p_note?: string | null;
+    };
+    returns: {
+      id: string;
+      partner_org_id: string;
+      prospect_name: string;
+      prospect_email: string;
+      prospect_city: string | null;
+      note: string | null;
+      status: string;
+      expires_at: string;
+      created_by: string | null;
+      created_at: string;
+      closed_at: string | null;
+    };
   };
   remove_member: {
     args: { p_membership_id: string };
@@ -327,7 +393,7 @@ export interface RpcSignatures {
     returns: Json;
   };
   stop_acting: {
-    args: {};
+    args: Record<string, never>;
     returns: number;
   };
   sync_ids: {

@@ -140,6 +140,12 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
 -- a figure of club A (the club's members in a month, from 12 people)
 insert into public.club_analytics_cells (id, org_id, figure, period, value, people, suppressed) values
   ('95000000-0000-4000-8000-000000000018', '10000000-0000-4000-8000-00000000000a', 'members', '2026-01', 12, 12, false);
+-- club A also came with that reseller's referral code; the reseller has a deal
+-- registered (materials are seeded by the migration: the silver one-pager is probed)
+insert into public.partner_referrals (club_org_id, partner_org_id, code) values
+  ('10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000019', 'WSW95000');
+insert into public.partner_deals (id, partner_org_id, prospect_name, prospect_email) values
+  ('95000000-0000-4000-8000-00000000001b', '95000000-0000-4000-8000-000000000019', 'Prospect', 'prospect@950.test');
 
 /**
   * -------------------------------------------------------
@@ -187,7 +193,10 @@ insert into probes values
   ('club_analytics_cells',   $$select count(*) from public.club_analytics_cells where id = '95000000-0000-4000-8000-000000000018'$$),
   ('partner_tiers',          $$select count(*) from public.partner_tiers where code = 'gold'$$),
   ('partner_profiles',       $$select count(*) from public.partner_profiles where org_id = '95000000-0000-4000-8000-000000000019'$$),
-  ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$);
+  ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$),
+  ('partner_referrals',      $$select count(*) from public.partner_referrals where club_org_id = '10000000-0000-4000-8000-00000000000a'$$),
+  ('partner_deals',          $$select count(*) from public.partner_deals where id = '95000000-0000-4000-8000-00000000001b'$$),
+  ('partner_materials',      $$select count(*) from public.partner_materials where url = '/partners/trackside-one-pager.pdf'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -252,7 +261,10 @@ insert into who_sees_what values
   ('club_analytics_cells',   'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_tiers',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('partner_profiles',       'no',       'no',  'no',   'no',   'no',    'no',   'no'),
-  ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no');
+  ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_referrals',      'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_deals',          'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_materials',      'no',       'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -28,7 +28,8 @@ import {
   renderPartnerClientInvitation,
 } from './partner-client-invitation-templates.ts';
 import { emailLink, signInLink } from './email-links.ts';
-import type { EmailProvider } from './providers.ts';
+import type { EmailProvider, OutgoingEmail } from './providers.ts';
+import type { SenderNames } from './sender-names.ts';
 import { htmlFromText } from './html-email.ts';
 import { renderEmail, renderRefundedEmail } from './templates.ts';
 import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
@@ -45,6 +46,8 @@ export interface EmailDispatchDeps {
   siteUrl?: string | null;
   /** the clock for the calendar files' DTSTAMP */
   now?: () => Date;
+  /** white-label From names by outbox id; without it every email is from the platform */
+  senderNames?: SenderNames;
 }
 
 const claimedSchema = z.array(
@@ -78,13 +81,20 @@ export async function handleEmailDispatch(
       throw rpcHttpError(e);
     }
     tally.claimed = batch.length;
+    // a failure here costs only the partner's name on this batch, never the emails
+    const senders = await (
+      deps.senderNames?.(batch.map((e) => e.id)) ?? Promise.resolve(null)
+    ).catch(() => null);
     for (const email of batch) {
+      const fromName = senders?.get(email.id);
+      const send = (out: OutgoingEmail) =>
+        deps.provider.send(fromName ? { ...out, fromName } : out);
       let outcome: { sent: boolean; error: string | null; retryable: boolean };
       if (!email.to) {
         outcome = { sent: false, error: 'the person has no email address', retryable: false };
       } else if (email.kind === 'booking_refunded') {
         // a late payment given back: no booking to link to or to put in a calendar
-        const result = await deps.provider.send({
+        const result = await send({
           to: email.to,
           ...renderRefundedEmail(email.locale, email.payload),
         });
@@ -98,7 +108,7 @@ export async function handleEmailDispatch(
           email.payload,
           courseAccessLink(deps.siteUrl, email.payload),
         );
-        const result = await deps.provider.send({
+        const result = await send({
           to: email.to,
           ...r,
           html: htmlFromText(r.subject, r.text, email.locale),
@@ -146,7 +156,7 @@ export async function handleEmailDispatch(
             calendar: ics !== null,
             signInLink: signInLink(email.kind, payload, email.to, deps.siteUrl),
           });
-          const result = await deps.provider.send({
+          const result = await send({
             to: email.to,
             ...rendered,
             ...(ics ? { attachments: [ics] } : {}),

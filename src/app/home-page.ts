@@ -31,6 +31,7 @@ import { adminStrings } from '../features/admin/index.ts';
 import './organization-switch.ts';
 import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
+import { partnerConsoleStrings } from '../features/partner-console/index.ts';
 import { partnerDashboardStrings } from '../features/partner-dashboard/index.ts';
 
 const t = strings.home;
@@ -234,6 +235,13 @@ export class HomePage extends LitElement {
             ${
               ['reseller', 'partner'].includes(org.kind)
                 ? html`<p><a href="/partner">${partnerDashboardStrings.title}</a></p>`
+                : nothing
+            }
+            ${
+              org.kind === 'reseller' && ['owner', 'admin'].includes(org.role)
+                ? html`<p>
+                    <a href="/partner/clients">${partnerConsoleStrings.titles.clients}</a>
+                  </p>`
                 : nothing
             }
           </li>`,

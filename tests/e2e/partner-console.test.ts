@@ -53,7 +53,8 @@ describe('the reseller console', () => {
       await page.goto(`${e2e.app.url}/sign-in`);
       await signIn(page, 'partner@trackside.test');
       await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
-      await page.goto(`${e2e.app.url}/partner/clients`);
+      // from the reseller's card on the home page
+      await page.getByRole('link', { name: 'Клиенты партнёра' }).click();
       await page.getByRole('heading', { name: 'Клиенты партнёра' }).waitFor();
       await page.getByRole('link', { name: 'Лёгкоатлетический клуб «Юность»' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);

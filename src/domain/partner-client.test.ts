@@ -93,7 +93,7 @@ describe('paging and links', () => {
 
   it('builds the accept link', () => {
     expect(partnerLinkUrl('https://app.test/', 'abc_-1')).toBe(
-      'https://app.test/partner-link/abc_-1',
+      'https://app.test/partner/link/abc_-1',
     );
   });
 });

@@ -115,7 +115,7 @@ export function isSubscriptionTier(value: unknown): value is SubscriptionTier {
 
 /** the link a club's owner opens to accept a partner */
 export function partnerLinkUrl(origin: string, token: string): string {
-  return `${origin.replace(/\/+$/, '')}/partner-link/${encodeURIComponent(token)}`;
+  return `${origin.replace(/\/+$/, '')}/partner/link/${encodeURIComponent(token)}`;
 }
 
 /** how many pages a total makes (at least one, so an empty list still has page 1) */

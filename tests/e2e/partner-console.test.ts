@@ -175,7 +175,7 @@ describe('the reseller console', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await e2e.asUser('console-club', 'admin@trackside.test', async (page) => {
       page.on('dialog', (dialog) => void dialog.accept());
-      await page.goto(`${e2e.app.url}/partner-link/${token}`);
+      await page.goto(`${e2e.app.url}/partner/link/${token}`);
       await page
         .getByText('Партнёр «СпортСофт Партнёр» просит управлять вашим клубом 6 мес.')
         .waitFor();

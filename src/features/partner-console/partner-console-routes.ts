@@ -1,5 +1,6 @@
 // The routes the reseller console and the club's partner page contribute to the
-// shell (src/app/routes.ts). `/partner/clients/new` comes before `/partner/clients/:clientId`.
+// shell (src/app/routes.ts). `/partner/clients/new` comes before `/partner/clients/:clientId`;
+// a club owner's accept page sits under `/partner` too, so no coach's slug can shadow it.
 import { html } from 'lit';
 import type { FeatureRoute } from '../../state/feature-route.ts';
 
@@ -58,7 +59,7 @@ export const partnerConsoleRoutes: readonly FeatureRoute[] = [
   },
   {
     name: 'partner-link-accept',
-    pattern: '/partner-link/:token',
+    pattern: '/partner/link/:token',
     access: 'signed-in',
     load: () => import('./partner-link-accept-page.ts'),
     title: async () => (await titles()).accept,

@@ -128,7 +128,11 @@ select is(
          -- the course builder (20261206159000)
          'save_course_product', 'lesson_quiz_key',
          -- acting for a client club and its audit (20261206170000)
-         'start_acting', 'stop_acting', 'acting_status', 'partner_audit', 'verify_audit_chain'
+         'start_acting', 'stop_acting', 'acting_status', 'partner_audit', 'verify_audit_chain',
+         -- the reseller console and the club's side of its partner (20261206172000)
+         'partner_create_client', 'partner_update_client', 'partner_set_client_status',
+         'partner_request_link', 'partner_link_preview', 'partner_accept_link', 'partner_client_usage',
+         'club_revoke_partner', 'club_set_partner_write', 'club_partner'
        )
      order by 1
   ),

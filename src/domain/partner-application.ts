@@ -42,11 +42,20 @@ export type ApplicationTextField = keyof typeof APPLICATION_BOUNDS;
 export const REASON_BOUNDS = [3, 2000] as const;
 export const NOTE_BOUNDS = [1, 4000] as const;
 
-export const APPLICATION_EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** printable ascii but the space and @ around one @, a dot after it (ascii: no locale decides) */
+export const APPLICATION_EMAIL_PATTERN = /^[!-?A-~]+@[!-?A-~]+\.[!-?A-~]+$/;
 /** digits, spaces, brackets, dashes, an optional leading plus */
 export const APPLICATION_PHONE_PATTERN = /^\+?[0-9 ()-]{5,40}$/;
-/** http(s), a host with a dot, then anything without spaces */
-export const APPLICATION_URL_PATTERN = /^https?:\/\/[^\s/?#.]+(\.[^\s/?#.]+)+([/?#]\S*)?$/i;
+/** http(s), a host of ascii labels ending in a letters-only one, a port, then printable ascii */
+export const APPLICATION_URL_PATTERN =
+  /^https?:\/\/[-A-Za-z0-9]+(\.[-A-Za-z0-9]+)*\.[A-Za-z]{2,63}(:[0-9]{1,5})?([/?#][!-~]*)?$/;
+
+/** a site as people type it: `example.com` means https://example.com; the scheme in lower case */
+export function normalizeWebsite(v: string): string {
+  if (/^https?:\/\//i.test(v)) return v.replace(/^https?/i, (m) => m.toLowerCase());
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v) || v === '') return v;
+  return `https://${v}`;
+}
 
 /** the message codes a field can get (each has ru and en text in the form's strings) */
 export type FieldProblem = 'required' | 'short' | 'long' | 'shape' | 'characters' | 'choice';
@@ -58,11 +67,17 @@ export function applicationText(v: string): string {
   return v.trim().normalize('NFC');
 }
 
+/** what the database is given of a field's typed value (checked, then stored) */
+export function storedValue(field: ApplicationTextField, v: string): string {
+  const t = applicationText(v);
+  return field === 'website' ? normalizeWebsite(t) : t;
+}
+
 function text(field: ApplicationTextField, kind: 'label' | 'note', pattern?: RegExp) {
   const [min, max] = APPLICATION_BOUNDS[field];
   return z
     .string({ error: 'required' })
-    .transform(applicationText)
+    .transform((v) => storedValue(field, v))
     .superRefine((v, ctx) => {
       const n = codePoints(v);
       if (n === 0 && min > 0) ctx.addIssue({ code: 'custom', message: 'required' });
@@ -77,7 +92,8 @@ function text(field: ApplicationTextField, kind: 'label' | 'note', pattern?: Reg
 /** an optional text: absent, or empty once trimmed, is null */
 function optional(field: ApplicationTextField, kind: 'label' | 'note', pattern?: RegExp) {
   return z
-    .union([z.null(), z.undefined(), z.string()])
+    .string()
+    .nullish()
     .transform((v) => (v == null || applicationText(v) === '' ? null : v))
     .pipe(z.union([z.null(), text(field, kind, pattern)]));
 }

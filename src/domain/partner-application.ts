@@ -124,7 +124,9 @@ export type ApplicationField = keyof typeof applicationFieldSchemas;
 export const APPLICATION_FIELDS = Object.keys(applicationFieldSchemas) as ApplicationField[];
 
 /** each refused field's first problem, for the form's messages */
-export function applicationProblems(error: z.ZodError): Partial<Record<ApplicationField, FieldProblem>> {
+export function applicationProblems(
+  error: z.ZodError,
+): Partial<Record<ApplicationField, FieldProblem>> {
   const out: Partial<Record<ApplicationField, FieldProblem>> = {};
   for (const issue of error.issues) {
     const field = issue.path[0];
@@ -150,13 +152,14 @@ export const confirmTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'a
  * same): pending may be taken up or refused outright (spam needs no review),
  * reviewing ends in a decision, a decision is final.
  */
-export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> =
-  {
-    pending: ['reviewing', 'rejected'],
-    reviewing: ['approved', 'rejected'],
-    approved: [],
-    rejected: [],
-  };
+export const APPLICATION_TRANSITIONS: Readonly<
+  Record<ApplicationStatus, readonly ApplicationStatus[]>
+> = {
+  pending: ['reviewing', 'rejected'],
+  reviewing: ['approved', 'rejected'],
+  approved: [],
+  rejected: [],
+};
 
 export function nextStatuses(status: ApplicationStatus): readonly ApplicationStatus[] {
   return APPLICATION_TRANSITIONS[status];

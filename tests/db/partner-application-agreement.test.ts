@@ -116,8 +116,12 @@ describe('a partner application: the edge and the database agree', () => {
       'company_size',
       sizes,
     );
-    expect(typeVerdicts).toEqual(types.map((t) => (PARTNERSHIP_TYPES as readonly string[]).includes(t)));
-    expect(sizeVerdicts).toEqual(sizes.map((s) => (COMPANY_SIZES as readonly string[]).includes(s)));
+    expect(typeVerdicts).toEqual(
+      types.map((t) => (PARTNERSHIP_TYPES as readonly string[]).includes(t)),
+    );
+    expect(sizeVerdicts).toEqual(
+      sizes.map((s) => (COMPANY_SIZES as readonly string[]).includes(s)),
+    );
     expect(types.map((t) => applicationFieldSchemas.partnership_type.safeParse(t).success)).toEqual(
       typeVerdicts,
     );

@@ -602,6 +602,30 @@ $$;
 
 /**
   * -------------------------------------------------------
+  * section - reserved first path segments
+  * -------------------------------------------------------
+  * the review pages live under /platform: no coach page may take it
+  * (mirrored by src/domain/reserved-slugs.ts)
+  */
+create or replace function private.reserved_slugs()
+returns text[]
+language sql immutable parallel safe set search_path = ''
+as $$
+  select array[
+    -- the app's routes and files
+    'about', 'account', 'admin', 'api', 'app', 'assets', 'auth', 'availability', 'book',
+    'booking', 'bookings', 'calendar', 'checkout', 'club', 'clubs', 'coach', 'coaches',
+    'conflicts', 'course', 'courses', 'dashboard', 'functions', 'groups', 'help', 'icons',
+    'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'new', 'org',
+    'organizations', 'page', 'partners', 'platform', 'privacy', 'products', 'purchases', 'rest',
+    'roster', 'season', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup',
+    'static', 'storage', 'storefront', 'support', 'sync', 'terms', 'today', 'trackside',
+    'www'
+  ]::text[]
+$$;
+
+/**
+  * -------------------------------------------------------
   * section - privileges
   * -------------------------------------------------------
   */

@@ -12,6 +12,7 @@ import { coachAnalyticsRoutes } from '../features/coach-analytics/coach-analytic
 import { coursesRoutes } from '../features/courses/courses-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
+import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
@@ -45,6 +46,7 @@ export const routes: readonly FeatureRoute[] = [
   ...clubAnalyticsRoutes,
   ...storefrontRoutes,
   ...coachAnalyticsRoutes,
+  ...partnerReviewRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

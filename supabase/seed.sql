@@ -536,3 +536,78 @@ update public.athletes a
 alter table public.athletes enable trigger stamp_synced_row;
 
 select private.refresh_club_analytics();
+
+-- partners demo (20261206170000_partner_core.sql) --------------------------------------------------
+--   platform@trackside.test   owner of the platform organization «Trackside»   fa000000-…-000000000001
+--   partner@trackside.test    owner of the reseller «СпортСофт Партнёр» (gold) fa000000-…-000000000002
+--   youth@trackside.test      owner of «Юность», a club the reseller created   fa000000-…-000000000003
+--   orgs  fa100000-…-000000000001 platform, …02 reseller, …03 «Юность» (managed; writes allowed)
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change
+)
+select '00000000-0000-0000-0000-000000000000', u.id, 'authenticated', 'authenticated', u.email,
+       extensions.crypt('trackside-demo', extensions.gen_salt('bf')), now(),
+       '{"provider": "email", "providers": ["email"]}'::jsonb,
+       jsonb_build_object('display_name', u.display_name), now(), now(), '', '', '', ''
+  from (values
+    ('fa000000-0000-4000-8000-000000000001'::uuid, 'platform@trackside.test', 'Анна Платформова'),
+    ('fa000000-0000-4000-8000-000000000002'::uuid, 'partner@trackside.test', 'Павел Партнёров'),
+    ('fa000000-0000-4000-8000-000000000003'::uuid, 'youth@trackside.test', 'Юлия Юнусова')
+  ) as u(id, email, display_name)
+on conflict (id) do nothing;
+
+insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+select u.id, u.id, u.id::text, 'email',
+       jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true, 'phone_verified', false),
+       now(), now(), now()
+  from auth.users u
+ where u.id in ('fa000000-0000-4000-8000-000000000001', 'fa000000-0000-4000-8000-000000000002',
+                'fa000000-0000-4000-8000-000000000003')
+on conflict do nothing;
+
+update public.profiles set locale = 'ru', time_zone = 'Europe/Moscow'
+ where id in ('fa000000-0000-4000-8000-000000000001', 'fa000000-0000-4000-8000-000000000002',
+              'fa000000-0000-4000-8000-000000000003') and time_zone is null;
+
+insert into public.organizations (id, kind, name, slug, time_zone, locale) values
+  ('fa100000-0000-4000-8000-000000000001', 'platform', 'Trackside', 'trackside-platform', 'Europe/Moscow', 'ru'),
+  ('fa100000-0000-4000-8000-000000000002', 'reseller', 'СпортСофт Партнёр', 'sportsoft-partner', 'Europe/Moscow', 'ru'),
+  ('fa100000-0000-4000-8000-000000000003', 'club', 'Лёгкоатлетический клуб «Юность»', 'yunost', 'Europe/Moscow', 'ru')
+on conflict (id) do nothing;
+
+insert into public.memberships (org_id, user_id, role) values
+  ('fa100000-0000-4000-8000-000000000001', 'fa000000-0000-4000-8000-000000000001', 'owner'),
+  ('fa100000-0000-4000-8000-000000000002', 'fa000000-0000-4000-8000-000000000002', 'owner'),
+  ('fa100000-0000-4000-8000-000000000003', 'fa000000-0000-4000-8000-000000000003', 'owner')
+on conflict (org_id, user_id) do nothing;
+
+insert into public.partner_profiles (org_id, program, tier, referral_code, website, contact_email, contact_phone)
+values ('fa100000-0000-4000-8000-000000000002', 'reseller', 'gold', 'SPORTSFT', 'https://sportsoft.example',
+        'partner@trackside.test', '+7 495 123-45-67')
+on conflict (org_id) do nothing;
+
+insert into public.partner_clients (id, partner_org_id, client_org_id, origin, contact_name, contact_email,
+    subscription_tier, status, billing_by_partner, allow_write)
+values ('fa200000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000002',
+        'fa100000-0000-4000-8000-000000000003', 'created', 'Юлия Юнусова', 'youth@trackside.test',
+        'standard', 'active', true, true)
+on conflict (client_org_id) do nothing;
+
+insert into public.training_groups (id, org_id, name, season) values
+  ('fa300000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003', 'Спринтеры', pg_temp.demo_season())
+on conflict (id) do nothing;
+
+insert into public.athletes (id, org_id, group_id, name, season, status, schedule, rank_start) values
+  ('fa400000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003',
+   'fa300000-0000-4000-8000-000000000001', 'Белова Дарья', pg_temp.demo_season(), 'active', 'Пн 17:00, Ср 17:00', 'I юношеский разряд'),
+  ('fa400000-0000-4000-8000-000000000002', 'fa100000-0000-4000-8000-000000000003',
+   'fa300000-0000-4000-8000-000000000001', 'Громов Артём', pg_temp.demo_season(), 'active', 'Пн 17:00, Ср 17:00', null)
+on conflict (id) do nothing;
+
+-- the console wrote this club's first entry; a re-run adds none
+select private.audit_append('fa100000-0000-4000-8000-000000000003', 'fa100000-0000-4000-8000-000000000002',
+         'client.created', 'partner_clients', 'fa200000-0000-4000-8000-000000000001', null,
+         '{"origin": "created", "subscriptionTier": "standard"}'::jsonb)
+ where not exists (select from audit.chain_heads h where h.org_id = 'fa100000-0000-4000-8000-000000000003');

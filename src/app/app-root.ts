@@ -20,6 +20,7 @@ import type { FeatureRoute } from '../state/feature-route.ts';
 import { returnPathOf } from '../domain/return-path.ts';
 import { notFound, routes, signIn } from './routes.ts';
 import { pageFor } from './page-for.ts';
+import './acting-banner.ts';
 import '../ui/ts-app-bar.ts';
 import '../ui/ts-sync-status.ts';
 import '../ui/ts-update-prompt.ts';
@@ -160,6 +161,7 @@ export class AppRoot extends LitElement {
             : nothing
         }${this.renderSyncStatus()}</ts-app-bar
       >
+      ${this.#loadedClient ? html`<acting-banner></acting-banner>` : nothing}
       <main id="main" tabindex="-1" class=${mainClass}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>

@@ -9,6 +9,10 @@ export interface RpcSignatures {
     args: { p_code_or_token: string };
     returns: MembershipRow;
   };
+  acting_status: {
+    args: {};
+    returns: Json;
+  };
   add_partner_application_note: {
     args: { p_id: string; p_text: string };
     returns: {
@@ -162,6 +166,26 @@ export interface RpcSignatures {
     args: { p_from: string; p_to: string };
     returns: Json;
   };
+  partner_audit: {
+    args: { p_org: string; p_limit?: number | null; p_before?: number | null };
+    returns: {
+      id: number | null;
+      occurred_at: string | null;
+      actor_id: string | null;
+      actor_name: string | null;
+      partner_org_id: string | null;
+      partner_name: string | null;
+      client_org_id: string | null;
+      client_name: string | null;
+      action: string | null;
+      target_table: string | null;
+      target_id: string | null;
+      reason: string | null;
+      detail: Json | null;
+      acting_session_id: string | null;
+      hash: string | null;
+    }[];
+  };
   public_coach_page: {
     args: { p_slug: string };
     returns: Json;
@@ -235,9 +259,17 @@ export interface RpcSignatures {
       updated_at: string;
     };
   };
+  start_acting: {
+    args: { p_client_org: string; p_reason: string; p_write?: boolean | null };
+    returns: Json;
+  };
   start_new_season: {
     args: { p_org: string; p_season: string; p_group?: string | null };
     returns: Json;
+  };
+  stop_acting: {
+    args: {};
+    returns: number;
   };
   sync_ids: {
     args: { p_table: string };
@@ -259,6 +291,10 @@ export interface RpcSignatures {
   sync_rows: {
     args: { p_table: string; p_ids: Json };
     returns: Json;
+  };
+  verify_audit_chain: {
+    args: { p_org: string };
+    returns: { ok: boolean | null; checked: number | null; broken_at: number | null }[];
   };
 }
 

@@ -15,6 +15,13 @@ describe('chooseCurrentOrganization', () => {
     expect(chooseCurrentOrganization([start, arrow], 'o2')).toBe('o2');
   });
 
+  it('while acting, the club acted for is current whatever was chosen, once the device has it', () => {
+    const client: OrganizationOption = { orgId: 'o5', name: 'Юность', role: 'admin' };
+    expect(chooseCurrentOrganization([start, arrow, client], 'o2', 'o5')).toBe('o5');
+    // not synced yet: the usual choice until it arrives
+    expect(chooseCurrentOrganization([start, arrow], 'o2', 'o5')).toBe('o2');
+  });
+
   it('falls back to the first staff organization by name when the membership ended', () => {
     // o9 was remembered but is no longer among the memberships
     expect(chooseCurrentOrganization([arrow, start, athleteClub], 'o9')).toBe('o1');

@@ -21,11 +21,15 @@ export function sortOrganizations<T extends OrganizationOption>(options: readonl
 /**
  * The current organization's id, or null when the person belongs to none.
  * `remembered` is the last choice; it is ignored once that membership ended.
+ * `acting` is the club a partner acts for: while it is among the options, it is
+ * the current one whatever was chosen before.
  */
 export function chooseCurrentOrganization(
   options: readonly OrganizationOption[],
   remembered: string | null,
+  acting: string | null = null,
 ): string | null {
+  if (acting !== null && options.some((o) => o.orgId === acting)) return acting;
   if (remembered !== null && options.some((o) => o.orgId === remembered)) return remembered;
   const sorted = sortOrganizations(options);
   const staff = sorted.find((o) => hasRoleAtLeast(o.role, 'coach'));

@@ -8,6 +8,7 @@ const kindNames: Record<string, string> = {
   race: 'Race',
   timing_company: 'Timing company',
   reseller: 'Reseller',
+  partner: 'Partner',
   platform: 'Platform',
 };
 
@@ -30,6 +31,20 @@ export const shell: Translation<typeof strings> = {
   dismiss: 'Close',
   skipToContent: 'Skip to content',
   coachesOnly: 'This page is for coaches.',
+
+  acting: {
+    label: 'Acting for a club',
+    actingFor: (name: string) => `You are acting for the club: ${name}`,
+    thisClub: 'a client',
+    readOnly: 'view only',
+    canWrite: 'changes allowed',
+    until: (time: string) => `until ${time}`,
+    minutesLeft: (n: number) => `${n} min left`,
+    ended: 'Your time acting for the club is over: changes will not be saved. Stop the session.',
+    stop: 'Stop',
+    stopping: 'Stopping…',
+    stopFailed: 'Could not stop: no connection to the server. Try again.',
+  },
   toHome: 'Home',
 
   tabs: {

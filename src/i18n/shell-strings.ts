@@ -20,6 +20,7 @@ const kindNames: Record<string, string> = {
   race: 'Забег',
   timing_company: 'Хронометраж',
   reseller: 'Реселлер',
+  partner: 'Партнёр',
   platform: 'Платформа',
 };
 
@@ -42,6 +43,20 @@ export const strings = localized('shell', {
   dismiss: 'Закрыть',
   skipToContent: 'Перейти к содержимому',
   coachesOnly: 'Эта страница — для тренеров.',
+
+  acting: {
+    label: 'Действие от имени клуба',
+    actingFor: (name: string) => `Вы действуете от имени клуба: ${name}`,
+    thisClub: 'клиента',
+    readOnly: 'только просмотр',
+    canWrite: 'можно вносить изменения',
+    until: (time: string) => `до ${time}`,
+    minutesLeft: (n: number) => `осталось ${n} мин`,
+    ended: 'Время действия от имени клуба истекло: изменения не сохранятся. Завершите сессию.',
+    stop: 'Завершить',
+    stopping: 'Завершаем…',
+    stopFailed: 'Не удалось завершить: нет связи с сервером. Попробуйте ещё раз.',
+  },
   toHome: 'На главную',
 
   tabs: {

@@ -10,6 +10,7 @@ import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '@lit/context';
 import {
   CURRENT_ORGANIZATION_EVENT,
+  readActingOrganization,
   readCurrentOrganization,
   writeCurrentOrganization,
 } from './current-organization-storage.ts';
@@ -96,6 +97,13 @@ export class CurrentOrganizationController implements ReactiveController {
         if (m['left_at'] != null || m['deleted_at'] != null || name === undefined) continue;
         if (isRole(role)) options.push({ orgId, name, role });
       }
+      // a partner acting for a club reads it as one of its admins (the database's
+      // rule, private.org_ids_with_role), without a membership of their own
+      const acting = readActingOrganization(engine.userId);
+      const actingName = acting === null ? undefined : names.get(acting);
+      if (acting !== null && actingName !== undefined && !options.some((o) => o.orgId === acting)) {
+        options.push({ orgId: acting, name: actingName, role: 'admin' });
+      }
       return sortOrganizations(options);
     }).subscribe({
       next: (options) => {
@@ -112,7 +120,8 @@ export class CurrentOrganizationController implements ReactiveController {
     const engine = this.#observed;
     if (!engine) return;
     const remembered = readCurrentOrganization(engine.userId);
-    this.currentId = chooseCurrentOrganization(this.organizations, remembered);
+    const acting = readActingOrganization(engine.userId);
+    this.currentId = chooseCurrentOrganization(this.organizations, remembered, acting);
     this.#host.requestUpdate();
   };
 }

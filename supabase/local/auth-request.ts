@@ -27,6 +27,8 @@ export interface AuthOptions {
   otpExpiry?: number;
   /** seconds between two emails of a kind to one address (GoTrue's max_frequency, default 60) */
   emailMaxFrequency?: number;
+  /** `schema.function` of the custom access-token hook (config.toml), or none */
+  accessTokenHook?: string | null;
 }
 
 export type Body = Record<string, unknown>;

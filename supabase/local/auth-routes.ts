@@ -43,6 +43,7 @@ export function createAuthRoutes(o: AuthOptions) {
     refreshTokenReuseInterval: o.refreshTokenReuseInterval,
     now: o.now,
     issuer: `http://${req.headers.host ?? '127.0.0.1:54321'}${AUTH_PREFIX}`,
+    accessTokenHook: o.accessTokenHook ?? null,
   });
 
   const { otp, recover, verifyPost, verifyGet } = createOtpRoutes(o, settings);

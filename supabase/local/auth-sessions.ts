@@ -17,6 +17,8 @@ export interface TokenSettings {
   now: () => number;
   /** `iss` claim: <api url>/auth/v1 */
   issuer: string;
+  /** `schema.function` Auth passes every token's claims through (custom access-token hook) */
+  accessTokenHook?: string | null;
 }
 
 export interface SessionJson {
@@ -40,41 +42,78 @@ interface RefreshTokenRow {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function accessToken(user: UserRow, sessionId: string, s: TokenSettings, signedInAt: number) {
+/**
+ * Supabase's custom access-token hook contract: the function gets
+ * `{user_id, claims, authentication_method}` and answers `{claims}`; the claims
+ * GoTrue requires cannot be taken away, and a failing hook fails the sign-in.
+ */
+async function applyHook(
+  tx: Queryable,
+  hook: string,
+  claims: Record<string, unknown>,
+  method: string,
+): Promise<Record<string, unknown>> {
+  if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(hook)) throw new Error(`bad hook name ${hook}`);
+  const r = await tx.query<{ out: string | null }>(`select ${hook}($1::jsonb)::text as out`, [
+    JSON.stringify({ user_id: claims.sub, claims, authentication_method: method }),
+  ]);
+  const out = r.rows[0]?.out ? (JSON.parse(r.rows[0].out) as { claims?: unknown }) : null;
+  const next = out?.claims;
+  if (next === null || typeof next !== 'object' || Array.isArray(next)) {
+    throw new AuthFailure(
+      500,
+      'unexpected_failure',
+      'Error running hook URI: output claims are missing',
+    );
+  }
+  const required = ['iss', 'sub', 'aud', 'exp', 'iat', 'role', 'aal', 'session_id'] as const;
+  const merged = { ...(next as Record<string, unknown>) };
+  for (const key of required) merged[key] = claims[key];
+  return merged;
+}
+
+async function accessToken(
+  tx: Queryable,
+  user: UserRow,
+  sessionId: string,
+  s: TokenSettings,
+  signedInAt: number,
+  method: string,
+) {
   const iat = Math.floor(s.now() / 1000);
   const exp = iat + s.jwtExpiry;
   // GoTrue's claim order; role is always `authenticated`: a user token never
   // carries a privileged role, whatever auth.users.role says
-  const token = signHs256(
-    {
-      iss: s.issuer,
-      sub: user.id,
-      aud: 'authenticated',
-      exp,
-      iat,
-      email: user.email ?? '',
-      phone: user.phone ?? '',
-      app_metadata: user.raw_app_meta_data ?? {},
-      user_metadata: user.raw_user_meta_data ?? {},
-      role: 'authenticated',
-      aal: 'aal1',
-      amr: [{ method: 'password', timestamp: Math.floor(signedInAt / 1000) }],
-      session_id: sessionId,
-      is_anonymous: user.is_anonymous,
-    },
-    s.jwtSecret,
-  );
-  return { token, exp };
+  const base: Record<string, unknown> = {
+    iss: s.issuer,
+    sub: user.id,
+    aud: 'authenticated',
+    exp,
+    iat,
+    email: user.email ?? '',
+    phone: user.phone ?? '',
+    app_metadata: user.raw_app_meta_data ?? {},
+    user_metadata: user.raw_user_meta_data ?? {},
+    role: 'authenticated',
+    aal: 'aal1',
+    amr: [{ method: 'password', timestamp: Math.floor(signedInAt / 1000) }],
+    session_id: sessionId,
+    is_anonymous: user.is_anonymous,
+  };
+  const claims = s.accessTokenHook ? await applyHook(tx, s.accessTokenHook, base, method) : base;
+  return { token: signHs256(claims, s.jwtSecret), exp };
 }
 
-function sessionJson(
+async function sessionJson(
+  tx: Queryable,
   user: UserRow,
   sessionId: string,
   refresh: string,
   s: TokenSettings,
   signedInAt: number,
-): SessionJson {
-  const { token, exp } = accessToken(user, sessionId, s, signedInAt);
+  method: string,
+): Promise<SessionJson> {
+  const { token, exp } = await accessToken(tx, user, sessionId, s, signedInAt, method);
   return {
     access_token: token,
     token_type: 'bearer',
@@ -114,7 +153,7 @@ export async function issueSession(
     [sessionId, user.id, iso(now)],
   );
   const refresh = await newRefreshToken(tx, user.id, sessionId, null, iso(now));
-  return sessionJson(user, sessionId, refresh, s, now);
+  return sessionJson(tx, user, sessionId, refresh, s, now, 'password');
 }
 
 const notFound = () =>
@@ -180,7 +219,7 @@ export async function refreshSession(
     row.session_id,
     iso(now),
   ]);
-  return sessionJson(user, row.session_id, issued, s, signedInAt);
+  return sessionJson(tx, user, row.session_id, issued, s, signedInAt, 'token_refresh');
 }
 
 export async function sessionExists(tx: Queryable, sessionId: string): Promise<boolean> {

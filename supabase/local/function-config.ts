@@ -35,3 +35,24 @@ export function parseRedirectUrls(toml: string): string[] {
 export function readRedirectUrls(configFile: string): string[] {
   return existsSync(configFile) ? parseRedirectUrls(readFileSync(configFile, 'utf8')) : [];
 }
+
+/**
+ * `[auth.hook.custom_access_token]`: the Postgres function Auth calls for every
+ * access token it issues, as `schema.function` (only `pg-functions://` hooks
+ * exist locally); null when the hook is off or absent.
+ */
+export function parseAccessTokenHook(toml: string): string | null {
+  const section = /^\[auth\.hook\.custom_access_token\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(
+    toml,
+  );
+  if (!section) return null;
+  const body = section[1] ?? '';
+  if (!/^\s*enabled\s*=\s*true\b/m.test(body)) return null;
+  const uri =
+    /^\s*uri\s*=\s*"pg-functions:\/\/[^/]+\/([a-z_][a-z0-9_]*)\/([a-z_][a-z0-9_]*)"/m.exec(body);
+  return uri ? `${uri[1]}.${uri[2]}` : null;
+}
+
+export function readAccessTokenHook(configFile: string): string | null {
+  return existsSync(configFile) ? parseAccessTokenHook(readFileSync(configFile, 'utf8')) : null;
+}

@@ -3,13 +3,16 @@
 // check and CORS Supabase's gateway applies. `createServer` returns a handle that can also be
 // driven without a socket (`handle`).
 import http from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { EdgeContext, EdgeHandler } from '../functions/_shared/edge-handler.ts';
 import type { Database } from './db/database.ts';
 import { apiKeyRefusal } from './api-key.ts';
 import { AUTH_PREFIX, createAuthRoutes } from './auth-routes.ts';
 import { type CorsOptions, corsHeaders, isPreflight, preflightResponse } from './cors.ts';
+import { readAccessTokenHook } from './function-config.ts';
 import { FUNCTIONS_PREFIX, createFunctionsRoutes } from './functions-routes.ts';
+import { supabaseDir } from './paths.ts';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
 import { jsonResponse } from './http-types.ts';
 import { publicHost } from './config.ts';
@@ -48,6 +51,8 @@ export interface GatewayOptions {
   siteUrl?: string;
   /** Auth's additional_redirect_urls */
   redirectUrls?: readonly string[];
+  /** `schema.function` of the access-token hook; default: config.toml's */
+  accessTokenHook?: string | null;
   /** Auth's seconds between two emails of a kind to one address (default 60) */
   emailMaxFrequency?: number;
   log?: Log;
@@ -107,6 +112,10 @@ export function createServer(options: GatewayOptions): Gateway {
     mailer: mailbox,
     ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
     ...(options.redirectUrls ? { redirectUrls: options.redirectUrls } : {}),
+    accessTokenHook:
+      options.accessTokenHook !== undefined
+        ? options.accessTokenHook
+        : readAccessTokenHook(join(supabaseDir, 'config.toml')),
     ...(options.emailMaxFrequency !== undefined
       ? { emailMaxFrequency: options.emailMaxFrequency }
       : {}),

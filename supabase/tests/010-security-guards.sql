@@ -126,7 +126,9 @@ select is(
          -- mini-courses (20261206156000)
          'enroll_course', 'leave_course', 'course_outline', 'complete_lesson', 'set_lesson_quiz_key',
          -- the course builder (20261206159000)
-         'save_course_product', 'lesson_quiz_key'
+         'save_course_product', 'lesson_quiz_key',
+         -- acting for a client club and its audit (20261206170000)
+         'start_acting', 'stop_acting', 'acting_status', 'partner_audit', 'verify_audit_chain'
        )
      order by 1
   ),

@@ -125,6 +125,14 @@ insert into public.lesson_progress (id, org_id, enrollment_id, lesson_id, user_i
 insert into public.coach_analytics_days (id, org_id, coach_id, day, page_views) values
   ('95000000-0000-4000-8000-000000000017', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
    '2026-03-02', 12);
+-- a reseller that manages club A (20261206170000_partner_core.sql)
+insert into public.organizations (id, kind, name, slug) values
+  ('95000000-0000-4000-8000-000000000019', 'reseller', 'Реселлер', 'reseller-950');
+insert into public.partner_profiles (org_id, program, tier, referral_code) values
+  ('95000000-0000-4000-8000-000000000019', 'reseller', 'gold', 'WSW95000');
+insert into public.partner_clients (id, partner_org_id, client_org_id, origin) values
+  ('95000000-0000-4000-8000-00000000001a', '95000000-0000-4000-8000-000000000019',
+   '10000000-0000-4000-8000-00000000000a', 'created');
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -176,7 +184,10 @@ insert into probes values
   ('lesson_progress',        $$select count(*) from public.lesson_progress where id = '95000000-0000-4000-8000-000000000016'$$),
   ('analytics_funnels',      $$select count(*) from public.analytics_funnels where key = 'buy'$$),
   ('coach_analytics_days',   $$select count(*) from public.coach_analytics_days where id = '95000000-0000-4000-8000-000000000017'$$),
-  ('club_analytics_cells',   $$select count(*) from public.club_analytics_cells where id = '95000000-0000-4000-8000-000000000018'$$);
+  ('club_analytics_cells',   $$select count(*) from public.club_analytics_cells where id = '95000000-0000-4000-8000-000000000018'$$),
+  ('partner_tiers',          $$select count(*) from public.partner_tiers where code = 'gold'$$),
+  ('partner_profiles',       $$select count(*) from public.partner_profiles where org_id = '95000000-0000-4000-8000-000000000019'$$),
+  ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -238,7 +249,10 @@ insert into who_sees_what values
   ('lesson_progress',        'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('analytics_funnels',      'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('coach_analytics_days',   'no',       'yes', 'no',   'no',   'no',    'no',   'no'),
-  ('club_analytics_cells',   'yes',      'no',  'no',   'no',   'no',    'no',   'no');
+  ('club_analytics_cells',   'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_tiers',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
+  ('partner_profiles',       'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -27,6 +27,8 @@ export const TRANSACTIONAL_EMAIL_KINDS = [
   'partner_application_received',
   'partner_application_internal',
   'partner_application_status',
+  // a new partner organization's owner invitation (private.create_partner_org)
+  'partner_welcome',
 ] as const;
 
 /** every kind the outbox holds (private.email_outbox's check agrees) */

@@ -269,7 +269,9 @@ create policy partner_application_notes_select_reviewers on public.partner_appli
   * -------------------------------------------------------
   * section - the email kinds
   * -------------------------------------------------------
-  * added to whatever the outbox's check allows by now (other migrations add theirs)
+  * added to whatever the outbox's check allows by now (other migrations add theirs).
+  * partner_welcome too: private.create_partner_org (partner core) queues it on
+  * approval and the check did not allow it yet.
   */
 do $$
 declare
@@ -280,7 +282,7 @@ begin
    where c.conrelid = 'private.email_outbox'::regclass and c.conname = 'email_outbox_kind_check';
   v_kinds := array(select distinct k from unnest(coalesce(v_kinds, '{}') || array[
     'partner_application_confirm', 'partner_application_received', 'partner_application_internal',
-    'partner_application_status']) k order by k);
+    'partner_application_status', 'partner_welcome']) k order by k);
   alter table private.email_outbox drop constraint email_outbox_kind_check;
   execute format('alter table private.email_outbox add constraint email_outbox_kind_check check (kind = any (%L::text[]))',
     v_kinds);

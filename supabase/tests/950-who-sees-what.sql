@@ -133,6 +133,13 @@ insert into public.partner_profiles (org_id, program, tier, referral_code) value
 insert into public.partner_clients (id, partner_org_id, client_org_id, origin) values
   ('95000000-0000-4000-8000-00000000001a', '95000000-0000-4000-8000-000000000019',
    '10000000-0000-4000-8000-00000000000a', 'created');
+-- a confirmed partner application and its internal note (20261206171000_partner_applications.sql)
+insert into public.partner_applications (id, company_name, contact_name, contact_email, partnership_type,
+    company_size, industry, target_market, motivation) values
+  ('95000000-0000-4000-8000-00000000001b', 'Тайминг Плюс', 'Анна', 'anna@timing.example', 'technology',
+   '11-50', 'Хронометраж', 'Беговые клубы', 'Хотим подключать датчики к тренировкам');
+insert into public.partner_application_notes (id, application_id, author_name, body) values
+  ('95000000-0000-4000-8000-00000000001c', '95000000-0000-4000-8000-00000000001b', 'Платформа', 'Позвонить');
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -187,7 +194,9 @@ insert into probes values
   ('club_analytics_cells',   $$select count(*) from public.club_analytics_cells where id = '95000000-0000-4000-8000-000000000018'$$),
   ('partner_tiers',          $$select count(*) from public.partner_tiers where code = 'gold'$$),
   ('partner_profiles',       $$select count(*) from public.partner_profiles where org_id = '95000000-0000-4000-8000-000000000019'$$),
-  ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$);
+  ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$),
+  ('partner_applications',   $$select count(*) from public.partner_applications where id = '95000000-0000-4000-8000-00000000001b'$$),
+  ('partner_application_notes', $$select count(*) from public.partner_application_notes where id = '95000000-0000-4000-8000-00000000001c'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -252,7 +261,9 @@ insert into who_sees_what values
   ('club_analytics_cells',   'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_tiers',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('partner_profiles',       'no',       'no',  'no',   'no',   'no',    'no',   'no'),
-  ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no');
+  ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_applications',   'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_application_notes', 'no',    'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -29,6 +29,7 @@ import { htmlFromText } from './html-email.ts';
 import {
   isPartnerApplicationKind,
   partnerConfirmLink,
+  partnerInviteLink,
   partnerReviewLink,
   renderPartnerApplicationEmail,
 } from './partner-application-templates.ts';
@@ -193,6 +194,8 @@ async function sendPartnerApplicationEmail(
     if (!link) return { sent: false, error: 'no site address for the link', retryable: false };
   } else if (email.kind === 'partner_application_internal') {
     link = partnerReviewLink(deps.siteUrl, email.payload);
+  } else if (email.kind === 'partner_welcome') {
+    link = partnerInviteLink(deps.siteUrl, email.payload);
   }
   const r = renderPartnerApplicationEmail(email.kind, email.locale, email.payload, link);
   const result = await deps.provider.send({

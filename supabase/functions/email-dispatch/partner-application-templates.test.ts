@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   partnerConfirmLink,
+  partnerInviteLink,
   partnerReviewLink,
   renderPartnerApplicationEmail,
 } from './partner-application-templates.ts';
@@ -50,5 +51,14 @@ describe('partner application emails', () => {
     const r = renderPartnerApplicationEmail('partner_application_internal', 'ru', payload, link);
     expect(r.text).toContain(link ?? '');
     expect(r.text).toContain('anna@timing.example');
+  });
+
+  it('the welcome carries the owner invitation link', () => {
+    const welcome = { partnerName: 'Тайминг Плюс', inviteToken: 'a'.repeat(43), tier: 'silver' };
+    const link = partnerInviteLink('https://trackside.app', welcome);
+    expect(link).toBe(`https://trackside.app/invite/${'a'.repeat(43)}`);
+    const r = renderPartnerApplicationEmail('partner_welcome', 'ru', welcome, link);
+    expect(r.text).toContain(link ?? '');
+    expect(r.subject).toContain('«Тайминг Плюс»');
   });
 });

@@ -14,6 +14,7 @@ export const PARTNER_APPLICATION_KINDS = [
   'partner_application_received',
   'partner_application_internal',
   'partner_application_status',
+  'partner_welcome',
 ] as const;
 export type PartnerApplicationKind = (typeof PARTNER_APPLICATION_KINDS)[number];
 
@@ -32,6 +33,16 @@ export function partnerConfirmLink(
 ): string | null {
   if (!siteUrl) return null;
   return `${siteUrl.replace(/\/+$/, '')}/partners/confirm?t=${encodeURIComponent(token)}&lang=${locale}`;
+}
+
+/** the owner invitation of a new partner organization (partner_welcome) */
+export function partnerInviteLink(
+  siteUrl: string | null | undefined,
+  payload: Payload,
+): string | null {
+  const token = str(payload, 'inviteToken');
+  if (!siteUrl || !/^[A-Za-z0-9_-]{16,128}$/.test(token)) return null;
+  return `${siteUrl.replace(/\/+$/, '')}/invite/${token}`;
 }
 
 /** the application in the review pages (platform admins) */
@@ -128,6 +139,28 @@ export function renderPartnerApplicationEmail(
               (link ? `\n\nReview it: ${link}` : '') +
               '\n\n— Trackside\nYou are receiving this email as a platform admin.',
           };
+    case 'partner_welcome': {
+      const partner = str(payload, 'partnerName');
+      return ru
+        ? {
+            subject: `Добро пожаловать в партнёрскую программу Trackside, «${partner}»`,
+            text:
+              `Заявка одобрена: организация «${partner}» создана (уровень ${str(payload, 'tier')}).` +
+              (link
+                ? `\n\nЧтобы стать её владельцем, откройте приглашение и войдите или зарегистрируйтесь с этим адресом (ссылка действует 14 дней):\n${link}`
+                : '') +
+              footerRu,
+          }
+        : {
+            subject: `Welcome to the Trackside partner program, "${partner}"`,
+            text:
+              `Your application is approved: the organization "${partner}" is created (tier ${str(payload, 'tier')}).` +
+              (link
+                ? `\n\nTo become its owner, open the invitation and sign in or sign up with this address (the link works for 14 days):\n${link}`
+                : '') +
+              footerEn,
+          };
+    }
     case 'partner_application_status': {
       const status = str(payload, 'status');
       const reason = str(payload, 'reason');

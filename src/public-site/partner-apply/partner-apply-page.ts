@@ -190,7 +190,8 @@ function scriptMessages(t: PartnerApplyStrings, lang: string) {
   };
 }
 
-// posts the form as JSON and shows the answer in place (the form works without it)
+// posts the form as JSON and shows the answer in place (the form works without it);
+// its address is read as an attribute: `f.action` is the input named `action`
 const enhance = `(function(){var f=document.getElementById('apply');if(!f||!window.fetch||!window.FormData)return;
 var M=JSON.parse(document.getElementById('apply-messages').textContent);f.noValidate=true;
 var box=document.getElementById('summary');
@@ -206,7 +207,7 @@ var li=document.createElement('li');var a=document.createElement('a');a.href='#'
 box.appendChild(ul);box.focus()}
 f.addEventListener('submit',function(e){e.preventDefault();var b=f.querySelector('button[type=submit]');var label=b.textContent;
 b.disabled=true;b.textContent=M.sending;clear();var data={};new FormData(f).forEach(function(v,k){data[k]=v});
-fetch(f.action,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(data)}).then(function(r){
+fetch(f.getAttribute('action'),{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(data)}).then(function(r){
 if(r.status===202){location.assign(M.sent);return}
 if(r.status===400)return r.json().then(function(j){show((j&&j.error&&j.error.fields)||{})});
 general(r.status===429?M.tooMany:M.failed)}).catch(function(){general(M.failed)}).then(function(){b.disabled=false;b.textContent=label})})})();`;

@@ -80,7 +80,7 @@ describe('partner application pages', () => {
   it('the confirmation link only shows a button that posts the token', async () => {
     const token = 'A'.repeat(43);
     const { res, html } = await page(`/partners/confirm?t=${token}&lang=ru`);
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin');
     expect(html).toContain('method="post"');
     expect(html).toContain(`name="token" value="${token}"`);
     expect(html).toContain('name="action" value="confirm"');

@@ -20,8 +20,9 @@ function htmlResponse(body: string, t: PartnerApplyStrings): Response {
       'content-type': 'text/html; charset=utf-8',
       'content-language': t.lang,
       'cache-control': 'no-store',
-      // the confirmation link's token stays out of any Referer
-      'referrer-policy': 'no-referrer',
+      // the confirmation link's token stays out of any Referer; the origin is still
+      // sent (no-referrer would make a form post's Origin "null", which the function refuses)
+      'referrer-policy': 'strict-origin',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       vary: 'accept-language',

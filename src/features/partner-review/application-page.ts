@@ -20,6 +20,17 @@ import { partnerReviewStrings as t } from './partner-review-strings.ts';
 import { applicationTone, reviewStyles } from './partner-review-styles.ts';
 import { PlatformGate } from './platform-gate.ts';
 
+/** a status change's note (written by the database as `pending → reviewing: reason`) in the reader's words */
+function noteText(body: string): string {
+  const m =
+    /^(pending|reviewing|approved|rejected) → (pending|reviewing|approved|rejected)(?:: ([\s\S]*))?$/.exec(
+      body,
+    );
+  if (!m) return body;
+  const change = `${t.status[m[1] ?? ''] ?? m[1]} → ${t.status[m[2] ?? ''] ?? m[2]}`;
+  return m[3] ? `${change}: ${m[3]}` : change;
+}
+
 type DetailState =
   | { status: 'loading' }
   | { status: 'missing' }
@@ -133,18 +144,19 @@ export class PartnerApplicationPage extends LitElement {
           if (f === 'rejection_reason' && !value) return nothing;
           const shown = f === 'locale' ? (t.locale[a.locale] ?? a.locale) : value;
           return html`<dt>${t.fields[f]}</dt>
-            <dd>
-              ${
-                f === 'website' && value
-                  ? html`<a href=${value} rel="noopener noreferrer" target="_blank">${value}</a>`
-                  : f === 'contact_email'
-                    ? html`<a href=${`mailto:${a.contact_email}`}>${a.contact_email}</a>`
-                    : (shown ?? t.none)
-              }
-            </dd>`;
+            <dd>${this.value(f, shown)}</dd>`;
         })}
       </dl>
       ${this.renderActions(a)} ${this.renderNotes(d.notes, when)}`;
+  }
+
+  /** a field's value as shown: links for the site and the address; nothing between tags, pre-wrap keeps the text's own lines */
+  private value(f: (typeof DETAIL_FIELDS)[number], shown: string | null) {
+    if (f === 'website' && shown) {
+      return html`<a href=${shown} rel="noopener noreferrer" target="_blank">${shown}</a>`;
+    }
+    if (f === 'contact_email' && shown) return html`<a href=${`mailto:${shown}`}>${shown}</a>`;
+    return shown ?? t.none;
   }
 
   private renderActions(a: Application) {
@@ -243,7 +255,7 @@ export class PartnerApplicationPage extends LitElement {
                       <strong>${n.author_name}</strong> ·
                       <time datetime=${n.created_at}>${when.format(new Date(n.created_at))}</time>
                     </p>
-                    <p class="note-body">${n.body}</p>
+                    <p class="note-body">${noteText(n.body)}</p>
                   </li>`,
               )}
             </ol>`

@@ -157,6 +157,12 @@ export const reviewStyles = [
       gap: var(--ts-space-3);
       margin: 0 0 var(--ts-space-4);
     }
+    .filters .button {
+      align-self: end;
+    }
+    table.narrow {
+      margin: 0 0 var(--ts-space-5);
+    }
     .figure strong {
       display: block;
       font-size: 1.5rem;

@@ -610,4 +610,4 @@ on conflict (id) do nothing;
 select private.audit_append('fa100000-0000-4000-8000-000000000003', 'fa100000-0000-4000-8000-000000000002',
          'client.created', 'partner_clients', 'fa200000-0000-4000-8000-000000000001', null,
          '{"origin": "created", "subscriptionTier": "standard"}'::jsonb)
- where not exists (select from audit.chain_heads h where h.org_id = 'fa100000-0000-4000-8000-000000000003');
+ where not exists (select from audit.entries e where e.chain_org_id = 'fa100000-0000-4000-8000-000000000003');

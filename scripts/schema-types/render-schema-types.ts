@@ -192,7 +192,8 @@ export async function renderRpcSignatures(db: Queryable): Promise<string> {
     if (r.returns_set)
       result = result.includes(' | ') && outs.length === 0 ? `(${result})[]` : `${result}[]`;
     out.push(`  ${r.name}: {`);
-    out.push(`    args: { ${args.join('; ')}${args.length ? ' ' : ''}};`);
+    // no arguments: `Record<string, never>`, not `{}` (which admits any value)
+    out.push(args.length ? `    args: { ${args.join('; ')} };` : '    args: Record<string, never>;');
     out.push(`    returns: ${result};`);
     out.push('  };');
   }

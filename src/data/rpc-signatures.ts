@@ -10,7 +10,7 @@ export interface RpcSignatures {
     returns: MembershipRow;
   };
   acting_status: {
-    args: {};
+    args: Record<string, never>;
     returns: Json;
   };
   add_partner_application_note: {
@@ -268,7 +268,7 @@ export interface RpcSignatures {
     returns: Json;
   };
   stop_acting: {
-    args: {};
+    args: Record<string, never>;
     returns: number;
   };
   sync_ids: {

@@ -6,7 +6,7 @@
 --           public.partner_profiles     a partner organization's program, tier, code, brand
 --           public.partner_clients      which partner manages which club, with the club's consent
 --           private.acting_sessions     a partner user acting for a client club (≤ 60 min)
---           audit.entries, audit.chain_heads   the audit log, one hash chain per club
+--           audit.entries               the audit log, one hash chain per club
 -- helpers   private.is_platform_admin, private.acting_session, private.audit_append,
 --           private.create_partner_org, private.tenant_write_guard, private.recalculate_partner_tiers
 -- rpcs      public.start_acting, public.stop_acting, public.acting_status,
@@ -345,22 +345,27 @@ grant select on private.acting_sessions to service_role;
 -- unexpired, and the club still consents
 create function private.acting_session()
 returns setof private.acting_sessions
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select s.*
-    from private.acting_sessions s
-    join public.partner_clients c
-      on c.client_org_id = s.client_org_id and c.partner_org_id = s.partner_org_id
-   where s.id = (
-           select case when v ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then v::uuid end
-             from (select (select auth.jwt()) -> 'act_as' ->> 'session_id' as v) j)
-     and s.actor_id = (select auth.uid())
-     and s.ended_at is null
-     and s.expires_at > now()
-     and c.revoked_at is null
-     and c.status <> 'canceled'
-     and (c.consent_expires_at is null or c.consent_expires_at > now())
-   limit 1
+declare
+  v_claim text := (select auth.jwt()) -> 'act_as' ->> 'session_id';
+begin
+  if v_claim is null or v_claim !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    return;
+  end if;
+  return query
+    select s.*
+      from private.acting_sessions s
+      join public.partner_clients c
+        on c.client_org_id = s.client_org_id and c.partner_org_id = s.partner_org_id
+     where s.id = v_claim::uuid
+       and s.actor_id = (select auth.uid())
+       and s.ended_at is null
+       and s.expires_at > now()
+       and c.revoked_at is null
+       and c.status <> 'canceled'
+       and (c.consent_expires_at is null or c.consent_expires_at > now());
+end
 $$;
 comment on function private.acting_session() is
   'the acting session named by the token''s act_as claim, while it is the caller''s, open, unexpired and consented';
@@ -444,16 +449,8 @@ comment on table audit.entries is 'who did what, for whom, when and why; one has
 create index entries_partner_idx on audit.entries (partner_org_id, id) where partner_org_id is not null;
 create index entries_client_idx on audit.entries (client_org_id, id) where client_org_id is not null;
 
-create table audit.chain_heads (
-  org_id uuid primary key,
-  seq bigint not null,
-  hash text not null
-);
-comment on table audit.chain_heads is 'the last entry of each chain; appending locks its row, so a chain grows one entry at a time';
-
-revoke all on audit.entries, audit.chain_heads from public, anon, authenticated, service_role;
+revoke all on audit.entries from public, anon, authenticated, service_role;
 alter table audit.entries enable row level security;
-alter table audit.chain_heads enable row level security;
 
 -- nobody edits history: not the api roles (no privilege), not the table's owner
 create function audit.refuse_change()
@@ -467,8 +464,6 @@ $$;
 create trigger refuse_update_delete before update or delete on audit.entries
   for each row execute function audit.refuse_change();
 create trigger refuse_truncate before truncate on audit.entries
-  for each statement execute function audit.refuse_change();
-create trigger refuse_truncate before truncate on audit.chain_heads
   for each statement execute function audit.refuse_change();
 
 -- the fields a hash covers, in one fixed text form
@@ -490,38 +485,53 @@ as $$
   select encode(pg_catalog.sha256(convert_to(p_prev || '|' || p_canonical, 'UTF8')), 'hex')
 $$;
 
--- appends one entry to the club's chain (the partner's own chain when there is no
--- club yet). raises rather than skips: the caller's action fails with it.
-create function private.audit_append(p_client_org uuid, p_partner_org uuid, p_action text,
-  p_target_table text, p_target_id text, p_reason text, p_detail jsonb)
+-- appends one entry to a chain. one writer per chain at a time (an advisory lock
+-- on the chain), so each entry links to the one before it; the last entry is
+-- found through the (chain_org_id, seq) key. raises rather than skips: the
+-- caller's action fails with it.
+create function private.audit_write(p_client_org uuid, p_partner_org uuid, p_action text,
+  p_target_table text, p_target_id text, p_reason text, p_detail jsonb, p_session uuid)
 returns bigint
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   v_chain uuid := coalesce(p_client_org, p_partner_org);
-  v_head audit.chain_heads;
   v_at timestamptz := clock_timestamp();
-  v_session uuid := (select s.id from private.acting_session() s);
   v_detail jsonb := coalesce(p_detail, '{}'::jsonb);
-  v_hash text;
+  v_seq bigint := 0;
+  v_prev text := repeat('0', 64);
   v_id bigint;
 begin
   if v_chain is null then
     raise exception 'an audit entry needs a club or a partner' using errcode = '22023';
   end if;
-  insert into audit.chain_heads (org_id, seq, hash) values (v_chain, 0, repeat('0', 64))
-  on conflict (org_id) do nothing;
-  select * into v_head from audit.chain_heads h where h.org_id = v_chain for update;
-  v_hash := audit.link_hash(v_head.hash, audit.canonical(v_head.seq + 1, v_at, auth.uid(), p_partner_org,
-    p_client_org, v_session, p_action, p_target_table, p_target_id, p_reason, v_detail));
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('audit:' || v_chain::text, 0));
+  select e.seq, e.hash into v_seq, v_prev
+    from audit.entries e where e.chain_org_id = v_chain order by e.seq desc limit 1;
+  if not found then
+    v_seq := 0;
+    v_prev := repeat('0', 64);
+  end if;
   insert into audit.entries (chain_org_id, seq, occurred_at, actor_id, partner_org_id, client_org_id,
     acting_session_id, action, target_table, target_id, reason, detail, prev_hash, hash)
-  values (v_chain, v_head.seq + 1, v_at, auth.uid(), p_partner_org, p_client_org, v_session, p_action,
-    p_target_table, p_target_id, p_reason, v_detail, v_head.hash, v_hash)
+  values (v_chain, v_seq + 1, v_at, auth.uid(), p_partner_org, p_client_org, p_session, p_action,
+    p_target_table, p_target_id, p_reason, v_detail, v_prev,
+    audit.link_hash(v_prev, audit.canonical(v_seq + 1, v_at, auth.uid(), p_partner_org, p_client_org, p_session,
+      p_action, p_target_table, p_target_id, p_reason, v_detail)))
   returning id into v_id;
-  update audit.chain_heads set seq = v_head.seq + 1, hash = v_hash where org_id = v_chain;
   return v_id;
 end
+$$;
+
+-- the contract every client-management rpc calls: the actor is auth.uid(), and
+-- the acting session, if the caller is in one, is recorded with the entry
+create function private.audit_append(p_client_org uuid, p_partner_org uuid, p_action text,
+  p_target_table text, p_target_id text, p_reason text, p_detail jsonb)
+returns bigint
+language sql volatile security definer set search_path = ''
+as $$
+  select private.audit_write(p_client_org, p_partner_org, p_action, p_target_table, p_target_id, p_reason,
+    p_detail, (select s.id from private.acting_session() s))
 $$;
 comment on function private.audit_append(uuid, uuid, text, text, text, text, jsonb) is
   'appends an entry to the club''s hash chain, actor = auth.uid(); raises if it cannot (the action fails with it)';
@@ -557,12 +567,25 @@ as $$
 declare
   v_row jsonb := to_jsonb(case when tg_op = 'DELETE' then old else new end);
   v_org uuid := (case when tg_table_name = 'organizations' then v_row ->> 'id' else v_row ->> 'org_id' end)::uuid;
+  v_claim jsonb := (select auth.jwt()) -> 'act_as';
   v_session private.acting_sessions;
+  v_old jsonb;
   v_changed text[];
 begin
-  if (select auth.jwt()) ? 'act_as' or exists (select from private.acting_org_id()) then
-    select * into v_session from private.acting_session();
-    if v_session.id is null then
+  -- in plpgsql, not through the sql helpers: its queries' plans are kept, and
+  -- this runs for every row anybody writes
+  select s.* into v_session from private.acting_sessions s
+   where s.actor_id = (select auth.uid()) and s.ended_at is null
+   limit 1;
+  if v_session.id is not null or v_claim is not null then
+    if v_session.id is null or v_claim ->> 'session_id' is distinct from v_session.id::text
+      or v_session.expires_at <= now()
+      or not exists (
+        select from public.partner_clients c
+         where c.client_org_id = v_session.client_org_id and c.partner_org_id = v_session.partner_org_id
+           and c.revoked_at is null and c.status <> 'canceled'
+           and (c.consent_expires_at is null or c.consent_expires_at > now()))
+    then
       raise exception 'this acting session has ended: sign in again as yourself' using errcode = '42501';
     end if;
     if v_org is distinct from v_session.client_org_id then
@@ -575,13 +598,15 @@ begin
       raise exception 'acting for a club cannot change its members, invitations or settings' using errcode = '42501';
     end if;
     if tg_op = 'UPDATE' then
+      v_old := to_jsonb(old);
       select array_agg(n.key order by n.key) into v_changed
-        from jsonb_each(to_jsonb(new)) n
+        from jsonb_each(v_row) n
        where n.key not in ('xid', 'updated_at', 'updated_by')
-         and n.value is distinct from (to_jsonb(old) -> n.key);
+         and n.value is distinct from (v_old -> n.key);
     end if;
-    perform private.audit_append(v_org, v_session.partner_org_id, 'acting.' || lower(tg_op), tg_table_name,
-      v_row ->> 'id', v_session.reason, jsonb_build_object('columns', coalesce(to_jsonb(v_changed), '[]'::jsonb)));
+    perform private.audit_write(v_org, v_session.partner_org_id, 'acting.' || lower(tg_op), tg_table_name,
+      v_row ->> 'id', v_session.reason, jsonb_build_object('columns', coalesce(to_jsonb(v_changed), '[]'::jsonb)),
+      v_session.id);
   elsif v_org is not null and (select auth.role()) = 'authenticated' and exists (
     select from public.partner_clients c
      where c.client_org_id = v_org and c.status in ('suspended', 'canceled') and c.revoked_at is null)
@@ -976,10 +1001,6 @@ begin
     v_prev := e.hash;
     v_seq := e.seq;
   end loop;
-  if exists (select from audit.chain_heads h where h.org_id = p_org and (h.seq <> v_seq or h.hash <> v_prev)) then
-    return query select false, v_count, null::bigint;
-    return;
-  end if;
   return query select true, v_count, null::bigint;
 end
 $$;
@@ -996,7 +1017,7 @@ declare
   v_broken int := 0;
   v record;
 begin
-  for v_org in select h.org_id from audit.chain_heads h loop
+  for v_org in select distinct e.chain_org_id from audit.entries e loop
     select * into v from public.verify_audit_chain(v_org);
     if not v.ok then
       v_broken := v_broken + 1;
@@ -1076,6 +1097,7 @@ revoke all on function private.is_platform_admin() from public, anon;
 grant execute on function private.is_platform_admin() to authenticated, service_role;
 revoke all on function private.can_read_audit(uuid) from public, anon;
 grant execute on function private.can_read_audit(uuid) to authenticated, service_role;
+revoke all on function private.audit_write(uuid, uuid, text, text, text, text, jsonb, uuid) from public, anon, authenticated;
 revoke all on function private.audit_append(uuid, uuid, text, text, text, text, jsonb) from public, anon, authenticated;
 grant execute on function private.audit_append(uuid, uuid, text, text, text, text, jsonb) to service_role;
 revoke all on function private.tenant_write_guard() from public, anon;

@@ -9,6 +9,7 @@ import { repoRoot } from '../../supabase/local/paths.ts';
 import { analyticsDashboard5m } from './analytics-dashboard-5m.ts';
 import { analyticsIngest } from './analytics-ingest.ts';
 import { describeLimit, limitMiss, type BenchResult } from './bench-result.ts';
+import { partnersAuditOverhead } from './partners-audit-overhead.ts';
 import { pwaBenches } from './pwa-benches.ts';
 import { rlsRosterOverhead } from './rls-roster-overhead.ts';
 import { sessionsGenerate10k } from './sessions-generate-10k.ts';
@@ -32,6 +33,7 @@ const benches: { name: string; run: () => Promise<BenchResult | BenchResult[]> }
   { name: 'storefront', run: storefrontBenches },
   { name: 'analytics.ingest', run: analyticsIngest },
   { name: 'analytics.dashboard_5m', run: analyticsDashboard5m },
+  { name: 'partners.audit_overhead', run: partnersAuditOverhead },
 ];
 
 const filters = process.argv.slice(2);

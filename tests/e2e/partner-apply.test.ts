@@ -139,7 +139,8 @@ describe('partner applications', () => {
 
     await e2e.page('partner-review-ru', async (page) => {
       await signInAs(page, 'platform@trackside.test', false);
-      await page.goto(`${e2e.app.url}/platform/applications`);
+      // the home page's platform card leads there
+      await page.getByRole('link', { name: 'Заявки партнёров' }).click();
       await page.getByRole('heading', { name: 'Заявки партнёров' }).waitFor();
       await page.getByRole('combobox', { name: 'Статус', exact: true }).selectOption('pending');
       await page.getByRole('link', { name: company }).click();

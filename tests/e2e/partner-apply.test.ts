@@ -143,6 +143,8 @@ describe('partner applications', () => {
       await page.getByRole('link', { name: 'Заявки партнёров' }).click();
       await page.getByRole('heading', { name: 'Заявки партнёров' }).waitFor();
       await page.getByRole('combobox', { name: 'Статус', exact: true }).selectOption('pending');
+      await page.getByRole('link', { name: company }).waitFor();
+      await page.screenshot({ path: join(shots, 'partner-review-list-ru.png'), fullPage: true });
       await page.getByRole('link', { name: company }).click();
       await page.getByRole('heading', { name: company }).waitFor();
       await page.getByLabel('Новая заметка').fill('Созвонились: 40 клубов-клиентов');

@@ -108,7 +108,7 @@ export class PartnerApplicationsPage extends LitElement {
           )}
         </select>
       </label>
-      <label
+      <label class="wide"
         >${t.sortLabel}
         <select
           name="sort"

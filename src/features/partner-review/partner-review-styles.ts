@@ -157,6 +157,9 @@ export const reviewStyles = [
       gap: var(--ts-space-3);
       margin: 0 0 var(--ts-space-4);
     }
+    .filters .wide {
+      grid-column: 1 / -1;
+    }
     .filters .button {
       align-self: end;
     }

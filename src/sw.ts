@@ -27,8 +27,13 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
     // when the API is served from this origin (a reverse proxy in front of both),
     // its paths are not app pages; nor are the public pages (`/volkov`, a guest's
-    // booking and checkout pages), which the server renders (src/public-site)
-    denylist: [/^\/(auth|rest|functions|storage|realtime)\/v1\//, publicPageNavigation()],
+    // booking and checkout pages), which the server renders (src/public-site),
+    // nor the partners' materials (public/partners), which are files
+    denylist: [
+      /^\/(auth|rest|functions|storage|realtime)\/v1\//,
+      publicPageNavigation(),
+      /^\/partners\/[^/?]+\.[a-z0-9]+(?:\?.*)?$/i,
+    ],
   }),
 );
 

@@ -611,3 +611,13 @@ select private.audit_append('fa100000-0000-4000-8000-000000000003', 'fa100000-00
          'client.created', 'partner_clients', 'fa200000-0000-4000-8000-000000000001', null,
          '{"origin": "created", "subscriptionTier": "standard"}'::jsonb)
  where not exists (select from audit.entries e where e.chain_org_id = 'fa100000-0000-4000-8000-000000000003');
+
+-- partner dashboard demo (20261206173000_partner_dashboard.sql) ------------------------------------
+--   «Юность»'s coach page at /yunost-sprint (its owner coaches there): the page shows the brand of
+--   the gold reseller that manages the club once the reseller sets one on /partner
+insert into public.coach_pages (id, org_id, coach_id, slug, published, display_name, bio, sports, place, languages)
+values ('fa500000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003',
+        'fa000000-0000-4000-8000-000000000003', 'yunost-sprint', true, 'Юлия Юнусова',
+        'Тренер по спринту клуба «Юность». Группы для школьников 10–16 лет.',
+        array['Лёгкая атлетика', 'Спринт'], 'Казань, стадион «Юность»', array['ru'])
+on conflict (id) do nothing;

@@ -16,6 +16,7 @@ import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../i18n/shell-strings.ts';
 import { syncStrings } from '../features/sync-issues/index.ts';
+import { rememberReferralFromUrl } from '../features/partner-dashboard/index.ts';
 import type { FeatureRoute } from '../state/feature-route.ts';
 import { returnPathOf } from '../domain/return-path.ts';
 import { notFound, routes, signIn } from './routes.ts';
@@ -135,6 +136,8 @@ export class AppRoot extends LitElement {
 
   constructor() {
     super();
+    // a partner's `?ref=` link: its code waits for the club this person creates
+    rememberReferralFromUrl(location.search, Date.now());
     void localeReady.then(() => {
       this.#localeReady = true;
       this.requestUpdate();
@@ -162,6 +165,7 @@ export class AppRoot extends LitElement {
         }${this.renderSyncStatus()}</ts-app-bar
       >
       ${this.#loadedClient ? html`<acting-banner></acting-banner>` : nothing}
+      ${this.#engineProvider.value ? html`<partner-brand-mark></partner-brand-mark>` : nothing}
       <main id="main" tabindex="-1" class=${mainClass}>
         ${page ? this.renderPage(page) : this.renderLoading()}
       </main>

@@ -13,6 +13,7 @@ import { chart } from '../i18n/chart-strings.en.ts';
 import { domain } from '../i18n/domain-messages.en.ts';
 import { me } from '../features/me/me-strings.en.ts';
 import { money } from '../features/money/money-strings.en.ts';
+import { partnerDashboard } from '../features/partner-dashboard/partner-dashboard-strings.en.ts';
 import { partnerReview } from '../features/partner-review/partner-review-strings.en.ts';
 import { products } from '../features/products/products-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
@@ -48,6 +49,7 @@ export const english = {
   storefront,
   coachAnalytics,
   account,
+  partnerDashboard,
   partnerReview,
 };
 

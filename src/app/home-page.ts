@@ -32,6 +32,7 @@ import { partnerReviewStrings } from '../features/partner-review/index.ts';
 import './organization-switch.ts';
 import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
+import { partnerDashboardStrings } from '../features/partner-dashboard/index.ts';
 
 const t = strings.home;
 /**
@@ -231,6 +232,11 @@ export class HomePage extends LitElement {
               <span>${org.timeZone}</span>
             </p>
             ${['owner', 'admin'].includes(org.role) ? this.renderAdminLinks(org) : nothing}
+            ${
+              ['reseller', 'partner'].includes(org.kind)
+                ? html`<p><a href="/partner">${partnerDashboardStrings.title}</a></p>`
+                : nothing
+            }
           </li>`,
       )}
     </ul>`;

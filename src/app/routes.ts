@@ -12,6 +12,7 @@ import { coachAnalyticsRoutes } from '../features/coach-analytics/coach-analytic
 import { coursesRoutes } from '../features/courses/courses-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
+import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-dashboard-routes.ts';
 import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
@@ -46,6 +47,7 @@ export const routes: readonly FeatureRoute[] = [
   ...clubAnalyticsRoutes,
   ...storefrontRoutes,
   ...coachAnalyticsRoutes,
+  ...partnerDashboardRoutes,
   ...partnerReviewRoutes,
 ];
 

@@ -55,6 +55,26 @@ export interface RpcSignatures {
     args: { p_membership_id: string; p_role: string };
     returns: MembershipRow;
   };
+  close_partner_deal: {
+    args: { p_deal: string; p_won: boolean };
+    returns: {
+      id: string;
+      partner_org_id: string;
+      prospect_name: string;
+      prospect_email: string;
+      prospect_city: string | null;
+      note: string | null;
+      status: string;
+      expires_at: string;
+      created_by: string | null;
+      created_at: string;
+      closed_at: string | null;
+    };
+  };
+  club_brand: {
+    args: { p_org: string };
+    returns: Json;
+  };
   coach_busy_times: {
     args: { p_coach: string; p_from: string; p_to: string };
     returns: { starts_at: string | null; ends_at: string | null; blocked: boolean | null }[];
@@ -186,6 +206,26 @@ export interface RpcSignatures {
       hash: string | null;
     }[];
   };
+  partner_commissions: {
+    args: { p_partner: string; p_from: string; p_to: string };
+    returns: {
+      club_org_id: string | null;
+      club_name: string | null;
+      month: string | null;
+      currency: string | null;
+      revenue_minor: number | null;
+      commission_rate: number | null;
+      commission_minor: number | null;
+    }[];
+  };
+  partner_referred_clubs: {
+    args: { p_partner: string };
+    returns: { club_org_id: string | null; club_name: string | null; created_at: string | null }[];
+  };
+  public_coach_brand: {
+    args: { p_slug: string };
+    returns: Json;
+  };
   public_coach_page: {
     args: { p_slug: string };
     returns: Json;
@@ -197,6 +237,32 @@ export interface RpcSignatures {
   public_slots: {
     args: { p_slug: string; p_session_type: string; p_from: string; p_to: string };
     returns: Json;
+  };
+  redeem_referral_code: {
+    args: { p_org: string; p_code: string };
+    returns: Json;
+  };
+  register_partner_deal: {
+    args: {
+      p_partner: string;
+      p_name: string;
+      p_email: string;
+      p_city?: string | null;
+      p_note?: string | null;
+    };
+    returns: {
+      id: string;
+      partner_org_id: string;
+      prospect_name: string;
+      prospect_email: string;
+      prospect_city: string | null;
+      note: string | null;
+      status: string;
+      expires_at: string;
+      created_by: string | null;
+      created_at: string;
+      closed_at: string | null;
+    };
   };
   remove_member: {
     args: { p_membership_id: string };

@@ -136,10 +136,10 @@ insert into public.partner_clients (id, partner_org_id, client_org_id, origin) v
 -- a confirmed partner application and its internal note (20261206171000_partner_applications.sql)
 insert into public.partner_applications (id, company_name, contact_name, contact_email, partnership_type,
     company_size, industry, target_market, motivation) values
-  ('95000000-0000-4000-8000-00000000001b', 'Тайминг Плюс', 'Анна', 'anna@timing.example', 'technology',
+  ('95000000-0000-4000-8000-00000000001d', 'Тайминг Плюс', 'Анна', 'anna@timing.example', 'technology',
    '11-50', 'Хронометраж', 'Беговые клубы', 'Хотим подключать датчики к тренировкам');
 insert into public.partner_application_notes (id, application_id, author_name, body) values
-  ('95000000-0000-4000-8000-00000000001c', '95000000-0000-4000-8000-00000000001b', 'Платформа', 'Позвонить');
+  ('95000000-0000-4000-8000-00000000001e', '95000000-0000-4000-8000-00000000001d', 'Платформа', 'Позвонить');
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -147,6 +147,12 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
 -- a figure of club A (the club's members in a month, from 12 people)
 insert into public.club_analytics_cells (id, org_id, figure, period, value, people, suppressed) values
   ('95000000-0000-4000-8000-000000000018', '10000000-0000-4000-8000-00000000000a', 'members', '2026-01', 12, 12, false);
+-- club A also came with that reseller's referral code; the reseller has a deal
+-- registered (materials are seeded by the migration: the silver one-pager is probed)
+insert into public.partner_referrals (club_org_id, partner_org_id, code) values
+  ('10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000019', 'WSW95000');
+insert into public.partner_deals (id, partner_org_id, prospect_name, prospect_email) values
+  ('95000000-0000-4000-8000-00000000001b', '95000000-0000-4000-8000-000000000019', 'Prospect', 'prospect@950.test');
 
 /**
   * -------------------------------------------------------
@@ -195,8 +201,11 @@ insert into probes values
   ('partner_tiers',          $$select count(*) from public.partner_tiers where code = 'gold'$$),
   ('partner_profiles',       $$select count(*) from public.partner_profiles where org_id = '95000000-0000-4000-8000-000000000019'$$),
   ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$),
-  ('partner_applications',   $$select count(*) from public.partner_applications where id = '95000000-0000-4000-8000-00000000001b'$$),
-  ('partner_application_notes', $$select count(*) from public.partner_application_notes where id = '95000000-0000-4000-8000-00000000001c'$$);
+  ('partner_referrals',      $$select count(*) from public.partner_referrals where club_org_id = '10000000-0000-4000-8000-00000000000a'$$),
+  ('partner_deals',          $$select count(*) from public.partner_deals where id = '95000000-0000-4000-8000-00000000001b'$$),
+  ('partner_materials',      $$select count(*) from public.partner_materials where url = '/partners/trackside-one-pager.pdf'$$),
+  ('partner_applications',   $$select count(*) from public.partner_applications where id = '95000000-0000-4000-8000-00000000001d'$$),
+  ('partner_application_notes', $$select count(*) from public.partner_application_notes where id = '95000000-0000-4000-8000-00000000001e'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -262,6 +271,9 @@ insert into who_sees_what values
   ('partner_tiers',          'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('partner_profiles',       'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_referrals',      'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_deals',          'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_materials',      'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_applications',   'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_application_notes', 'no',    'no',  'no',   'no',   'no',    'no',   'no');
 

@@ -14,6 +14,12 @@ import { fieldErrors, focusFirstInvalid, formValues } from '../../ui/form-errors
 import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { slugify } from '../../domain/slugify.ts';
 import { SLUG_PATTERN } from '../../domain/organization.ts';
+import { REFERRAL_CODE_PATTERN } from '../../domain/referral-code.ts';
+import {
+  partnerDashboardStrings,
+  pendingReferral,
+  redeemReferral,
+} from '../partner-dashboard/index.ts';
 
 const t = strings.createOrganization;
 const v = strings.validation;
@@ -32,6 +38,14 @@ const schema = z.object({
   kind: z.enum(organizationKinds),
   timeZone: z.string().refine((zone) => timeZones.has(zone), v.timeZone),
   locale: z.enum(['ru', 'en']),
+  // a partner's code (from a `?ref=` link or typed); redeem_referral_code checks it
+  referralCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((code) => code === '' || REFERRAL_CODE_PATTERN.test(code), {
+      message: partnerDashboardStrings.referralField.invalid,
+    }),
 });
 
 const kindOptions: FieldOption[] = organizationKinds.map((kind) => ({
@@ -63,6 +77,9 @@ export class CreateOrganizationPage extends LitElement {
   @state() private busy = false;
   @state() private errors: Record<string, string> = {};
   @state() private serverError = '';
+  /** the club was created but its partner code was refused: said before moving on */
+  @state() private referralProblem = '';
+  private readonly referralCode = pendingReferral(Date.now()) ?? '';
 
   private readonly defaultZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private readonly zoneOptions: FieldOption[] = [...timeZones].map((zone) => ({
@@ -79,7 +96,18 @@ export class CreateOrganizationPage extends LitElement {
           ? html`<ts-notice tone="error"><p>${this.serverError}</p></ts-notice>`
           : nothing
       }
-      <form novalidate @submit=${this.onSubmit} aria-busy=${this.busy ? 'true' : 'false'}>
+      ${
+        this.referralProblem
+          ? html`<ts-notice tone="warning"><p>${this.referralProblem}</p></ts-notice>
+              <p><a href="/">${strings.back}</a></p>`
+          : nothing
+      }
+      <form
+        novalidate
+        @submit=${this.onSubmit}
+        aria-busy=${this.busy ? 'true' : 'false'}
+        ?hidden=${this.referralProblem !== ''}
+      >
         <ts-field
           name="name"
           label=${t.name}
@@ -121,6 +149,14 @@ export class CreateOrganizationPage extends LitElement {
           value="ru"
           .options=${localeOptions}
         ></ts-field>
+        <ts-field
+          name="referralCode"
+          label=${partnerDashboardStrings.referralField.label}
+          hint=${partnerDashboardStrings.referralField.hint}
+          autocomplete="off"
+          value=${this.referralCode}
+          .error=${this.errors['referralCode'] ?? ''}
+        ></ts-field>
         <div class="actions">
           <button class="button" type="submit" ?disabled=${this.busy}>${t.submit}</button>
         </div>
@@ -152,7 +188,7 @@ export class CreateOrganizationPage extends LitElement {
     }
     this.errors = {};
     this.busy = true;
-    const { name, slug, kind, timeZone, locale } = parsed.data;
+    const { name, slug, kind, timeZone, locale, referralCode } = parsed.data;
     const result = await callRpc(client, 'create_organization', {
       p_name: name,
       p_slug: slug,
@@ -160,11 +196,19 @@ export class CreateOrganizationPage extends LitElement {
       p_time_zone: timeZone,
       p_locale: locale,
     });
-    this.busy = false;
     if (result.ok) {
+      const problem = referralCode
+        ? await redeemReferral(client, result.data.id, referralCode)
+        : null;
+      this.busy = false;
+      if (problem) {
+        this.referralProblem = problem;
+        return;
+      }
       this.dispatchEvent(new NavigateEvent('/'));
       return;
     }
+    this.busy = false;
     const described = result.error;
     // slug problems (taken, malformed) are fixed in the slug field: say so there
     if (!described.network && /\bslug\b/.test(described.raw)) {

@@ -3,6 +3,7 @@
 // could make it. The answer is checked, not trusted: a page, a redirect to the
 // slug of today, or nothing.
 import { z } from 'zod';
+import type { Brand } from '../../domain/partner-brand.ts';
 import type { PublicSiteContext } from '../public-site-context.ts';
 
 const sessionTypeSchema = z.object({
@@ -101,4 +102,45 @@ export async function loadCoachPage(
   if ('redirect' in answer && !('slug' in answer))
     return { kind: 'redirect', slug: answer.redirect };
   return { kind: 'page', page: pageSchema.parse(answer) };
+}
+
+const brandSchema = z.object({
+  name: z.string().min(1),
+  logoUrl: z.string().nullable(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullable(),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullable(),
+});
+
+/**
+ * The white-label brand of the club behind the page (public.public_coach_brand,
+ * 20261206173000_partner_dashboard.sql: only its name, logo and colours), or
+ * null. Never throws: a page without its brand beats no page.
+ */
+export async function loadCoachBrand(ctx: PublicSiteContext, slug: string): Promise<Brand | null> {
+  try {
+    const res = await ctx.fetch(
+      `${ctx.supabaseUrl.replace(/\/$/, '')}/rest/v1/rpc/public_coach_brand`,
+      {
+        method: 'POST',
+        headers: {
+          apikey: ctx.anonKey,
+          authorization: `Bearer ${ctx.anonKey}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+        },
+        body: JSON.stringify({ p_slug: slug }),
+      },
+    );
+    if (!res.ok) return null;
+    const parsed = brandSchema.safeParse(await res.json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -6,6 +6,7 @@ import { trackerScript } from '../analytics/tracker-tag.ts';
 import type { Locale } from '../../domain/locale.ts';
 import { intlTag, otherLocale, LOCALE_NAMES } from '../../domain/locale.ts';
 import { formatMoney } from '../../domain/money.ts';
+import { readableTextOn, safeLogoUrl, type Brand } from '../../domain/partner-brand.ts';
 import type { CoachPage, CourseOffer, ProductOffer, SessionTypeOffer } from './coach-page-data.ts';
 import { Html, html } from './coach-page-html.ts';
 import { coachJsonLd, type PageUrls } from './coach-page-json-ld.ts';
@@ -24,6 +25,8 @@ export interface RenderOptions {
   readonly siteUrl: string;
   /** the Supabase project's URL: the photo's relative URL is resolved against it */
   readonly supabaseUrl: string;
+  /** the white-label partner that manages the coach's club, if any */
+  readonly brand?: Brand | null;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -211,74 +214,88 @@ export function renderCoachPage(page: CoachPage, opts: RenderOptions): string {
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const body = html`<div class="wrap">
-    ${languageSwitch((l) => `/${page.slug}?lang=${l}`, locale, t)}
-    <main>
-      <header class="hero">
-        ${photo ? html`<img class="photo" src="${photo}" alt="${t.photoAlt(page.display_name)}" width="88" height="88" />` : html`<div class="initials" aria-hidden="true">${initials(page.display_name)}</div>`}
-        <div>
-          <h1>${page.display_name}</h1>
-          ${sub.length > 0 ? html`<p class="sub">${sub.join(' · ')}</p>` : ''}
-        </div>
-      </header>
-      ${
-        page.sports.length > 0
-          ? html`<ul class="chips" aria-label="${t.sports}">
-              ${page.sports.map((s) => html`<li>${s}</li>`)}
-            </ul>`
-          : ''
-      }${bio.length > 0 ? html`<div class="bio">${bio.map((p) => html`<p>${p}</p>`)}</div>` : ''}${
-        page.session_types.length > 0
-          ? html`<section aria-labelledby="book">
-              <h2 id="book">${t.book.heading}</h2>
-              ${bookable ? '' : html`<p class="note">${t.book.noTime}</p>`}
-              <ul class="offers">
-                ${page.session_types.map((s) => sessionTypeItem(s, urls.bookUrl(s.id), locale, t))}
-              </ul>
-            </section>`
-          : ''
-      }${
-        page.products.length > 0
-          ? html`<section aria-labelledby="buy">
-              <h2 id="buy">${t.buy.heading}</h2>
-              <ul class="offers">
-                ${page.products.map((p) => productItem(p, urls.buyUrl(p.id), locale, t))}
-              </ul>
-            </section>`
-          : ''
-      }${
-        page.courses.length > 0
-          ? html`<section aria-labelledby="courses">
-              <h2 id="courses">${t.courses.heading}</h2>
-              <ul class="offers">
-                ${page.courses.map((c) => courseItem(c, urls.coursePageUrl(c.id), locale, t))}
-              </ul>
-            </section>`
-          : ''
-      }${page.session_types.length === 0 && page.products.length === 0 && page.courses.length === 0 ? html`<p class="note">${t.nothingOffered}</p>` : ''}${
-        page.certifications.length > 0 || page.languages.length > 0
-          ? html`<section aria-labelledby="about">
-              <h2 id="about">${t.about}</h2>
-              <dl>
-                ${
-                  page.certifications.length > 0
-                    ? html`<dt>${t.certifications}</dt>
-                        ${page.certifications.map((c) => html`<dd>${c}</dd>`)}`
-                    : ''
-                }${
-                  page.languages.length > 0
-                    ? html`<dt>${t.languages}</dt>
-                        <dd>${page.languages.map((l) => languageName(l, locale)).join(', ')}</dd>`
-                    : ''
-                }
-              </dl>
-            </section>`
-          : ''
-      }
-    </main>
-    <footer>${t.footer}</footer>
-  </div>`;
+  const body = html`${brandBand(opts.brand ?? null, t)}
+    <div class="wrap">
+      ${languageSwitch((l) => `/${page.slug}?lang=${l}`, locale, t)}
+      <main>
+        <header class="hero">
+          ${photo ? html`<img class="photo" src="${photo}" alt="${t.photoAlt(page.display_name)}" width="88" height="88" />` : html`<div class="initials" aria-hidden="true">${initials(page.display_name)}</div>`}
+          <div>
+            <h1>${page.display_name}</h1>
+            ${sub.length > 0 ? html`<p class="sub">${sub.join(' · ')}</p>` : ''}
+          </div>
+        </header>
+        ${
+          page.sports.length > 0
+            ? html`<ul class="chips" aria-label="${t.sports}">
+                ${page.sports.map((s) => html`<li>${s}</li>`)}
+              </ul>`
+            : ''
+        }${bio.length > 0 ? html`<div class="bio">${bio.map((p) => html`<p>${p}</p>`)}</div>` : ''}${
+          page.session_types.length > 0
+            ? html`<section aria-labelledby="book">
+                <h2 id="book">${t.book.heading}</h2>
+                ${bookable ? '' : html`<p class="note">${t.book.noTime}</p>`}
+                <ul class="offers">
+                  ${page.session_types.map((s) => sessionTypeItem(s, urls.bookUrl(s.id), locale, t))}
+                </ul>
+              </section>`
+            : ''
+        }${
+          page.products.length > 0
+            ? html`<section aria-labelledby="buy">
+                <h2 id="buy">${t.buy.heading}</h2>
+                <ul class="offers">
+                  ${page.products.map((p) => productItem(p, urls.buyUrl(p.id), locale, t))}
+                </ul>
+              </section>`
+            : ''
+        }${
+          page.courses.length > 0
+            ? html`<section aria-labelledby="courses">
+                <h2 id="courses">${t.courses.heading}</h2>
+                <ul class="offers">
+                  ${page.courses.map((c) => courseItem(c, urls.coursePageUrl(c.id), locale, t))}
+                </ul>
+              </section>`
+            : ''
+        }${page.session_types.length === 0 && page.products.length === 0 && page.courses.length === 0 ? html`<p class="note">${t.nothingOffered}</p>` : ''}${
+          page.certifications.length > 0 || page.languages.length > 0
+            ? html`<section aria-labelledby="about">
+                <h2 id="about">${t.about}</h2>
+                <dl>
+                  ${
+                    page.certifications.length > 0
+                      ? html`<dt>${t.certifications}</dt>
+                          ${page.certifications.map((c) => html`<dd>${c}</dd>`)}`
+                      : ''
+                  }${
+                    page.languages.length > 0
+                      ? html`<dt>${t.languages}</dt>
+                          <dd>${page.languages.map((l) => languageName(l, locale)).join(', ')}</dd>`
+                      : ''
+                  }
+                </dl>
+              </section>`
+            : ''
+        }
+      </main>
+      <footer>${t.footer}</footer>
+    </div>`;
   return pageDocument({ locale, title, head, body, tracker: trackerScript({ page: page.slug }) });
+}
+
+/** the partner's band above the page: its logo and name in its colours */
+function brandBand(brand: Brand | null, t: CoachPageStrings): Html | string {
+  if (!brand) return '';
+  const bg = brand.color ?? '#ffffff';
+  const logo = safeLogoUrl(brand.logoUrl);
+  const style = `background:${bg};color:${readableTextOn(bg)};border-bottom-color:${brand.accentColor ?? bg}`;
+  return html`<div class="brand" style="${style}" data-brand="${brand.name}">
+    ${logo ? html`<img src="${logo}" alt="" width="28" height="28" />` : ''}<span
+      >${t.brand(brand.name)}</span
+    >
+  </div>`;
 }
 
 /** a plain page for "no such coach" and "try again later", in the visitor's language */

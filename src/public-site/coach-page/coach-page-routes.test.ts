@@ -109,6 +109,31 @@ describe('the coach page route', () => {
     expect(calls).toEqual([]);
   });
 
+  it('shows the white-label partner of the coach’s club, and lets its logo load', async () => {
+    const base = contextWith({ volkov: page });
+    const ctx: PublicSiteContext = {
+      ...base,
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).endsWith('/rpc/public_coach_brand')
+          ? Response.json({
+              name: 'СпортСофт <b>',
+              logoUrl: 'https://cdn.sportsoft.test/logo.svg',
+              color: '#0b3d91',
+              accentColor: '#ffd400',
+            })
+          : base.fetch(input, init)) as typeof fetch,
+    };
+    const { res, text } = await get('/volkov', ctx);
+    expect(res?.status).toBe(200);
+    expect(text).toContain('«СпортСофт &lt;b&gt;» — партнёр Trackside');
+    expect(text).toContain('<img src="https://cdn.sportsoft.test/logo.svg"');
+    expect(text).toContain('background:#0b3d91;color:#ffffff;border-bottom-color:#ffd400');
+    expect(res?.headers.get('content-security-policy')).toContain('https://cdn.sportsoft.test');
+    // a club without a partner brand: the page as before, no band
+    const plain = await get('/volkov', contextWith({ volkov: page }));
+    expect(plain.text).not.toContain('class="brand"');
+  });
+
   it('renders the published page in Russian by default, cached for a minute', async () => {
     const { res, text } = await get('/volkov', contextWith({ volkov: page }));
     expect(res?.status).toBe(200);

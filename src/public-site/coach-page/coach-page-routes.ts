@@ -10,7 +10,8 @@
 // everything else (the app's routes, its files) falls through to the static host.
 import { isValidSlug } from '../../domain/coach-slug.ts';
 import type { PublicRoute, PublicSiteContext } from '../public-site-context.ts';
-import { loadCoachPage } from './coach-page-data.ts';
+import { safeLogoUrl } from '../../domain/partner-brand.ts';
+import { loadCoachBrand, loadCoachPage } from './coach-page-data.ts';
 import { renderCoachPage, renderNotice } from './coach-page-render.ts';
 import { pageLocale } from './page-locale.ts';
 
@@ -23,7 +24,7 @@ import { pageLocale } from './page-locale.ts';
 export function publicPageHeaders(
   ctx: PublicSiteContext,
   cache: string,
-  allow: { formAction?: string; media?: boolean } = {},
+  allow: { formAction?: string; media?: boolean; imageOrigin?: string } = {},
 ): Record<string, string> {
   let images = "'self' data:";
   let storage = '';
@@ -33,6 +34,8 @@ export function publicPageHeaders(
   } catch {
     // a context without a usable URL serves its own images only
   }
+  // a white-label partner's logo, from its own https origin
+  if (allow.imageOrigin) images += ` ${allow.imageOrigin}`;
   const forms = allow.formAction ? `'self' ${allow.formAction}` : "'self'";
   const media = allow.media && storage ? `; media-src ${storage}` : '';
   return {
@@ -75,6 +78,8 @@ export const coachPageRoute: PublicRoute = {
     const locale = pageLocale(url, req.headers.get('accept-language'));
     const slug = params.slug ?? '';
     let answer;
+    // the brand is asked alongside the page: one round trip of waiting, not two
+    const brandLoad = loadCoachBrand(ctx, slug);
     try {
       answer = await loadCoachPage(ctx, slug);
     } catch {
@@ -97,17 +102,26 @@ export const coachPageRoute: PublicRoute = {
       case 'redirect':
         // a renamed page keeps its old address for ever: shared links never die
         return moveTo(answer.slug);
-      case 'page':
+      case 'page': {
         // one address per page: `/Volkov` moves to `/volkov`
         if (params.requested !== answer.page.slug) return moveTo(answer.page.slug);
+        const brand = await brandLoad;
+        const logo = safeLogoUrl(brand?.logoUrl ?? null);
         return new Response(
           renderCoachPage(answer.page, {
             locale,
             siteUrl: ctx.siteUrl,
             supabaseUrl: ctx.supabaseUrl,
+            brand,
           }),
-          { status: 200, headers: publicPageHeaders(ctx, PUBLIC_CACHE) },
+          {
+            status: 200,
+            headers: publicPageHeaders(ctx, PUBLIC_CACHE, {
+              ...(logo?.startsWith('https://') ? { imageOrigin: new URL(logo).origin } : {}),
+            }),
+          },
         );
+      }
     }
   },
 };

@@ -46,6 +46,7 @@ export const coachPageStringsEn: CoachPageStrings = {
   },
   photoAlt: (name: string) => `Photo: ${name}`,
   footer: 'A coach page on Trackside',
+  brand: (name: string) => `${name}, a Trackside partner`,
   notFound: {
     title: 'Page not found',
     text: 'There is no coach page at this address. Check the link for a typo.',

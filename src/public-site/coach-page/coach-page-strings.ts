@@ -49,6 +49,8 @@ export const coachPageStrings = {
   },
   photoAlt: (name: string) => `Фото: ${name}`,
   footer: 'Страница тренера на Trackside',
+  /** the band of a club a white-label partner manages */
+  brand: (name: string) => `«${name}» — партнёр Trackside`,
   notFound: {
     title: 'Страница не найдена',
     text: 'По этому адресу нет страницы тренера. Проверьте ссылку — возможно, в ней опечатка.',

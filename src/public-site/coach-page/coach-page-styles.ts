@@ -9,6 +9,7 @@ a{color:#0a58a8}
 .wrap{max-width:40rem;margin:0 auto;padding:12px 16px 32px}
 .lang{display:flex;justify-content:flex-end}
 .lang a{display:inline-flex;align-items:center;min-height:48px;padding:0 8px;font-weight:600}
+.brand{display:flex;align-items:center;gap:8px;padding:8px 16px;border-bottom:4px solid transparent;font-weight:600}.brand img{width:28px;height:28px;object-fit:contain}
 .hero{display:grid;grid-template-columns:auto 1fr;gap:16px;align-items:center;margin:4px 0 16px}
 .photo{width:88px;height:88px;border-radius:50%;object-fit:cover;background:#dbe4ee}
 .initials{display:grid;place-items:center;width:88px;height:88px;border-radius:50%;background:#0a58a8;color:#fff;font-size:2rem;font-weight:700}

@@ -24,7 +24,8 @@ import { sameSecret } from '../_shared/same-secret.ts';
 import { bookingIcs } from './booking-ics.ts';
 import { courseAccessLink, renderCourseAccess } from './course-access-templates.ts';
 import { emailLink, signInLink } from './email-links.ts';
-import type { EmailProvider } from './providers.ts';
+import type { EmailProvider, OutgoingEmail } from './providers.ts';
+import type { SenderNames } from './sender-names.ts';
 import { htmlFromText } from './html-email.ts';
 import {
   isPartnerApplicationKind,
@@ -48,6 +49,8 @@ export interface EmailDispatchDeps {
   siteUrl?: string | null;
   /** the clock for the calendar files' DTSTAMP */
   now?: () => Date;
+  /** white-label From names by outbox id; without it every email is from the platform */
+  senderNames?: SenderNames;
 }
 
 const claimedSchema = z.array(
@@ -81,13 +84,20 @@ export async function handleEmailDispatch(
       throw rpcHttpError(e);
     }
     tally.claimed = batch.length;
+    // a failure here costs only the partner's name on this batch, never the emails
+    const senders = await (
+      deps.senderNames?.(batch.map((e) => e.id)) ?? Promise.resolve(null)
+    ).catch(() => null);
     for (const email of batch) {
+      const fromName = senders?.get(email.id);
+      const send = (out: OutgoingEmail) =>
+        deps.provider.send(fromName ? { ...out, fromName } : out);
       let outcome: { sent: boolean; error: string | null; retryable: boolean };
       if (!email.to) {
         outcome = { sent: false, error: 'the person has no email address', retryable: false };
       } else if (email.kind === 'booking_refunded') {
         // a late payment given back: no booking to link to or to put in a calendar
-        const result = await deps.provider.send({
+        const result = await send({
           to: email.to,
           ...renderRefundedEmail(email.locale, email.payload),
         });
@@ -107,7 +117,7 @@ export async function handleEmailDispatch(
           email.payload,
           courseAccessLink(deps.siteUrl, email.payload),
         );
-        const result = await deps.provider.send({
+        const result = await send({
           to: email.to,
           ...r,
           html: htmlFromText(r.subject, r.text, email.locale),
@@ -140,7 +150,7 @@ export async function handleEmailDispatch(
             calendar: ics !== null,
             signInLink: signInLink(email.kind, payload, email.to, deps.siteUrl),
           });
-          const result = await deps.provider.send({
+          const result = await send({
             to: email.to,
             ...rendered,
             ...(ics ? { attachments: [ics] } : {}),

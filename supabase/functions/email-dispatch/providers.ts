@@ -2,6 +2,7 @@
 // attachments} with a bearer key, the shape Resend and similar services take). The
 // local stack sends them to a mailbox in memory instead
 // (supabase/local/stand-ins/memory-mailbox.ts).
+import { fromWithName } from './sender-names.ts';
 export interface EmailAttachment {
   filename: string;
   contentType: string;
@@ -16,6 +17,8 @@ export interface OutgoingEmail {
   /** the same message as HTML (the text stays the fallback) */
   html?: string;
   attachments?: EmailAttachment[];
+  /** the From display name (a white-label partner's sender name); the address stays ours */
+  fromName?: string;
 }
 
 export type SendResult = { ok: true } | { ok: false; retryable: boolean; error: string };
@@ -49,7 +52,7 @@ export function httpEmailProvider(options: {
             'content-type': 'application/json',
           },
           body: JSON.stringify({
-            from: options.from,
+            from: fromWithName(options.from, email.fromName),
             to: [email.to],
             subject: email.subject,
             text: email.text,

@@ -5,6 +5,7 @@ import { type Env, required, serviceClient } from '../_shared/supabase.ts';
 import { createEmailDispatchHandler } from './handler.ts';
 import { httpEmailProvider } from './providers.ts';
 import { postgrestSessionDetails } from './session-details.ts';
+import { rpcSenderNames } from './sender-names.ts';
 
 /** production: EMAIL_API_URL, EMAIL_API_KEY, EMAIL_FROM, SITE_URL (the app's origin, for links) */
 export function emailDispatchFromEnv(env: Env) {
@@ -13,6 +14,7 @@ export function emailDispatchFromEnv(env: Env) {
     rpc,
     serviceKey: required(env, 'SUPABASE_SERVICE_ROLE_KEY'),
     siteUrl: required(env, 'SITE_URL'),
+    senderNames: rpcSenderNames(rpc),
     sessionDetails: postgrestSessionDetails(
       required(env, 'SUPABASE_URL'),
       required(env, 'SUPABASE_SERVICE_ROLE_KEY'),

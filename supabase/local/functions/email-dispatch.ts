@@ -9,6 +9,7 @@ import {
   handleEmailDispatch,
 } from '../../functions/email-dispatch/handler.ts';
 import { postgrestSessionDetails } from '../../functions/email-dispatch/session-details.ts';
+import { rpcSenderNames } from '../../functions/email-dispatch/sender-names.ts';
 import { buildOnFirstRequest } from '../build-on-first-request.ts';
 import type { LocalEdgeFunction } from '../local-edge-function.ts';
 import { type MailboxReaders, isMailboxPath, serveMailbox } from '../stand-ins/mailbox-route.ts';
@@ -39,6 +40,7 @@ export function localEmailDispatchFromEnv(
     // the served app's origin (local-functions.ts passes it to every function)
     siteUrl: env('SITE_URL') ?? null,
     provider: mailbox,
+    senderNames: rpcSenderNames(rpc),
     sessionDetails: postgrestSessionDetails(
       required(env, 'SUPABASE_URL'),
       required(env, 'SUPABASE_SERVICE_ROLE_KEY'),

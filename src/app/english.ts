@@ -14,6 +14,7 @@ import { domain } from '../i18n/domain-messages.en.ts';
 import { me } from '../features/me/me-strings.en.ts';
 import { money } from '../features/money/money-strings.en.ts';
 import { partnerDashboard } from '../features/partner-dashboard/partner-dashboard-strings.en.ts';
+import { partnerReview } from '../features/partner-review/partner-review-strings.en.ts';
 import { products } from '../features/products/products-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
@@ -49,6 +50,7 @@ export const english = {
   coachAnalytics,
   account,
   partnerDashboard,
+  partnerReview,
 };
 
 export const templates = {};

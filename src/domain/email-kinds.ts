@@ -18,7 +18,18 @@ export const emailKindSchema = z.enum(EMAIL_KINDS);
  * the slot taken), and a course given to an address is what was asked for on the
  * page (course_access). They are not email_preferences kinds.
  */
-export const TRANSACTIONAL_EMAIL_KINDS = ['booking_refunded', 'course_access'] as const;
+export const TRANSACTIONAL_EMAIL_KINDS = [
+  'booking_refunded',
+  'course_access',
+  // a partner application's: its confirmation link, "received", the platform admins'
+  // notice and each status change (20261206171000_partner_applications.sql)
+  'partner_application_confirm',
+  'partner_application_received',
+  'partner_application_internal',
+  'partner_application_status',
+  // a new partner organization's owner invitation (private.create_partner_org)
+  'partner_welcome',
+] as const;
 
 /** every kind the outbox holds (private.email_outbox's check agrees) */
 export const outboxKindSchema = z.enum([...EMAIL_KINDS, ...TRANSACTIONAL_EMAIL_KINDS]);

@@ -128,7 +128,9 @@ select is(
          -- the course builder (20261206159000)
          'save_course_product', 'lesson_quiz_key',
          -- acting for a client club and its audit (20261206170000)
-         'start_acting', 'stop_acting', 'acting_status', 'partner_audit', 'verify_audit_chain'
+         'start_acting', 'stop_acting', 'acting_status', 'partner_audit', 'verify_audit_chain',
+         -- reviewing partner applications, platform admins only (20261206171000)
+         'add_partner_application_note', 'set_partner_application_status', 'partner_application_stats'
        )
      order by 1
   ),

@@ -193,7 +193,9 @@ export async function renderRpcSignatures(db: Queryable): Promise<string> {
       result = result.includes(' | ') && outs.length === 0 ? `(${result})[]` : `${result}[]`;
     out.push(`  ${r.name}: {`);
     // no arguments: `Record<string, never>`, not `{}` (which admits any value)
-    out.push(args.length ? `    args: { ${args.join('; ')} };` : '    args: Record<string, never>;');
+    out.push(
+      args.length ? `    args: { ${args.join('; ')} };` : '    args: Record<string, never>;',
+    );
     out.push(`    returns: ${result};`);
     out.push('  };');
   }

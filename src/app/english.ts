@@ -15,6 +15,7 @@ import { me } from '../features/me/me-strings.en.ts';
 import { money } from '../features/money/money-strings.en.ts';
 import { partnerConsole } from '../features/partner-console/partner-console-strings.en.ts';
 import { partnerDashboard } from '../features/partner-dashboard/partner-dashboard-strings.en.ts';
+import { partnerReview } from '../features/partner-review/partner-review-strings.en.ts';
 import { products } from '../features/products/products-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
@@ -51,6 +52,7 @@ export const english = {
   account,
   partnerConsole,
   partnerDashboard,
+  partnerReview,
 };
 
 export const templates = {};

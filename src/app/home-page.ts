@@ -28,6 +28,7 @@ import '../ui/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../i18n/locale.ts';
 import '../ui/ts-language-switch.ts';
 import { adminStrings } from '../features/admin/index.ts';
+import { partnerReviewStrings } from '../features/partner-review/index.ts';
 import './organization-switch.ts';
 import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
@@ -328,6 +329,13 @@ export class HomePage extends LitElement {
       <a href="${base}/invitations">${adminStrings.nav.invitations}</a>
       <a href="${base}/groups">${adminStrings.nav.groups}</a>
       <a href="${base}/analytics">${adminStrings.nav.analytics}</a>
+      ${
+        // the platform's admins review the partner applications
+        org.kind === 'platform'
+          ? html`<a href="/platform/applications">${partnerReviewStrings.listTitle}</a>
+              <a href="/platform/applications/stats">${partnerReviewStrings.statsTitle}</a>`
+          : nothing
+      }
     </nav>`;
   }
 

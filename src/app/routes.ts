@@ -14,6 +14,7 @@ import { meRoutes } from '../features/me/me-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
 import { partnerConsoleRoutes } from '../features/partner-console/partner-console-routes.ts';
 import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-dashboard-routes.ts';
+import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
@@ -49,6 +50,7 @@ export const routes: readonly FeatureRoute[] = [
   ...coachAnalyticsRoutes,
   ...partnerConsoleRoutes,
   ...partnerDashboardRoutes,
+  ...partnerReviewRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

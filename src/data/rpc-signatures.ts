@@ -13,6 +13,17 @@ export interface RpcSignatures {
     args: Record<string, never>;
     returns: Json;
   };
+  add_partner_application_note: {
+    args: { p_id: string; p_text: string };
+    returns: {
+      id: string;
+      application_id: string;
+      author_id: string | null;
+      author_name: string;
+      body: string;
+      created_at: string;
+    };
+  };
   book_group_session: {
     args: { p_session_id: string; p_booking_id?: string | null; p_member_id?: string | null };
     returns: Json;
@@ -195,6 +206,10 @@ export interface RpcSignatures {
   partner_accept_link: {
     args: { p_token: string; p_club: string };
     returns: string;
+  };
+  partner_application_stats: {
+    args: { p_from: string; p_to: string };
+    returns: Json;
   };
   partner_audit: {
     args: { p_org: string; p_limit?: number | null; p_before?: number | null };
@@ -383,6 +398,32 @@ export interface RpcSignatures {
   set_moyklass_api_key: {
     args: { p_org: string; p_api_key: string };
     returns: null;
+  };
+  set_partner_application_status: {
+    args: { p_id: string; p_status: string; p_reason?: string | null };
+    returns: {
+      id: string;
+      company_name: string;
+      contact_name: string;
+      contact_email: string;
+      contact_phone: string | null;
+      website: string | null;
+      partnership_type: string;
+      company_size: string;
+      industry: string;
+      current_solutions: string | null;
+      target_market: string;
+      motivation: string;
+      additional_information: string | null;
+      locale: string;
+      status: string;
+      rejection_reason: string | null;
+      decided_at: string | null;
+      decided_by: string | null;
+      partner_org_id: string | null;
+      created_at: string;
+      updated_at: string;
+    };
   };
   start_acting: {
     args: { p_client_org: string; p_reason: string; p_write?: boolean | null };

@@ -53,6 +53,9 @@ describe('coach page navigations', () => {
       '/booking/0d4c/reschedule?t=abc',
       '/checkout/d7000000-0000-4000-8000-000000000001',
       '/checkout/d7000000/paid',
+      '/partners/apply',
+      '/partners/apply?lang=en&sent=1',
+      '/partners/confirm?t=abc&lang=ru',
     ]) {
       expect(re.test(path), path).toBe(true);
     }
@@ -72,6 +75,9 @@ describe('coach page navigations', () => {
       '/bookings',
       '/booking',
       '/checkout',
+      '/partners',
+      '/partners/other',
+      '/platform/applications',
       '/today/book',
       '/org/abc/members',
       '/ab',

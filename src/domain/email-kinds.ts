@@ -22,6 +22,15 @@ export const emailKindSchema = z.enum(EMAIL_KINDS);
 export const TRANSACTIONAL_EMAIL_KINDS = [
   'booking_refunded',
   'course_access',
+  // a partner application's: its confirmation link, "received", the platform admins'
+  // notice and each status change (20261206171000_partner_applications.sql)
+  'partner_application_confirm',
+  'partner_application_received',
+  'partner_application_internal',
+  'partner_application_status',
+  // a new partner organization's owner invitation (private.create_partner_org)
+  'partner_welcome',
+  // a club a reseller made invites its contact as the owner (20261206172000)
   'partner_client_invitation',
 ] as const;
 

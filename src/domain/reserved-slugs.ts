@@ -8,7 +8,7 @@ export const RESERVED_SLUGS: readonly string[] = [
   'booking', 'bookings', 'calendar', 'checkout', 'club', 'clubs', 'coach', 'coaches',
   'conflicts', 'course', 'courses', 'dashboard', 'functions', 'groups', 'help', 'icons',
   'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'new', 'org',
-  'organizations', 'page', 'partner', 'partners', 'privacy', 'products', 'purchases', 'rest',
+  'organizations', 'page', 'partner', 'partners', 'platform', 'privacy', 'products', 'purchases', 'rest',
   'roster', 'season', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup',
   'static', 'storage', 'storefront', 'support', 'sync', 'terms', 'today', 'trackside',
   'www',
@@ -34,13 +34,17 @@ export function isValidSlug(slug: string): boolean {
  * Navigations the app's service worker must leave to the network: a coach's
  * page (`/volkov`, `/Volkov?lang=en`), its booking pages (`/volkov/book`,
  * `/volkov/book/confirm`), its courses' pages (`/volkov/courses/<id>`), a
- * guest's manage pages (`/booking/<id>…`) and the public checkout
- * (`/checkout/<id>…`) are rendered by the server, so answering
+ * guest's manage pages (`/booking/<id>…`), the public checkout
+ * (`/checkout/<id>…`) and the partner application's pages (`/partners/apply`,
+ * `/partners/confirm`) are rendered by the server, so answering
  * them with the app's index.html would show the app's "not found" instead.
  * Matched against the path and query, as Workbox's NavigationRoute denylist is.
  */
 export function publicPageNavigation(): RegExp {
   const reservedWords = RESERVED_SLUGS.map((s) => s.replace(/-/g, '\\-')).join('|');
   const coachPage = `(?!(?:${reservedWords})(?:[/?]|$))[A-Za-z0-9-]{3,40}(?:/book(?:/confirm)?|/courses/[0-9A-Fa-f-]{36}/?)?`;
-  return new RegExp(`^/(?:${coachPage}|(?:booking|checkout)/[^?]+)(?:\\?.*)?$`, 'i');
+  return new RegExp(
+    `^/(?:${coachPage}|(?:booking|checkout)/[^?]+|partners/(?:apply|confirm)/?)(?:\\?.*)?$`,
+    'i',
+  );
 }

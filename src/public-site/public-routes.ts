@@ -5,10 +5,12 @@ import { checkoutRoutes } from './checkout/checkout-routes.ts';
 import { coachPageRoutes } from './coach-page/coach-page-routes.ts';
 import { coursePageRoutes } from './course-page/course-page-routes.ts';
 import { guestBookingRoutes } from './guest-booking/guest-booking-routes.ts';
+import { partnerApplyRoutes } from './partner-apply/partner-apply-routes.ts';
 import type { PublicRoute } from './public-site-context.ts';
 
 export const publicRoutes: readonly PublicRoute[] = [
   trackerRoute,
+  ...partnerApplyRoutes,
   ...guestBookingRoutes,
   ...checkoutRoutes,
   ...coursePageRoutes,

@@ -129,6 +129,8 @@ select is(
          'save_course_product', 'lesson_quiz_key',
          -- acting for a client club and its audit (20261206170000)
          'start_acting', 'stop_acting', 'acting_status', 'partner_audit', 'verify_audit_chain',
+         -- reviewing partner applications, platform admins only (20261206171000)
+         'add_partner_application_note', 'set_partner_application_status', 'partner_application_stats',
          -- the reseller console and the club's side of its partner (20261206172000)
          'partner_create_client', 'partner_update_client', 'partner_set_client_status',
          'partner_request_link', 'partner_link_preview', 'partner_accept_link', 'partner_client_usage',

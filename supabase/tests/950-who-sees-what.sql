@@ -133,6 +133,13 @@ insert into public.partner_profiles (org_id, program, tier, referral_code) value
 insert into public.partner_clients (id, partner_org_id, client_org_id, origin) values
   ('95000000-0000-4000-8000-00000000001a', '95000000-0000-4000-8000-000000000019',
    '10000000-0000-4000-8000-00000000000a', 'created');
+-- a confirmed partner application and its internal note (20261206171000_partner_applications.sql)
+insert into public.partner_applications (id, company_name, contact_name, contact_email, partnership_type,
+    company_size, industry, target_market, motivation) values
+  ('95000000-0000-4000-8000-00000000001d', 'Тайминг Плюс', 'Анна', 'anna@timing.example', 'technology',
+   '11-50', 'Хронометраж', 'Беговые клубы', 'Хотим подключать датчики к тренировкам');
+insert into public.partner_application_notes (id, application_id, author_name, body) values
+  ('95000000-0000-4000-8000-00000000001e', '95000000-0000-4000-8000-00000000001d', 'Платформа', 'Позвонить');
 insert into public.attendance (id, org_id, session_id, athlete_id, status) values
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
@@ -196,7 +203,9 @@ insert into probes values
   ('partner_clients',        $$select count(*) from public.partner_clients where id = '95000000-0000-4000-8000-00000000001a'$$),
   ('partner_referrals',      $$select count(*) from public.partner_referrals where club_org_id = '10000000-0000-4000-8000-00000000000a'$$),
   ('partner_deals',          $$select count(*) from public.partner_deals where id = '95000000-0000-4000-8000-00000000001b'$$),
-  ('partner_materials',      $$select count(*) from public.partner_materials where url = '/partners/trackside-one-pager.pdf'$$);
+  ('partner_materials',      $$select count(*) from public.partner_materials where url = '/partners/trackside-one-pager.pdf'$$),
+  ('partner_applications',   $$select count(*) from public.partner_applications where id = '95000000-0000-4000-8000-00000000001d'$$),
+  ('partner_application_notes', $$select count(*) from public.partner_application_notes where id = '95000000-0000-4000-8000-00000000001e'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -264,7 +273,9 @@ insert into who_sees_what values
   ('partner_clients',        'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_referrals',      'yes',      'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_deals',          'no',       'no',  'no',   'no',   'no',    'no',   'no'),
-  ('partner_materials',      'no',       'no',  'no',   'no',   'no',    'no',   'no');
+  ('partner_materials',      'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_applications',   'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partner_application_notes', 'no',    'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -31,6 +31,13 @@ import { emailLink, signInLink } from './email-links.ts';
 import type { EmailProvider, OutgoingEmail } from './providers.ts';
 import type { SenderNames } from './sender-names.ts';
 import { htmlFromText } from './html-email.ts';
+import {
+  isPartnerApplicationKind,
+  partnerConfirmLink,
+  partnerInviteLink,
+  partnerReviewLink,
+  renderPartnerApplicationEmail,
+} from './partner-application-templates.ts';
 import { renderEmail, renderRefundedEmail } from './templates.ts';
 import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
 
@@ -101,6 +108,12 @@ export async function handleEmailDispatch(
         outcome = result.ok
           ? { sent: true, error: null, retryable: false }
           : { sent: false, error: result.error, retryable: result.retryable };
+      } else if (isPartnerApplicationKind(email.kind)) {
+        outcome = await sendPartnerApplicationEmail(deps, {
+          ...email,
+          kind: email.kind,
+          to: email.to,
+        });
       } else if (email.kind === 'course_access') {
         // an email-gated course given to an address: a link into the app, nothing to mint
         const r = renderCourseAccess(
@@ -123,7 +136,7 @@ export async function handleEmailDispatch(
           email.payload,
           partnerInvitationLink(deps.siteUrl, email.payload),
         );
-        const result = await deps.provider.send({
+        const result = await send({
           to: email.to,
           ...r,
           html: htmlFromText(r.subject, r.text, email.locale),
@@ -184,6 +197,44 @@ export async function handleEmailDispatch(
   } catch (e) {
     return errorResponse(e);
   }
+}
+
+/** a partner application's email: the confirmation's token is minted now, only its hash is kept */
+async function sendPartnerApplicationEmail(
+  deps: EmailDispatchDeps,
+  email: {
+    id: string;
+    kind: Parameters<typeof renderPartnerApplicationEmail>[0];
+    locale: z.output<typeof claimedSchema>[number]['locale'];
+    to: string;
+    payload: Record<string, unknown>;
+  },
+): Promise<{ sent: boolean; error: string | null; retryable: boolean }> {
+  let link: string | null = null;
+  if (email.kind === 'partner_application_confirm') {
+    let token: unknown;
+    try {
+      token = await deps.rpc('partner_application_confirm_link', { p_outbox_id: email.id });
+    } catch {
+      // confirmed or expired meanwhile: nothing to confirm, nothing to send
+      return { sent: false, error: 'the application is confirmed or expired', retryable: false };
+    }
+    link = typeof token === 'string' ? partnerConfirmLink(deps.siteUrl, token, email.locale) : null;
+    if (!link) return { sent: false, error: 'no site address for the link', retryable: false };
+  } else if (email.kind === 'partner_application_internal') {
+    link = partnerReviewLink(deps.siteUrl, email.payload);
+  } else if (email.kind === 'partner_welcome') {
+    link = partnerInviteLink(deps.siteUrl, email.payload);
+  }
+  const r = renderPartnerApplicationEmail(email.kind, email.locale, email.payload, link);
+  const result = await deps.provider.send({
+    to: email.to,
+    ...r,
+    html: htmlFromText(r.subject, r.text, email.locale),
+  });
+  return result.ok
+    ? { sent: true, error: null, retryable: false }
+    : { sent: false, error: result.error, retryable: result.retryable };
 }
 
 export function createEmailDispatchHandler(deps: EmailDispatchDeps) {

@@ -40,8 +40,13 @@ begin
   select pg_get_constraintdef(c.oid) into v_def
     from pg_catalog.pg_constraint c
    where c.conrelid = 'private.email_outbox'::regclass and c.conname = 'email_outbox_kind_check';
-  select array_agg(distinct m[1]) into v_kinds
-    from regexp_matches(coalesce(v_def, ''), '''([a-z_]+)''', 'g') m;
+  -- the check reads either `kind = any (array['a'::text, …])` or, once rebuilt
+  -- like this, `kind = any ('{a,b}'::text[])`: both spellings are read
+  select array_agg(distinct k) into v_kinds
+    from (select m[1] as k from regexp_matches(coalesce(v_def, ''), '''([a-z_]+)''', 'g') m
+          union
+          select unnest(string_to_array(m[1], ','))
+            from regexp_matches(coalesce(v_def, ''), '''\{([a-z_,]*)\}''', 'g') m) found;
   v_kinds := array(select distinct k from unnest(coalesce(v_kinds, '{}') || array['partner_client_invitation', 'partner_welcome']) k order by k);
   execute 'alter table private.email_outbox drop constraint if exists email_outbox_kind_check';
   execute format('alter table private.email_outbox add constraint email_outbox_kind_check check (kind = any (%L::text[]))',

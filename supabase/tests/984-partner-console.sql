@@ -9,7 +9,7 @@
 -- RA (owner ra_owner, coach ra_coach) and RB (owner rb_owner), both tier silver,
 -- whose client limit is set to 2 here.
 begin;
-select plan(40);
+select plan(41);
 select tests.create_tenancy_fixture();
 select tests.create_supabase_user('ra_owner');
 select tests.create_supabase_user('ra_coach');
@@ -170,6 +170,14 @@ reset role;
 select is((select count(*)::int from public.partner_clients
             where client_org_id = '10000000-0000-4000-8000-00000000000a' and revoked_at is not null),
   1, 'the club''s admin revokes the partner at any time');
+
+-- the outbox's kinds: every earlier one kept, the console's added
+select ok((select pg_get_constraintdef(c.oid) ~ 'booking_confirmation' and pg_get_constraintdef(c.oid) ~ 'course_access'
+             and pg_get_constraintdef(c.oid) ~ 'partner_application_status'
+             and pg_get_constraintdef(c.oid) ~ 'partner_client_invitation'
+             from pg_constraint c
+            where c.conrelid = 'private.email_outbox'::regclass and c.conname = 'email_outbox_kind_check'),
+  'the outbox keeps every earlier kind and allows the console''s invitation');
 
 select * from finish();
 rollback;

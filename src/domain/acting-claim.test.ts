@@ -46,5 +46,7 @@ describe('actingMinutesLeft', () => {
     expect(actingMinutesLeft(claim, claim.expiresAt - 1)).toBe(1);
     expect(actingMinutesLeft(claim, claim.expiresAt)).toBe(0);
     expect(actingMinutesLeft(claim, claim.expiresAt + 5_000)).toBe(0);
+    // a device clock running behind never shows more than the hour a session lasts
+    expect(actingMinutesLeft(claim, claim.expiresAt - 75 * 60_000)).toBe(60);
   });
 });

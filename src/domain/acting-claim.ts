@@ -52,7 +52,13 @@ export function actingClaimOf(accessToken: string | null | undefined): ActingCla
   };
 }
 
-/** whole minutes left in the session at `now` (0 once it has ended) */
+/** a session lasts at most an hour (acting_sessions_length_check) */
+const MAX_MINUTES = 60;
+
+/**
+ * Whole minutes left in the session at `now`: 0 once it has ended, and never
+ * more than the hour a session can last, however far behind the device's clock is.
+ */
 export function actingMinutesLeft(claim: ActingClaim, now: number): number {
-  return Math.max(0, Math.ceil((claim.expiresAt - now) / 60_000));
+  return Math.min(MAX_MINUTES, Math.max(0, Math.ceil((claim.expiresAt - now) / 60_000)));
 }

@@ -330,6 +330,12 @@ export class HomePage extends LitElement {
       <a href="${base}/groups">${adminStrings.nav.groups}</a>
       <a href="${base}/analytics">${adminStrings.nav.analytics}</a>
       ${
+        // which partner manages the club, and whether it may write
+        org.kind === 'club' || org.kind === 'school'
+          ? html`<a href="${base}/partner">${adminStrings.nav.partner}</a>`
+          : nothing
+      }
+      ${
         // the platform's admins review the partner applications
         org.kind === 'platform'
           ? html`<a href="/platform/applications">${partnerReviewStrings.listTitle}</a>

@@ -13,6 +13,7 @@ export const admin: Translation<typeof adminStrings> = {
     invitations: 'Invitations',
     groups: 'Groups',
     analytics: 'Analytics',
+    partner: 'Partner',
   },
   onlyAdmins:
     'This section is for the organization’s admins and owners only. Ask the club’s owner if you need access.',

@@ -13,6 +13,7 @@ export const adminStrings = localized('admin', {
     invitations: 'Приглашения',
     groups: 'Группы',
     analytics: 'Аналитика',
+    partner: 'Партнёр',
   },
   onlyAdmins:
     'Этот раздел — только для администраторов и владельцев организации. Если вам нужен доступ, обратитесь к владельцу клуба.',

@@ -23,7 +23,7 @@ const volkov = {
   has_bookable_time: false,
 };
 
-/** a fake network: the database answers the RPC, the static host everything else */
+/** a fake network: the database answers the RPCs (the page; no partner brand), the static host everything else */
 function fakeNetwork(seen: string[]): typeof fetch {
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
@@ -32,6 +32,10 @@ function fakeNetwork(seen: string[]): typeof fetch {
       expect(new Headers(init?.headers).get('apikey')).toBe('anon');
       const { p_slug } = JSON.parse(String(init?.body)) as { p_slug: string };
       return Response.json(p_slug === 'volkov' ? volkov : null);
+    }
+    if (url === `${env.SUPABASE_URL}/rest/v1/rpc/public_coach_brand`) {
+      expect(new Headers(init?.headers).get('apikey')).toBe('anon');
+      return Response.json(null);
     }
     return new Response('static', { headers: { 'content-type': 'text/html' } });
   }) as typeof fetch;
@@ -46,7 +50,11 @@ describe('the edge handler in front of the static host', () => {
     );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('og:url" content="https://trackside.example/volkov"');
-    expect(seen).toEqual([`${env.SUPABASE_URL}/rest/v1/rpc/public_coach_page`]);
+    // the page and its partner's brand (white-label), asked for side by side
+    expect([...seen].sort()).toEqual([
+      `${env.SUPABASE_URL}/rest/v1/rpc/public_coach_brand`,
+      `${env.SUPABASE_URL}/rest/v1/rpc/public_coach_page`,
+    ]);
   });
 
   it('passes what it does not claim to the bound assets, or on by fetch', async () => {

@@ -15,12 +15,15 @@
 --
 -- acting is delegation, not impersonation (RFC 8693): the partner keeps their own
 -- identity (auth.uid() is theirs) and their token carries `act_as`, added by the
--- access-token hook while they have an open acting session. every request is
--- checked against the session row (private.acting_session): a token copied to
--- another user, an expired, stopped or revoked session, or a club that withdrew
--- its consent grants nothing from the next request on. while the check passes, the
--- partner reads the club as one of its admins (private.org_ids_with_role), and
--- the guard trigger on every tenant table refuses writes unless the session was
+-- access-token hook while they have an open acting session. while the session
+-- row is open the partner reads the club as one of its admins
+-- (private.org_ids_with_role, through private.acting_org_id: the row only, no
+-- clock, so the sync's access epoch still follows writes); stopping or revoking
+-- closes it at once, and the partner-access job closes it within the minute its
+-- hour or the club's consent ends. every write is checked against the token's
+-- claim and the clock as well (private.acting_session): a token copied to another
+-- user, an expired, stopped or revoked session writes nothing. the guard trigger
+-- on every tenant table refuses writes unless the session was
 -- started with write access (which only the club can allow), refuses any write to
 -- another organization, to memberships, invitations or the partner link, and
 -- writes an audit entry for each write it lets through, in the same transaction:

@@ -657,15 +657,6 @@ $$;
   * section - making a partner
   * -------------------------------------------------------
   */
-create function private.new_referral_code()
-returns text
-language sql volatile security definer set search_path = ''
-as $$
-  -- 8 symbols from an alphabet without look-alikes: 32^8 ≈ 10^12 codes
-  select string_agg(substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 1 + (get_byte(b, i) % 32), 1), '' order by i)
-    from (select extensions.gen_random_bytes(8) as b) r, generate_series(0, 7) i
-$$;
-
 -- the partner organization an approved application becomes, its profile, and its
 -- owner's invitation: the applicant signs up through Supabase Auth from the link
 -- (the app never stores a password) and joins as the owner
@@ -691,7 +682,8 @@ begin
   values (case when p_program = 'reseller' then 'reseller' else 'partner' end, btrim(p_name), v_slug, v_locale)
   returning id into v_org;
   loop
-    v_code := private.new_referral_code();
+    -- the invitation code's alphabet, without look-alikes, less its dash: 32^8 codes
+    v_code := replace(private.new_invitation_code(), '-', '');
     exit when not exists (select from public.partner_profiles p where p.referral_code = v_code);
   end loop;
   insert into public.partner_profiles (org_id, program, tier, referral_code, application_id, contact_email)
@@ -1107,7 +1099,6 @@ revoke all on function private.tenant_write_guard() from public, anon;
 revoke all on function private.guard_partner_client() from public, anon;
 revoke all on function private.guard_partner_client_columns() from public, anon;
 revoke all on function private.guard_partner_profile() from public, anon;
-revoke all on function private.new_referral_code() from public, anon, authenticated;
 revoke all on function private.partner_score(uuid) from public, anon, authenticated;
 
 revoke all on function public.start_acting(uuid, text, boolean) from public, anon;

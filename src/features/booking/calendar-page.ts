@@ -105,22 +105,23 @@ export class CalendarPage extends LitElement {
   ];
 
   readonly #organization = new CurrentOrganizationController(this);
-  readonly #query = new LocalQueryController(this, observeBookingData, {
-    onChange: () => {
-      if (!this.monday) this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
-    },
-  });
+  readonly #query = new LocalQueryController(this, observeBookingData);
   readonly #people = new LocalQueryController(this, observeSessionPeople);
-  /** the Monday of the week shown; empty until the zone is known */
-  @state() private monday = '';
+  /**
+   * Weeks away from this week. The week itself is worked out at every render:
+   * the zone is only known once the club's rows have synced, and a Monday fixed
+   * from the first (empty) read would show the device's week, not the coach's.
+   */
+  @state() private weeks = 0;
 
   override render() {
     const data = this.#query.value;
-    if (!data || !this.monday) return html`<p class="muted" role="status">…</p>`;
+    if (!data) return html`<p class="muted" role="status">…</p>`;
     const zone = this.zone();
-    const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(this.monday, i));
-    const from = toInstant(zone, this.monday, 0);
-    const to = toInstant(zone, addDays(this.monday, 7), 0);
+    const monday = addDays(mondayOf(localDateAt(zone, Date.now())), 7 * this.weeks);
+    const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i));
+    const from = toInstant(zone, monday, 0);
+    const to = toInstant(zone, addDays(monday, 7), 0);
     const sessions = data.sessions
       .filter((s) => s.coach_id === data.userId && !isReleasedHold(data, s))
       .filter((s) => instant(s.starts_at) < to && instant(s.ends_at) > from)
@@ -147,16 +148,18 @@ export class CalendarPage extends LitElement {
           class="button secondary"
           type="button"
           aria-label=${t.previous}
-          @click=${() => this.shift(-7)}
+          @click=${() => (this.weeks -= 1)}
         >
           ${t.previousShort}
         </button>
-        <button class="button secondary" type="button" @click=${this.toToday}>${t.today}</button>
+        <button class="button secondary" type="button" @click=${() => (this.weeks = 0)}>
+          ${t.today}
+        </button>
         <button
           class="button secondary"
           type="button"
           aria-label=${t.next}
-          @click=${() => this.shift(7)}
+          @click=${() => (this.weeks += 1)}
         >
           ${t.nextShort}
         </button>
@@ -231,14 +234,6 @@ export class CalendarPage extends LitElement {
           ? html`<span class="muted">${t.seats(s.booked_count, s.capacity)}</span>`
           : nothing
       }`;
-  }
-
-  private shift(days: number): void {
-    this.monday = addDays(this.monday, days);
-  }
-
-  private toToday(): void {
-    this.monday = mondayOf(localDateAt(this.zone(), Date.now()));
   }
 
   /** see calendarZone: the current club's settings first */

@@ -54,4 +54,7 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'coach_analytics_days', indexes: ['coach_id', 'day'], since: 5 },
   // a club's aggregate figures, suppressed below 5 people (20261206162000_club_analytics.sql)
   { name: 'club_analytics_cells', indexes: ['org_id'], since: 5 },
+  // results and the ЕВСК norms a suggestion reads offline (20261207120000_results.sql)
+  { name: 'evsk_norms', indexes: ['discipline'], since: 6 },
+  { name: 'competition_results', indexes: ['org_id', 'athlete_id'], since: 6 },
 ];

@@ -18,6 +18,7 @@ import { partnerDashboard } from '../features/partner-dashboard/partner-dashboar
 import { partnerReview } from '../features/partner-review/partner-review-strings.en.ts';
 import { products } from '../features/products/products-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
+import { results } from '../features/results/results-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
@@ -34,6 +35,7 @@ export const english = {
   chart,
   roster,
   contacts,
+  results,
   groupMove,
   sync,
   domain,

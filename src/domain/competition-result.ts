@@ -86,6 +86,9 @@ const m = competitionResultMessages;
 /** `competition_results_discipline_check`: the shape of a code, known or not */
 export const DISCIPLINE_CODE = /^[a-z0-9][a-z0-9_]{1,39}$/;
 
+/** the latest competition date taken: today anywhere on earth, as the database's check */
+export const latestCompetitionDate = latestBirthDate;
+
 /** a real calendar date written YYYY-MM-DD */
 function isIsoDate(value: string): boolean {
   try {

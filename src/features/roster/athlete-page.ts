@@ -44,6 +44,7 @@ import { rankBadge } from '../../ui/rank-badge.ts';
 import './athlete-attendance.ts';
 import './athlete-contacts.ts';
 import './athlete-subscription.ts';
+import '../results/index.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
@@ -268,6 +269,7 @@ export class AthletePage extends LitElement {
               .season=${data.athlete?.season || seasonOfDate(new Date().toISOString().slice(0, 10))}
             ></athlete-attendance>`
       }
+      ${this.creating ? nothing : html`<athlete-results .athleteId=${this.athleteId}></athlete-results>`}
       ${this.creating ? nothing : html`<athlete-contacts .athleteId=${this.athleteId}></athlete-contacts>`}
       ${this.creating ? nothing : html`<athlete-subscription .athleteId=${this.athleteId}></athlete-subscription>`}
       ${!this.creating && isAdminOf(data, this.orgId()) ? this.renderAccount(data) : nothing}

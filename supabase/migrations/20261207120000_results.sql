@@ -81,9 +81,9 @@ create table public.competition_results (
     check (result_kind in ('time', 'distance', 'height', 'points')),
   constraint competition_results_value_check
     check (value > 0 and value < 1000000 and value = round(value, 2)),
+  -- written so a null timing cannot slip through as an unknown (null) check
   constraint competition_results_timing_check check (
-    (result_kind = 'time' and timing in ('auto', 'hand'))
-    or (result_kind <> 'time' and timing is null)),
+    (result_kind = 'time') = (timing is not null) and coalesce(timing in ('auto', 'hand'), true)),
   constraint competition_results_venue_check check (venue in ('indoor', 'outdoor')),
   constraint competition_results_place_check check (place between 1 and 10000),
   constraint competition_results_notes_check check (char_length(notes) <= 1000),
@@ -196,8 +196,7 @@ create table public.evsk_norms (
   constraint evsk_norms_rank_check
     check (private.is_valid_rank(rank) and rank <> 'Без разряда'),
   constraint evsk_norms_timing_check check (
-    (result_kind = 'time' and timing in ('auto', 'hand'))
-    or (result_kind <> 'time' and timing is null)),
+    (result_kind = 'time') = (timing is not null) and coalesce(timing in ('auto', 'hand'), true)),
   constraint evsk_norms_validity_check check (valid_to is null or valid_to >= valid_from),
   constraint evsk_norms_row_key unique (edition, discipline, sex, timing, venue, rank)
 );

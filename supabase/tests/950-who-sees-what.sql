@@ -173,6 +173,12 @@ insert into public.workout_logs (id, org_id, workout_id, athlete_id, status, rpe
 select w.id, w.org_id, w.id, p.athlete_id, 'done', 6, current_date
   from public.plan_workouts w join public.training_plans p on p.id = w.plan_id
  where p.assignment_id = '95000000-0000-4000-8000-000000000023';
+-- results (20261207120000_results.sql): the athlete's result; the norms are the same for everyone
+insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
+  result_kind, value, timing, venue) values
+  ('95000000-0000-4000-8000-000000000030', '10000000-0000-4000-8000-00000000000a',
+   '30000000-0000-4000-8000-0000000000a1', '2019-06-15', 'Первенство области', 'regional', '100m',
+   'time', 11.2, 'auto', 'outdoor');
 
 /**
   * -------------------------------------------------------
@@ -230,7 +236,9 @@ insert into probes values
   ('training_plans',         $$select count(*) from public.training_plans where assignment_id = '95000000-0000-4000-8000-000000000023'$$),
   ('plan_workouts',          $$select count(*) from public.plan_workouts w where w.plan_id in (select p.id from public.training_plans p where p.assignment_id = '95000000-0000-4000-8000-000000000023')$$),
   ('plan_assignments',       $$select count(*) from public.plan_assignments where id = '95000000-0000-4000-8000-000000000023'$$),
-  ('workout_logs',           $$select count(*) from public.workout_logs l where l.athlete_id = '30000000-0000-4000-8000-0000000000a1'$$);
+  ('workout_logs',           $$select count(*) from public.workout_logs l where l.athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
+  ('competition_results',    $$select count(*) from public.competition_results where id = '95000000-0000-4000-8000-000000000030'$$),
+  ('evsk_norms',             $$select count(*) from public.evsk_norms where discipline = '100m' and timing = 'auto' and rank = 'КМС'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -305,7 +313,9 @@ insert into who_sees_what values
   ('training_plans',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('plan_workouts',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('plan_assignments',       'yes',      'yes', 'yes',  'no',   'no',    'no',   'no'),
-  ('workout_logs',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no');
+  ('workout_logs',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('competition_results',    'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('evsk_norms',             'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -43,13 +43,14 @@ export function observeResults(
   return observeLocal(
     async (): Promise<ResultsData> => {
       const db = engine.db;
-      const [athlete, contacts, results, norms, mine, coached] = await Promise.all([
+      const [athlete, contacts, results, norms, mine, coached, individual] = await Promise.all([
         db.rows('athletes').get(athleteId),
         db.rows('athlete_contacts').get(athleteId),
         liveRowsWhere(db, 'competition_results', 'athlete_id', [athleteId]),
         liveRows(db, 'evsk_norms'),
         myMemberships(db),
         db.rows('training_group_coaches').where('user_id').equals(db.userId).toArray(),
+        liveRowsWhere(db, 'coach_athletes', 'athlete_id', [athleteId]),
       ]);
       const live = athlete && isLive(athlete) ? athlete : null;
       const orgId = live?.org_id ?? null;
@@ -60,6 +61,10 @@ export function observeResults(
         hasRoleAtLeast(role, 'coach') &&
         live?.group_id != null &&
         coached.some((c) => isLive(c) && c.group_id === live.group_id);
+      // an individual coaching relationship writes too; a consulting one only reads
+      const coaching = individual.some(
+        (c) => c.coach_id === db.userId && c.kind === 'coaching' && c.status === 'active',
+      );
       const own = live?.user_id === db.userId;
       const rank = live?.rank_end ?? live?.rank_start ?? null;
       return {
@@ -69,7 +74,12 @@ export function observeResults(
         sex: asSex(live?.sex),
         birthDate: contacts && isLive(contacts) ? contacts.birth_date : null,
         currentRank: isRank(rank) ? rank : null,
-        canWrite: live !== null && (admin || groupCoach || own),
+        canWrite:
+          live !== null &&
+          (admin ||
+            groupCoach ||
+            (coaching && isRole(role) && hasRoleAtLeast(role, 'coach')) ||
+            own),
         canEditAthlete: live !== null && (admin || groupCoach),
       };
     },

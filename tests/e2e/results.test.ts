@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { seriousViolations, signInAt, syncStatus } from './page-helpers.ts';
+import { demoPassword, seriousViolations, signInAt, syncStatus } from './page-helpers.ts';
 
 /** Петров Иван, «Начинающие», linked to athlete@trackside.test */
 const petrov = 'd4000000-0000-4000-8000-000000000001';
@@ -39,7 +39,7 @@ describe('results: a result entered offline gets its rank suggestion', () => {
       await results.getByRole('button', { name: 'Добавить результат' }).click();
       const form = results.getByRole('form', { name: 'Добавить результат' });
       await form.getByLabel('Дата').fill('2019-06-15');
-      await form.getByLabel('Соревнования').fill('Первенство города');
+      await form.getByLabel('Соревнования').fill('Открытое первенство района');
       await form.getByLabel('Уровень').selectOption('city');
       await form.getByLabel('Дисциплина').selectOption('100m');
       // a time that is no time: the message sits by the field, nothing is queued
@@ -55,7 +55,7 @@ describe('results: a result entered offline gets its rank suggestion', () => {
       await results.getByText('Результат сохранён').waitFor();
       const entered = results
         .getByRole('listitem')
-        .filter({ hasText: 'Первенство города' })
+        .filter({ hasText: 'Открытое первенство района' })
         .first();
       await entered.getByText('Выполнен норматив КМС').waitFor();
       await entered
@@ -75,7 +75,7 @@ describe('results: a result entered offline gets its rank suggestion', () => {
         .toContain('Все изменения отправлены');
       const rows = await e2e.app.rows<{ value: string; timing: string; level: string }>(
         `select value::text, timing, level from public.competition_results
-          where athlete_id = $1 and competition = 'Первенство города'`,
+          where athlete_id = $1 and competition = 'Открытое первенство района'`,
         [petrov],
       );
       expect(rows).toEqual([{ value: '10.94', timing: 'auto', level: 'city' }]);
@@ -87,7 +87,7 @@ describe('results: a result entered offline gets its rank suggestion', () => {
       const results = page.getByRole('region', { name: 'Результаты соревнований' });
       const entered = results
         .getByRole('listitem')
-        .filter({ hasText: 'Первенство города' })
+        .filter({ hasText: 'Открытое первенство района' })
         .first();
       await entered.getByText('Выполнен норматив КМС').waitFor({ timeout: 20_000 });
       await entered.scrollIntoViewIfNeeded();
@@ -100,7 +100,11 @@ describe('results: a result entered offline gets its rank suggestion', () => {
     await e2e.page(
       'results-en',
       async (page) => {
-        await signInAt(page, e2e.app.url, 'coach@trackside.test');
+        await page.goto(`${e2e.app.url}/sign-in`);
+        await page.getByLabel('Email').fill('coach@trackside.test');
+        await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.getByRole('heading', { name: 'My organizations' }).waitFor();
         await page.goto(`${e2e.app.url}/roster/${petrov}`);
         const results = page.getByRole('region', { name: 'Competition results' });
         await results.getByText('Meets the I youth rank norm').waitFor();

@@ -122,8 +122,11 @@ export class AthleteResults extends LitElement {
         list-style: none;
         margin: 0;
         padding: 0;
-        display: grid;
-        gap: var(--ts-space-3);
+      }
+      /* rows of the section's card, not cards inside a card: the width goes to the text */
+      ul.results > li {
+        padding: var(--ts-space-3) 0;
+        border-top: 1px solid var(--ts-color-border);
       }
       .headline {
         display: flex;
@@ -215,6 +218,7 @@ export class AthleteResults extends LitElement {
     const best = personalBestIds(data.results);
     return html`<section class="card" aria-labelledby="results-heading">
       <h2 id="results-heading">${t.title}</h2>
+      <p class="muted">${t.suggestion.never}</p>
       ${data.canEditAthlete ? this.renderSex(data) : nothing}
       ${
         data.canWrite && this.editing === null
@@ -249,7 +253,7 @@ export class AthleteResults extends LitElement {
   }
 
   private renderResult(r: CompetitionResultRow, data: ResultsData, best: boolean) {
-    if (this.editing === r.id) return html`<li class="card">${this.renderForm()}</li>`;
+    if (this.editing === r.id) return html`<li>${this.renderForm()}</li>`;
     const facts = [
       formatDate(r.competed_on),
       t.levels[r.level as CompetitionLevel] ?? r.level,
@@ -262,11 +266,11 @@ export class AthleteResults extends LitElement {
       { sex: data.sex, birthDate: data.birthDate, currentRank: data.currentRank },
       data.norms,
     );
-    return html`<li class="card" data-result=${r.id}>
+    return html`<li data-result=${r.id}>
       <div class="headline">
         <span class="value">${formatValue(r)}</span>
         <span>${disciplineLabel(r.discipline)}</span>
-        ${best ? html`<span class="pb">🏅 ${t.personalBest}</span>` : nothing}
+        ${best ? html`<span class="pb">${t.personalBest}</span>` : nothing}
       </div>
       <div>${r.competition}</div>
       <div class="muted">${facts.join(' · ')}</div>
@@ -336,7 +340,6 @@ export class AthleteResults extends LitElement {
               : st.needs(unmet.map((c) => this.describeCondition(c)).join(', '))
         }
       </p>
-      <p class="muted">${st.never}</p>
       <details>
         <summary>${st.source}</summary>
         ${s.edition}. ${s.source}

@@ -75,7 +75,7 @@ export const results: Translation<typeof resultsStrings> = {
     decathlon: 'decathlon',
   },
   sex: {
-    label: 'Sex (for ЕВСК norms)',
+    label: 'Sex (rank norms differ by sex)',
     unknown: 'not set',
     male: 'male',
     female: 'female',

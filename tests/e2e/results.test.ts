@@ -31,6 +31,10 @@ describe('results: a result entered offline gets its rank suggestion', () => {
         .getByText('на дату соревнований нет действующей редакции норм')
         .first()
         .waitFor();
+      await results
+        .getByRole('heading', { name: 'Результаты соревнований' })
+        .scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'results-section-ru.png') });
       await expect.poll(() => syncStatus(page)).toContain('Все изменения отправлены');
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
 

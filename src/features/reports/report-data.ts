@@ -12,7 +12,8 @@ import {
 } from '../../domain/athlete-report.ts';
 import type { AttendanceMark } from '../../domain/attendance.ts';
 import { localDateAt, type LocalDate } from '../../domain/zoned-time.ts';
-import { isLive, liveRowsWhere } from '../../data/live-rows.ts';
+import { hasRoleAtLeast, isRole } from '../../domain/organization.ts';
+import { isLive, liveRowsWhere, myMemberships } from '../../data/live-rows.ts';
 import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
 import type { UserDatabase } from '../../data/open-user-database.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
@@ -77,6 +78,8 @@ export interface ReportSource {
   athleteId: string;
   name: string;
   group: string;
+  /** the club's staff go back to the athlete's page; the athlete (or a parent) to their own */
+  staff: boolean;
   /** the club's local date now: what is due is counted up to it */
   today: LocalDate;
   attendance: AttendanceMark[];
@@ -95,16 +98,19 @@ export async function readReportSource(
 ): Promise<ReportSource | null> {
   const athlete = await db.rows('athletes').get(athleteId);
   if (!athlete || !isLive(athlete)) return null;
-  const [group, org, attendance, history, plans, workouts, logs, results] = await Promise.all([
-    athlete.group_id ? db.rows('training_groups').get(athlete.group_id) : undefined,
-    db.rows('organizations').get(athlete.org_id),
-    readAthleteMarks(db, athleteId, now),
-    liveRowsWhere(db, 'rank_history', 'athlete_id', [athleteId]),
-    optionalRows<PlanRow>(db, 'training_plans'),
-    optionalRows<PlanWorkoutRow>(db, 'plan_workouts'),
-    optionalRows<WorkoutLogRow>(db, 'workout_logs'),
-    optionalRows<CompetitionResultRow>(db, 'competition_results'),
-  ]);
+  const [group, org, mine, attendance, history, plans, workouts, logs, results] = await Promise.all(
+    [
+      athlete.group_id ? db.rows('training_groups').get(athlete.group_id) : undefined,
+      db.rows('organizations').get(athlete.org_id),
+      myMemberships(db),
+      readAthleteMarks(db, athleteId, now),
+      liveRowsWhere(db, 'rank_history', 'athlete_id', [athleteId]),
+      optionalRows<PlanRow>(db, 'training_plans'),
+      optionalRows<PlanWorkoutRow>(db, 'plan_workouts'),
+      optionalRows<WorkoutLogRow>(db, 'workout_logs'),
+      optionalRows<CompetitionResultRow>(db, 'competition_results'),
+    ],
+  );
   // an archived copy is a cancelled assignment: its workouts were taken back, not missed
   const planStart = new Map(
     plans
@@ -121,6 +127,9 @@ export async function readReportSource(
     athleteId,
     name: athlete.name,
     group: group && isLive(group) ? group.name : '',
+    staff: mine.some(
+      (m) => m.org_id === athlete.org_id && isRole(m.role) && hasRoleAtLeast(m.role, 'coach'),
+    ),
     today: localDateAt(org?.time_zone || 'Europe/Moscow', now),
     attendance,
     workouts: workouts.flatMap((w) => {

@@ -17,13 +17,13 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** report-<name>-<from>-<to>, safe for any file system */
-export function reportFileName(name: string, from: string, to: string, ext: string): string {
+/** report-<name>-<from>-<to>, safe for any file system, without the extension */
+export function reportFileName(name: string, from: string, to: string): string {
   const safe = name
     .trim()
     .replace(/[\\/:*?"<>|\s]+/g, '-')
     .slice(0, 60);
-  return `report-${safe || 'athlete'}-${from}-${to}.${ext}`;
+  return `report-${safe || 'athlete'}-${from}-${to}`;
 }
 
 export async function downloadReportPdf(

@@ -30,11 +30,13 @@ const disciplineNames: Record<string, string> = {
 export const reports: Translation<typeof reportsStrings> = {
   title: 'Report',
   link: 'Report',
+  mine: 'My report: attendance and results',
   heading: (name: string) => `Report: ${name}`,
   intro:
     'Attendance, plan compliance, results and ranks over a period — to send to parents or a school. Built on this device, so it works offline too.',
   notFound: 'This athlete is not on this device.',
   back: 'Back to the athlete',
+  backMine: 'Back to my page',
   backHome: 'Home',
   period: {
     legend: 'Period',

@@ -4,11 +4,13 @@ import { localized } from '../../i18n/localized.ts';
 export const reportsStrings = localized('reports', {
   title: 'Отчёт',
   link: 'Отчёт',
+  mine: 'Мой отчёт: посещаемость и результаты',
   heading: (name: string) => `Отчёт: ${name}`,
   intro:
     'Посещаемость, выполнение плана, результаты и разряды за период — чтобы отправить родителям или в школу. Считается на устройстве, работает и без сети.',
   notFound: 'Спортсмен не найден на этом устройстве.',
   back: 'К спортсмену',
+  backMine: 'К моей странице',
   backHome: 'На главную',
   period: {
     legend: 'Период',

@@ -1,8 +1,8 @@
 // What an athlete's report reads from the device: the athlete, their attendance
 // marks, their plans' workouts and logs, their competition results and ranks.
-// All local, so the report builds offline. The plan and result tables arrive
-// with issue 17's other parts; a device (or a build) without one of them yet
-// reads it as empty, so the report says "nothing here" instead of failing.
+// All local, so the report builds offline. The results table arrives with
+// another part of issue 17; a build without it yet reads it as empty, so the
+// report says "no results" instead of failing.
 import {
   isResultKind,
   type ReportResult,
@@ -19,36 +19,7 @@ import type { UserDatabase } from '../../data/open-user-database.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { readAthleteMarks } from '../attendance/index.ts';
 
-/** public.training_plans as the report reads it (issue 17's core contract) */
-interface PlanRow {
-  id: string;
-  kind: string;
-  athlete_id: string | null;
-  start_date: string | null;
-  status: string;
-  deleted_at: string | null;
-}
-
-/** public.plan_workouts */
-interface PlanWorkoutRow {
-  id: string;
-  plan_id: string;
-  week: number;
-  day: number;
-  type: string;
-  deleted_at: string | null;
-}
-
-/** public.workout_logs */
-interface WorkoutLogRow {
-  id: string;
-  workout_id: string;
-  athlete_id: string;
-  status: string;
-  deleted_at: string | null;
-}
-
-/** public.competition_results */
+/** public.competition_results, as its contract (issue 17) names the columns */
 interface CompetitionResultRow {
   id: string;
   athlete_id: string;
@@ -98,19 +69,16 @@ export async function readReportSource(
 ): Promise<ReportSource | null> {
   const athlete = await db.rows('athletes').get(athleteId);
   if (!athlete || !isLive(athlete)) return null;
-  const [group, org, mine, attendance, history, plans, workouts, logs, results] = await Promise.all(
-    [
-      athlete.group_id ? db.rows('training_groups').get(athlete.group_id) : undefined,
-      db.rows('organizations').get(athlete.org_id),
-      myMemberships(db),
-      readAthleteMarks(db, athleteId, now),
-      liveRowsWhere(db, 'rank_history', 'athlete_id', [athleteId]),
-      optionalRows<PlanRow>(db, 'training_plans'),
-      optionalRows<PlanWorkoutRow>(db, 'plan_workouts'),
-      optionalRows<WorkoutLogRow>(db, 'workout_logs'),
-      optionalRows<CompetitionResultRow>(db, 'competition_results'),
-    ],
-  );
+  const [group, org, mine, attendance, history, plans, logs, results] = await Promise.all([
+    athlete.group_id ? db.rows('training_groups').get(athlete.group_id) : undefined,
+    db.rows('organizations').get(athlete.org_id),
+    myMemberships(db),
+    readAthleteMarks(db, athleteId, now),
+    liveRowsWhere(db, 'rank_history', 'athlete_id', [athleteId]),
+    liveRowsWhere(db, 'training_plans', 'athlete_id', [athleteId]),
+    liveRowsWhere(db, 'workout_logs', 'athlete_id', [athleteId]),
+    optionalRows<CompetitionResultRow>(db, 'competition_results'),
+  ]);
   // an archived copy is a cancelled assignment: its workouts were taken back, not missed
   const planStart = new Map(
     plans
@@ -123,6 +91,7 @@ export async function readReportSource(
       )
       .map((p) => [p.id, p.start_date ?? '']),
   );
+  const workouts = await liveRowsWhere(db, 'plan_workouts', 'plan_id', [...planStart.keys()]);
   return {
     athleteId,
     name: athlete.name,

@@ -234,6 +234,16 @@ describe('athleteReport', () => {
     expect(r.ranks).toHaveLength(1);
   });
 
+  it('leaves off the months before the first figure', () => {
+    const r = athleteReport({
+      ...input,
+      period: { from: '2026-06-01', to: '2026-10-31' },
+      workouts: [],
+    });
+    // the first mark is on 30 August
+    expect(r.months.map((m) => m.month)).toEqual(['2026-08', '2026-09', '2026-10']);
+  });
+
   it('has no percentages for a period with nothing in it', () => {
     const r = athleteReport({ ...input, period: { from: '2027-03-01', to: '2027-03-31' } });
     expect(r.attendance.percent).toBeNull();

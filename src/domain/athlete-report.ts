@@ -261,7 +261,7 @@ export interface AthleteReport {
   period: ReportPeriod;
   attendance: AttendanceSummary;
   compliance: PlanCompliance;
-  /** one entry per calendar month the period touches, up to today */
+  /** one entry per calendar month the period touches, up to today, from the first with a figure */
   months: MonthFigures[];
   /** the period's results, oldest first */
   results: ReportResult[];
@@ -309,11 +309,16 @@ export function athleteReport(input: AthleteReportInput): AthleteReport {
             .percent,
           compliancePercent: compliance(dated.filter((w) => w.date.startsWith(month))).percent,
         }));
+  // months before the first figure are left off: a season's chart should not open on
+  // empty months before the athlete came
+  const first = months.findIndex(
+    (m) => m.attendancePercent !== null || m.compliancePercent !== null,
+  );
   return {
     period,
     attendance: countAttendance(marks),
     compliance: compliance(dated),
-    months,
+    months: first === -1 ? [] : months.slice(first),
     results: input.results
       .filter((r) => inPeriod(r.competedOn, period))
       .sort((a, b) => a.competedOn.localeCompare(b.competedOn) || a.id.localeCompare(b.id)),

@@ -340,6 +340,7 @@ export class ReportPage extends LitElement {
   private renderRanks(report: AthleteReport) {
     return html`<section aria-labelledby="ranks-heading">
       <h2 id="ranks-heading">${t.ranks.title}</h2>
+      <p class="note">${t.ranks.hint}</p>
       ${
         report.ranks.length === 0
           ? html`<p class="muted">${t.ranks.none}</p>`
@@ -348,8 +349,7 @@ export class ReportPage extends LitElement {
                 (s) =>
                   html`<li>
                     <span class="value-strong">${s.season}</span><br />
-                    ${t.ranks.start}: ${s.rankStart ?? t.ranks.notSet}; ${t.ranks.end}:
-                    ${s.rankEnd ?? t.ranks.notSet}
+                    ${s.rankStart ?? t.ranks.notSet} → ${s.rankEnd ?? t.ranks.notSet}
                   </li>`,
               )}
             </ul>`

@@ -96,6 +96,7 @@ export const reports: Translation<typeof reportsStrings> = {
     start: 'At the start',
     end: 'At the end',
     notSet: '—',
+    hint: 'By season: at the start → at the end.',
   },
   downloads: {
     title: 'Files',

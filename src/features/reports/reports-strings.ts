@@ -70,6 +70,7 @@ export const reportsStrings = localized('reports', {
     start: 'В начале',
     end: 'В конце',
     notSet: '—',
+    hint: 'По сезонам: в начале → в конце.',
   },
   downloads: {
     title: 'Файлы',

@@ -87,7 +87,6 @@ export function reportDocument(input: ReportDocumentInput): ReportDocument {
           t.results.date,
           t.results.competition,
           t.results.discipline,
-          t.results.venue,
           t.results.result,
           t.results.place,
           t.results.best,
@@ -97,8 +96,7 @@ export function reportDocument(input: ReportDocumentInput): ReportDocument {
           return [
             formatDate(r.competedOn),
             r.competition,
-            t.discipline(r.discipline),
-            t.venue[r.venue] ?? r.venue,
+            `${t.discipline(r.discipline)}, ${t.venue[r.venue] ?? r.venue}`,
             resultText(r),
             r.place,
             best === undefined ? null : best ? t.results.allTime : t.results.periodBest,

@@ -254,7 +254,7 @@ export async function buildReportPdf(
     );
   }
   for (const table of rest) {
-    w.table(table, table.head.length > 3 ? [1.1, 2.2, 1.3, 0.9, 1.2, 0.6, 1.7] : [1, 2, 2]);
+    w.table(table, table.head.length > 3 ? [1.1, 2.3, 2, 1.7, 0.8, 1.6] : [1, 2, 2]);
   }
   w.gap(12);
   w.line(doc.made, { size: 8, color: MUTED });

@@ -80,7 +80,6 @@ export const reports: Translation<typeof reportsStrings> = {
     discipline: 'Event',
     result: 'Result',
     place: 'Place',
-    venue: 'Venue',
     best: 'Best',
     bestsTitle: 'Best results',
     allTime: 'personal best',

@@ -54,7 +54,6 @@ export const reportsStrings = localized('reports', {
     discipline: 'Дисциплина',
     result: 'Результат',
     place: 'Место',
-    venue: 'Место проведения',
     best: 'Лучший',
     bestsTitle: 'Лучшие результаты',
     allTime: 'личный рекорд',

@@ -2,7 +2,8 @@
  * An athlete's report end to end at 360 px, in Russian and English: the demo
  * coach opens Петров Иван's page, follows «Отчёт», sees this season's attendance
  * as the database counts it and the chart by month, and downloads the PDF and the
- * XLSX (the bytes checked: a PDF header, a workbook holding the athlete's name).
+ * XLSX (the bytes checked: a PDF header, a workbook holding the athlete's name),
+ * and again with the network off.
  * The athlete opens the same report from their own page.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -60,7 +61,7 @@ describe('an athlete’s report', () => {
       mkdirSync(shots, { recursive: true });
       await e2e.page(
         `report-${locale}`,
-        async (page) => {
+        async (page, context) => {
           await signInAs(page, 'coach@trackside.test', ru);
           await page.goto(`${e2e.app.url}/roster/${petrov}`);
           await page.getByRole('heading', { name: 'Петров Иван', level: 1 }).waitFor();
@@ -102,6 +103,16 @@ describe('an athlete’s report', () => {
           );
           expect(sheet).toContain('>Петров Иван<');
           expect(sheet).toContain(ru ? '>Посещаемость, %<' : '>Attendance, %<');
+          if (!ru) return;
+
+          // offline: the page, its figures and the PDF (its fonts precached) all come from the device
+          await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+          await context.setOffline(true);
+          await page.reload();
+          await expect.poll(() => tile.textContent()).toBe(percent === null ? '—' : `${percent}%`);
+          const offline = await download(page, 'Скачать PDF');
+          expect(offline.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          await context.setOffline(false);
         },
         { viewport: phone, locale: ru ? 'ru-RU' : 'en-US' },
       );

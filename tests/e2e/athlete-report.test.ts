@@ -1,6 +1,6 @@
 /**
  * An athlete's report end to end at 360 px, in Russian and English: the demo
- * coach opens Петров Иван's page, follows «Отчёт», sees this season's attendance
+ * coach opens Петров Иван’s page, follows «Отчёт», sees this season's attendance
  * as the database counts it and the chart by month, and downloads the PDF and the
  * XLSX (the bytes checked: a PDF header, a workbook holding the athlete's name),
  * and again with the network off.
@@ -18,6 +18,9 @@ const e2e = useE2eStack();
 const shots = '/tmp/shots';
 /** Петров Иван, «Начинающие» (supabase/seed.sql) */
 const petrov = 'd4000000-0000-4000-8000-000000000001';
+const club = 'd1000000-0000-4000-8000-000000000001';
+/** Игорь Волков, coach@ */
+const volkov = 'd0000000-0000-4000-8000-000000000002';
 
 /** this season's attendance percentage of Петров Иван, counted here from the marks */
 async function seasonPercent(): Promise<number | null> {
@@ -35,6 +38,38 @@ async function seasonPercent(): Promise<number | null> {
   const n = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
   const counted = n('present') + n('trial') + n('absent');
   return counted === 0 ? null : Math.round((100 * (n('present') + n('trial'))) / counted);
+}
+
+/**
+ * A plan copy for Петров Иван starting two days before the seed's day: a run
+ * (done), a rest day and intervals today (skipped) — two workouts due, one done.
+ * Ids of this test's own (e7…); written once, both languages read it.
+ */
+async function seedPlan(today: string): Promise<string> {
+  const start = await e2e.app.rows<{ d: string }>(`select ($1::date - 2)::text as d`, [today]);
+  const from = start[0]?.d ?? today;
+  const plan = 'e7000000-0000-4000-8000-000000000001';
+  const [run, rest, intervals] = ['11', '12', '13'].map(
+    (n) => `e7000000-0000-4000-8000-0000000000${n}`,
+  );
+  await e2e.app.rows(
+    `insert into public.training_plans (id, org_id, coach_id, title, kind, athlete_id, start_date, weeks)
+     values ($1, $2, $3, 'Осенний блок', 'athlete', $4, $5::date, 4) on conflict (id) do nothing`,
+    [plan, club, volkov, petrov, from],
+  );
+  await e2e.app.rows(
+    `insert into public.plan_workouts (id, org_id, plan_id, week, day, type)
+     values ($1, $4, $5, 1, 1, 'run'), ($2, $4, $5, 1, 2, 'rest'), ($3, $4, $5, 1, 3, 'intervals')
+     on conflict (id) do nothing`,
+    [run, rest, intervals, club, plan],
+  );
+  await e2e.app.rows(
+    `insert into public.workout_logs (id, org_id, workout_id, athlete_id, status, logged_on)
+     values ($1, $3, $1, $4, 'done', $5::date), ($2, $3, $2, $4, 'skipped', $6::date)
+     on conflict (id) do nothing`,
+    [run, intervals, club, petrov, from, today],
+  );
+  return from;
 }
 
 async function signInAs(page: Page, email: string, ru: boolean): Promise<void> {
@@ -55,9 +90,11 @@ async function download(page: Page, name: string): Promise<{ file: string; bytes
 
 describe('an athlete’s report', () => {
   for (const locale of ['ru', 'en'] as const) {
-    test(`the coach opens it, sees the chart and downloads PDF and XLSX (${locale})`, async () => {
+    test(`the coach opens it, sees the chart and plan compliance, downloads PDF and XLSX (${locale})`, async () => {
       const ru = locale === 'ru';
       const percent = await seasonPercent();
+      const today = await clubDate(e2e.app, e2e.now);
+      const planFrom = await seedPlan(today);
       mkdirSync(shots, { recursive: true });
       await e2e.page(
         `report-${locale}`,
@@ -103,6 +140,23 @@ describe('an athlete’s report', () => {
           );
           expect(sheet).toContain('>Петров Иван<');
           expect(sheet).toContain(ru ? '>Посещаемость, %<' : '>Attendance, %<');
+
+          // custom dates: the plan's three days, two workouts due (the rest day is not), one done
+          await page.getByRole('button', { name: ru ? 'Свои даты' : 'Custom dates' }).click();
+          await page.getByLabel(ru ? 'С' : 'From', { exact: true }).fill(planFrom);
+          await page.getByLabel(ru ? 'По' : 'To', { exact: true }).fill(today);
+          const plan = page.locator('[data-figure=plan]');
+          await expect.poll(() => plan.locator('.value').textContent()).toBe('50%');
+          expect(await plan.locator('.hint').textContent()).toBe(
+            ru ? 'Выполнено 1 из 2, пропущено 1' : 'Done 1 of 2, skipped 1',
+          );
+          // a reversed period is refused with a message and changes nothing
+          await page.getByLabel(ru ? 'С' : 'From', { exact: true }).fill('2099-01-01');
+          await page
+            .getByText(ru ? 'Дата «с» позже даты «по».' : 'The “from” date is after the “to” date.')
+            .waitFor();
+          expect(await plan.locator('.value').textContent()).toBe('50%');
+          await page.screenshot({ path: `${shots}/reports-custom-${locale}.png`, fullPage: true });
           if (!ru) return;
 
           // offline: the page, its figures and the PDF (its fonts precached) all come from the device

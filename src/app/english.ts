@@ -26,6 +26,7 @@ import { errors } from '../i18n/error-strings.en.ts';
 import { photoUpload } from '../i18n/photo-upload-strings.en.ts';
 import { storefront } from '../features/storefront/storefront-strings.en.ts';
 import { sync } from '../features/sync-issues/sync-strings.en.ts';
+import { workouts } from '../features/workouts/workouts-strings.en.ts';
 
 export const english = {
   shell,
@@ -53,6 +54,7 @@ export const english = {
   partnerConsole,
   partnerDashboard,
   partnerReview,
+  workouts,
 };
 
 export const templates = {};

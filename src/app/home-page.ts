@@ -34,6 +34,8 @@ import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
 import { partnerConsoleStrings } from '../features/partner-console/index.ts';
 import { partnerDashboardStrings } from '../features/partner-dashboard/index.ts';
+// <today-workout>: an athlete's workout of the day, before anything else
+import '../features/workouts/index.ts';
 
 const t = strings.home;
 /**
@@ -161,6 +163,7 @@ export class HomePage extends LitElement {
     const user = this.user();
     return html`
       <h1>${t.title}</h1>
+      <today-workout></today-workout>
       <organization-switch></organization-switch>
       ${this.renderOrganizations()} ${this.renderNavigation()}
       <div class="actions">

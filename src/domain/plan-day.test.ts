@@ -3,6 +3,8 @@ import {
   firstLockedWeek,
   formatDistance,
   formatPace,
+  intensityOf,
+  isWorkoutType,
   openWeeks,
   slotDate,
   slotOf,
@@ -116,5 +118,28 @@ describe('formats', () => {
     expect(formatDistance(400)).toEqual({ value: '400', unit: 'm' });
     expect(formatDistance(1000)).toEqual({ value: '1', unit: 'km' });
     expect(formatDistance(10500)).toEqual({ value: '10.5', unit: 'km' });
+  });
+});
+
+describe('intensity', () => {
+  const none = { intensity: null, pace_s_per_km: null, hr_zone: null, rpe: null };
+  it('reads the one measure the columns name', () => {
+    expect(intensityOf({ ...none, intensity: 'pace', pace_s_per_km: 300 })).toEqual({
+      kind: 'pace',
+      secondsPerKm: 300,
+    });
+    expect(intensityOf({ ...none, intensity: 'hr_zone', hr_zone: 2 })).toEqual({
+      kind: 'hr_zone',
+      zone: 2,
+    });
+    expect(intensityOf({ ...none, intensity: 'rpe', rpe: 7 })).toEqual({ kind: 'rpe', rpe: 7 });
+    expect(intensityOf(none)).toBeNull();
+    // a half-written row (the database refuses it) reads as none
+    expect(intensityOf({ ...none, intensity: 'pace' })).toBeNull();
+  });
+
+  it('knows the five workout types', () => {
+    expect(isWorkoutType('intervals')).toBe(true);
+    expect(isWorkoutType('swim')).toBe(false);
   });
 });

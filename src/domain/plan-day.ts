@@ -114,3 +114,32 @@ export function formatDistance(metres: number): { value: string; unit: 'km' | 'm
   const km = Math.round(metres / 100) / 10;
   return { value: Number.isInteger(km) ? String(km) : km.toFixed(1), unit: 'km' };
 }
+
+export const WORKOUT_TYPES = ['run', 'intervals', 'strength', 'rest', 'race'] as const;
+export type WorkoutType = (typeof WORKOUT_TYPES)[number];
+
+export function isWorkoutType(value: unknown): value is WorkoutType {
+  return (WORKOUT_TYPES as readonly unknown[]).includes(value);
+}
+
+/** how hard a workout is meant to be: one of the three measures, or none given */
+export type WorkoutIntensity =
+  | { kind: 'pace'; secondsPerKm: number }
+  | { kind: 'hr_zone'; zone: number }
+  | { kind: 'rpe'; rpe: number }
+  | null;
+
+/** the intensity a workout's columns name (plan_workouts_intensity_shape_check keeps them whole) */
+export function intensityOf(w: {
+  intensity: string | null;
+  pace_s_per_km: number | null;
+  hr_zone: number | null;
+  rpe: number | null;
+}): WorkoutIntensity {
+  if (w.intensity === 'pace' && w.pace_s_per_km != null) {
+    return { kind: 'pace', secondsPerKm: w.pace_s_per_km };
+  }
+  if (w.intensity === 'hr_zone' && w.hr_zone != null) return { kind: 'hr_zone', zone: w.hr_zone };
+  if (w.intensity === 'rpe' && w.rpe != null) return { kind: 'rpe', rpe: w.rpe };
+  return null;
+}

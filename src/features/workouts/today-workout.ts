@@ -19,10 +19,10 @@ import { logWorkout } from './log-workout.ts';
 import { workoutsStrings as t } from './workouts-strings.ts';
 
 /** a local date as «вторник, 8 декабря» in the interface's language */
-function formatDay(date: LocalDate, weekday: 'long' | 'short' = 'long'): string {
+function formatDay(date: LocalDate, weekday: 'long' | 'short' | null = 'long'): string {
   return new Intl.DateTimeFormat(currentIntlTag, {
     timeZone: 'UTC',
-    weekday,
+    ...(weekday ? { weekday } : {}),
     day: 'numeric',
     month: 'long',
   }).format(Date.parse(`${date}T00:00:00Z`));
@@ -210,7 +210,9 @@ export class TodayWorkout extends LitElement {
         ${day.locked.map(
           (l) =>
             html`<ts-notice
-              ><p>${t.locked(l.week, formatDay(l.opensOn))} · ${t.plan(l.planTitle)}</p></ts-notice
+              ><p>
+                ${t.locked(l.week, formatDay(l.opensOn, null))} · ${t.plan(l.planTitle)}
+              </p></ts-notice
             >`,
         )}
         ${
@@ -268,7 +270,7 @@ export class TodayWorkout extends LitElement {
                     >`
                   : nothing
               }
-              ${log.comment ? html`<span class="comment">«${log.comment}»</span>` : nothing}
+              ${log.comment ? html`<span class="comment">${t.quoted(log.comment)}</span>` : nothing}
             </div>`
           : nothing
       }

@@ -21,6 +21,7 @@ export const workouts: Translation<typeof workoutsStrings> = {
   rpe: (rpe) => `RPE ${rpe}`,
   plan: (title) => `Plan “${title}”`,
   locked: (week, date) => `Week ${week} opens on ${date}`,
+  quoted: (text) => `“${text}”`,
   done: 'Done',
   skipped: 'Skipped',
   markDone: 'Done it',

@@ -20,6 +20,7 @@ export const workoutsStrings = localized('workouts', {
   rpe: (rpe: number) => `RPE ${rpe}`,
   plan: (title: string) => `План «${title}»`,
   locked: (week: number, date: string) => `Неделя ${week} откроется ${date}`,
+  quoted: (text: string) => `«${text}»`,
   done: 'Выполнено',
   skipped: 'Пропущено',
   markDone: 'Выполнил',

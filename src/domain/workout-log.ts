@@ -10,7 +10,12 @@ export const MAX_LOG_COMMENT = 1000;
 
 export const workoutLogStatusSchema = z.enum(WORKOUT_LOG_STATUSES);
 export const workoutRpeSchema = z.number().int().min(1).max(10);
-export const workoutLogCommentSchema = z.string().max(MAX_LOG_COMMENT);
+/** characters as PostgreSQL's char_length counts them: code points, not UTF-16 units */
+const charLength = (value: string): number => [...value].length;
+
+export const workoutLogCommentSchema = z
+  .string()
+  .refine((comment) => charLength(comment) <= MAX_LOG_COMMENT);
 
 export const workoutLogSchema = z.object({
   status: workoutLogStatusSchema,

@@ -8,7 +8,7 @@
 -- authors template T (2 weeks: workout W1 in week 1 day 1, W2 in week 2 day 1),
 -- sold by product P. `member` has no athlete record in A; `athlete` has a1.
 begin;
-select plan(24);
+select plan(25);
 select tests.create_tenancy_fixture();
 
 insert into public.training_plans (id, org_id, coach_id, title, kind, weeks) values
@@ -136,6 +136,12 @@ select is((select status from public.training_plans where purchase_id = '6200000
   'archived', 'a refund archives the buyer''s copy');
 select is((select status from public.training_plans where purchase_id = '62000000-0000-4000-8000-0000000000e2'),
   'active', 'and no other buyer''s');
+
+-- the device learns of it: raising unlocked_weeks is a visibility change the pull reconciles
+select ok(
+  (select pg_get_triggerdef(t.oid) like '%unlocked_weeks%' from pg_trigger t
+    where t.tgrelid = 'public.training_plans'::regclass and t.tgname = 'sync_access_update'),
+  'the access epoch watches unlocked_weeks, so an opened week reaches the buyer''s device');
 
 select * from finish();
 rollback;

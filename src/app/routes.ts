@@ -16,6 +16,7 @@ import { partnerConsoleRoutes } from '../features/partner-console/partner-consol
 import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-dashboard-routes.ts';
 import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
+import { reportsRoutes } from '../features/reports/reports-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
 import { storefrontRoutes } from '../features/storefront/storefront-routes.ts';
@@ -37,6 +38,7 @@ export const routes: readonly FeatureRoute[] = [
   ...accountRoutes,
   ...syncIssuesRoutes,
   ...rosterRoutes,
+  ...reportsRoutes,
   ...meRoutes,
   ...seasonRoutes,
   ...moneyRoutes,

@@ -19,6 +19,7 @@ import { partnerReview } from '../features/partner-review/partner-review-strings
 import { products } from '../features/products/products-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
+import { plans } from '../features/plans/plans-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
@@ -34,6 +35,7 @@ export const english = {
   chart,
   roster,
   contacts,
+  plans,
   groupMove,
   sync,
   domain,

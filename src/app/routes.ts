@@ -15,6 +15,7 @@ import { moneyRoutes } from '../features/money/money-routes.ts';
 import { partnerConsoleRoutes } from '../features/partner-console/partner-console-routes.ts';
 import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-dashboard-routes.ts';
 import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
+import { plansRoutes } from '../features/plans/plans-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
@@ -37,6 +38,7 @@ export const routes: readonly FeatureRoute[] = [
   ...accountRoutes,
   ...syncIssuesRoutes,
   ...rosterRoutes,
+  ...plansRoutes,
   ...meRoutes,
   ...seasonRoutes,
   ...moneyRoutes,

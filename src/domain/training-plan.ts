@@ -3,6 +3,7 @@
 // public.plan_workouts repeat (supabase/migrations/20261207100000_coach_tools_core.sql);
 // tests/db/training-plan-agreement.test.ts feeds both the same values.
 import { z } from 'zod';
+import { dateFromEpochDay, epochDay } from './zoned-time.ts';
 
 export const WORKOUT_TYPES = ['run', 'intervals', 'strength', 'rest', 'race'] as const;
 export type WorkoutType = (typeof WORKOUT_TYPES)[number];
@@ -51,9 +52,12 @@ const intIn = (min: number, max: number, message: string) =>
 
 /** a real calendar date written YYYY-MM-DD */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  try {
+    epochDay(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const startDateSchema = z.string().refine(isIsoDate, m.startDate);
@@ -120,13 +124,8 @@ export function formatPace(seconds: number): string {
 
 // ---- the plan's calendar: week 1 day 1 is start_date ----
 
-function epochDayOf(date: string): number {
-  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000;
-}
-
-function dateOfEpochDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
+const epochDayOf = epochDay;
+const dateOfEpochDay = dateFromEpochDay;
 
 /** `start_date + (week-1)*7 + (day-1)` */
 export function workoutDate(startDate: string, week: number, day: number): string {
@@ -153,7 +152,7 @@ export function shiftStartDate(startDate: string, days: number): string {
 export function mondayOf(date: string): string {
   const day = epochDayOf(date);
   // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays
-  return dateOfEpochDay(day - (((day + 3) % 7) + 7) % 7);
+  return dateOfEpochDay(day - ((((day + 3) % 7) + 7) % 7));
 }
 
 // ---- edits that touch several workouts ----
@@ -180,9 +179,7 @@ export function copyWeek(
   if (from === to) return { inserts: [], updates: [], deletes: [] };
   return {
     deletes: workouts.filter((w) => w.week === to).map((w) => w.id),
-    inserts: workouts
-      .filter((w) => w.week === from)
-      .map((w) => ({ ...w, id: newId(), week: to })),
+    inserts: workouts.filter((w) => w.week === from).map((w) => ({ ...w, id: newId(), week: to })),
     updates: [],
   };
 }
@@ -192,10 +189,7 @@ export function copyWeek(
  * weeks move up one. Updates come in week order, so each stays within the plan
  * while the plan still has its old length.
  */
-export function removeWeek(
-  workouts: readonly PlannedWorkout[],
-  week: number,
-): WorkoutEdits {
+export function removeWeek(workouts: readonly PlannedWorkout[], week: number): WorkoutEdits {
   return {
     inserts: [],
     deletes: workouts.filter((w) => w.week === week).map((w) => w.id),

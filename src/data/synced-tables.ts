@@ -54,4 +54,11 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'coach_analytics_days', indexes: ['coach_id', 'day'], since: 5 },
   // a club's aggregate figures, suppressed below 5 people (20261206162000_club_analytics.sql)
   { name: 'club_analytics_cells', indexes: ['org_id'], since: 5 },
+  // the coach's tools (20261207100000_coach_tools_core.sql): individual coaching, plans, their
+  // workouts (read a day at a time: plan_id with week and day), assignments and logs
+  { name: 'coach_athletes', indexes: ['org_id', 'coach_id', 'athlete_id'], since: 6 },
+  { name: 'plan_assignments', indexes: ['org_id', 'plan_id'], since: 6 },
+  { name: 'training_plans', indexes: ['org_id', 'athlete_id', 'source_plan_id'], since: 6 },
+  { name: 'plan_workouts', indexes: ['plan_id', '[plan_id+week]'], since: 6 },
+  { name: 'workout_logs', indexes: ['athlete_id', 'workout_id'], since: 6 },
 ];

@@ -153,6 +153,26 @@ insert into public.partner_referrals (club_org_id, partner_org_id, code) values
   ('10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000019', 'WSW95000');
 insert into public.partner_deals (id, partner_org_id, prospect_name, prospect_email) values
   ('95000000-0000-4000-8000-00000000001b', '95000000-0000-4000-8000-000000000019', 'Prospect', 'prospect@950.test');
+-- the coach's tools (20261207100000_coach_tools_core.sql): the coach also takes the
+-- athlete individually; a template of the coach's, given to the athlete (the copy,
+-- its workout and the athlete's log of it are probed)
+insert into public.coach_athletes (id, org_id, coach_id, athlete_id, kind) values
+  ('95000000-0000-4000-8000-000000000020', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   '30000000-0000-4000-8000-0000000000a1', 'coaching');
+insert into public.training_plans (id, org_id, coach_id, title, weeks) values
+  ('95000000-0000-4000-8000-000000000021', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   'База', 2);
+insert into public.plan_workouts (id, org_id, plan_id, week, day, type, duration_min) values
+  ('95000000-0000-4000-8000-000000000022', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000021', 1, 1, 'run', 40);
+insert into public.plan_assignments (id, org_id, plan_id, athlete_id, start_date, created_by) values
+  ('95000000-0000-4000-8000-000000000023', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000021', '30000000-0000-4000-8000-0000000000a1', current_date,
+   tests.get_supabase_uid('coach'));
+insert into public.workout_logs (id, org_id, workout_id, athlete_id, status, rpe, logged_on)
+select w.id, w.org_id, w.id, p.athlete_id, 'done', 6, current_date
+  from public.plan_workouts w join public.training_plans p on p.id = w.plan_id
+ where p.assignment_id = '95000000-0000-4000-8000-000000000023';
 
 /**
   * -------------------------------------------------------
@@ -205,7 +225,12 @@ insert into probes values
   ('partner_deals',          $$select count(*) from public.partner_deals where id = '95000000-0000-4000-8000-00000000001b'$$),
   ('partner_materials',      $$select count(*) from public.partner_materials where url = '/partners/trackside-one-pager.pdf'$$),
   ('partner_applications',   $$select count(*) from public.partner_applications where id = '95000000-0000-4000-8000-00000000001d'$$),
-  ('partner_application_notes', $$select count(*) from public.partner_application_notes where id = '95000000-0000-4000-8000-00000000001e'$$);
+  ('partner_application_notes', $$select count(*) from public.partner_application_notes where id = '95000000-0000-4000-8000-00000000001e'$$),
+  ('coach_athletes',         $$select count(*) from public.coach_athletes where id = '95000000-0000-4000-8000-000000000020'$$),
+  ('training_plans',         $$select count(*) from public.training_plans where assignment_id = '95000000-0000-4000-8000-000000000023'$$),
+  ('plan_workouts',          $$select count(*) from public.plan_workouts w where w.plan_id in (select p.id from public.training_plans p where p.assignment_id = '95000000-0000-4000-8000-000000000023')$$),
+  ('plan_assignments',       $$select count(*) from public.plan_assignments where id = '95000000-0000-4000-8000-000000000023'$$),
+  ('workout_logs',           $$select count(*) from public.workout_logs l where l.athlete_id = '30000000-0000-4000-8000-0000000000a1'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -275,7 +300,12 @@ insert into who_sees_what values
   ('partner_deals',          'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_materials',      'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_applications',   'no',       'no',  'no',   'no',   'no',    'no',   'no'),
-  ('partner_application_notes', 'no',    'no',  'no',   'no',   'no',    'no',   'no');
+  ('partner_application_notes', 'no',    'no',  'no',   'no',   'no',    'no',   'no'),
+  ('coach_athletes',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('training_plans',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('plan_workouts',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('plan_assignments',       'yes',      'yes', 'yes',  'no',   'no',    'no',   'no'),
+  ('workout_logs',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -62,10 +62,10 @@ export function isIsoDate(value: string): boolean {
 
 export const startDateSchema = z.string().refine(isIsoDate, m.startDate);
 
-/** `char_length(btrim(title)) between 1 and 200` */
+/** `char_length(btrim(title)) between 1 and 200` (btrim strips spaces only, and so does this) */
 export const planTitleSchema = z
   .string()
-  .transform((s) => s.trim())
+  .transform((s) => s.replace(/^ +| +$/g, ''))
   .refine((s) => charLength(s) >= 1 && charLength(s) <= PLAN_TITLE_MAX, m.title);
 
 export const planFieldsSchema = z.object({

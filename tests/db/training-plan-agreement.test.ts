@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../supabase/local/db/database.ts';
 import { createTestDatabase } from '../../supabase/local/db/test-database.ts';
 import { planFieldsSchema, workoutFieldsSchema } from '../../src/domain/training-plan.ts';
+import { coachAthleteFormSchema } from '../../src/domain/coach-athlete.ts';
 
 /** every CHECK constraint of a table that names only the given columns, as SQL */
 async function checksOn(db: Database, table: string, columns: readonly string[]) {
@@ -143,6 +144,33 @@ describe('plan and workout rules agree with the database', () => {
       plans,
     );
     const disagree = plans.filter((p, i) => planFieldsSchema.safeParse(p).success !== inDb[i]);
+    expect(disagree).toEqual([]);
+  });
+
+  it('a one-to-one relationship: zod and the checks of coach_athletes agree', async () => {
+    const checks = await checksOn(db, 'coach_athletes', ['kind', 'starts_on', 'ends_on', 'notes']);
+    expect(checks.map((c) => c.name).sort()).toEqual([
+      'coach_athletes_dates_check',
+      'coach_athletes_kind_check',
+      'coach_athletes_notes_check',
+    ]);
+    const dates = fc.constantFrom('2026-12-06', '2026-12-07', '2026-12-08', '2027-01-01');
+    const rows = fc.sample(
+      fc.record({
+        kind: fc.constantFrom('coaching', 'consulting', 'mentoring', ''),
+        starts_on: dates,
+        ends_on: fc.option(dates, { nil: null }),
+        notes: text(2000),
+      }),
+      1000,
+    );
+    const inDb = await verdicts(
+      db,
+      checks.map((c) => c.expr),
+      'kind text, starts_on date, ends_on date, notes text',
+      rows,
+    );
+    const disagree = rows.filter((r, i) => coachAthleteFormSchema.safeParse(r).success !== inDb[i]);
     expect(disagree).toEqual([]);
   });
 });

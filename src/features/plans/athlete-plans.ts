@@ -19,6 +19,12 @@ import { plansStrings as t } from './plans-strings.ts';
 const deviceClock = () => Date.now();
 const c = t.coaches;
 
+/** the server's refusal in words: over the coach's limit (the core's guard says how many), or as sent */
+function refusal(message: string): string {
+  const limit = /already has (\d+) individual athletes/.exec(message);
+  return limit ? c.overLimit(limit[1] ?? '') : `${c.refused} ${message}`;
+}
+
 /**
  * On an athlete's page, for the club's staff: the athlete's training plans with
  * each one's compliance, and the coaches who take the athlete one-to-one
@@ -122,7 +128,7 @@ export class AthletePlans extends LitElement {
       ${d.refusals.map(
         (i) =>
           html`<ts-notice tone="error"
-            ><p>${c.refused} ${i.message}</p>
+            ><p>${refusal(i.message)}</p>
             <p><a href="/sync">${c.openSync}</a></p></ts-notice
           >`,
       )}

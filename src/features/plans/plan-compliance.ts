@@ -40,7 +40,7 @@ export function complianceFigure(c: Pick<Compliance, 'done' | 'due'>): string {
 export function renderComplianceTable(rows: readonly CopyCompliance[]) {
   if (rows.length === 0) return html`<p class="muted">${t.noCompliance}</p>`;
   const weeks = Math.max(...rows.map((r) => r.compliance.weeks.length));
-  return html`<div class="scroll" tabindex="0" role="region" aria-label=${t.compliance}>
+  return html`<div class="scroll" tabindex="0">
     <table>
       <thead>
         <tr>

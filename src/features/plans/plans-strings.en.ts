@@ -124,6 +124,8 @@ export const plans: Translation<typeof plansStrings> = {
       `${coach} — ${kind}, ${from}${to ? ` – ${to}` : ''}`,
     ended: 'ended',
     refused: 'The server refused:',
+    overLimit: (n: string) =>
+      `Not accepted: the coach already has ${n} one-to-one athletes, their limit. End one of them or ask an admin to raise the limit.`,
     openSync: 'Details on the sync page',
   },
 };

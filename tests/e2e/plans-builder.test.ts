@@ -114,7 +114,6 @@ describe('plans: the coach builds and assigns offline', () => {
         await page.goto(`${e2e.app.url}/plans/${seededTemplate}`);
         await page.getByRole('heading', { name: 'База: 8 недель' }).waitFor();
         await page.getByRole('combobox', { name: 'Week', exact: true }).waitFor();
-          .catch(() => {});
         const table = page.getByRole('region', { name: 'Compliance' });
         await table.getByRole('link', { name: 'Петров Иван' }).waitFor({ timeout: 30_000 });
         await page.screenshot({ path: join(shots, 'plans-builder-en.png'), fullPage: true });
@@ -122,5 +121,47 @@ describe('plans: the coach builds and assigns offline', () => {
       },
       { locale: 'en-US' },
     );
+  });
+
+  test('a coach takes an athlete one-to-one; over the limit the refusal is said plainly', async () => {
+    const petrov = 'd4000000-0000-4000-8000-000000000001';
+    const smirnova = 'd4000000-0000-4000-8000-000000000002';
+    const coach = 'd0000000-0000-4000-8000-000000000002';
+    await e2e.page('plans-builder-coaches', async (page) => {
+      await signInAt(page, e2e.app.url, 'coach@trackside.test');
+      await page.goto(`${e2e.app.url}/roster/${petrov}`);
+      const section = page.getByRole('region', { name: 'Индивидуально' });
+      await section.getByText('Индивидуальных тренеров нет.').waitFor();
+      await section.getByLabel('Формат').selectOption('consulting');
+      await section.getByLabel('Заметки').fill('Консультации по технике бега');
+      await section.getByRole('button', { name: 'Взять индивидуально' }).click();
+      await section.getByText('Игорь Волков — Консультации').waitFor();
+      await expect
+        .poll(() => syncStatus(page), { timeout: 20_000 })
+        .toContain('Все изменения отправлены');
+      const rows = await e2e.app.rows<{ kind: string; status: string }>(
+        'select kind, status from public.coach_athletes where athlete_id = $1 and coach_id = $2',
+        [petrov, coach],
+      );
+      expect(rows).toEqual([{ kind: 'consulting', status: 'active' }]);
+      await section.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'plans-builder-coaches-ru.png') });
+
+      // a limit of one: the next athlete is refused by the server, and the page says why
+      await e2e.app.rows(
+        `update public.coach_settings set max_athletes = 1
+          where coach_id = $1 and org_id = 'd1000000-0000-4000-8000-000000000001' returning id`,
+        [coach],
+      );
+      await page.goto(`${e2e.app.url}/roster/${smirnova}`);
+      await section.getByText('Индивидуальных тренеров нет.').waitFor();
+      await section.getByRole('button', { name: 'Взять индивидуально' }).click();
+      await section
+        .getByText('Не принято: у тренера уже 1 индивидуальных спортсменов')
+        .waitFor({ timeout: 30_000 });
+      await section.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'plans-builder-coaches-refused-ru.png') });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   });
 });

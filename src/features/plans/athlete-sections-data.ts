@@ -134,7 +134,6 @@ export async function addCoachAthlete(
       athlete_id: athleteId,
       coach_id: coachId,
       status: 'active',
-      created_by: engine.db.userId,
       ...form,
     },
   });

@@ -304,7 +304,8 @@ export async function duplicatePlan(
 }
 
 /**
- * The template assigned to a group or one athlete from a date; the server makes
+ * The template assigned to a group or one athlete from a date (the server stamps
+ * its author and status: the client may not write them); the server makes
  * each athlete's copy when the assignment arrives (after the template's workouts,
  * which the outbox sends first).
  */
@@ -324,8 +325,6 @@ export async function assignPlan(
       group_id: 'groupId' in target ? target.groupId : null,
       athlete_id: 'athleteId' in target ? target.athleteId : null,
       start_date: startDate,
-      status: 'active',
-      created_by: engine.db.userId,
     },
   });
 }

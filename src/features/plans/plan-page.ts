@@ -476,7 +476,7 @@ export class PlanPage extends LitElement {
   private renderHead(d: PlanData, plan: PlanRow) {
     const e = this.headErrors;
     return html`<section aria-labelledby="head">
-      <h2 id="head">${t.planTitle}</h2>
+      <h2 id="head">${t.aboutPlan}</h2>
       <form novalidate @submit=${(ev: Event) => this.saveHead(ev, plan)}>
         <label
           >${t.planTitle}

@@ -14,6 +14,7 @@ export const plans: Translation<typeof plansStrings> = {
   startsOn: (date: string) => `from ${date}`,
   archived: 'Archived',
   newTemplate: 'New template',
+  aboutPlan: 'About the plan',
   planTitle: 'Title',
   description: 'Description',
   weeks: 'Weeks',

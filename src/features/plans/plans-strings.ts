@@ -14,6 +14,7 @@ export const plansStrings = localized('plans', {
   startsOn: (date: string) => `с ${date}`,
   archived: 'В архиве',
   newTemplate: 'Новый шаблон',
+  aboutPlan: 'О плане',
   planTitle: 'Название',
   description: 'Описание',
   weeks: 'Недель',

@@ -5,7 +5,7 @@
 -- fixture: tests.create_tenancy_fixture() — coach coaches A1 (athletes a1, a2),
 -- coach2 coaches A2 (a3), athlete is a1's account; club B has b1 (coach_b).
 begin;
-select plan(48);
+select plan(52);
 select tests.create_tenancy_fixture();
 
 -- a template of coach's (2 weeks: a run on week 1 day 1, a rest, one on week 2)
@@ -169,6 +169,48 @@ select set_config('request.jwt.claims', null, true);
 select is((select count(*)::int from public.training_plans
             where assignment_id = '60000000-0000-4000-8000-000000000021' and status = 'archived'), 2,
   'cancelling the assignment archives its copies');
+
+-- offline: one outbox batch builds a template and assigns it ------------------------------------
+create function pg_temp.batch() returns jsonb language sql as $$
+  select replace('[
+  {"seq":1,"table":"training_plans","id":"60000000-0000-4000-8000-000000000031","op":"insert","fields":{"org_id":"10000000-0000-4000-8000-00000000000a","coach_id":"COACH","title":"Офлайн","kind":"template","weeks":1}},
+  {"seq":2,"table":"plan_workouts","id":"60000000-0000-4000-8000-000000000032","op":"insert","fields":{"org_id":"10000000-0000-4000-8000-00000000000a","plan_id":"60000000-0000-4000-8000-000000000031","week":1,"day":1,"type":"run","distance_m":5000,"intensity":"pace","pace_s_per_km":330}},
+  {"seq":3,"table":"plan_workouts","id":"60000000-0000-4000-8000-000000000033","op":"insert","fields":{"org_id":"10000000-0000-4000-8000-00000000000a","plan_id":"60000000-0000-4000-8000-000000000031","week":1,"day":3,"type":"strength","duration_min":45}},
+  {"seq":4,"table":"plan_assignments","id":"60000000-0000-4000-8000-000000000034","op":"insert","fields":{"org_id":"10000000-0000-4000-8000-00000000000a","plan_id":"60000000-0000-4000-8000-000000000031","athlete_id":"30000000-0000-4000-8000-0000000000a2","start_date":"2026-03-09"}}
+  ]', 'COACH', tests.get_supabase_uid('coach')::text)::jsonb
+$$;
+create function pg_temp.log_batch(p_seq int, p_status text) returns jsonb language sql as $$
+  select jsonb_build_array(jsonb_build_object('seq', p_seq, 'table', 'workout_logs', 'id', w.id, 'op', 'insert',
+    'fields', jsonb_build_object('org_id', w.org_id, 'workout_id', w.id,
+      'athlete_id', '30000000-0000-4000-8000-0000000000a2', 'status', p_status, 'logged_on', '2026-03-09')))
+    from public.plan_workouts w join public.training_plans p on p.id = w.plan_id
+   where p.assignment_id = '60000000-0000-4000-8000-000000000034' and w.day = 1
+$$;
+select set_config('t.b', pg_temp.batch()::text, true);
+select tests.authenticate_as('coach');
+select set_config('t.r', public.sync_push('00000000-0000-4000-c000-0000000006a1', current_setting('t.b')::jsonb)::text, true);
+reset role;
+select set_config('request.jwt.claims', null, true);
+select is(jsonb_path_query_array(current_setting('t.r')::jsonb, '$.results[*].status'),
+  '["applied","applied","applied","applied"]', 'a template, its workouts and its assignment push in one batch');
+select is((select count(*)::int from public.plan_workouts w join public.training_plans p on p.id = w.plan_id
+            where p.assignment_id = '60000000-0000-4000-8000-000000000034'), 2,
+  'the assignment pushed after the workouts copies them all');
+
+-- two devices log the same workout: the second insert becomes an update
+select set_config('t.l1', pg_temp.log_batch(1, 'done')::text, true);
+select set_config('t.l2', pg_temp.log_batch(1, 'skipped')::text, true);
+select tests.authenticate_as('coach');
+select set_config('t.r', public.sync_push('00000000-0000-4000-c000-0000000006a2', current_setting('t.l1')::jsonb)::text, true);
+select set_config('t.r', public.sync_push('00000000-0000-4000-c000-0000000006a3', current_setting('t.l2')::jsonb)::text, true);
+reset role;
+select set_config('request.jwt.claims', null, true);
+select is(jsonb_path_query_array(current_setting('t.r')::jsonb, '$.results[*].status'), '["applied"]',
+  'a second log of the workout from another device is applied');
+select is((select string_agg(l.status, ',') from public.workout_logs l
+            join public.training_plans p on p.athlete_id = l.athlete_id
+           where p.assignment_id = '60000000-0000-4000-8000-000000000034'), 'skipped',
+  'as an update of the one log');
 
 select * from finish();
 rollback;

@@ -46,13 +46,10 @@ describe.skipIf(!process.env.DATABASE_URL)(
     });
 
     it(`eight additions at once for a coach with room for ${LIMIT} admit exactly ${LIMIT}`, async () => {
-      const clients = await Promise.all(
-        Array.from({ length: CONNECTIONS }, () => pool.connect()),
-      );
-      let results: string[] = [];
-      try {
+      const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => pool.connect()));
+      const results = await (async () => {
         await Promise.all(clients.map((c) => c.query('begin')));
-        results = await Promise.all(
+        return Promise.all(
           clients.map(async (c, i) => {
             try {
               await c.query(
@@ -67,9 +64,9 @@ describe.skipIf(!process.env.DATABASE_URL)(
             }
           }),
         );
-      } finally {
+      })().finally(() => {
         for (const c of clients) c.release();
-      }
+      });
       expect(results.filter((r) => r === 'ok')).toHaveLength(LIMIT);
       expect(results.filter((r) => r !== 'ok')).toEqual(Array(CONNECTIONS - LIMIT).fill('P0001'));
       const live = await db.query<{ n: number }>(

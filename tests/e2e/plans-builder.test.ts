@@ -133,7 +133,7 @@ describe('plans: the coach builds and assigns offline', () => {
       const section = page.getByRole('region', { name: 'Индивидуально' });
       await section.getByText('Индивидуальных тренеров нет.').waitFor();
       await section.getByLabel('Формат').selectOption('consulting');
-      await section.getByLabel('Заметки').fill('Консультации по технике бега');
+      await section.getByLabel('Комментарий').fill('Консультации по технике бега');
       await section.getByRole('button', { name: 'Взять индивидуально' }).click();
       await section.getByText('Игорь Волков — Консультации').waitFor();
       await expect

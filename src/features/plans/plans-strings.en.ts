@@ -117,7 +117,7 @@ export const plans: Translation<typeof plansStrings> = {
     coach: 'Coach',
     startsOn: 'Starts',
     endsOn: 'Ends (optional)',
-    notes: 'Notes',
+    notes: 'Comment',
     add: 'Take one-to-one',
     added: "Recorded. The server checks the coach's athlete limit when it syncs.",
     end: 'End',

@@ -44,7 +44,7 @@ import { rankBadge } from '../../ui/rank-badge.ts';
 import './athlete-attendance.ts';
 import './athlete-contacts.ts';
 import './athlete-subscription.ts';
-import '../plans/index.ts';
+import { loadAthletePlans } from '../plans/index.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
@@ -186,6 +186,7 @@ export class AthletePage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void loadAthletePlans();
     this.#viewedGroup = new URLSearchParams(location.search).get('group');
   }
 

@@ -17,6 +17,7 @@ import { partnerConsole } from '../features/partner-console/partner-console-stri
 import { partnerDashboard } from '../features/partner-dashboard/partner-dashboard-strings.en.ts';
 import { partnerReview } from '../features/partner-review/partner-review-strings.en.ts';
 import { products } from '../features/products/products-strings.en.ts';
+import { reports } from '../features/reports/reports-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
 import { plans } from '../features/plans/plans-strings.en.ts';
@@ -55,6 +56,7 @@ export const english = {
   partnerConsole,
   partnerDashboard,
   partnerReview,
+  reports,
 };
 
 export const templates = {};

@@ -17,6 +17,7 @@ import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-da
 import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
 import { plansRoutes } from '../features/plans/plans-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
+import { reportsRoutes } from '../features/reports/reports-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
 import { storefrontRoutes } from '../features/storefront/storefront-routes.ts';
@@ -39,6 +40,7 @@ export const routes: readonly FeatureRoute[] = [
   ...syncIssuesRoutes,
   ...rosterRoutes,
   ...plansRoutes,
+  ...reportsRoutes,
   ...meRoutes,
   ...seasonRoutes,
   ...moneyRoutes,

@@ -48,6 +48,7 @@ import { loadAthletePlans } from '../plans/index.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
+import { reportPath, reportsStrings } from '../reports/index.ts';
 
 /** the form as the database takes it; every rule is the domain's, so both agree */
 const athleteForm = z.object({
@@ -255,6 +256,7 @@ export class AthletePage extends LitElement {
     }
     return html`
       <h1>${this.creating ? t.newTitle : (data.athlete?.name ?? '')}</h1>
+      ${this.creating ? nothing : html`<p><a class="button secondary" href=${reportPath(this.athleteId)}>${reportsStrings.link}</a></p>`}
       ${
         // say which club a new athlete joins, for someone in several
         this.creating && this.#organization.organizations.length > 1

@@ -20,6 +20,7 @@ import { products } from '../features/products/products-strings.en.ts';
 import { reports } from '../features/reports/reports-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
+import { plans } from '../features/plans/plans-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
@@ -36,6 +37,7 @@ export const english = {
   chart,
   roster,
   contacts,
+  plans,
   groupMove,
   sync,
   domain,

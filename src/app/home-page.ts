@@ -18,6 +18,7 @@ import { meStrings } from '../features/me/index.ts';
 import { seasonStrings } from '../features/season/index.ts';
 import { moneyStrings } from '../features/money/index.ts';
 import { coursesStrings } from '../features/courses/index.ts';
+import { plansStrings } from '../features/plans/index.ts';
 import { productsStrings } from '../features/products/index.ts';
 import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
@@ -294,6 +295,8 @@ export class HomePage extends LitElement {
                 this.hasRole(['owner', 'admin']) ? rosterStrings.clubLink : rosterStrings.link,
                 true,
               ),
+              // weeks × days × workouts, assigned to groups or athletes; built offline too
+              link('/plans', plansStrings.link),
               link('/calendar', b.calendar),
               link('/availability', b.availability),
               link('/conflicts', b.conflicts),

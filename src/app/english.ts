@@ -21,6 +21,7 @@ import { reports } from '../features/reports/reports-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { results } from '../features/results/results-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
+import { plans } from '../features/plans/plans-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
@@ -28,6 +29,7 @@ import { errors } from '../i18n/error-strings.en.ts';
 import { photoUpload } from '../i18n/photo-upload-strings.en.ts';
 import { storefront } from '../features/storefront/storefront-strings.en.ts';
 import { sync } from '../features/sync-issues/sync-strings.en.ts';
+import { workouts } from '../features/workouts/workouts-strings.en.ts';
 
 export const english = {
   shell,
@@ -37,6 +39,7 @@ export const english = {
   roster,
   contacts,
   results,
+  plans,
   groupMove,
   sync,
   domain,
@@ -56,6 +59,7 @@ export const english = {
   partnerConsole,
   partnerDashboard,
   partnerReview,
+  workouts,
   reports,
 };
 

@@ -12,6 +12,16 @@ import {
   RESULT_NOTES_MAX,
 } from '../domain/competition-result.ts';
 import {
+  DURATION_MAX,
+  PLAN_DESCRIPTION_MAX,
+  PLAN_TITLE_MAX,
+  PLAN_WEEKS_MAX,
+  WORKOUT_NOTES_MAX,
+  WORKOUT_POSITION_MAX,
+  WORKOUT_TITLE_MAX,
+} from '../domain/training-plan.ts';
+import { COACH_ATHLETE_NOTES_MAX } from '../domain/coach-athlete.ts';
+import {
   BIO_MAX,
   DISPLAY_NAME_MAX,
   PLACE_MAX,
@@ -115,5 +125,29 @@ export const domain: Translation<typeof domainMessages> = {
     date: 'Date as YYYY-MM-DD',
     dateFuture: 'The competition date cannot be in the future',
     dateEarly: 'The competition date cannot be before 1900',
+  },
+  trainingPlan: {
+    title: `A plan's title is 1 to ${PLAN_TITLE_MAX} characters`,
+    description: `A description can be at most ${PLAN_DESCRIPTION_MAX} characters`,
+    weeks: `A plan has 1 to ${PLAN_WEEKS_MAX} weeks`,
+    type: 'Choose the kind of workout',
+    workoutTitle: `A workout's title can be at most ${WORKOUT_TITLE_MAX} characters`,
+    notes: `Notes can be at most ${WORKOUT_NOTES_MAX} characters`,
+    duration: `Duration — a whole number of minutes from 1 to ${DURATION_MAX}`,
+    distance: 'Distance — a whole number of metres from 1 to 1,000,000',
+    pace: 'Pace — mm:ss per kilometre, from 2:00 to 20:00',
+    hrZone: 'Heart-rate zone — 1 to 5',
+    rpe: 'RPE — 1 to 10',
+    intensity: 'Give a value for the chosen intensity',
+    week: `Week — 1 to ${PLAN_WEEKS_MAX}`,
+    day: 'Day of the week — 1 to 7',
+    position: `Order within the day — 0 to ${WORKOUT_POSITION_MAX}`,
+    startDate: 'Start date as YYYY-MM-DD',
+  },
+  coachAthlete: {
+    kind: 'Choose: coaching or consulting',
+    startsOn: 'Start date as YYYY-MM-DD',
+    endsOn: 'End date as YYYY-MM-DD, not before the start',
+    notes: `Notes can be at most ${COACH_ATHLETE_NOTES_MAX} characters`,
   },
 };

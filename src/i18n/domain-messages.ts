@@ -17,6 +17,8 @@ import { rankMessages } from '../domain/rank.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
 import { seasonMessages } from '../domain/season.ts';
 import { trainingGroupMessages } from '../domain/training-group.ts';
+import { trainingPlanMessages } from '../domain/training-plan.ts';
+import { coachAthleteMessages } from '../domain/coach-athlete.ts';
 import { localized } from './localized.ts';
 
 const source = {
@@ -33,6 +35,8 @@ const source = {
   coachSlug: coachSlugMessages,
   coachPageForm: coachPageFormMessages,
   competitionResult: competitionResultMessages,
+  trainingPlan: trainingPlanMessages,
+  coachAthlete: coachAthleteMessages,
 };
 
 export const domainMessages = localized('domain', source);

@@ -45,6 +45,7 @@ import './athlete-attendance.ts';
 import './athlete-contacts.ts';
 import './athlete-subscription.ts';
 import '../results/index.ts';
+import { loadAthletePlans } from '../plans/index.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
@@ -187,6 +188,7 @@ export class AthletePage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void loadAthletePlans();
     this.#viewedGroup = new URLSearchParams(location.search).get('group');
   }
 
@@ -274,6 +276,7 @@ export class AthletePage extends LitElement {
       ${this.creating ? nothing : html`<athlete-results .athleteId=${this.athleteId}></athlete-results>`}
       ${this.creating ? nothing : html`<athlete-contacts .athleteId=${this.athleteId}></athlete-contacts>`}
       ${this.creating ? nothing : html`<athlete-subscription .athleteId=${this.athleteId}></athlete-subscription>`}
+      ${this.creating ? nothing : html`<athlete-plans .athleteId=${this.athleteId}></athlete-plans>`}
       ${!this.creating && isAdminOf(data, this.orgId()) ? this.renderAccount(data) : nothing}
     `;
   }

@@ -16,7 +16,7 @@ import { syncEngineContext } from '../state/sync-engine-context.ts';
 import { SyncStatusController } from '../state/sync-status-controller.ts';
 import { strings } from '../i18n/shell-strings.ts';
 import { syncStrings } from '../features/sync-issues/index.ts';
-import { rememberReferralFromUrl } from '../features/partner-dashboard/index.ts';
+import { rememberReferralFromUrl } from '../state/pending-referral.ts';
 import type { FeatureRoute } from '../state/feature-route.ts';
 import { returnPathOf } from '../domain/return-path.ts';
 import { notFound, routes, signIn } from './routes.ts';

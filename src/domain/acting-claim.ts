@@ -2,16 +2,10 @@
 // act for a client club (supabase/migrations/20261206170000_partner_core.sql).
 // Read only to show the banner and to pick the club: the database checks the
 // session row on every request, so nothing here grants anything.
-import { z } from 'zod';
-
-const actAs = z.object({
-  session_id: z.string().uuid(),
-  client_org_id: z.string().uuid(),
-  partner_org_id: z.string().uuid(),
-  write: z.boolean(),
-  /** seconds since the epoch */
-  expires_at: z.number().int().positive(),
-});
+// By hand, not with zod: the banner is in the shell, and zod would put 26 kB on
+// every page's first load.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 export interface ActingClaim {
   sessionId: string;
@@ -40,15 +34,24 @@ export function actingClaimOf(accessToken: string | null | undefined): ActingCla
     return null;
   }
   if (typeof claims !== 'object' || claims === null || !('act_as' in claims)) return null;
-  const parsed = actAs.safeParse(claims.act_as);
-  if (!parsed.success) return null;
-  const a = parsed.data;
+  const a: unknown = claims.act_as;
+  if (typeof a !== 'object' || a === null) return null;
+  const { session_id, client_org_id, partner_org_id, write, expires_at } = a as Record<
+    string,
+    unknown
+  >;
+  if (!isUuid(session_id) || !isUuid(client_org_id) || !isUuid(partner_org_id)) return null;
+  if (typeof write !== 'boolean') return null;
+  // seconds since the epoch
+  if (typeof expires_at !== 'number' || !Number.isInteger(expires_at) || expires_at <= 0) {
+    return null;
+  }
   return {
-    sessionId: a.session_id,
-    clientOrgId: a.client_org_id,
-    partnerOrgId: a.partner_org_id,
-    write: a.write,
-    expiresAt: a.expires_at * 1000,
+    sessionId: session_id,
+    clientOrgId: client_org_id,
+    partnerOrgId: partner_org_id,
+    write,
+    expiresAt: expires_at * 1000,
   };
 }
 

@@ -15,11 +15,8 @@ import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { slugify } from '../../domain/slugify.ts';
 import { SLUG_PATTERN } from '../../domain/organization.ts';
 import { REFERRAL_CODE_PATTERN } from '../../domain/referral-code.ts';
-import {
-  partnerDashboardStrings,
-  pendingReferral,
-  redeemReferral,
-} from '../partner-dashboard/index.ts';
+import { partnerDashboardStrings, redeemReferral } from '../partner-dashboard/index.ts';
+import { pendingReferral } from '../../state/pending-referral.ts';
 
 const t = strings.createOrganization;
 const v = strings.validation;

@@ -1,9 +1,4 @@
 // The partner dashboard's public entry: what the shell and other features may use.
 export { partnerDashboardStrings } from './partner-dashboard-strings.ts';
-export {
-  forgetPendingReferral,
-  pendingReferral,
-  rememberReferralFromUrl,
-} from './pending-referral.ts';
 export { redeemReferral } from './redeem-referral.ts';
 export { PartnerBrandMark } from './partner-brand-mark.ts';

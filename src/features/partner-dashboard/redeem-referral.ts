@@ -2,7 +2,7 @@
 import type { AppClient } from '../../data/supabase-client.ts';
 import { callRpc } from '../../data/call-rpc.ts';
 import { partnerDashboardStrings } from './partner-dashboard-strings.ts';
-import { forgetPendingReferral } from './pending-referral.ts';
+import { forgetPendingReferral } from '../../state/pending-referral.ts';
 
 /** null when the code was taken (or there was none); else what to tell the person */
 export async function redeemReferral(

@@ -2,7 +2,7 @@
 // creates a club (the create-organization page sends it with
 // public.redeem_referral_code). Kept 30 days at most, as long as the database
 // accepts a code for a new club.
-import { pendingReferralCode, referralFromSearch } from '../../domain/referral-code.ts';
+import { pendingReferralCode, referralFromSearch } from '../domain/referral-code.ts';
 
 const KEY = 'trackside-pending-referral';
 

@@ -105,7 +105,8 @@ select is((select merge_hook from sync.tables where table_name = 'attendance'),
   'private.attendance_merge(sync.tables, uuid, jsonb)'::regprocedure, 'attendance registers its merge hook');
 -- athlete_contacts has the same rule for its own rows (20261206146000_athlete_contacts.sql)
 select is((select array_agg(table_name::text order by table_name) from sync.tables where merge_hook is not null),
-  array['athlete_contacts', 'attendance'], 'every other table uses the default merge');
+  array['announcement_reads', 'athlete_contacts', 'attendance', 'conversation_reads', 'conversations'],
+  'every other table uses the default merge');
 select is((select count(*)::int from sync.tables where merge_inserts is distinct from (merge_hook is not null)), 0,
   'merge_inserts says which tables have a hook');
 select throws_ok($$update sync.tables set merge_inserts = true where table_name = 'athletes'$$, '428C9', null,

@@ -54,4 +54,11 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'coach_analytics_days', indexes: ['coach_id', 'day'], since: 5 },
   // a club's aggregate figures, suppressed below 5 people (20261206162000_club_analytics.sql)
   { name: 'club_analytics_cells', indexes: ['org_id'], since: 5 },
+  // messages (20261207130000_messages.sql): announcements and who read them, athlete–coach
+  // conversations; read ids derive from their natural keys so two devices write one row
+  { name: 'announcements', indexes: ['org_id', 'group_id'], since: 6 },
+  { name: 'announcement_reads', indexes: ['announcement_id', 'user_id'], since: 6 },
+  { name: 'conversations', indexes: ['org_id', 'athlete_id', 'coach_id'], since: 6 },
+  { name: 'conversation_messages', indexes: ['conversation_id'], since: 6 },
+  { name: 'conversation_reads', indexes: ['conversation_id', 'user_id'], since: 6 },
 ];

@@ -3,6 +3,7 @@
 // audiences a sender may choose. tests/db/messages-agreement.test.ts feeds these
 // schemas and the CHECK constraints the same generated values.
 import { z } from 'zod';
+import { civilFromDays, daysFromCivil, parseTimestamp } from './zoned-time.ts';
 
 export const ANNOUNCEMENT_TITLE_MAX = 200;
 export const ANNOUNCEMENT_BODY_MAX = 4000;
@@ -17,6 +18,7 @@ export const messageRules = {
 
 /** text PostgreSQL can store: no NUL, no lone surrogate */
 function holdable(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
   return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(
     text,
   );
@@ -43,18 +45,25 @@ export const announcementBodySchema = z
     message: messageRules.body,
   });
 
+/** a calendar date that exists (no 30 February) */
+function existingDate(d: string): boolean {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = civilFromDays(daysFromCivil(y, m, day));
+  return y === y2 && m === m2 && day === d2;
+}
+
+/** a server time in milliseconds; one that does not parse counts as the earliest */
+function instant(value: string): number {
+  return parseTimestamp(value) ?? -Infinity;
+}
+
 /** `event_on between 2000-01-01 and 2100-12-31`, or none */
 export const announcementDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: messageRules.eventOn })
-  .refine(
-    (d) =>
-      d >= '2000-01-01' &&
-      d <= '2100-12-31' &&
-      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-      new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d,
-    { message: messageRules.eventOn },
-  )
+  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31' && existingDate(d), {
+    message: messageRules.eventOn,
+  })
   .nullable();
 
 export const announcementInputSchema = z.object({
@@ -106,9 +115,9 @@ export function unreadMessages<T extends MessageLike>(
   readThrough: string | null,
   userId: string,
 ): T[] {
-  const mark = readThrough === null ? -Infinity : Date.parse(readThrough);
+  const mark = readThrough === null ? -Infinity : instant(readThrough);
   return messages.filter(
-    (m) => m.deleted_at == null && m.sender_id !== userId && Date.parse(m.created_at) > mark,
+    (m) => m.deleted_at == null && m.sender_id !== userId && instant(m.created_at) > mark,
   );
 }
 
@@ -119,7 +128,7 @@ export function readMarkAfter(
 ): string | null {
   let best = readThrough;
   for (const m of messages) {
-    if (best === null || Date.parse(m.created_at) > Date.parse(best)) best = m.created_at;
+    if (best === null || instant(m.created_at) > instant(best)) best = m.created_at;
   }
   return best;
 }
@@ -154,6 +163,6 @@ export function audiencesFor(
 
 /** newest first, by server time; a row written here and not yet synced (no time) first */
 export function newestFirst<T extends { created_at?: string | null }>(rows: readonly T[]): T[] {
-  const at = (r: T) => (r.created_at ? Date.parse(r.created_at) : Infinity);
+  const at = (r: T) => (r.created_at ? instant(r.created_at) : Infinity);
   return [...rows].sort((a, b) => at(b) - at(a));
 }

@@ -775,6 +775,27 @@ select private.schedule_jobs();
 
 /**
   * -------------------------------------------------------
+  * section - the app's /messages
+  * -------------------------------------------------------
+  * the messages live at /messages: no coach page may take that address
+  * (mirrored by src/domain/reserved-slugs.ts). rebuilt from the list as it is
+  * now, so a segment another migration of the day reserved is kept.
+  */
+do $$
+declare
+  v_slugs text[];
+begin
+  v_slugs := array(select distinct s from unnest(private.reserved_slugs() || array['messages']) s order by s);
+  execute format($f$
+    create or replace function private.reserved_slugs()
+    returns text[]
+    language sql immutable parallel safe set search_path = ''
+    as $body$ select %L::text[] $body$ $f$, v_slugs);
+end
+$$;
+
+/**
+  * -------------------------------------------------------
   * section - sync registration
   * -------------------------------------------------------
   * after the policies: registering reads them (the access epoch).

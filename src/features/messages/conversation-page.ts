@@ -39,7 +39,7 @@ export class ConversationPage extends LitElement {
       }
       li.mine {
         justify-self: end;
-        background: var(--ts-color-primary-soft, #e0eaff);
+        background: var(--ts-color-brand-soft);
       }
       .text {
         white-space: pre-wrap;

@@ -64,7 +64,7 @@ export class MessagesPage extends LitElement {
         text-decoration: none;
       }
       li a.item.unread {
-        border-color: var(--ts-color-primary, #1d4ed8);
+        border-color: var(--ts-color-brand);
         border-width: 2px;
       }
       .title {
@@ -83,8 +83,8 @@ export class MessagesPage extends LitElement {
         font-weight: 700;
         padding: 1px 6px;
         border-radius: 999px;
-        background: var(--ts-color-primary, #1d4ed8);
-        color: #fff;
+        background: var(--ts-color-brand);
+        color: var(--ts-color-on-brand);
       }
       .excerpt {
         overflow: hidden;

@@ -136,6 +136,7 @@ export type CoachSettingRow = {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
+  max_athletes: number | null;
 };
 
 export type WeeklyAvailabilityRow = {
@@ -587,6 +588,101 @@ export type ConversationReadRow = {
   xid: string;
 };
 
+export type CoachAthleteRow = {
+  id: string;
+  org_id: string;
+  coach_id: string;
+  athlete_id: string;
+  kind: string;
+  starts_on: string;
+  ends_on: string | null;
+  notes: string;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type PlanAssignmentRow = {
+  id: string;
+  org_id: string;
+  plan_id: string;
+  group_id: string | null;
+  athlete_id: string | null;
+  start_date: string;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type TrainingPlanRow = {
+  id: string;
+  org_id: string;
+  coach_id: string;
+  title: string;
+  description: string;
+  kind: string;
+  athlete_id: string | null;
+  source_plan_id: string | null;
+  assignment_id: string | null;
+  start_date: string | null;
+  weeks: number;
+  unlocked_weeks: number | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type PlanWorkoutRow = {
+  id: string;
+  org_id: string;
+  plan_id: string;
+  week: number;
+  day: number;
+  position: number;
+  type: string;
+  title: string;
+  duration_min: number | null;
+  distance_m: number | null;
+  intensity: string | null;
+  pace_s_per_km: number | null;
+  hr_zone: number | null;
+  rpe: number | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type WorkoutLogRow = {
+  id: string;
+  org_id: string;
+  workout_id: string;
+  athlete_id: string;
+  status: string;
+  rpe: number | null;
+  comment: string;
+  logged_on: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 /** every synced table by name, with its row */
 export interface SyncedRows {
   organizations: OrganizationRow;
@@ -623,6 +719,11 @@ export interface SyncedRows {
   conversations: ConversationRow;
   conversation_messages: ConversationMessageRow;
   conversation_reads: ConversationReadRow;
+  coach_athletes: CoachAthleteRow;
+  plan_assignments: PlanAssignmentRow;
+  training_plans: TrainingPlanRow;
+  plan_workouts: PlanWorkoutRow;
+  workout_logs: WorkoutLogRow;
 }
 
 export type SyncedTableName = keyof SyncedRows;

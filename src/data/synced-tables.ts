@@ -54,6 +54,13 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'coach_analytics_days', indexes: ['coach_id', 'day'], since: 5 },
   // a club's aggregate figures, suppressed below 5 people (20261206162000_club_analytics.sql)
   { name: 'club_analytics_cells', indexes: ['org_id'], since: 5 },
+  // the coach's tools (20261207100000_coach_tools_core.sql): individual coaching, plans, their
+  // workouts (read a day at a time: plan_id with week and day), assignments and logs
+  { name: 'coach_athletes', indexes: ['org_id', 'coach_id', 'athlete_id'], since: 6 },
+  { name: 'plan_assignments', indexes: ['org_id', 'plan_id'], since: 6 },
+  { name: 'training_plans', indexes: ['org_id', 'athlete_id', 'source_plan_id'], since: 6 },
+  { name: 'plan_workouts', indexes: ['plan_id', '[plan_id+week]'], since: 6 },
+  { name: 'workout_logs', indexes: ['athlete_id', 'workout_id'], since: 6 },
   // messages (20261207130000_messages.sql): announcements and who read them, athlete–coach
   // conversations; read ids derive from their natural keys so two devices write one row
   { name: 'announcements', indexes: ['org_id', 'group_id'], since: 6 },

@@ -103,9 +103,11 @@ $$;
 select col_type_is('sync', 'tables', 'merge_hook', 'regprocedure', 'a table''s merge rule is a function in the registry');
 select is((select merge_hook from sync.tables where table_name = 'attendance'),
   'private.attendance_merge(sync.tables, uuid, jsonb)'::regprocedure, 'attendance registers its merge hook');
--- athlete_contacts has the same rule for its own rows (20261206146000_athlete_contacts.sql)
+-- athlete_contacts (20261206146000_athlete_contacts.sql) and workout_logs
+-- (20261207100000_coach_tools_core.sql) have the same rule for their own rows
 select is((select array_agg(table_name::text order by table_name) from sync.tables where merge_hook is not null),
-  array['announcement_reads', 'athlete_contacts', 'attendance', 'conversation_reads', 'conversations'],
+  array['announcement_reads', 'athlete_contacts', 'attendance', 'conversation_reads', 'conversations',
+        'workout_logs'],
   'every other table uses the default merge');
 select is((select count(*)::int from sync.tables where merge_inserts is distinct from (merge_hook is not null)), 0,
   'merge_inserts says which tables have a hook');

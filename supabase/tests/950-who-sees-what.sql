@@ -147,16 +147,16 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
 -- messages: the coach's announcement to A1, read by the athlete; the athlete's
 -- conversation with the coach (a minor: the birth date above), one message, read
 insert into public.announcements (id, org_id, group_id, sender_id, title) values
-  ('95000000-0000-4000-8000-000000000020', '10000000-0000-4000-8000-00000000000a',
+  ('95000000-0000-4000-8000-000000000030', '10000000-0000-4000-8000-00000000000a',
    '20000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach'), 'Сбор в субботу');
 insert into public.announcement_reads (id, org_id, announcement_id, user_id) values
-  (private.announcement_read_id('95000000-0000-4000-8000-000000000020', tests.get_supabase_uid('athlete')),
-   '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000020', tests.get_supabase_uid('athlete'));
+  (private.announcement_read_id('95000000-0000-4000-8000-000000000030', tests.get_supabase_uid('athlete')),
+   '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000030', tests.get_supabase_uid('athlete'));
 insert into public.conversations (id, org_id, athlete_id, coach_id) values
   (private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')),
    '10000000-0000-4000-8000-00000000000a', '30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach'));
 insert into public.conversation_messages (id, org_id, conversation_id, sender_id, body) values
-  ('95000000-0000-4000-8000-000000000021', '10000000-0000-4000-8000-00000000000a',
+  ('95000000-0000-4000-8000-000000000031', '10000000-0000-4000-8000-00000000000a',
    private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')),
    tests.get_supabase_uid('coach'), 'Как колено?');
 insert into public.conversation_reads (id, org_id, conversation_id, user_id, read_through) values
@@ -172,6 +172,26 @@ insert into public.partner_referrals (club_org_id, partner_org_id, code) values
   ('10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000019', 'WSW95000');
 insert into public.partner_deals (id, partner_org_id, prospect_name, prospect_email) values
   ('95000000-0000-4000-8000-00000000001b', '95000000-0000-4000-8000-000000000019', 'Prospect', 'prospect@950.test');
+-- the coach's tools (20261207100000_coach_tools_core.sql): the coach also takes the
+-- athlete individually; a template of the coach's, given to the athlete (the copy,
+-- its workout and the athlete's log of it are probed)
+insert into public.coach_athletes (id, org_id, coach_id, athlete_id, kind) values
+  ('95000000-0000-4000-8000-000000000020', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   '30000000-0000-4000-8000-0000000000a1', 'coaching');
+insert into public.training_plans (id, org_id, coach_id, title, weeks) values
+  ('95000000-0000-4000-8000-000000000021', '10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach'),
+   'База', 2);
+insert into public.plan_workouts (id, org_id, plan_id, week, day, type, duration_min) values
+  ('95000000-0000-4000-8000-000000000022', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000021', 1, 1, 'run', 40);
+insert into public.plan_assignments (id, org_id, plan_id, athlete_id, start_date, created_by) values
+  ('95000000-0000-4000-8000-000000000023', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-000000000021', '30000000-0000-4000-8000-0000000000a1', current_date,
+   tests.get_supabase_uid('coach'));
+insert into public.workout_logs (id, org_id, workout_id, athlete_id, status, rpe, logged_on)
+select w.id, w.org_id, w.id, p.athlete_id, 'done', 6, current_date
+  from public.plan_workouts w join public.training_plans p on p.id = w.plan_id
+ where p.assignment_id = '95000000-0000-4000-8000-000000000023';
 
 /**
   * -------------------------------------------------------
@@ -225,10 +245,15 @@ insert into probes values
   ('partner_materials',      $$select count(*) from public.partner_materials where url = '/partners/trackside-one-pager.pdf'$$),
   ('partner_applications',   $$select count(*) from public.partner_applications where id = '95000000-0000-4000-8000-00000000001d'$$),
   ('partner_application_notes', $$select count(*) from public.partner_application_notes where id = '95000000-0000-4000-8000-00000000001e'$$),
-  ('announcements',          $$select count(*) from public.announcements where id = '95000000-0000-4000-8000-000000000020'$$),
-  ('announcement_reads',     $$select count(*) from public.announcement_reads where announcement_id = '95000000-0000-4000-8000-000000000020'$$),
+  ('coach_athletes',         $$select count(*) from public.coach_athletes where id = '95000000-0000-4000-8000-000000000020'$$),
+  ('training_plans',         $$select count(*) from public.training_plans where assignment_id = '95000000-0000-4000-8000-000000000023'$$),
+  ('plan_workouts',          $$select count(*) from public.plan_workouts w where w.plan_id in (select p.id from public.training_plans p where p.assignment_id = '95000000-0000-4000-8000-000000000023')$$),
+  ('plan_assignments',       $$select count(*) from public.plan_assignments where id = '95000000-0000-4000-8000-000000000023'$$),
+  ('workout_logs',           $$select count(*) from public.workout_logs l where l.athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
+  ('announcements',          $$select count(*) from public.announcements where id = '95000000-0000-4000-8000-000000000030'$$),
+  ('announcement_reads',     $$select count(*) from public.announcement_reads where announcement_id = '95000000-0000-4000-8000-000000000030'$$),
   ('conversations',          $$select count(*) from public.conversations where athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
-  ('conversation_messages',  $$select count(*) from public.conversation_messages where id = '95000000-0000-4000-8000-000000000021'$$),
+  ('conversation_messages',  $$select count(*) from public.conversation_messages where id = '95000000-0000-4000-8000-000000000031'$$),
   ('conversation_reads',     $$select count(*) from public.conversation_reads where user_id = tests.get_supabase_uid('athlete')$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
@@ -300,6 +325,11 @@ insert into who_sees_what values
   ('partner_materials',      'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_applications',   'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('partner_application_notes', 'no',    'no',  'no',   'no',   'no',    'no',   'no'),
+  ('coach_athletes',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('training_plans',         'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('plan_workouts',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('plan_assignments',       'yes',      'yes', 'yes',  'no',   'no',    'no',   'no'),
+  ('workout_logs',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('announcements',          'yes',      'yes', 'no',   'yes',  'yes',   'no',   'no'),
   ('announcement_reads',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('conversations',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),

@@ -33,6 +33,7 @@ function setting(id: string, orgId: string, coachId: string, zone: string): Coac
     minimum_notice_minutes: 120,
     slot_interval_minutes: null,
     booking_horizon_days: 60,
+    max_athletes: null,
     cancellation_window_minutes: 720,
     created_at: at,
     updated_at: at,

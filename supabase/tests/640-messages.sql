@@ -5,7 +5,7 @@
 -- fixture: tests.create_tenancy_fixture() — `coach` coaches A1 (a1 linked to
 -- `athlete`, a2), `coach2` coaches A2 (a3; here linked to `member`), club B apart.
 begin;
-select plan(57);
+select plan(59);
 select tests.create_tenancy_fixture();
 
 -- `member` is the account of a3, an athlete of group A2
@@ -130,6 +130,16 @@ select is(tests.try_as('coach', $$insert into public.conversations (id, org_id, 
   '42501', 'nor can a coach open one for a colleague');
 select throws_ok($$insert into public.conversations (id, org_id, athlete_id, coach_id) values (private.conversation_id('30000000-0000-4000-8000-0000000000a2', tests.get_supabase_uid('coach2')), '10000000-0000-4000-8000-00000000000a', '30000000-0000-4000-8000-0000000000a2', tests.get_supabase_uid('coach2'))$$,
   '42501', null, 'even the service role cannot pair an athlete with a coach who does not coach them');
+
+-- an individual relationship (the coach tools core) opens a conversation too: coach2 consults a1
+insert into public.coach_athletes (org_id, coach_id, athlete_id, kind) values
+  ('10000000-0000-4000-8000-00000000000a', tests.get_supabase_uid('coach2'),
+   '30000000-0000-4000-8000-0000000000a1', 'consulting');
+select is(tests.try_as('coach2', $$insert into public.conversations (id, org_id, athlete_id, coach_id) values (private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach2')), '10000000-0000-4000-8000-00000000000a', '30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach2'))$$),
+  '1', 'a coach who consults the athlete individually may start a conversation');
+select is(tests.try_as('athlete', $$insert into public.conversations (id, org_id, athlete_id, coach_id) values (private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach2')), '10000000-0000-4000-8000-00000000000a', '30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach2'))$$),
+  '1', 'and the athlete may write to that coach');
+delete from public.coach_athletes where coach_id = tests.get_supabase_uid('coach2');
 
 insert into public.conversations (id, org_id, athlete_id, coach_id) values
   (current_setting('t.conv_a1')::uuid, '10000000-0000-4000-8000-00000000000a',

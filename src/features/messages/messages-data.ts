@@ -225,38 +225,56 @@ async function readConversations(db: UserDatabase, userId: string): Promise<Conv
   return items.sort((a, b) => (b.lastAt ?? '').localeCompare(a.lastAt ?? ''));
 }
 
-/** the user's coaches for «Напишите тренеру»: the coaches of their own athlete records' groups */
+/**
+ * the user's coaches for «Напишите тренеру»: the coaches of their own athlete
+ * records' groups, and those who coach or consult them individually
+ */
 async function readCoaches(db: UserDatabase, userId: string): Promise<CoachToWrite[]> {
-  const [athletes, links, who] = await Promise.all([
+  const [athletes, links, individual, who] = await Promise.all([
     liveRowsWhere(db, 'athletes', 'user_id', [userId]),
     liveRows(db, 'training_group_coaches'),
+    liveRows(db, 'coach_athletes'),
     names(db),
   ]);
   const out: CoachToWrite[] = [];
+  const seen = new Set<string>();
   for (const a of athletes) {
-    for (const l of links.filter((l) => a.group_id && l.group_id === a.group_id)) {
-      if (l.user_id === userId) continue;
+    const coachIds = [
+      ...links.filter((l) => a.group_id && l.group_id === a.group_id).map((l) => l.user_id),
+      ...individual
+        .filter((r) => r.athlete_id === a.id && r.status === 'active')
+        .map((r) => r.coach_id),
+    ];
+    for (const coachId of coachIds) {
+      const key = `${a.id}/${coachId}`;
+      if (coachId === userId || seen.has(key)) continue;
+      seen.add(key);
       out.push({
         athleteId: a.id,
         athleteName: a.name,
-        coachId: l.user_id,
-        coachName: who.get(l.user_id) ?? '',
+        coachId,
+        coachName: who.get(coachId) ?? '',
         orgId: a.org_id,
-        conversationId: await conversationId(a.id, l.user_id),
+        conversationId: await conversationId(a.id, coachId),
       });
     }
   }
   return out;
 }
 
-/** athletes of the groups the user coaches: whom they may start a conversation with */
+/** athletes the user coaches (groups, individually) or consults: whom they may start a conversation with */
 async function readCoachedAthletes(
   db: UserDatabase,
   userId: string,
 ): Promise<{ id: string; name: string; orgId: string }[]> {
-  const groups = await coachedGroupIds(db, userId);
-  if (groups.size === 0) return [];
-  const athletes = await liveRowsWhere(db, 'athletes', 'group_id', [...groups]);
+  const [groups, individual] = await Promise.all([
+    coachedGroupIds(db, userId),
+    liveRowsWhere(db, 'coach_athletes', 'coach_id', [userId]),
+  ]);
+  const ids = new Set(individual.filter((r) => r.status === 'active').map((r) => r.athlete_id));
+  const athletes = (await liveRows(db, 'athletes')).filter(
+    (a) => (a.group_id !== null && groups.has(a.group_id)) || ids.has(a.id),
+  );
   return athletes
     .filter((a) => a.status === 'active')
     .map((a) => ({ id: a.id, name: a.name, orgId: a.org_id }))

@@ -68,8 +68,10 @@ export default defineConfig(({ mode }) => {
           // a classic script: module service workers are not everywhere yet
           rollupFormat: 'iife',
           // the shell: pages are lazy chunks, all precached so any route opens offline;
-          // the manifest and its icons are added by the plugin (includeManifestIcons)
-          globPatterns: ['**/*.{js,css,html}'],
+          // the manifest and its icons are added by the plugin (includeManifestIcons);
+          // the report's PDF fonts (about 100 KB, Latin and Cyrillic) too, so a PDF
+          // downloads offline
+          globPatterns: ['**/*.{js,css,html,ttf}'],
         },
         manifest: {
           id: '/',

@@ -622,6 +622,49 @@ values ('fa500000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-0000000
         array['Лёгкая атлетика', 'Спринт'], 'Казань, стадион «Юность»', array['ru'])
 on conflict (id) do nothing;
 
+-- training plans demo (issue 17, plan builder; ids a7…) --------------------------------------------
+--   template  a7000000-0000-4000-8000-000000000001  «База: 8 недель» by coach@trackside.test
+--   workouts  a7100000-0000-4000-8000-000000000WWD  (WW = week, D = day of the plan's week)
+--   assigned  a7200000-0000-4000-8000-000000000001  to «Начинающие» from the Monday of the seed's
+--             week on the club's calendar; the server copies it to each athlete of the group, so
+--             athlete@trackside.test has a plan with a workout every day, today included
+insert into public.training_plans (id, org_id, coach_id, title, description, kind, weeks, status)
+values ('a7000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+        'd0000000-0000-4000-8000-000000000002', 'База: 8 недель',
+        'Общая выносливость для начинающих: лёгкий бег, интервалы, силовая и длинная пробежка. Объём растёт 3 недели, четвёртая — разгрузочная.',
+        'template', 8, 'active')
+on conflict (id) do nothing;
+
+-- the week's pattern; minutes grow 10 % a week and every fourth week is lighter
+insert into public.plan_workouts (id, org_id, plan_id, week, day, position, type, title, duration_min,
+                                  distance_m, intensity, pace_s_per_km, hr_zone, rpe, notes)
+select ('a7100000-0000-4000-8000-000000000' || lpad(w.week::text, 2, '0') || d.day)::uuid,
+       'd1000000-0000-4000-8000-000000000001', 'a7000000-0000-4000-8000-000000000001',
+       w.week, d.day, 0, d.type, d.title,
+       case when d.minutes is null then null
+            else round(d.minutes * power(1.1, (w.week - 1) % 4) * case when w.week % 4 = 0 then 0.7 else 1 end)::int end,
+       case when d.metres is null then null
+            else (round(d.metres * power(1.1, (w.week - 1) % 4) * case when w.week % 4 = 0 then 0.7 else 1 end / 100) * 100)::int end,
+       d.intensity, d.pace, d.zone, d.rpe, d.notes
+  from generate_series(1, 8) as w(week)
+ cross join (values
+   (1, 'run', 'Лёгкий бег', 30, null, 'hr_zone', null, 2, null, 'Разговорный темп: можно говорить фразами.'),
+   (2, 'intervals', '6 × 400 м', null, 2400, 'pace', 300, null, null, 'Отдых между отрезками — 2 минуты шагом. Разминка и заминка по 10 минут.'),
+   (3, 'strength', 'Силовая: ноги и корпус', 30, null, 'rpe', null, null, 6, 'Приседания, выпады, планка, ягодичный мост — 3 круга.'),
+   (4, 'run', 'Темповый бег', 25, null, 'hr_zone', null, 3, null, '10 минут легко, затем в зоне 3, в конце 5 минут легко.'),
+   (5, 'strength', 'Растяжка и мобильность', 20, null, 'rpe', null, null, 3, 'Лёгкий день без бега.'),
+   (6, 'run', 'Длительный бег', null, 6000, 'pace', 420, null, null, 'Ровно, без ускорений; пить воду каждые 20 минут.'),
+   (7, 'run', 'Восстановительный бег', 20, null, 'rpe', null, null, 3, 'Совсем легко, можно перейти на шаг.')
+ ) as d(day, type, title, minutes, metres, intensity, pace, zone, rpe, notes)
+on conflict (id) do nothing;
+
+-- the Monday of the seed's week in Moscow: date_trunc('week') starts weeks on Mondays
+insert into public.plan_assignments (id, org_id, plan_id, group_id, start_date, status, created_by)
+values ('a7200000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+        'a7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000001',
+        date_trunc('week', now() at time zone 'Europe/Moscow')::date, 'active',
+        'd0000000-0000-4000-8000-000000000002')
+
 -- messages demo (20261207130000_messages.sql) ------------------------------------------------------
 --   an announcement from coach@ to «Начинающие» (unread by athlete@, so home shows «Сообщения» with
 --   a count), and a short conversation between athlete@ (Петров Иван) and coach@. the

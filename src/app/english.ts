@@ -18,8 +18,10 @@ import { partnerConsole } from '../features/partner-console/partner-console-stri
 import { partnerDashboard } from '../features/partner-dashboard/partner-dashboard-strings.en.ts';
 import { partnerReview } from '../features/partner-review/partner-review-strings.en.ts';
 import { products } from '../features/products/products-strings.en.ts';
+import { reports } from '../features/reports/reports-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
+import { plans } from '../features/plans/plans-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
@@ -27,6 +29,7 @@ import { errors } from '../i18n/error-strings.en.ts';
 import { photoUpload } from '../i18n/photo-upload-strings.en.ts';
 import { storefront } from '../features/storefront/storefront-strings.en.ts';
 import { sync } from '../features/sync-issues/sync-strings.en.ts';
+import { workouts } from '../features/workouts/workouts-strings.en.ts';
 
 export const english = {
   shell,
@@ -35,6 +38,7 @@ export const english = {
   chart,
   roster,
   contacts,
+  plans,
   groupMove,
   sync,
   domain,
@@ -55,6 +59,8 @@ export const english = {
   partnerConsole,
   partnerDashboard,
   partnerReview,
+  workouts,
+  reports,
 };
 
 export const templates = {};

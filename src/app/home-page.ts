@@ -18,6 +18,7 @@ import { meStrings } from '../features/me/index.ts';
 import { seasonStrings } from '../features/season/index.ts';
 import { moneyStrings } from '../features/money/index.ts';
 import { coursesStrings } from '../features/courses/index.ts';
+import { plansStrings } from '../features/plans/index.ts';
 import { productsStrings } from '../features/products/index.ts';
 import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
@@ -35,6 +36,8 @@ import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
 import { partnerConsoleStrings } from '../features/partner-console/index.ts';
 import { partnerDashboardStrings } from '../features/partner-dashboard/index.ts';
+// <today-workout>: an athlete's workout of the day, before anything else
+import '../features/workouts/index.ts';
 
 const t = strings.home;
 /**
@@ -162,6 +165,7 @@ export class HomePage extends LitElement {
     const user = this.user();
     return html`
       <h1>${t.title}</h1>
+      <today-workout></today-workout>
       <organization-switch></organization-switch>
       ${this.renderOrganizations()} ${this.renderNavigation()}
       <div class="actions">
@@ -293,6 +297,8 @@ export class HomePage extends LitElement {
                 this.hasRole(['owner', 'admin']) ? rosterStrings.clubLink : rosterStrings.link,
                 true,
               ),
+              // weeks × days × workouts, assigned to groups or athletes; built offline too
+              link('/plans', plansStrings.link),
               link('/calendar', b.calendar),
               link('/availability', b.availability),
               link('/conflicts', b.conflicts),

@@ -16,7 +16,9 @@ import { moneyRoutes } from '../features/money/money-routes.ts';
 import { partnerConsoleRoutes } from '../features/partner-console/partner-console-routes.ts';
 import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-dashboard-routes.ts';
 import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
+import { plansRoutes } from '../features/plans/plans-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
+import { reportsRoutes } from '../features/reports/reports-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
 import { storefrontRoutes } from '../features/storefront/storefront-routes.ts';
@@ -38,6 +40,8 @@ export const routes: readonly FeatureRoute[] = [
   ...accountRoutes,
   ...syncIssuesRoutes,
   ...rosterRoutes,
+  ...plansRoutes,
+  ...reportsRoutes,
   ...meRoutes,
   ...seasonRoutes,
   ...moneyRoutes,

@@ -641,6 +641,7 @@ export type TrainingPlanRow = {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
+  purchase_id: string | null;
 };
 
 export type PlanWorkoutRow = {

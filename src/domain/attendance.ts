@@ -51,10 +51,13 @@ export function attendanceSummary(
   marks: readonly AttendanceMark[],
   season: string,
 ): AttendanceSummary {
+  return countAttendance(marks.filter((m) => seasonOfDate(m.localDate) === season));
+}
+
+/** the same counts and percentage over whichever marks are given (a report's period) */
+export function countAttendance(marks: readonly AttendanceMark[]): AttendanceSummary {
   const s = { present: 0, trial: 0, excused: 0, absent: 0 };
-  for (const m of marks) {
-    if (seasonOfDate(m.localDate) === season) s[m.status]++;
-  }
+  for (const m of marks) s[m.status]++;
   const counted = s.present + s.trial + s.absent;
   const percent = counted === 0 ? null : Math.round((100 * (s.present + s.trial)) / counted);
   return { ...s, counted, percent };

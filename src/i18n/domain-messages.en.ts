@@ -7,6 +7,16 @@ import { SCHEDULE_MAX_LENGTH } from '../domain/schedule.ts';
 import { TRAINING_GROUP_NAME_MAX } from '../domain/training-group.ts';
 import type { Translation } from './localized.ts';
 import {
+  DURATION_MAX,
+  PLAN_DESCRIPTION_MAX,
+  PLAN_TITLE_MAX,
+  PLAN_WEEKS_MAX,
+  WORKOUT_NOTES_MAX,
+  WORKOUT_POSITION_MAX,
+  WORKOUT_TITLE_MAX,
+} from '../domain/training-plan.ts';
+import { COACH_ATHLETE_NOTES_MAX } from '../domain/coach-athlete.ts';
+import {
   BIO_MAX,
   DISPLAY_NAME_MAX,
   PLACE_MAX,
@@ -96,5 +106,29 @@ export const domain: Translation<typeof domainMessages> = {
     sessionDescription: `Description: at most ${SESSION_DESCRIPTION_MAX} characters`,
     duration: 'Length from 0:05 to 12:00 (hours:minutes)',
     price: 'Price: a number from 0 (free), e.g. 2500 or 2500.50',
+  },
+  trainingPlan: {
+    title: `A plan's title is 1 to ${PLAN_TITLE_MAX} characters`,
+    description: `A description can be at most ${PLAN_DESCRIPTION_MAX} characters`,
+    weeks: `A plan has 1 to ${PLAN_WEEKS_MAX} weeks`,
+    type: 'Choose the kind of workout',
+    workoutTitle: `A workout's title can be at most ${WORKOUT_TITLE_MAX} characters`,
+    notes: `Notes can be at most ${WORKOUT_NOTES_MAX} characters`,
+    duration: `Duration — a whole number of minutes from 1 to ${DURATION_MAX}`,
+    distance: 'Distance — a whole number of metres from 1 to 1,000,000',
+    pace: 'Pace — mm:ss per kilometre, from 2:00 to 20:00',
+    hrZone: 'Heart-rate zone — 1 to 5',
+    rpe: 'RPE — 1 to 10',
+    intensity: 'Give a value for the chosen intensity',
+    week: `Week — 1 to ${PLAN_WEEKS_MAX}`,
+    day: 'Day of the week — 1 to 7',
+    position: `Order within the day — 0 to ${WORKOUT_POSITION_MAX}`,
+    startDate: 'Start date as YYYY-MM-DD',
+  },
+  coachAthlete: {
+    kind: 'Choose: coaching or consulting',
+    startsOn: 'Start date as YYYY-MM-DD',
+    endsOn: 'End date as YYYY-MM-DD, not before the start',
+    notes: `Notes can be at most ${COACH_ATHLETE_NOTES_MAX} characters`,
   },
 };

@@ -16,6 +16,8 @@ import { rankMessages } from '../domain/rank.ts';
 import { scheduleMessages } from '../domain/schedule.ts';
 import { seasonMessages } from '../domain/season.ts';
 import { trainingGroupMessages } from '../domain/training-group.ts';
+import { trainingPlanMessages } from '../domain/training-plan.ts';
+import { coachAthleteMessages } from '../domain/coach-athlete.ts';
 import { localized } from './localized.ts';
 
 const source = {
@@ -31,6 +33,8 @@ const source = {
   cleanText: cleanTextMessages,
   coachSlug: coachSlugMessages,
   coachPageForm: coachPageFormMessages,
+  trainingPlan: trainingPlanMessages,
+  coachAthlete: coachAthleteMessages,
 };
 
 export const domainMessages = localized('domain', source);

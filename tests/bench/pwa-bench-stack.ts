@@ -148,7 +148,12 @@ export function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startPwaBenchStack(): Promise<PwaBenchStack> {
+export async function startPwaBenchStack(
+  options: {
+    /** more rows a bench needs, written as the database owner before the app is built */
+    seed?: (db: Database) => Promise<void>;
+  } = {},
+): Promise<PwaBenchStack> {
   const appDir = mkdtempSync(join(tmpdir(), 'trackside-pwa-bench-'));
   const litDir = mkdtempSync(join(tmpdir(), 'trackside-lit-bench-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'trackside-bench-profile-'));
@@ -170,6 +175,7 @@ export async function startPwaBenchStack(): Promise<PwaBenchStack> {
   };
   try {
     await populate(db);
+    await options.seed?.(db);
     const appUrl = await app.listen();
     const litUrl = await lit.listen();
     gateway = createServer({ db, corsOrigins: [appUrl] });

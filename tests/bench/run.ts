@@ -11,6 +11,7 @@ import { analyticsIngest } from './analytics-ingest.ts';
 import { describeLimit, limitMiss, type BenchResult } from './bench-result.ts';
 import { partnersConsole10k } from './partners-console.ts';
 import { partnersAuditOverhead } from './partners-audit-overhead.ts';
+import { plansTodayColdStart } from './plans-today-cold-start.ts';
 import { pwaBenches } from './pwa-benches.ts';
 import { rlsRosterOverhead } from './rls-roster-overhead.ts';
 import { sessionsGenerate10k } from './sessions-generate-10k.ts';
@@ -36,6 +37,7 @@ const benches: { name: string; run: () => Promise<BenchResult | BenchResult[]> }
   { name: 'analytics.dashboard_5m', run: analyticsDashboard5m },
   { name: 'partners.console_10k', run: partnersConsole10k },
   { name: 'partners.audit_overhead', run: partnersAuditOverhead },
+  { name: 'plans.today_offline_cold_start', run: plansTodayColdStart },
 ];
 
 const filters = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { currentIntlTag, currentLocale } from '../../i18n/locale.ts';
 import { meStrings as t } from './me-strings.ts';
 import { rosterStrings } from '../roster/index.ts';
+import { reportPath, reportsStrings } from '../reports/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { chipStyles } from '../../ui/chip-styles.ts';
 import { calendarEvents, calendarFile } from './my-calendar.ts';
@@ -114,6 +115,7 @@ export class MePage extends LitElement {
     return html`<article aria-labelledby=${id}>
       <h2 id=${id} class=${several ? '' : 'visually-hidden'}>${a.name}</h2>
       <p class="org">${a.orgName}</p>
+      <p><a class="button secondary" href=${reportPath(a.id)}>${reportsStrings.mine}</a></p>
       <section class="card" aria-labelledby=${`${id}-group`}>
         <h2 id=${`${id}-group`}>${t.groupAndCoaches}</h2>
         <dl>

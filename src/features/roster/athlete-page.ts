@@ -44,9 +44,11 @@ import { rankBadge } from '../../ui/rank-badge.ts';
 import './athlete-attendance.ts';
 import './athlete-contacts.ts';
 import './athlete-subscription.ts';
+import { loadAthletePlans } from '../plans/index.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 import { NavigateEvent } from '../../ui/navigate-event.ts';
 import { translateDomainMessage } from '../../i18n/domain-messages.ts';
+import { reportPath, reportsStrings } from '../reports/index.ts';
 
 /** the form as the database takes it; every rule is the domain's, so both agree */
 const athleteForm = z.object({
@@ -185,6 +187,7 @@ export class AthletePage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void loadAthletePlans();
     this.#viewedGroup = new URLSearchParams(location.search).get('group');
   }
 
@@ -253,6 +256,7 @@ export class AthletePage extends LitElement {
     }
     return html`
       <h1>${this.creating ? t.newTitle : (data.athlete?.name ?? '')}</h1>
+      ${this.creating ? nothing : html`<p><a class="button secondary" href=${reportPath(this.athleteId)}>${reportsStrings.link}</a></p>`}
       ${
         // say which club a new athlete joins, for someone in several
         this.creating && this.#organization.organizations.length > 1
@@ -270,6 +274,7 @@ export class AthletePage extends LitElement {
       }
       ${this.creating ? nothing : html`<athlete-contacts .athleteId=${this.athleteId}></athlete-contacts>`}
       ${this.creating ? nothing : html`<athlete-subscription .athleteId=${this.athleteId}></athlete-subscription>`}
+      ${this.creating ? nothing : html`<athlete-plans .athleteId=${this.athleteId}></athlete-plans>`}
       ${!this.creating && isAdminOf(data, this.orgId()) ? this.renderAccount(data) : nothing}
     `;
   }

@@ -664,6 +664,7 @@ values ('a7200000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-0000000
         'a7000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000001',
         date_trunc('week', now() at time zone 'Europe/Moscow')::date, 'active',
         'd0000000-0000-4000-8000-000000000002')
+on conflict (id) do nothing;
 
 -- messages demo (20261207130000_messages.sql) ------------------------------------------------------
 --   an announcement from coach@ to «Начинающие» (unread by athlete@, so home shows «Сообщения» with

@@ -622,6 +622,28 @@ values ('fa500000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-0000000
         array['Лёгкая атлетика', 'Спринт'], 'Казань, стадион «Юность»', array['ru'])
 on conflict (id) do nothing;
 
+-- results and ЕВСК suggestions (helper C, 20261207120000_results.sql) ----------------------------
+--   Иван Петров's competition results: two 60 m indoor (the second a personal best, meeting the
+--   I юн norm of the cited 2017 table), a hand-timed 100 m (II юн by the hand norm), one after
+--   the cited edition ends (the app says no edition covers its date) and a long jump (no cited
+--   norms). He is male, so the men's norms apply.
+update public.athletes set sex = 'male'
+ where id = 'd4000000-0000-4000-8000-000000000001' and sex is null;
+
+insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
+  result_kind, value, timing, venue, place, notes) values
+  ('c7000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'd4000000-0000-4000-8000-000000000001',
+   '2022-02-12', 'Первенство города в помещении', 'city', '60m', 'time', 8.90, 'auto', 'indoor', 4, ''),
+  ('c7000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001', 'd4000000-0000-4000-8000-000000000001',
+   '2022-05-21', 'Весенний кросс-спринт клуба', 'school', '100m', 'time', 14.3, 'hand', 'outdoor', 2, 'встречный ветер'),
+  ('c7000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001', 'd4000000-0000-4000-8000-000000000001',
+   '2023-02-18', 'Первенство области среди юношей', 'regional', '60m', 'time', 8.42, 'auto', 'indoor', 3, ''),
+  ('c7000000-0000-4000-8000-000000000004', 'd1000000-0000-4000-8000-000000000001', 'd4000000-0000-4000-8000-000000000001',
+   '2025-05-17', 'Кубок города', 'city', '100m', 'time', 13.70, 'auto', 'outdoor', 1, ''),
+  ('c7000000-0000-4000-8000-000000000005', 'd1000000-0000-4000-8000-000000000001', 'd4000000-0000-4000-8000-000000000001',
+   '2025-06-07', 'Кубок города', 'city', 'long_jump', 'distance', 5.12, null, 'outdoor', 5, '')
+on conflict (id) do nothing;
+
 -- training plans demo (issue 17, plan builder; ids a7…) --------------------------------------------
 --   template  a7000000-0000-4000-8000-000000000001  «База: 8 недель» by coach@trackside.test
 --   workouts  a7100000-0000-4000-8000-000000000WWD  (WW = week, D = day of the plan's week)

@@ -20,6 +20,7 @@ import { partnerReview } from '../features/partner-review/partner-review-strings
 import { products } from '../features/products/products-strings.en.ts';
 import { reports } from '../features/reports/reports-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
+import { results } from '../features/results/results-strings.en.ts';
 import { contacts } from '../features/roster/contacts-strings.en.ts';
 import { plans } from '../features/plans/plans-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
@@ -38,6 +39,7 @@ export const english = {
   chart,
   roster,
   contacts,
+  results,
   plans,
   groupMove,
   sync,

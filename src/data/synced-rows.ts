@@ -86,6 +86,7 @@ export type AthleteRow = {
   updated_by: string | null;
   deleted_at: string | null;
   xid: string;
+  sex: string | null;
 };
 
 export type RankHistoryRow = {
@@ -520,6 +521,50 @@ export type ClubAnalyticsCellRow = {
   xid: string;
 };
 
+export type EvskNormRow = {
+  id: string;
+  edition: string;
+  discipline: string;
+  sex: string;
+  result_kind: string;
+  timing: string | null;
+  venue: string;
+  rank: string;
+  threshold: number;
+  min_age: number | null;
+  min_level: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type CompetitionResultRow = {
+  id: string;
+  org_id: string;
+  athlete_id: string;
+  competed_on: string;
+  competition: string;
+  level: string;
+  discipline: string;
+  result_kind: string;
+  value: number;
+  timing: string | null;
+  venue: string;
+  place: number | null;
+  notes: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 export type AnnouncementRow = {
   id: string;
   org_id: string;
@@ -715,6 +760,8 @@ export interface SyncedRows {
   analytics_funnels: AnalyticsFunnelRow;
   coach_analytics_days: CoachAnalyticsDayRow;
   club_analytics_cells: ClubAnalyticsCellRow;
+  evsk_norms: EvskNormRow;
+  competition_results: CompetitionResultRow;
   announcements: AnnouncementRow;
   announcement_reads: AnnouncementReadRow;
   conversations: ConversationRow;

@@ -61,6 +61,9 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'training_plans', indexes: ['org_id', 'athlete_id', 'source_plan_id'], since: 6 },
   { name: 'plan_workouts', indexes: ['plan_id', '[plan_id+week]'], since: 6 },
   { name: 'workout_logs', indexes: ['athlete_id', 'workout_id'], since: 6 },
+  // results and the ЕВСК norms a suggestion reads offline (20261207120000_results.sql)
+  { name: 'evsk_norms', indexes: ['discipline'], since: 6 },
+  { name: 'competition_results', indexes: ['org_id', 'athlete_id'], since: 6 },
   // messages (20261207130000_messages.sql): announcements and who read them, athlete–coach
   // conversations; read ids derive from their natural keys so two devices write one row
   { name: 'announcements', indexes: ['org_id', 'group_id'], since: 6 },

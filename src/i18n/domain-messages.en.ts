@@ -7,6 +7,11 @@ import { SCHEDULE_MAX_LENGTH } from '../domain/schedule.ts';
 import { TRAINING_GROUP_NAME_MAX } from '../domain/training-group.ts';
 import type { Translation } from './localized.ts';
 import {
+  COMPETITION_MAX,
+  PLACE_MAX as RESULT_PLACE_MAX,
+  RESULT_NOTES_MAX,
+} from '../domain/competition-result.ts';
+import {
   DURATION_MAX,
   PLAN_DESCRIPTION_MAX,
   PLAN_TITLE_MAX,
@@ -106,6 +111,20 @@ export const domain: Translation<typeof domainMessages> = {
     sessionDescription: `Description: at most ${SESSION_DESCRIPTION_MAX} characters`,
     duration: 'Length from 0:05 to 12:00 (hours:minutes)',
     price: 'Price: a number from 0 (free), e.g. 2500 or 2500.50',
+  },
+  competitionResult: {
+    competition: `Competition name: 1 to ${COMPETITION_MAX} characters`,
+    level: 'Choose the level of the competition',
+    discipline: 'Choose the event',
+    value: 'The result is a positive number with at most two decimals',
+    timeFormat: 'Write a time as 11.94 or 1:58.30',
+    timing: 'For a time, say how it was timed: automatic or hand',
+    venue: 'Say where it took place: indoor or outdoor',
+    place: `Place: a whole number from 1 to ${RESULT_PLACE_MAX}`,
+    notes: `Note: at most ${RESULT_NOTES_MAX} characters`,
+    date: 'Date as YYYY-MM-DD',
+    dateFuture: 'The competition date cannot be in the future',
+    dateEarly: 'The competition date cannot be before 1900',
   },
   trainingPlan: {
     title: `A plan's title is 1 to ${PLAN_TITLE_MAX} characters`,

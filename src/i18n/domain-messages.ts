@@ -7,6 +7,7 @@
 import { athleteMessages } from '../domain/athlete.ts';
 import { athleteContactMessages } from '../domain/athlete-contact.ts';
 import { cleanTextMessages } from '../domain/clean-text.ts';
+import { competitionResultMessages } from '../domain/competition-result.ts';
 import { coachPageFormMessages } from '../domain/coach-page-form.ts';
 import { coachSlugMessages } from '../domain/coach-slug.ts';
 import { discountCodeMessages } from '../domain/money.ts';
@@ -33,6 +34,7 @@ const source = {
   cleanText: cleanTextMessages,
   coachSlug: coachSlugMessages,
   coachPageForm: coachPageFormMessages,
+  competitionResult: competitionResultMessages,
   trainingPlan: trainingPlanMessages,
   coachAthlete: coachAthleteMessages,
 };

@@ -147,16 +147,16 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
 -- messages: the coach's announcement to A1, read by the athlete; the athlete's
 -- conversation with the coach (a minor: the birth date above), one message, read
 insert into public.announcements (id, org_id, group_id, sender_id, title) values
-  ('95000000-0000-4000-8000-000000000030', '10000000-0000-4000-8000-00000000000a',
+  ('95000000-0000-4000-8000-000000000040', '10000000-0000-4000-8000-00000000000a',
    '20000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach'), 'Сбор в субботу');
 insert into public.announcement_reads (id, org_id, announcement_id, user_id) values
-  (private.announcement_read_id('95000000-0000-4000-8000-000000000030', tests.get_supabase_uid('athlete')),
-   '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000030', tests.get_supabase_uid('athlete'));
+  (private.announcement_read_id('95000000-0000-4000-8000-000000000040', tests.get_supabase_uid('athlete')),
+   '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000040', tests.get_supabase_uid('athlete'));
 insert into public.conversations (id, org_id, athlete_id, coach_id) values
   (private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')),
    '10000000-0000-4000-8000-00000000000a', '30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach'));
 insert into public.conversation_messages (id, org_id, conversation_id, sender_id, body) values
-  ('95000000-0000-4000-8000-000000000031', '10000000-0000-4000-8000-00000000000a',
+  ('95000000-0000-4000-8000-000000000041', '10000000-0000-4000-8000-00000000000a',
    private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')),
    tests.get_supabase_uid('coach'), 'Как колено?');
 insert into public.conversation_reads (id, org_id, conversation_id, user_id, read_through) values
@@ -192,6 +192,12 @@ insert into public.workout_logs (id, org_id, workout_id, athlete_id, status, rpe
 select w.id, w.org_id, w.id, p.athlete_id, 'done', 6, current_date
   from public.plan_workouts w join public.training_plans p on p.id = w.plan_id
  where p.assignment_id = '95000000-0000-4000-8000-000000000023';
+-- results (20261207120000_results.sql): the athlete's result; the norms are the same for everyone
+insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
+  result_kind, value, timing, venue) values
+  ('95000000-0000-4000-8000-000000000030', '10000000-0000-4000-8000-00000000000a',
+   '30000000-0000-4000-8000-0000000000a1', '2019-06-15', 'Первенство области', 'regional', '100m',
+   'time', 11.2, 'auto', 'outdoor');
 
 /**
   * -------------------------------------------------------
@@ -250,10 +256,12 @@ insert into probes values
   ('plan_workouts',          $$select count(*) from public.plan_workouts w where w.plan_id in (select p.id from public.training_plans p where p.assignment_id = '95000000-0000-4000-8000-000000000023')$$),
   ('plan_assignments',       $$select count(*) from public.plan_assignments where id = '95000000-0000-4000-8000-000000000023'$$),
   ('workout_logs',           $$select count(*) from public.workout_logs l where l.athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
-  ('announcements',          $$select count(*) from public.announcements where id = '95000000-0000-4000-8000-000000000030'$$),
-  ('announcement_reads',     $$select count(*) from public.announcement_reads where announcement_id = '95000000-0000-4000-8000-000000000030'$$),
+  ('competition_results',    $$select count(*) from public.competition_results where id = '95000000-0000-4000-8000-000000000030'$$),
+  ('evsk_norms',             $$select count(*) from public.evsk_norms where discipline = '100m' and timing = 'auto' and rank = 'КМС'$$),
+  ('announcements',          $$select count(*) from public.announcements where id = '95000000-0000-4000-8000-000000000040'$$),
+  ('announcement_reads',     $$select count(*) from public.announcement_reads where announcement_id = '95000000-0000-4000-8000-000000000040'$$),
   ('conversations',          $$select count(*) from public.conversations where athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
-  ('conversation_messages',  $$select count(*) from public.conversation_messages where id = '95000000-0000-4000-8000-000000000031'$$),
+  ('conversation_messages',  $$select count(*) from public.conversation_messages where id = '95000000-0000-4000-8000-000000000041'$$),
   ('conversation_reads',     $$select count(*) from public.conversation_reads where user_id = tests.get_supabase_uid('athlete')$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
@@ -330,6 +338,8 @@ insert into who_sees_what values
   ('plan_workouts',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('plan_assignments',       'yes',      'yes', 'yes',  'no',   'no',    'no',   'no'),
   ('workout_logs',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('competition_results',    'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('evsk_norms',             'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('announcements',          'yes',      'yes', 'no',   'yes',  'yes',   'no',   'no'),
   ('announcement_reads',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('conversations',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),

@@ -7,6 +7,7 @@ import { LocalQueryController } from '../../state/local-query-controller.ts';
 import { currentIntlTag, currentLocale } from '../../i18n/locale.ts';
 import { meStrings as t } from './me-strings.ts';
 import { rosterStrings } from '../roster/index.ts';
+import '../results/index.ts';
 import { reportPath, reportsStrings } from '../reports/index.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import { chipStyles } from '../../ui/chip-styles.ts';
@@ -153,6 +154,7 @@ export class MePage extends LitElement {
         <h2 id=${`${id}-upcoming`}>${t.upcoming}</h2>
         ${this.renderSessions(a)}
       </section>
+      <athlete-results .athleteId=${a.id}></athlete-results>
     </article>`;
   }
 

@@ -1,8 +1,6 @@
 // What an athlete's report reads from the device: the athlete, their attendance
 // marks, their plans' workouts and logs, their competition results and ranks.
-// All local, so the report builds offline. The results table arrives with
-// another part of issue 17; a build without it yet reads it as empty, so the
-// report says "no results" instead of failing.
+// All local, so the report builds offline.
 import {
   isResultKind,
   type ReportResult,
@@ -18,32 +16,6 @@ import { observeLocal, type LocalSubscription } from '../../data/observe-local.t
 import type { UserDatabase } from '../../data/open-user-database.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import { readAthleteMarks } from '../attendance/index.ts';
-
-/** public.competition_results, as its contract (issue 17) names the columns */
-interface CompetitionResultRow {
-  id: string;
-  athlete_id: string;
-  competed_on: string;
-  competition: string;
-  level: string;
-  discipline: string;
-  result_kind: string;
-  value: number | string;
-  timing: string | null;
-  venue: string;
-  place: number | null;
-  deleted_at: string | null;
-}
-
-/** a table's live rows, or none when this build's local database has no such table yet */
-async function optionalRows<T extends { deleted_at: string | null }>(
-  db: UserDatabase,
-  table: string,
-): Promise<T[]> {
-  if (!db.tables.some((t) => t.name === table)) return [];
-  const rows = (await db.store(table).toArray()) as unknown as T[];
-  return rows.filter(isLive);
-}
 
 export interface ReportSource {
   athleteId: string;
@@ -77,7 +49,7 @@ export async function readReportSource(
     liveRowsWhere(db, 'rank_history', 'athlete_id', [athleteId]),
     liveRowsWhere(db, 'training_plans', 'athlete_id', [athleteId]),
     liveRowsWhere(db, 'workout_logs', 'athlete_id', [athleteId]),
-    optionalRows<CompetitionResultRow>(db, 'competition_results'),
+    liveRowsWhere(db, 'competition_results', 'athlete_id', [athleteId]),
   ]);
   // an archived copy is a cancelled assignment: its workouts were taken back, not missed
   const planStart = new Map(

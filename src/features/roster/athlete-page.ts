@@ -44,6 +44,7 @@ import { rankBadge } from '../../ui/rank-badge.ts';
 import './athlete-attendance.ts';
 import './athlete-contacts.ts';
 import './athlete-subscription.ts';
+import '../results/index.ts';
 import { loadAthletePlans } from '../plans/index.ts';
 import { fieldErrors } from '../../ui/form-errors.ts';
 import { NavigateEvent } from '../../ui/navigate-event.ts';
@@ -272,6 +273,7 @@ export class AthletePage extends LitElement {
               .season=${data.athlete?.season || seasonOfDate(new Date().toISOString().slice(0, 10))}
             ></athlete-attendance>`
       }
+      ${this.creating ? nothing : html`<athlete-results .athleteId=${this.athleteId}></athlete-results>`}
       ${this.creating ? nothing : html`<athlete-contacts .athleteId=${this.athleteId}></athlete-contacts>`}
       ${this.creating ? nothing : html`<athlete-subscription .athleteId=${this.athleteId}></athlete-subscription>`}
       ${this.creating ? nothing : html`<athlete-plans .athleteId=${this.athleteId}></athlete-plans>`}

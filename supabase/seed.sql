@@ -687,3 +687,40 @@ values ('a7200000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-0000000
         date_trunc('week', now() at time zone 'Europe/Moscow')::date, 'active',
         'd0000000-0000-4000-8000-000000000002')
 on conflict (id) do nothing;
+
+-- messages demo (20261207130000_messages.sql) ------------------------------------------------------
+--   an announcement from coach@ to «Начинающие» (unread by athlete@, so home shows «Сообщения» with
+--   a count), and a short conversation between athlete@ (Петров Иван) and coach@. the
+--   conversation's id is the one every device derives from (athlete, coach).
+insert into public.announcements (id, org_id, group_id, sender_id, title, body, event_on, created_at) values
+  ('d7000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001',
+   'd2000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002',
+   'Тренировка в субботу на стадионе',
+   'В субботу занимаемся на открытом стадионе, сбор в 10:00 у главного входа. Возьмите шиповки и тёплую форму.',
+   (current_date + 5), now() - interval '2 hours')
+on conflict (id) do nothing;
+
+insert into public.conversations (id, org_id, athlete_id, coach_id, created_at) values
+  (private.conversation_id('d4000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002'),
+   'd1000000-0000-4000-8000-000000000001', 'd4000000-0000-4000-8000-000000000001',
+   'd0000000-0000-4000-8000-000000000002', now() - interval '1 day')
+on conflict (id) do nothing;
+
+insert into public.conversation_messages (id, org_id, conversation_id, sender_id, body, created_at) values
+  ('d7000000-0000-4000-8000-000000000011', 'd1000000-0000-4000-8000-000000000001',
+   private.conversation_id('d4000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002'),
+   'd0000000-0000-4000-8000-000000000004', 'Игорь Сергеевич, можно мне завтра прийти на полчаса позже?',
+   now() - interval '1 day'),
+  ('d7000000-0000-4000-8000-000000000012', 'd1000000-0000-4000-8000-000000000001',
+   private.conversation_id('d4000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002'),
+   'd0000000-0000-4000-8000-000000000002', 'Можно. Разомнись сам, и сразу к группе на беговые упражнения.',
+   now() - interval '23 hours')
+on conflict (id) do nothing;
+
+-- both have read the conversation up to the coach's answer
+insert into public.conversation_reads (id, org_id, conversation_id, user_id, read_through)
+select private.conversation_read_id(v.id, u.id), v.org_id, v.id, u.id, now() - interval '23 hours'
+  from public.conversations v
+ cross join (values ('d0000000-0000-4000-8000-000000000002'::uuid), ('d0000000-0000-4000-8000-000000000004'::uuid)) u(id)
+ where v.id = private.conversation_id('d4000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002')
+on conflict (id) do nothing;

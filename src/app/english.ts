@@ -3,6 +3,7 @@
 // typed catalogues instead of `msg()` ids, so no template is looked up by id.
 import { account } from '../features/account/account-strings.en.ts';
 import { attendance } from '../features/attendance/attendance-strings.en.ts';
+import { messages } from '../features/messages/messages-strings.en.ts';
 import { booking } from '../features/booking/booking-strings.en.ts';
 import { clubAnalytics } from '../features/club-analytics/club-analytics-strings.en.ts';
 import { coachAnalytics } from '../features/coach-analytics/coach-analytics-strings.en.ts';
@@ -48,6 +49,7 @@ export const english = {
   money,
   products,
   attendance,
+  messages,
   booking,
   courses,
   admin,

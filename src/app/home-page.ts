@@ -24,6 +24,7 @@ import { attendanceStrings } from '../features/attendance/index.ts';
 import { bookingStrings } from '../features/booking/index.ts';
 import { storefrontStrings } from '../features/storefront/index.ts';
 import { coachAnalyticsStrings } from '../features/coach-analytics/index.ts';
+import '../features/messages/index.ts';
 import { sharedStyles } from '../ui/shared-styles.ts';
 import '../ui/ts-notice.ts';
 import { chooseLocale, currentLocale } from '../i18n/locale.ts';
@@ -284,6 +285,7 @@ export class HomePage extends LitElement {
     const coach = this.coaches();
     const member = this.members();
     return html`
+      ${member ? html`<p class="messages"><messages-link></messages-link></p>` : nothing}
       ${section(
         t.nav.coaching,
         coach

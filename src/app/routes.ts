@@ -11,6 +11,7 @@ import { clubAnalyticsRoutes } from '../features/club-analytics/club-analytics-r
 import { coachAnalyticsRoutes } from '../features/coach-analytics/coach-analytics-routes.ts';
 import { coursesRoutes } from '../features/courses/courses-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
+import { messagesRoutes } from '../features/messages/messages-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
 import { partnerConsoleRoutes } from '../features/partner-console/partner-console-routes.ts';
 import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-dashboard-routes.ts';
@@ -46,6 +47,7 @@ export const routes: readonly FeatureRoute[] = [
   ...moneyRoutes,
   ...productsRoutes,
   ...attendanceRoutes,
+  ...messagesRoutes,
   ...bookingRoutes,
   ...coursesRoutes,
   ...adminRoutes,

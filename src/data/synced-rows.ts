@@ -565,6 +565,74 @@ export type CompetitionResultRow = {
   xid: string;
 };
 
+export type AnnouncementRow = {
+  id: string;
+  org_id: string;
+  group_id: string | null;
+  sender_id: string;
+  title: string;
+  body: string;
+  event_on: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type AnnouncementReadRow = {
+  id: string;
+  org_id: string;
+  announcement_id: string;
+  user_id: string;
+  read_at: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type ConversationRow = {
+  id: string;
+  org_id: string;
+  athlete_id: string;
+  coach_id: string;
+  created_by: string | null;
+  minor: boolean;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type ConversationMessageRow = {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  sender_id: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type ConversationReadRow = {
+  id: string;
+  org_id: string;
+  conversation_id: string;
+  user_id: string;
+  read_through: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 export type CoachAthleteRow = {
   id: string;
   org_id: string;
@@ -694,6 +762,11 @@ export interface SyncedRows {
   club_analytics_cells: ClubAnalyticsCellRow;
   evsk_norms: EvskNormRow;
   competition_results: CompetitionResultRow;
+  announcements: AnnouncementRow;
+  announcement_reads: AnnouncementReadRow;
+  conversations: ConversationRow;
+  conversation_messages: ConversationMessageRow;
+  conversation_reads: ConversationReadRow;
   coach_athletes: CoachAthleteRow;
   plan_assignments: PlanAssignmentRow;
   training_plans: TrainingPlanRow;

@@ -64,4 +64,11 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   // results and the ЕВСК norms a suggestion reads offline (20261207120000_results.sql)
   { name: 'evsk_norms', indexes: ['discipline'], since: 6 },
   { name: 'competition_results', indexes: ['org_id', 'athlete_id'], since: 6 },
+  // messages (20261207130000_messages.sql): announcements and who read them, athlete–coach
+  // conversations; read ids derive from their natural keys so two devices write one row
+  { name: 'announcements', indexes: ['org_id', 'group_id'], since: 6 },
+  { name: 'announcement_reads', indexes: ['announcement_id', 'user_id'], since: 6 },
+  { name: 'conversations', indexes: ['org_id', 'athlete_id', 'coach_id'], since: 6 },
+  { name: 'conversation_messages', indexes: ['conversation_id'], since: 6 },
+  { name: 'conversation_reads', indexes: ['conversation_id', 'user_id'], since: 6 },
 ];

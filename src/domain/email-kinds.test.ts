@@ -16,7 +16,7 @@ describe('email kinds', () => {
   });
 
   it('name exactly the kinds the database accepts', () => {
-    expect(EMAIL_KINDS).toHaveLength(5);
+    expect(EMAIL_KINDS).toHaveLength(7);
     expect(emailKindSchema.safeParse('newsletter').success).toBe(false);
   });
 });

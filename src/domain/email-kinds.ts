@@ -8,6 +8,9 @@ export const EMAIL_KINDS = [
   'booking_notification',
   'booking_cancellation',
   'session_reminder',
+  // what is still unread 12 hours after it was sent, once (20261207130000_messages.sql)
+  'announcement_unread',
+  'message_unread',
 ] as const;
 
 export const emailKindSchema = z.enum(EMAIL_KINDS);

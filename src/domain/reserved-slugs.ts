@@ -7,7 +7,7 @@ export const RESERVED_SLUGS: readonly string[] = [
   'about', 'account', 'admin', 'api', 'app', 'assets', 'auth', 'availability', 'book',
   'booking', 'bookings', 'calendar', 'checkout', 'club', 'clubs', 'coach', 'coaches',
   'conflicts', 'course', 'courses', 'dashboard', 'functions', 'groups', 'help', 'icons',
-  'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'new', 'org',
+  'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'messages', 'new', 'org',
   'organizations', 'page', 'partner', 'partners', 'plans', 'platform', 'privacy', 'products', 'purchases', 'rest',
   'roster', 'season', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup',
   'static', 'storage', 'storefront', 'support', 'sync', 'terms', 'today', 'trackside',

@@ -106,7 +106,9 @@ select is((select merge_hook from sync.tables where table_name = 'attendance'),
 -- athlete_contacts (20261206146000_athlete_contacts.sql) and workout_logs
 -- (20261207100000_coach_tools_core.sql) have the same rule for their own rows
 select is((select array_agg(table_name::text order by table_name) from sync.tables where merge_hook is not null),
-  array['athlete_contacts', 'attendance', 'workout_logs'], 'every other table uses the default merge');
+  array['announcement_reads', 'athlete_contacts', 'attendance', 'conversation_reads', 'conversations',
+        'workout_logs'],
+  'every other table uses the default merge');
 select is((select count(*)::int from sync.tables where merge_inserts is distinct from (merge_hook is not null)), 0,
   'merge_inserts says which tables have a hook');
 select throws_ok($$update sync.tables set merge_inserts = true where table_name = 'athletes'$$, '428C9', null,

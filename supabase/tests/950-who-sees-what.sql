@@ -144,6 +144,25 @@ insert into public.attendance (id, org_id, session_id, athlete_id, status) value
   (private.attendance_id('95000000-0000-4000-8000-00000000000e', '30000000-0000-4000-8000-0000000000a1'),
    '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-00000000000e',
    '30000000-0000-4000-8000-0000000000a1', 'present');
+-- messages: the coach's announcement to A1, read by the athlete; the athlete's
+-- conversation with the coach (a minor: the birth date above), one message, read
+insert into public.announcements (id, org_id, group_id, sender_id, title) values
+  ('95000000-0000-4000-8000-000000000040', '10000000-0000-4000-8000-00000000000a',
+   '20000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach'), 'Сбор в субботу');
+insert into public.announcement_reads (id, org_id, announcement_id, user_id) values
+  (private.announcement_read_id('95000000-0000-4000-8000-000000000040', tests.get_supabase_uid('athlete')),
+   '10000000-0000-4000-8000-00000000000a', '95000000-0000-4000-8000-000000000040', tests.get_supabase_uid('athlete'));
+insert into public.conversations (id, org_id, athlete_id, coach_id) values
+  (private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')),
+   '10000000-0000-4000-8000-00000000000a', '30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach'));
+insert into public.conversation_messages (id, org_id, conversation_id, sender_id, body) values
+  ('95000000-0000-4000-8000-000000000041', '10000000-0000-4000-8000-00000000000a',
+   private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')),
+   tests.get_supabase_uid('coach'), 'Как колено?');
+insert into public.conversation_reads (id, org_id, conversation_id, user_id, read_through) values
+  (private.conversation_read_id(private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')), tests.get_supabase_uid('athlete')),
+   '10000000-0000-4000-8000-00000000000a', private.conversation_id('30000000-0000-4000-8000-0000000000a1', tests.get_supabase_uid('coach')),
+   tests.get_supabase_uid('athlete'), now());
 -- a figure of club A (the club's members in a month, from 12 people)
 insert into public.club_analytics_cells (id, org_id, figure, period, value, people, suppressed) values
   ('95000000-0000-4000-8000-000000000018', '10000000-0000-4000-8000-00000000000a', 'members', '2026-01', 12, 12, false);
@@ -238,7 +257,12 @@ insert into probes values
   ('plan_assignments',       $$select count(*) from public.plan_assignments where id = '95000000-0000-4000-8000-000000000023'$$),
   ('workout_logs',           $$select count(*) from public.workout_logs l where l.athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
   ('competition_results',    $$select count(*) from public.competition_results where id = '95000000-0000-4000-8000-000000000030'$$),
-  ('evsk_norms',             $$select count(*) from public.evsk_norms where discipline = '100m' and timing = 'auto' and rank = 'КМС'$$);
+  ('evsk_norms',             $$select count(*) from public.evsk_norms where discipline = '100m' and timing = 'auto' and rank = 'КМС'$$),
+  ('announcements',          $$select count(*) from public.announcements where id = '95000000-0000-4000-8000-000000000040'$$),
+  ('announcement_reads',     $$select count(*) from public.announcement_reads where announcement_id = '95000000-0000-4000-8000-000000000040'$$),
+  ('conversations',          $$select count(*) from public.conversations where athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
+  ('conversation_messages',  $$select count(*) from public.conversation_messages where id = '95000000-0000-4000-8000-000000000041'$$),
+  ('conversation_reads',     $$select count(*) from public.conversation_reads where user_id = tests.get_supabase_uid('athlete')$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -315,7 +339,12 @@ insert into who_sees_what values
   ('plan_assignments',       'yes',      'yes', 'yes',  'no',   'no',    'no',   'no'),
   ('workout_logs',           'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('competition_results',    'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
-  ('evsk_norms',             'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no');
+  ('evsk_norms',             'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
+  ('announcements',          'yes',      'yes', 'no',   'yes',  'yes',   'no',   'no'),
+  ('announcement_reads',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('conversations',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('conversation_messages',  'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
+  ('conversation_reads',     'no',       'no',  'no',   'yes',  'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

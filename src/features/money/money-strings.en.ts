@@ -74,6 +74,8 @@ export const money: Translation<typeof moneyStrings> = {
         booking_notification: 'Someone booked with me (coaches)',
         booking_cancellation: 'Booking cancelled',
         session_reminder: 'Reminder a day before a session',
+        announcement_unread: 'An announcement left unread for 12 hours',
+        message_unread: 'A message left unread for 12 hours',
       })[kind] ?? kind,
     saved: 'Saved.',
     loading: 'Loading settings…',

@@ -75,6 +75,8 @@ export const moneyStrings = localized('money', {
         booking_notification: 'Новая запись ко мне (для тренеров)',
         booking_cancellation: 'Отмена записи',
         session_reminder: 'Напоминание за сутки до тренировки',
+        announcement_unread: 'Объявление, не прочитанное за 12 часов',
+        message_unread: 'Сообщение, не прочитанное за 12 часов',
       })[kind] ?? kind,
     saved: 'Сохранено.',
     loading: 'Загружаем настройки…',

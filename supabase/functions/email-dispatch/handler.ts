@@ -39,6 +39,7 @@ import {
   renderPartnerApplicationEmail,
 } from './partner-application-templates.ts';
 import { renderEmail, renderRefundedEmail } from './templates.ts';
+import { isMessageEmailKind, messageEmailLink, renderMessageEmail } from './message-templates.ts';
 import { type SessionDetailsReader, withSessionDetails } from './session-details.ts';
 
 export interface EmailDispatchDeps {
@@ -114,6 +115,22 @@ export async function handleEmailDispatch(
           kind: email.kind,
           to: email.to,
         });
+      } else if (isMessageEmailKind(email.kind)) {
+        // an unread announcement or conversation: a link into the app, no calendar
+        const r = renderMessageEmail(
+          email.kind,
+          email.locale,
+          email.payload,
+          messageEmailLink(deps.siteUrl, email.kind, email.payload),
+        );
+        const result = await send({
+          to: email.to,
+          ...r,
+          html: htmlFromText(r.subject, r.text, email.locale),
+        });
+        outcome = result.ok
+          ? { sent: true, error: null, retryable: false }
+          : { sent: false, error: result.error, retryable: result.retryable };
       } else if (email.kind === 'course_access') {
         // an email-gated course given to an address: a link into the app, nothing to mint
         const r = renderCourseAccess(

@@ -31,6 +31,9 @@ export interface RenderExtras {
 
 type Payload = Record<string, unknown>;
 
+/** the kinds rendered here: the unread-message ones have their own (message-templates.ts) */
+export type BookingEmailKind = Exclude<EmailKind, 'announcement_unread' | 'message_unread'>;
+
 const str = (p: Payload, k: string): string | null =>
   typeof p[k] === 'string' ? (p[k] as string) : null;
 const num = (p: Payload, k: string): number | null =>
@@ -144,7 +147,7 @@ function linkLines(
 }
 
 export function renderEmail(
-  kind: EmailKind,
+  kind: BookingEmailKind,
   locale: Locale,
   payload: Payload,
   extras: RenderExtras = {},

@@ -81,3 +81,17 @@ describe('server messages', () => {
     expect(describeError(42).message).toBe('Что-то пошло не так. Попробуйте ещё раз.');
   });
 });
+
+describe('Auth errors, as supabase-js makes them', () => {
+  it('reads a retryable fetch failure as the network, and an Auth refusal as the server’s', async () => {
+    const { AuthApiError, AuthRetryableFetchError } = await import('@supabase/supabase-js');
+    const offline = describeError(new AuthRetryableFetchError('Failed to fetch', 0));
+    expect(offline.network).toBe(true);
+    const refused = describeError(
+      new AuthApiError('Invalid login credentials', 400, 'invalid_credentials'),
+    );
+    expect(refused.network).toBe(false);
+    expect(refused.code).toBe('invalid_credentials');
+    expect(refused.raw).toBe('Invalid login credentials');
+  });
+});

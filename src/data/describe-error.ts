@@ -3,7 +3,6 @@
 // the user reads, in their language (src/i18n/error-strings.ts). Every RPC and
 // auth call in the app goes through it, so a refusal reads the same on every
 // page.
-import { isAuthError, isAuthRetryableFetchError } from '@supabase/supabase-js';
 import { adminRefusal } from '../domain/membership-admin.ts';
 import { errorStrings as t } from '../i18n/error-strings.ts';
 
@@ -40,6 +39,23 @@ const byHint: Record<string, () => string> = {
   cancellation_window_passed: () => t.booking.cancellationWindow,
   session_full: () => t.booking.sessionFull,
 };
+
+/**
+ * An Auth error, recognised as supabase-js's own `isAuthError` does (every
+ * AuthError carries `__isAuthError`). Written here rather than imported: the
+ * import would bring all of supabase-js into every page that shows an error.
+ */
+interface AuthErrorShape {
+  name: string;
+  message: string;
+  code?: string;
+}
+function isAuthError(error: unknown): error is AuthErrorShape {
+  return typeof error === 'object' && error !== null && '__isAuthError' in error;
+}
+function isAuthRetryableFetchError(error: unknown): boolean {
+  return isAuthError(error) && error.name === 'AuthRetryableFetchError';
+}
 
 /**
  * Turns what supabase-js hands back (an AuthError, a PostgREST error body with

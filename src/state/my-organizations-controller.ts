@@ -1,24 +1,53 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
-import { z } from 'zod';
 import { readMyOrganizationsCache, writeMyOrganizationsCache } from './my-organizations-cache.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
 
 // the shape of the two flat selects below; the value rules live in
-// src/domain/organization.ts and the database checks them on write.
-const membershipRow = z.object({
-  id: z.string(),
-  org_id: z.string(),
-  role: z.string(),
-  left_at: z.string().nullable(),
-});
-const organizationRow = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  slug: z.string().nullable(),
-  time_zone: z.string(),
-});
+// src/domain/organization.ts and the database checks them on write. Checked by
+// hand, not with zod: the home page is a first screen, and zod weighs 26 kB.
+interface MembershipRow {
+  id: string;
+  org_id: string;
+  role: string;
+  left_at: string | null;
+}
+interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: string;
+  slug: string | null;
+  time_zone: string;
+}
+type Shape<T> = { [K in keyof T]: 'text' | 'text or null' };
+const membershipRow: Shape<MembershipRow> = {
+  id: 'text',
+  org_id: 'text',
+  role: 'text',
+  left_at: 'text or null',
+};
+const organizationRow: Shape<OrganizationRow> = {
+  id: 'text',
+  name: 'text',
+  kind: 'text',
+  slug: 'text or null',
+  time_zone: 'text',
+};
+
+/** the rows of a select, each with the shape's columns, or an error naming the first that is not */
+function rowsOf<T>(data: unknown, shape: Shape<T>): T[] {
+  if (!Array.isArray(data)) throw new TypeError('the answer is not a list of rows');
+  for (const row of data as unknown[]) {
+    const record = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+    for (const [column, kind] of Object.entries(shape)) {
+      const value = record[column];
+      if (typeof value !== 'string' && !(kind === 'text or null' && value === null)) {
+        throw new TypeError(`the answer's ${column} is not ${String(kind)}`);
+      }
+    }
+  }
+  return data as T[];
+}
 
 export interface MyOrganization {
   membershipId: string;
@@ -105,10 +134,7 @@ async function fetchMyOrganizations(
     .select('id,org_id,role,left_at')
     .eq('user_id', userId);
   if (memberships.error) throw new QueryError(memberships.error, memberships.status);
-  const current = z
-    .array(membershipRow)
-    .parse(memberships.data)
-    .filter((m) => m.left_at === null);
+  const current = rowsOf(memberships.data, membershipRow).filter((m) => m.left_at === null);
   if (current.length === 0) return [];
 
   const organizations = await client
@@ -119,12 +145,7 @@ async function fetchMyOrganizations(
       current.map((m) => m.org_id),
     );
   if (organizations.error) throw new QueryError(organizations.error, organizations.status);
-  const byId = new Map(
-    z
-      .array(organizationRow)
-      .parse(organizations.data)
-      .map((o) => [o.id, o]),
-  );
+  const byId = new Map(rowsOf(organizations.data, organizationRow).map((o) => [o.id, o]));
 
   const items: MyOrganization[] = [];
   for (const m of current) {

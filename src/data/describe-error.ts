@@ -3,7 +3,7 @@
 // the user reads, in their language (src/i18n/error-strings.ts). Every RPC and
 // auth call in the app goes through it, so a refusal reads the same on every
 // page.
-import { adminRefusal } from '../domain/membership-admin.ts';
+import { adminRefusal } from '../domain/admin-refusal.ts';
 import { errorStrings as t } from '../i18n/error-strings.ts';
 
 /** a failed call as the user should read it, with what a page may act on */

@@ -12,6 +12,20 @@ export interface Brand {
   accentColor: string | null;
 }
 
+const textOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+/**
+ * public.club_brand's answer, or null (no brand, or not its shape). By hand, not
+ * with zod: the mark is on every page of a managed club, the home page first.
+ */
+export function brandOf(value: unknown): Brand | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { name, logoUrl, color, accentColor } = value as Record<string, unknown>;
+  if (typeof name !== 'string' || !textOrNull(logoUrl) || !textOrNull(color)) return null;
+  if (!textOrNull(accentColor)) return null;
+  return { name, logoUrl, color, accentColor };
+}
+
 function channel(hex: string): number {
   const c = parseInt(hex, 16) / 255;
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;

@@ -2,11 +2,9 @@
 // (1–10) and a comment; the same limits as public.workout_logs' CHECK
 // constraints (tests/db/workout-log-agreement.test.ts holds them together).
 import { z } from 'zod';
+import { MAX_LOG_COMMENT, WORKOUT_LOG_STATUSES } from './workout-log-status.ts';
 
-export const WORKOUT_LOG_STATUSES = ['done', 'skipped'] as const;
-export type WorkoutLogStatus = (typeof WORKOUT_LOG_STATUSES)[number];
-
-export const MAX_LOG_COMMENT = 1000;
+export * from './workout-log-status.ts';
 
 export const workoutLogStatusSchema = z.enum(WORKOUT_LOG_STATUSES);
 export const workoutRpeSchema = z.number().int().min(1).max(10);
@@ -23,10 +21,6 @@ export const workoutLogSchema = z.object({
   comment: workoutLogCommentSchema,
 });
 export type WorkoutLogInput = z.infer<typeof workoutLogSchema>;
-
-export function isWorkoutLogStatus(value: unknown): value is WorkoutLogStatus {
-  return workoutLogStatusSchema.safeParse(value).success;
-}
 
 /** what the form sends: the RPE as typed (empty = none), the comment trimmed */
 export function parseWorkoutLog(form: {

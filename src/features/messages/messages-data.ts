@@ -8,8 +8,8 @@ import {
   readMarkAfter,
   unreadMessages,
   type Audience,
-  type AnnouncementInput,
-} from '../../domain/messages.ts';
+} from '../../domain/message-inbox.ts';
+import type { AnnouncementInput } from '../../domain/messages.ts';
 import {
   announcementReadId,
   conversationId,

@@ -1,21 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { z } from 'zod';
-import { readableTextOn, safeLogoUrl, type Brand } from '../../domain/partner-brand.ts';
+import { brandOf, readableTextOn, safeLogoUrl, type Brand } from '../../domain/partner-brand.ts';
 import { callRpc } from '../../data/call-rpc.ts';
 import { CurrentOrganizationController } from '../../state/current-organization-controller.ts';
 import { supabaseContext } from '../../state/contexts.ts';
 import { partnerDashboardStrings } from './partner-dashboard-strings.ts';
-
-const brandSchema = z
-  .object({
-    name: z.string(),
-    logoUrl: z.string().nullable(),
-    color: z.string().nullable(),
-    accentColor: z.string().nullable(),
-  })
-  .nullable();
 
 // the last brand seen per club in this tab, so switching back shows it at once;
 // kept in memory only: nothing of a signed-in person outlives the sign-out
@@ -83,8 +73,7 @@ export class PartnerBrandMark extends LitElement {
     if (!client) return;
     const result = await callRpc(client, 'club_brand', { p_org: orgId });
     if (!result.ok || orgId !== this.#askedFor) return;
-    const parsed = brandSchema.safeParse(result.data);
-    const brand = parsed.success ? parsed.data : null;
+    const brand = brandOf(result.data);
     remember(orgId, brand);
     this.brand = brand;
   }

@@ -16,7 +16,7 @@ import {
   type WorkoutIntensity,
   type WorkoutType,
 } from '../../domain/plan-day.ts';
-import { isWorkoutLogStatus, type WorkoutLogStatus } from '../../domain/workout-log.ts';
+import { isWorkoutLogStatus, type WorkoutLogStatus } from '../../domain/workout-log-status.ts';
 import type { LocalDate } from '../../domain/zoned-time.ts';
 import { liveRowsWhere } from '../../data/live-rows.ts';
 import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';

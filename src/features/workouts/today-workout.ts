@@ -1,11 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatDistance, formatPace, type WorkoutIntensity } from '../../domain/plan-day.ts';
-import {
-  MAX_LOG_COMMENT,
-  parseWorkoutLog,
-  type WorkoutLogStatus,
-} from '../../domain/workout-log.ts';
+import { MAX_LOG_COMMENT, type WorkoutLogStatus } from '../../domain/workout-log-status.ts';
 import type { LocalDate } from '../../domain/zoned-time.ts';
 import { describeError } from '../../data/describe-error.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
@@ -376,6 +372,8 @@ export class TodayWorkout extends LitElement {
     const d = this.draft;
     const engine = this.#day.engine;
     if (!d || !engine) return;
+    // the schema (and zod) load on the first save, not with the home page
+    const { parseWorkoutLog } = await import('../../domain/workout-log.ts');
     const parsed = parseWorkoutLog(d);
     if (!parsed.ok) {
       this.draft = { ...d, error: t.invalid[parsed.field], invalid: parsed.field };

@@ -50,10 +50,12 @@ $$;
 select tests.rls_enabled('public', 'attendance');
 select is((select merge_inserts from sync.tables where table_name = 'attendance'), true,
   'attendance is synced, inserts of an existing id merge');
--- but athlete_contacts, whose id is its athlete's (20261206146000_athlete_contacts.sql), and
--- workout_logs, whose id is its workout's (20261207100000_coach_tools_core.sql)
+-- but athlete_contacts, whose id is its athlete's (20261206146000_athlete_contacts.sql),
+-- workout_logs, whose id is its workout's (20261207100000_coach_tools_core.sql), and the read
+-- marks and conversations, whose ids are derived (20261207130000_messages.sql)
 select is((select count(*)::int from sync.tables
-            where merge_inserts and table_name not in ('athlete_contacts', 'workout_logs')), 1,
+            where merge_inserts and table_name not in ('athlete_contacts', 'workout_logs',
+              'announcement_reads', 'conversations', 'conversation_reads')), 1,
   'no other table merges inserts');
 select is(private.attendance_id('52000000-0000-4000-8000-0000000000a1', '30000000-0000-4000-8000-0000000000a2'),
   '144c8d8b-a6bb-5afd-8be2-84fd33322104'::uuid, 'the server derives the id the devices derive (uuid v5)');

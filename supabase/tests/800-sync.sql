@@ -9,9 +9,11 @@ insert into auth.users (id, email) values
   ('00000000-0000-4000-a000-00000000000a', 'sync-a@test.local'),
   ('00000000-0000-4000-a000-00000000000b', 'sync-b@test.local');
 
--- the funnels (20261206161000_analytics.sql) are rows every signed-in user pulls; this file
--- follows its probe table alone, so they are out of the way for its transaction
+-- the funnels (20261206161000_analytics.sql) and the ЕВСК norms (20261207120000_results.sql)
+-- are rows every signed-in user pulls; this file follows its probe table alone, so they are
+-- out of the way for its transaction
 delete from public.analytics_funnels;
+delete from public.evsk_norms;
 
 create table public.sync_probe (
   id uuid primary key,

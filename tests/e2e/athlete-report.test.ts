@@ -63,6 +63,13 @@ async function seedPlan(today: string): Promise<string> {
      on conflict (id) do nothing`,
     [run, rest, intervals, club, plan],
   );
+  // the demo seed also gives Петров the group's «База: 8 недель» with a workout every day; as a
+  // cancelled assignment's copy it is archived, and the report counts this plan alone
+  await e2e.app.rows(
+    `update public.training_plans set status = 'archived'
+      where athlete_id = $1 and kind = 'athlete' and id <> $2 and status = 'active'`,
+    [petrov, plan],
+  );
   await e2e.app.rows(
     `insert into public.workout_logs (id, org_id, workout_id, athlete_id, status, logged_on)
      values ($1, $3, $1, $4, 'done', $5::date), ($2, $3, $2, $4, 'skipped', $6::date)

@@ -58,6 +58,9 @@ const fixtureSql = `
     using (exists (select from public.team_access a where a.user_id = (select auth.uid()) and a.team = items.team))
     with check (exists (select from public.team_access a where a.user_id = (select auth.uid()) and a.team = items.team));
   insert into sync.tables (table_name, stamp_column, pull_order) values ('items', 'xid', 1);
+  -- the ЕВСК norms (20261207120000_results.sql) are reference rows every signed-in user
+  -- pulls; the harness counts pages of its own items, so they are out of its way
+  delete from public.evsk_norms;
 `;
 
 export interface SyncHarness {

@@ -28,14 +28,12 @@ export class UserDatabase extends Dexie {
       sync_meta: 'key',
       sync_issues: '++id, kind, [table+rowId]',
     };
-    const last = Math.max(1, ...synced.map((t) => t.since));
-    for (let v = 1; v <= last; v++) {
-      const stores: Record<string, string> = { ...internal };
-      for (const t of synced) {
-        if (t.since <= v) stores[t.name] = ['id', ...t.indexes].join(', ');
-      }
-      this.version(v).stores(stores);
-    }
+    // Only the newest version is declared: no version has an upgrade function, so
+    // Dexie brings an older database up by comparing it with this one, and a
+    // cold start parses one schema instead of every version's.
+    const stores: Record<string, string> = { ...internal };
+    for (const t of synced) stores[t.name] = ['id', ...t.indexes].join(', ');
+    this.version(Math.max(1, ...synced.map((t) => t.since))).stores(stores);
     (this as { outbox: Table<OutboxEntry, number> }).outbox = this.table('sync_outbox');
     (this as { meta: Table<MetaRecord, string> }).meta = this.table('sync_meta');
     (this as { issues: Table<SyncIssue, number> }).issues = this.table('sync_issues');

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { authStorageKey, loadSupabase, type AppClient } from '../data/supabase-client.ts';
 import { startSyncEngine } from '../data/start-sync-engine.ts';
+import { afterFirstDraw, holdFirstDraw } from '../data/first-draw.ts';
 import { AuthSessionController } from '../state/auth-session-controller.ts';
 import type { AuthState } from '../state/auth-state.ts';
 import { readStoredAuthState } from '../state/stored-session.ts';
@@ -133,6 +134,13 @@ export class AppRoot extends LitElement {
 
   /** whether this page load's catalogue is in place (see localeReady) */
   #localeReady = false;
+  /**
+   * the start's deferred work waits for the first page: its module loaded and
+   * drawn, and a signed-in user's engine open (or failed), so the page's own
+   * device reads have begun (they hold the start further, see LocalQueryController)
+   */
+  readonly #drawing = holdFirstDraw();
+  #engineSettled = false;
 
   constructor() {
     super();
@@ -186,7 +194,9 @@ export class AppRoot extends LitElement {
 
   override updated(): void {
     const page = this.currentPage();
-    if (!page || !this.#loaded.has(page.load) || page === this.#renderedPage) return;
+    if (!page || !this.#loaded.has(page.load)) return;
+    if (this.#engineSettled || this.#auth.state.status !== 'signed-in') this.#drawing();
+    if (page === this.#renderedPage) return;
     const first = this.#renderedPage === undefined;
     this.#renderedPage = page;
     void Promise.resolve(page.title()).then((title) => {
@@ -326,14 +336,12 @@ export class AppRoot extends LitElement {
         }
         this.#engineProvider.setValue(engine);
         this.#sync.setSource(engine);
-        // the app bar's organization switch and the tab bar: their own chunks, off
-        // the roster's first load
-        import('./organization-switch.ts').catch((error: unknown) => {
-          console.error('organization switch failed to load', error);
-        });
-        // the tab bar waits for the first idle moment: on a cold start it would
-        // otherwise compete with the page the user opened for the main thread
-        whenIdle(() => {
+        // the app bar's organization switch and the tab bar: their own chunks, after
+        // the first page is drawn, which on a cold start they would compete with
+        afterFirstDraw(() => {
+          import('./organization-switch.ts').catch((error: unknown) => {
+            console.error('organization switch failed to load', error);
+          });
           import('./tab-bar.ts').catch((error: unknown) => {
             console.error('tab bar failed to load', error);
           });
@@ -343,6 +351,11 @@ export class AppRoot extends LitElement {
         // IndexedDB unavailable (private mode in some browsers): the app still
         // works online, only offline edits are off
         console.error('sync engine failed to start', error);
+      })
+      .finally(() => {
+        if (generation !== this.#engineGeneration) return;
+        this.#engineSettled = true;
+        this.requestUpdate();
       });
   }
 
@@ -366,10 +379,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'app-root': AppRoot;
   }
-}
-
-/** runs `task` once the browser is idle (soon after, where requestIdleCallback is missing) */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 200);
 }

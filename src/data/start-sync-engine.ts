@@ -18,6 +18,7 @@ import {
   type SyncScheduler,
 } from './start-sync-scheduler.ts';
 import { SyncNetworkError } from './sync-errors.ts';
+import { afterFirstDraw } from './first-draw.ts';
 import type { SyncTransport } from './sync-transport.ts';
 
 export interface SyncEngine {
@@ -59,6 +60,7 @@ export async function startSyncEngine(options: {
     // the network half of the engine loads with the first sync, not before the first render
     run: async () => (await import('./sync-once.ts')).syncOnce(db, transport),
     lockName: `trackside-sync-${db.userId}`,
+    firstSync: (begin) => afterFirstDraw(begin),
     ...options.scheduler,
     onStatus: (s) => {
       last = s;

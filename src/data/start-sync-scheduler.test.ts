@@ -204,4 +204,20 @@ describe('startSyncScheduler', () => {
     expect(runs).toBe(2);
     s.stop();
   });
+
+  it('holds the first sync until told to begin, and a request before then does not wait', async () => {
+    let runs = 0;
+    let begin: (() => void) | undefined;
+    const { s, win } = setup(async () => void runs++, { firstSync: (go) => (begin = go) });
+    await s.idle();
+    expect(runs).toBe(0);
+    begin?.();
+    await s.idle();
+    expect(runs).toBe(1);
+    // the network coming back is reason enough on its own
+    win.dispatchEvent(new Event('online'));
+    await s.idle();
+    expect(runs).toBe(2);
+    s.stop();
+  });
 });

@@ -36,6 +36,12 @@ export interface SchedulerOptions {
   periodMs?: number;
   backoff?: BackoffOptions;
   onStatus?: (status: SchedulerStatus) => void;
+  /**
+   * when the first sync begins: at once unless given. The app waits for the
+   * first idle moment, so a cold start draws the page from the device before
+   * the network code loads and the sync's work competes with it.
+   */
+  firstSync?: (begin: () => void) => void;
 }
 
 export interface SyncScheduler {
@@ -177,7 +183,8 @@ export function startSyncScheduler(options: SchedulerOptions): SyncScheduler {
   doc?.addEventListener('visibilitychange', onVisibility);
 
   schedulePeriodic();
-  request();
+  if (options.firstSync) options.firstSync(request);
+  else request();
 
   return {
     request,

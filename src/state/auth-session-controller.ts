@@ -3,6 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { ContextProvider } from '@lit/context';
 import { authContext } from './contexts.ts';
 import { authStateFromSession, type AuthState } from './auth-state.ts';
+import { afterFirstDraw } from '../data/first-draw.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -59,7 +60,7 @@ export class AuthSessionController implements ReactiveController {
     };
     // with a stored session the first page needs nothing from supabase-js:
     // follow its events once the page is up, not while it is being drawn
-    if (initial.status === 'signed-in') whenIdle(follow);
+    if (initial.status === 'signed-in') afterFirstDraw(follow);
     else follow();
   }
 
@@ -92,10 +93,4 @@ function sameUser(a: AuthState, b: AuthState): boolean {
   if (a.status !== b.status) return false;
   if (a.status !== 'signed-in' || b.status !== 'signed-in') return true;
   return a.user.id === b.user.id && a.user.displayName === b.user.displayName;
-}
-
-/** runs `fn` when the main thread is idle (or soon, where idle callbacks are missing) */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
-  else setTimeout(fn, 300);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReactiveController } from 'lit';
 import type { Subscription } from 'dexie';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
@@ -110,5 +110,46 @@ describe('LocalQueryController', () => {
     h.provide(engineA);
     h.update();
     expect(q.open()).toHaveLength(1);
+  });
+
+  it('holds the start’s deferred work until its first answer, or until the element leaves', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestIdleCallback', undefined);
+    // fresh modules: the other tests left reads open, each a hold on this page load's start
+    vi.resetModules();
+    const { afterFirstDraw } = await import('../data/first-draw.ts');
+    const { LocalQueryController } = await import('./local-query-controller.ts');
+    try {
+      const h = host();
+      const q = query();
+      new LocalQueryController(h.element, q.run);
+      h.connect();
+      h.provide(engineA);
+      h.update();
+      const network = vi.fn();
+      afterFirstDraw(network);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(network).not.toHaveBeenCalled();
+      q.opened[0]?.answer('first');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(network).toHaveBeenCalledOnce();
+
+      // a page left before its read answered lets go too
+      const other = host();
+      new LocalQueryController(other.element, q.run);
+      other.connect();
+      other.provide(engineA);
+      other.update();
+      const later = vi.fn();
+      afterFirstDraw(later);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(later).not.toHaveBeenCalled();
+      other.disconnect();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(later).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SyncEngine } from '../data/start-sync-engine.ts';
 import { ContextConsumer } from '@lit/context';
 import { syncEngineContext } from './sync-engine-context.ts';
+import { holdFirstDraw } from '../data/first-draw.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -38,6 +39,8 @@ export class LocalQueryController<T> implements ReactiveController {
   readonly #onChange: ((value: T) => void) | undefined;
   #subscription: LocalSubscription | undefined;
   #observed: { engine: SyncEngine | null; key: unknown } | null = null;
+  /** lets the start's deferred work go once the query has first answered */
+  #drawn: (() => void) | undefined;
 
   value: T | undefined;
 
@@ -61,10 +64,15 @@ export class LocalQueryController<T> implements ReactiveController {
     const observed = this.#observed;
     if (observed && observed.engine === engine && Object.is(observed.key, key)) return;
     this.#subscription?.unsubscribe();
+    this.#drawn?.();
     this.#observed = { engine, key };
     this.value = undefined;
+    // a page drawn from the device goes before the network code and the first sync
+    const drawn = engine ? holdFirstDraw() : undefined;
+    this.#drawn = drawn;
     this.#subscription = engine
       ? this.#query(engine, (value) => {
+          drawn?.();
           this.value = value;
           this.#onChange?.(value);
           this.#host.requestUpdate();
@@ -75,6 +83,8 @@ export class LocalQueryController<T> implements ReactiveController {
   hostDisconnected(): void {
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
+    this.#drawn?.();
+    this.#drawn = undefined;
     this.#observed = null;
   }
 }

@@ -115,6 +115,11 @@ export class AppRoot extends LitElement {
   readonly #swUpdate = new SwUpdateController(this);
   /** the Supabase client once loaded; pages other than `local` ones wait for it */
   #loadedClient: AppClient | undefined;
+  /**
+   * provided from the start, empty until the client loads: a `local` page that
+   * subscribes (the home) draws from the device first and hears of the client later
+   */
+  readonly #clientProvider = new ContextProvider(this, { context: supabaseContext });
   #client: Promise<AppClient> | undefined;
   readonly #auth = new AuthSessionController(
     this,
@@ -288,7 +293,7 @@ export class AppRoot extends LitElement {
     this.#client ??= loadSupabase().then(
       (client) => {
         this.#loadedClient = client;
-        new ContextProvider(this, { context: supabaseContext, initialValue: client });
+        this.#clientProvider.setValue(client);
         this.requestUpdate();
         return client;
       },

@@ -29,7 +29,8 @@ import type { FeatureRoute } from '../state/feature-route.ts';
 const home: FeatureRoute = {
   name: 'home',
   pattern: '/',
-  access: 'signed-in',
+  // today's workout and the links draw from the device; the page hears of the client later
+  access: 'local',
   load: () => import('./home-page.ts'),
   title: () => strings.home.title,
   render: () => html`<home-page></home-page>`,

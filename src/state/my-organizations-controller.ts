@@ -85,6 +85,16 @@ export class MyOrganizationsController implements ReactiveController {
     this.#generation++;
   }
 
+  /**
+   * Before the client has loaded: the last good list, if there is one, while
+   * the page waits to ask the server. Never replaces an answer already given.
+   */
+  showCached(userId: string): void {
+    if (this.state.status !== 'idle') return;
+    const cached = readMyOrganizationsCache(userId);
+    if (cached) this.#set({ status: 'loading', items: cached });
+  }
+
   async load(client: SupabaseClient, userId: string): Promise<void> {
     // a later load (another user, a retry) wins over one still in flight
     const generation = ++this.#generation;

@@ -98,7 +98,7 @@ async function markDoneOffline(page: Page, title: string, words: Words, shot: st
   const order = await page.evaluate(() => {
     const home = document.querySelector('app-root')?.shadowRoot?.querySelector('home-page');
     const tags = [...(home?.shadowRoot?.children ?? [])].map((e) => e.tagName.toLowerCase());
-    return tags.indexOf('today-workout') < tags.indexOf('organization-switch');
+    return tags.indexOf('today-workout') < tags.indexOf('home-hub');
   });
   expect(order).toBe(true);
   // the sold plan's next week is named with the day it opens

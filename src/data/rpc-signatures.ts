@@ -163,6 +163,16 @@ export interface RpcSignatures {
     args: { p_course: string; p_time_zone?: string | null };
     returns: Json;
   };
+  feature_flags_for: {
+    args: { p_org: string };
+    returns: {
+      key: string | null;
+      value: boolean | null;
+      reason: string | null;
+      variant: string | null;
+      bucket: number | null;
+    }[];
+  };
   guest_booking_cancel: {
     args: { p_booking: string; p_token: string };
     returns: Json;
@@ -202,6 +212,10 @@ export interface RpcSignatures {
   moyklass_connection: {
     args: { p_org: string };
     returns: Json;
+  };
+  my_feature_flags: {
+    args: Record<string, never>;
+    returns: { org_id: string | null; key: string | null; reason: string | null }[];
   };
   partner_accept_link: {
     args: { p_token: string; p_club: string };

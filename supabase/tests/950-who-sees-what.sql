@@ -192,6 +192,11 @@ insert into public.workout_logs (id, org_id, workout_id, athlete_id, status, rpe
 select w.id, w.org_id, w.id, p.athlete_id, 'done', 6, current_date
   from public.plan_workouts w join public.training_plans p on p.id = w.plan_id
  where p.assignment_id = '95000000-0000-4000-8000-000000000023';
+-- feature flags (20261207140000_feature_flags.sql): a rule for the club's kind and
+-- an override for the club itself; the seeded flags are there already
+insert into public.feature_flag_rules (flag_key, org_kind, enabled) values ('coaches', 'club', true);
+insert into public.feature_flag_overrides (flag_key, org_id, enabled) values
+  ('running_clubs', '10000000-0000-4000-8000-00000000000a', true);
 -- results (20261207120000_results.sql): the athlete's result; the norms are the same for everyone
 insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
   result_kind, value, timing, venue) values
@@ -262,7 +267,10 @@ insert into probes values
   ('announcement_reads',     $$select count(*) from public.announcement_reads where announcement_id = '95000000-0000-4000-8000-000000000040'$$),
   ('conversations',          $$select count(*) from public.conversations where athlete_id = '30000000-0000-4000-8000-0000000000a1'$$),
   ('conversation_messages',  $$select count(*) from public.conversation_messages where id = '95000000-0000-4000-8000-000000000041'$$),
-  ('conversation_reads',     $$select count(*) from public.conversation_reads where user_id = tests.get_supabase_uid('athlete')$$);
+  ('conversation_reads',     $$select count(*) from public.conversation_reads where user_id = tests.get_supabase_uid('athlete')$$),
+  ('feature_flags',          $$select count(*) from public.feature_flags where key = 'running_clubs'$$),
+  ('feature_flag_rules',     $$select count(*) from public.feature_flag_rules where flag_key = 'coaches' and org_kind = 'club'$$),
+  ('feature_flag_overrides', $$select count(*) from public.feature_flag_overrides where org_id = '10000000-0000-4000-8000-00000000000a'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -344,7 +352,10 @@ insert into who_sees_what values
   ('announcement_reads',     'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('conversations',          'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
   ('conversation_messages',  'yes',      'yes', 'no',   'yes',  'no',    'no',   'no'),
-  ('conversation_reads',     'no',       'no',  'no',   'yes',  'no',    'no',   'no');
+  ('conversation_reads',     'no',       'no',  'no',   'yes',  'no',    'no',   'no'),
+  ('feature_flags',          'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('feature_flag_rules',     'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('feature_flag_overrides', 'no',       'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

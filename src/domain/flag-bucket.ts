@@ -14,12 +14,12 @@ function rotl32(x: number, r: number): number {
 /** MurmurHash3 x86_32 of the text's UTF-8 bytes, as an unsigned 32-bit integer */
 export function murmur3x86_32(text: string, seed = 0): number {
   const bytes = new TextEncoder().encode(text);
+  const at = (i: number): number => bytes[i] ?? 0;
   const blocks = bytes.length >>> 2;
   let h = seed >>> 0;
   for (let i = 0; i < blocks; i++) {
-    const at = i * 4;
-    let k =
-      (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+    const i4 = i * 4;
+    let k = (at(i4) | (at(i4 + 1) << 8) | (at(i4 + 2) << 16) | (at(i4 + 3) << 24)) >>> 0;
     k = Math.imul(k, C1);
     k = rotl32(k, 15);
     k = Math.imul(k, C2);
@@ -29,11 +29,11 @@ export function murmur3x86_32(text: string, seed = 0): number {
   }
   const tail = bytes.length & 3;
   if (tail > 0) {
-    const at = blocks * 4;
+    const i4 = blocks * 4;
     let k = 0;
-    if (tail >= 3) k ^= bytes[at + 2]! << 16;
-    if (tail >= 2) k ^= bytes[at + 1]! << 8;
-    k ^= bytes[at]!;
+    if (tail >= 3) k ^= at(i4 + 2) << 16;
+    if (tail >= 2) k ^= at(i4 + 1) << 8;
+    k ^= at(i4);
     k = Math.imul(k, C1);
     k = rotl32(k, 15);
     k = Math.imul(k, C2);

@@ -95,3 +95,20 @@ describe('Auth errors, as supabase-js makes them', () => {
     expect(refused.raw).toBe('Invalid login credentials');
   });
 });
+
+describe('partnership refusals', () => {
+  it('say a feature turned off for the organization in one way, whatever refused it', () => {
+    const off = {
+      message: 'the feature running_clubs is turned off for this organization',
+      code: 'P0001',
+      hint: 'feature_disabled',
+      details: 'running_clubs',
+    };
+    expect(refusalMessage(off, 400)).toBe('Эта возможность отключена для вашей организации.');
+    useCatalogue(english);
+    expect(refusalMessage(off, 400)).toBe('This feature is turned off for your organization.');
+    expect(refusalMessage({ message: 'no seats', code: 'P0001', hint: 'pool_full' }, 400)).toBe(
+      'No seats are left in this pool.',
+    );
+  });
+});

@@ -38,6 +38,11 @@ const byHint: Record<string, () => string> = {
   coach_not_bookable: () => t.booking.notBookable,
   cancellation_window_passed: () => t.booking.cancellationWindow,
   session_full: () => t.booking.sessionFull,
+  // one refusal for every feature a flag turns off (20261207140000_feature_flags.sql)
+  feature_disabled: () => t.partnerships.featureDisabled,
+  pool_full: () => t.partnerships.poolFull,
+  seat_taken: () => t.partnerships.seatTaken,
+  not_a_member: () => t.partnerships.notAMember,
 };
 
 /**

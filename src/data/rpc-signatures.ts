@@ -24,6 +24,10 @@ export interface RpcSignatures {
       created_at: string;
     };
   };
+  assign_seat: {
+    args: { p_pool: string; p_user: string };
+    returns: string;
+  };
   book_group_session: {
     args: { p_session_id: string; p_booking_id?: string | null; p_member_id?: string | null };
     returns: Json;
@@ -55,6 +59,10 @@ export interface RpcSignatures {
     args: { p_membership_id: string; p_role: string };
     returns: MembershipRow;
   };
+  claim_seat: {
+    args: { p_pool: string };
+    returns: string;
+  };
   close_partner_deal: {
     args: { p_deal: string; p_won: boolean };
     returns: {
@@ -70,6 +78,10 @@ export interface RpcSignatures {
       created_at: string;
       closed_at: string | null;
     };
+  };
+  close_seat_pool: {
+    args: { p_pool: string };
+    returns: null;
   };
   club_brand: {
     args: { p_org: string };
@@ -158,6 +170,16 @@ export interface RpcSignatures {
       p_member_id?: string | null;
     };
     returns: Json;
+  };
+  create_seat_pool: {
+    args: {
+      p_club: string;
+      p_product: string;
+      p_seats: number;
+      p_price_per_seat_minor: number;
+      p_note?: string | null;
+    };
+    returns: string;
   };
   enroll_course: {
     args: { p_course: string; p_time_zone?: string | null };
@@ -392,6 +414,10 @@ export interface RpcSignatures {
   };
   revoke_invitation: {
     args: { p_invitation_id: string };
+    returns: null;
+  };
+  revoke_seat: {
+    args: { p_claim: string };
     returns: null;
   };
   save_course_product: {

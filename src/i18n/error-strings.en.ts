@@ -36,4 +36,10 @@ export const errors: Translation<typeof errorStrings> = {
       'Too late to cancel: the start is closer than the coach allows. Message your coach.',
     sessionFull: 'No seats left.',
   },
+  partnerships: {
+    featureDisabled: 'This feature is turned off for your organization.',
+    poolFull: 'No seats are left in this pool.',
+    seatTaken: 'This member already has a seat of this pool.',
+    notAMember: 'Seats are for members of the club.',
+  },
 };

@@ -59,4 +59,11 @@ export const errorStrings = localized('errors', {
       'Отменить уже нельзя: до начала осталось меньше, чем разрешает тренер. Напишите тренеру.',
     sessionFull: 'Мест больше нет.',
   },
+  /** partnership features (feature flags, seat pools) */
+  partnerships: {
+    featureDisabled: 'Эта возможность отключена для вашей организации.',
+    poolFull: 'Свободных мест в этом пакете больше нет.',
+    seatTaken: 'У этого участника уже есть место в этом пакете.',
+    notAMember: 'Место можно получить только участнику клуба.',
+  },
 } as const);

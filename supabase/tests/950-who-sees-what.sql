@@ -197,6 +197,25 @@ select w.id, w.org_id, w.id, p.athlete_id, 'done', 6, current_date
 insert into public.feature_flag_rules (flag_key, org_kind, enabled) values ('coaches', 'club', true);
 insert into public.feature_flag_overrides (flag_key, org_id, enabled) values
   ('running_clubs', '10000000-0000-4000-8000-00000000000a', true);
+-- seat pools (20261207150000_seat_pools.sql): a coach's business sells club A five
+-- seats of a plan; the athlete has one
+select tests.create_supabase_user('seller_950');
+insert into public.organizations (id, kind, name, slug) values
+  ('95000000-0000-4000-8000-0000000000c0', 'coach_business', 'Seller 950', 'seller-950');
+insert into public.memberships (org_id, user_id, role) values
+  ('95000000-0000-4000-8000-0000000000c0', tests.get_supabase_uid('seller_950'), 'owner');
+insert into public.training_plans (id, org_id, coach_id, title, kind, weeks) values
+  ('95000000-0000-4000-8000-0000000000c1', '95000000-0000-4000-8000-0000000000c0',
+   tests.get_supabase_uid('seller_950'), 'Полумарафон', 'template', 1);
+insert into public.products (id, org_id, kind, name, price_minor, currency, training_plan_id) values
+  ('95000000-0000-4000-8000-0000000000c2', '95000000-0000-4000-8000-0000000000c0', 'product',
+   'План к полумарафону', 300000, 'RUB', '95000000-0000-4000-8000-0000000000c1');
+insert into public.seat_pools (id, org_id, seller_org_id, product_id, seats, claimed, price_per_seat_minor, currency) values
+  ('95000000-0000-4000-8000-0000000000c3', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-0000000000c0', '95000000-0000-4000-8000-0000000000c2', 5, 1, 250000, 'RUB');
+insert into public.seat_claims (id, org_id, pool_id, user_id) values
+  ('95000000-0000-4000-8000-0000000000c4', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-0000000000c3', tests.get_supabase_uid('athlete'));
 -- results (20261207120000_results.sql): the athlete's result; the norms are the same for everyone
 insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
   result_kind, value, timing, venue) values
@@ -270,7 +289,9 @@ insert into probes values
   ('conversation_reads',     $$select count(*) from public.conversation_reads where user_id = tests.get_supabase_uid('athlete')$$),
   ('feature_flags',          $$select count(*) from public.feature_flags where key = 'running_clubs'$$),
   ('feature_flag_rules',     $$select count(*) from public.feature_flag_rules where flag_key = 'coaches' and org_kind = 'club'$$),
-  ('feature_flag_overrides', $$select count(*) from public.feature_flag_overrides where org_id = '10000000-0000-4000-8000-00000000000a'$$);
+  ('feature_flag_overrides', $$select count(*) from public.feature_flag_overrides where org_id = '10000000-0000-4000-8000-00000000000a'$$),
+  ('seat_pools',             $$select count(*) from public.seat_pools where id = '95000000-0000-4000-8000-0000000000c3'$$),
+  ('seat_claims',            $$select count(*) from public.seat_claims where id = '95000000-0000-4000-8000-0000000000c4'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -355,7 +376,9 @@ insert into who_sees_what values
   ('conversation_reads',     'no',       'no',  'no',   'yes',  'no',    'no',   'no'),
   ('feature_flags',          'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('feature_flag_rules',     'no',       'no',  'no',   'no',   'no',    'no',   'no'),
-  ('feature_flag_overrides', 'no',       'no',  'no',   'no',   'no',    'no',   'no');
+  ('feature_flag_overrides', 'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('seat_pools',             'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('seat_claims',            'yes',      'no',  'no',   'yes',  'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

@@ -195,6 +195,31 @@ begin
 end
 $$;
 
+-- the hint p_sql fails with, as the current role ('' for a failure without one),
+-- or 'none' when it succeeds; like try_as, whatever it did is rolled back. the
+-- app words a refusal by its hint (src/data/describe-error.ts)
+create or replace function tests.hint_of(p_sql text)
+returns text
+language plpgsql volatile security invoker set search_path = ''
+as $$
+declare
+  v_hint text;
+begin
+  begin
+    execute p_sql;
+    v_hint := 'none';
+    raise exception using errcode = 'TSTRB', message = 'undo the case';
+  exception
+    when sqlstate 'TSTRB' then
+      null;
+    when others then
+      get stacked diagnostics v_hint = pg_exception_hint;
+      v_hint := coalesce(v_hint, '');
+  end;
+  return v_hint;
+end
+$$;
+
 -- the id of a user's membership in an organization (tests name rows, not guess them)
 create or replace function tests.membership_id(p_org_id uuid, identifier text)
 returns uuid

@@ -19,20 +19,6 @@ insert into public.memberships (org_id, user_id, role) values
   ('65000000-0000-4000-8000-0000000000f0', tests.get_supabase_uid('plat'), 'owner'),
   ('65000000-0000-4000-8000-0000000000f0', tests.get_supabase_uid('plat_coach'), 'coach');
 
--- the hint a statement raises with, or 'none'
-create function pg_temp.hint_of(p_sql text) returns text
-language plpgsql as $$
-declare
-  v_hint text;
-begin
-  execute p_sql;
-  return 'none';
-exception when others then
-  get stacked diagnostics v_hint = pg_exception_hint;
-  return coalesce(v_hint, '');
-end
-$$;
-
 create function pg_temp.eval(p_key text, p_org text) returns text
 language sql as $$
   select concat_ws('/', e.value::text, e.reason, e.variant, e.error_code)
@@ -117,11 +103,11 @@ select is(private.murmur3_32('The quick brown fox jumps over the lazy dog', 0), 
 select throws_ok($$ select private.require_feature('running_clubs', '10000000-0000-4000-8000-00000000000a') $$,
   'P0001', 'the feature running_clubs is turned off for this organization',
   'a disabled feature refuses with one message');
-select is(pg_temp.hint_of($$ select private.require_feature('running_clubs', '10000000-0000-4000-8000-00000000000a') $$),
+select is(tests.hint_of($$ select private.require_feature('running_clubs', '10000000-0000-4000-8000-00000000000a') $$),
   'feature_disabled', 'and the hint the app translates');
 select lives_ok($$ select private.require_feature('running_clubs', '10000000-0000-4000-8000-00000000000b') $$,
   'an enabled feature lets the call through');
-select is(pg_temp.hint_of($$ select private.require_feature('no_such_flag', '10000000-0000-4000-8000-00000000000b') $$),
+select is(tests.hint_of($$ select private.require_feature('no_such_flag', '10000000-0000-4000-8000-00000000000b') $$),
   'feature_disabled', 'an unknown flag fails closed');
 
 -- a key is never reused ------------------------------------------------------------------------------

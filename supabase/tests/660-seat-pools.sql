@@ -22,19 +22,6 @@ insert into public.products (id, org_id, kind, name, price_minor, currency, trai
   ('66000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-00000000000b', 'product',
    'Футболка', 150000, 'RUB', null);
 
-create function pg_temp.hint_of(p_sql text) returns text
-language plpgsql as $$
-declare
-  v_hint text;
-begin
-  execute p_sql;
-  return 'none';
-exception when others then
-  get stacked diagnostics v_hint = pg_exception_hint;
-  return coalesce(v_hint, '');
-end
-$$;
-
 -- making a pool -----------------------------------------------------------------------------------------
 select is(tests.try_as('admin', $$select count(*) from public.create_seat_pool('10000000-0000-4000-8000-00000000000a',
   '66000000-0000-4000-8000-000000000002', 3, 250000)$$),
@@ -105,7 +92,7 @@ select tests.authenticate_as('coach');
 select ok(public.claim_seat((select id from pool)) is not null, 'a coach of the club claims the last seat');
 reset role;
 select tests.authenticate_as('owner');
-select is(pg_temp.hint_of($$select public.claim_seat((select id from pool))$$), 'pool_full',
+select is(tests.hint_of($$select public.claim_seat((select id from pool))$$), 'pool_full',
   'a fourth claim on three seats is refused: the pool is full');
 reset role;
 select is(tests.try_as('member', $$select count(*) from public.revoke_seat((select id from public.seat_claims
@@ -129,7 +116,7 @@ select is(tests.try_as('member', $$select count(*) from public.seat_pools$$), '0
   'with running_clubs off the club''s pools are not there');
 select is(tests.try_as('admin', $$select count(*) from public.seat_claims$$), '0', 'nor its claims');
 select tests.authenticate_as('athlete');
-select is(pg_temp.hint_of($$select public.claim_seat((select id from pool))$$), 'feature_disabled',
+select is(tests.hint_of($$select public.claim_seat((select id from pool))$$), 'feature_disabled',
   'and claiming answers feature_disabled');
 reset role;
 

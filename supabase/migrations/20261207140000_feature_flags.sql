@@ -105,6 +105,10 @@ begin
   if new.key is distinct from old.key then
     raise exception 'a flag''s key never changes' using errcode = '42501';
   end if;
+  -- retired now, by the server's clock, whatever time the caller sent
+  if new.retired_at is not null then
+    new.retired_at := now();
+  end if;
   new.updated_at := now();
   new.updated_by := auth.uid();
   return new;

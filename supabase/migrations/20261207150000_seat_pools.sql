@@ -31,7 +31,7 @@ create table public.seat_pools (
   id uuid primary key default gen_random_uuid(),
   org_id uuid not null references public.organizations (id) on delete cascade,
   seller_org_id uuid not null references public.organizations (id) on delete restrict,
-  product_id uuid not null references public.products (id) on delete restrict,
+  product_id uuid not null,
   seats int not null,
   claimed int not null default 0,
   price_per_seat_minor int not null,
@@ -47,30 +47,41 @@ create table public.seat_pools (
   constraint seat_pools_currency_check check (currency ~ '^[A-Z]{3}$'),
   constraint seat_pools_note_check check (char_length(note) <= 500),
   constraint seat_pools_status_check check (status in ('active', 'closed')),
-  constraint seat_pools_other_club_check check (org_id <> seller_org_id)
+  constraint seat_pools_other_club_check check (org_id <> seller_org_id),
+  -- the one reference that crosses clubs by design names the club it crosses to
+  constraint seat_pools_product_fkey foreign key (product_id, seller_org_id)
+    references public.products (id, org_id) on delete restrict,
+  constraint seat_pools_id_org_key unique (id, org_id)
 );
 comment on table public.seat_pools is 'seats of a seller''s plan a club holds for its members';
 comment on column public.seat_pools.claimed is 'seats taken: maintained by claim_seat, assign_seat and revoke_seat';
 create index seat_pools_org_idx on public.seat_pools (org_id);
 create index seat_pools_seller_idx on public.seat_pools (seller_org_id);
-create index seat_pools_product_idx on public.seat_pools (product_id);
+create index seat_pools_product_idx on public.seat_pools (product_id, seller_org_id);
 
 create table public.seat_claims (
   id uuid primary key default gen_random_uuid(),
   org_id uuid not null references public.organizations (id) on delete cascade,
-  pool_id uuid not null references public.seat_pools (id) on delete cascade,
+  pool_id uuid not null,
   user_id uuid not null references auth.users (id) on delete cascade,
-  purchase_id uuid references public.purchases (id) on delete set null,
+  seller_org_id uuid not null references public.organizations (id) on delete restrict,
+  purchase_id uuid,
   assigned_by uuid references auth.users (id) on delete set null,
   claimed_at timestamptz not null default now(),
   revoked_at timestamptz,
-  revoked_by uuid references auth.users (id) on delete set null
+  revoked_by uuid references auth.users (id) on delete set null,
+  constraint seat_claims_pool_fkey foreign key (pool_id, org_id)
+    references public.seat_pools (id, org_id) on delete cascade,
+  -- the seat's purchase is the seller's, and says so
+  constraint seat_claims_purchase_fkey foreign key (purchase_id, seller_org_id)
+    references public.purchases (id, org_id) on delete set null (purchase_id)
 );
 comment on table public.seat_claims is 'a member''s seat of a pool; written only by the seat functions';
 comment on column public.seat_claims.assigned_by is 'the club admin who assigned it; null when the member claimed it';
 create index seat_claims_org_idx on public.seat_claims (org_id);
 create index seat_claims_user_idx on public.seat_claims (user_id);
-create index seat_claims_purchase_idx on public.seat_claims (purchase_id);
+create index seat_claims_pool_idx on public.seat_claims (pool_id, org_id);
+create index seat_claims_purchase_idx on public.seat_claims (purchase_id, seller_org_id);
 create unique index seat_claims_one_per_member on public.seat_claims (pool_id, user_id) where revoked_at is null;
 
 select private.guard_tenant_table('public.seat_pools');
@@ -161,8 +172,8 @@ begin
   values (v_pool.seller_org_id, p_user, v_product.id, v_product.kind, v_product.name, 0, v_product.currency,
     'paid', now())
   returning id into v_purchase;
-  insert into public.seat_claims (org_id, pool_id, user_id, purchase_id, assigned_by)
-  values (v_pool.org_id, p_pool, p_user, v_purchase, p_assigned_by)
+  insert into public.seat_claims (org_id, pool_id, user_id, seller_org_id, purchase_id, assigned_by)
+  values (v_pool.org_id, p_pool, p_user, v_pool.seller_org_id, v_purchase, p_assigned_by)
   returning id into v_claim;
   return v_claim;
 end

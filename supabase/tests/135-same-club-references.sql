@@ -27,7 +27,10 @@ values
 
 -- the whole class, from the catalogue ----------------------------------------------------------
 -- every foreign key from a table with org_id to another table with org_id pairs
--- the two org_ids: no reference can cross organizations
+-- the target's org_id with the row's org_id: no reference can cross organizations.
+-- the one kind of row that joins two clubs by design — a seat of one club's plan
+-- held by another club (20261207150000_seat_pools.sql) — pairs it with its
+-- seller_org_id instead, a column only the seat functions set
 select is(
   (select array_agg(format('%s.%s', c.conrelid::regclass, c.conname) order by 1)
      from pg_constraint c
@@ -39,7 +42,7 @@ select is(
         select from unnest(c.conkey, c.confkey) as k(col, ref)
           join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.col
           join pg_attribute r on r.attrelid = c.confrelid and r.attnum = k.ref
-         where a.attname = 'org_id' and r.attname = 'org_id')),
+         where a.attname in ('org_id', 'seller_org_id') and r.attname = 'org_id')),
   null,
   'every reference between org-scoped tables carries org_id (a composite foreign key)');
 

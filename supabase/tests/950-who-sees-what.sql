@@ -213,9 +213,10 @@ insert into public.products (id, org_id, kind, name, price_minor, currency, trai
 insert into public.seat_pools (id, org_id, seller_org_id, product_id, seats, claimed, price_per_seat_minor, currency) values
   ('95000000-0000-4000-8000-0000000000c3', '10000000-0000-4000-8000-00000000000a',
    '95000000-0000-4000-8000-0000000000c0', '95000000-0000-4000-8000-0000000000c2', 5, 1, 250000, 'RUB');
-insert into public.seat_claims (id, org_id, pool_id, user_id) values
+insert into public.seat_claims (id, org_id, pool_id, user_id, seller_org_id) values
   ('95000000-0000-4000-8000-0000000000c4', '10000000-0000-4000-8000-00000000000a',
-   '95000000-0000-4000-8000-0000000000c3', tests.get_supabase_uid('athlete'));
+   '95000000-0000-4000-8000-0000000000c3', tests.get_supabase_uid('athlete'),
+   '95000000-0000-4000-8000-0000000000c0');
 -- results (20261207120000_results.sql): the athlete's result; the norms are the same for everyone
 insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
   result_kind, value, timing, venue) values

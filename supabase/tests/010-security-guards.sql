@@ -134,7 +134,11 @@ select is(
          -- the reseller console and the club's side of its partner (20261206172000)
          'partner_create_client', 'partner_update_client', 'partner_set_client_status',
          'partner_request_link', 'partner_link_preview', 'partner_accept_link', 'partner_client_usage',
-         'club_revoke_partner', 'club_set_partner_write', 'club_partner'
+         'club_revoke_partner', 'club_set_partner_write', 'club_partner',
+         -- feature flags: a member's own, and every flag of an organization for platform admins (20261207140000)
+         'my_feature_flags', 'feature_flags_for',
+         -- organizations by name or id, platform admins only (20261207141000)
+         'platform_find_organizations', 'platform_organizations'
        )
      order by 1
   ),

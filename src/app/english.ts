@@ -9,6 +9,7 @@ import { clubAnalytics } from '../features/club-analytics/club-analytics-strings
 import { coachAnalytics } from '../features/coach-analytics/coach-analytics-strings.en.ts';
 import { courses } from '../features/courses/courses-strings.en.ts';
 import { admin } from '../features/admin/admin-strings.en.ts';
+import { featureFlags } from '../features/feature-flags/feature-flags-strings.en.ts';
 import { adminTitles } from '../features/admin/admin-titles.en.ts';
 import { chart } from '../i18n/chart-strings.en.ts';
 import { domain } from '../i18n/domain-messages.en.ts';
@@ -61,6 +62,7 @@ export const english = {
   partnerConsole,
   partnerDashboard,
   partnerReview,
+  featureFlags,
   workouts,
   reports,
 };

@@ -31,6 +31,7 @@ import { chooseLocale, currentLocale } from '../i18n/locale.ts';
 import '../ui/ts-language-switch.ts';
 import { adminStrings } from '../features/admin/index.ts';
 import { partnerReviewStrings } from '../features/partner-review/index.ts';
+import { featureFlagsStrings } from '../features/feature-flags/index.ts';
 import './organization-switch.ts';
 import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
@@ -350,10 +351,11 @@ export class HomeHub extends LitElement {
           : nothing
       }
       ${
-        // the platform's admins review the partner applications
+        // the platform's admins review the partner applications and switch the feature flags
         org.kind === 'platform'
           ? html`<a href="/platform/applications">${partnerReviewStrings.listTitle}</a>
-              <a href="/platform/applications/stats">${partnerReviewStrings.statsTitle}</a>`
+              <a href="/platform/applications/stats">${partnerReviewStrings.statsTitle}</a>
+              <a href="/platform/flags">${featureFlagsStrings.link}</a>`
           : nothing
       }
     </nav>`;

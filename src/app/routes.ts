@@ -10,6 +10,7 @@ import { bookingRoutes } from '../features/booking/booking-routes.ts';
 import { clubAnalyticsRoutes } from '../features/club-analytics/club-analytics-routes.ts';
 import { coachAnalyticsRoutes } from '../features/coach-analytics/coach-analytics-routes.ts';
 import { coursesRoutes } from '../features/courses/courses-routes.ts';
+import { featureFlagsRoutes } from '../features/feature-flags/feature-flags-routes.ts';
 import { meRoutes } from '../features/me/me-routes.ts';
 import { messagesRoutes } from '../features/messages/messages-routes.ts';
 import { moneyRoutes } from '../features/money/money-routes.ts';
@@ -58,6 +59,7 @@ export const routes: readonly FeatureRoute[] = [
   ...partnerConsoleRoutes,
   ...partnerDashboardRoutes,
   ...partnerReviewRoutes,
+  ...featureFlagsRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

@@ -358,6 +358,14 @@ export interface RpcSignatures {
     };
     returns: null;
   };
+  platform_find_organizations: {
+    args: { p_query: string };
+    returns: { id: string | null; name: string | null; kind: string | null; slug: string | null }[];
+  };
+  platform_organizations: {
+    args: { p_ids: string[] };
+    returns: { id: string | null; name: string | null; kind: string | null; slug: string | null }[];
+  };
   public_coach_brand: {
     args: { p_slug: string };
     returns: Json;

@@ -137,6 +137,8 @@ select is(
          'club_revoke_partner', 'club_set_partner_write', 'club_partner',
          -- feature flags: a member's own features; every flag of an org, platform admins only (20261207140000)
          'my_feature_flags', 'feature_flags_for',
+         -- organizations by name or id, platform admins only (20261207141000)
+         'platform_find_organizations', 'platform_organizations',
          -- seat pools of running clubs (20261207150000)
          'create_seat_pool', 'claim_seat', 'assign_seat', 'revoke_seat', 'close_seat_pool'
        )

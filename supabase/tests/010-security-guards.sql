@@ -134,7 +134,9 @@ select is(
          -- the reseller console and the club's side of its partner (20261206172000)
          'partner_create_client', 'partner_update_client', 'partner_set_client_status',
          'partner_request_link', 'partner_link_preview', 'partner_accept_link', 'partner_client_usage',
-         'club_revoke_partner', 'club_set_partner_write', 'club_partner'
+         'club_revoke_partner', 'club_set_partner_write', 'club_partner',
+         -- the names of a club's seat pools, for its members (20261207151000)
+         'seat_pool_names'
        )
      order by 1
   ),

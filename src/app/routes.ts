@@ -21,6 +21,7 @@ import { productsRoutes } from '../features/products/products-routes.ts';
 import { reportsRoutes } from '../features/reports/reports-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
+import { seatsRoutes } from '../features/seats/seats-routes.ts';
 import { storefrontRoutes } from '../features/storefront/storefront-routes.ts';
 import { syncIssuesRoutes } from '../features/sync-issues/sync-issues-routes.ts';
 import { strings } from '../i18n/shell-strings.ts';
@@ -58,6 +59,7 @@ export const routes: readonly FeatureRoute[] = [
   ...partnerConsoleRoutes,
   ...partnerDashboardRoutes,
   ...partnerReviewRoutes,
+  ...seatsRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

@@ -6,7 +6,8 @@
 -- screens still need to say whose plan a pool holds. this function gives exactly
 -- that, and nothing else of the seller: per pool of one club, the seller's name and
 -- the plan's title, for the club's members, only while running_clubs is on for it —
--- the same rows seat_pools' policy shows them.
+-- the same rows seat_pools' policy shows them. and /seats, the member's page, is reserved
+-- from coach pages' addresses.
 
 create function public.seat_pool_names(p_club uuid)
 returns table (pool_id uuid, seller_name text, plan_title text)
@@ -31,3 +32,24 @@ comment on function public.seat_pool_names(uuid) is
 
 revoke all on function public.seat_pool_names(uuid) from public, anon;
 grant execute on function public.seat_pool_names(uuid) to authenticated, service_role;
+
+/**
+  * -------------------------------------------------------
+  * section - the app's /seats
+  * -------------------------------------------------------
+  * a member's seats live at /seats: no coach page may take that address
+  * (mirrored by src/domain/reserved-slugs.ts). rebuilt from the list as it is
+  * now, so a segment another migration reserved is kept.
+  */
+do $$
+declare
+  v_slugs text[];
+begin
+  v_slugs := array(select distinct s from unnest(private.reserved_slugs() || array['seats']) s order by s);
+  execute format($f$
+    create or replace function private.reserved_slugs()
+    returns text[]
+    language sql immutable parallel safe set search_path = ''
+    as $body$ select %L::text[] $body$ $f$, v_slugs);
+end
+$$;

@@ -107,6 +107,10 @@ export class ClubSeatsPage extends LitElement {
         padding-bottom: var(--ts-space-2);
         border-bottom: 1px solid var(--ts-color-border);
       }
+      .claims > li:last-child {
+        border-bottom: none;
+        padding-bottom: 0;
+      }
       .who {
         font-weight: 600;
         margin: 0;
@@ -128,6 +132,16 @@ export class ClubSeatsPage extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: var(--ts-space-2);
+      }
+      .assign {
+        display: grid;
+        gap: var(--ts-space-2);
+        justify-items: start;
+        padding-top: var(--ts-space-3);
+        border-top: 1px solid var(--ts-color-border);
+      }
+      .assign label {
+        justify-self: stretch;
       }
       .assign select {
         width: 100%;
@@ -315,7 +329,7 @@ export class ClubSeatsPage extends LitElement {
     const s = this.perPool[pool.id] ?? {};
     const pick = candidates.some((c) => c.userId === s.pick) ? s.pick : '';
     const selectId = `assign-${pool.id}`;
-    return html`<div class="assign row">
+    return html`<div class="assign">
       <label for=${selectId}
         >${t.club.assignTo}
         <select

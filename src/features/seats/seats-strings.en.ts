@@ -7,7 +7,7 @@ export const seats: Translation<typeof seatsStrings> = {
   loadFailed: 'Could not load the seats',
   retry: 'Try again',
   featureOff: (club) =>
-    `Plan seats are turned off for “${club}” at the moment. Once they are on, the club’s seat pools show here.`,
+    `${club}: plan seats are turned off at the moment. Once they are on, the club’s seat pools show here.`,
   seller: 'Seller',
   price: 'Price per seat',
   taken: (taken, total) => `${taken} of ${total} taken`,
@@ -50,7 +50,7 @@ export const seats: Translation<typeof seatsStrings> = {
       'Your club bought seats in training plans. Take a free seat and your own copy of the plan shows on the home page.',
     mine: 'My seat',
     noneMine: 'You hold no seat yet.',
-    heldIn: (club) => `Club “${club}”`,
+    heldIn: (club) => `Club: ${club}`,
     since: (date) => `Seat since ${date}`,
     openPlan: 'Today’s workout',
     openPlanHint: 'The plan opens on the home page: today’s workout and the week ahead.',

@@ -8,7 +8,7 @@ export const seatsStrings = localized('seats', {
   loadFailed: 'Не удалось загрузить места',
   retry: 'Повторить',
   featureOff: (club: string) =>
-    `Места в планах для клуба «${club}» сейчас отключены. Когда их включат, пакеты мест появятся здесь.`,
+    `${club}: места в планах сейчас отключены. Когда их включат, пакеты мест клуба появятся здесь.`,
   seller: 'Продавец',
   price: 'Цена места',
   taken: (taken: number, total: number) => `Занято ${taken} из ${total}`,
@@ -51,7 +51,7 @@ export const seatsStrings = localized('seats', {
       'Ваш клуб купил места в тренировочных планах. Займите свободное место — и свой экземпляр плана появится на главной странице.',
     mine: 'Моё место',
     noneMine: 'У вас пока нет места.',
-    heldIn: (club: string) => `Клуб «${club}»`,
+    heldIn: (club: string) => `Клуб: ${club}`,
     since: (date: string) => `Место с ${date}`,
     openPlan: 'Тренировка на сегодня',
     openPlanHint:

@@ -724,3 +724,54 @@ select private.conversation_read_id(v.id, u.id), v.org_id, v.id, u.id, now() - i
  cross join (values ('d0000000-0000-4000-8000-000000000002'::uuid), ('d0000000-0000-4000-8000-000000000004'::uuid)) u(id)
  where v.id = private.conversation_id('d4000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002')
 on conflict (id) do nothing;
+
+-- running clubs' seats demo (20261207150000_seat_pools.sql) ---------------------------------------
+--   «Старт» sells its plan template «База: 8 недель» as a product, and «Юность» holds a pool of
+--   20 seats of it (the running_clubs feature, on for every club by default). «Юность»'s owner
+--   assigns seats on /org/<club>/seats; its member runner@ takes one on /seats and then has
+--   their own copy of the plan on the home page. nobody holds a seat yet.
+--
+--   runner@trackside.test  a member of «Юность»                 fa000000-0000-4000-8000-000000000004
+--   product  a7300000-0000-4000-8000-000000000001  «План «База: 8 недель»» of «Старт»
+--   pool     a7400000-0000-4000-8000-000000000001  20 seats for «Юность», 1 500 ₽ a seat
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change
+)
+select '00000000-0000-0000-0000-000000000000', u.id, 'authenticated', 'authenticated', u.email,
+       extensions.crypt('trackside-demo', extensions.gen_salt('bf')), now(),
+       '{"provider": "email", "providers": ["email"]}'::jsonb,
+       jsonb_build_object('display_name', u.display_name), now(), now(), '', '', '', ''
+  from (values
+    ('fa000000-0000-4000-8000-000000000004'::uuid, 'runner@trackside.test', 'Роман Бегунов')
+  ) as u(id, email, display_name)
+on conflict (id) do nothing;
+
+insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+select u.id, u.id, u.id::text, 'email',
+       jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true, 'phone_verified', false),
+       now(), now(), now()
+  from auth.users u
+ where u.id = 'fa000000-0000-4000-8000-000000000004'
+on conflict do nothing;
+
+update public.profiles set locale = 'ru', time_zone = 'Europe/Moscow'
+ where id = 'fa000000-0000-4000-8000-000000000004' and time_zone is null;
+
+insert into public.memberships (org_id, user_id, role) values
+  ('fa100000-0000-4000-8000-000000000003', 'fa000000-0000-4000-8000-000000000004', 'member')
+on conflict (org_id, user_id) do nothing;
+
+insert into public.products (id, org_id, kind, name, description, price_minor, currency, training_plan_id) values
+  ('a7300000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'product',
+   'План «База: 8 недель»', 'Восемь недель общей выносливости от тренера клуба «Старт»: свой экземпляр плана, неделя за неделей',
+   290000, 'RUB', 'a7000000-0000-4000-8000-000000000001')
+on conflict (id) do nothing;
+
+insert into public.seat_pools (id, org_id, seller_org_id, product_id, seats, price_per_seat_minor, currency, note,
+    created_by) values
+  ('a7400000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003',
+   'd1000000-0000-4000-8000-000000000001', 'a7300000-0000-4000-8000-000000000001', 20, 150000, 'RUB',
+   'Весенний набор беговой группы', 'd0000000-0000-4000-8000-000000000001')
+on conflict (id) do nothing;

@@ -26,6 +26,7 @@ import { contacts } from '../features/roster/contacts-strings.en.ts';
 import { plans } from '../features/plans/plans-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
+import { seats } from '../features/seats/seats-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
 import { errors } from '../i18n/error-strings.en.ts';
 import { photoUpload } from '../i18n/photo-upload-strings.en.ts';
@@ -65,6 +66,7 @@ export const english = {
   featureFlags,
   workouts,
   reports,
+  seats,
 };
 
 export const templates = {};

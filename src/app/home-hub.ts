@@ -37,6 +37,7 @@ import type { LocaleChangeEvent } from '../ui/ts-language-switch.ts';
 import { errorStrings } from '../i18n/error-strings.ts';
 import { partnerConsoleStrings } from '../features/partner-console/index.ts';
 import { partnerDashboardStrings } from '../features/partner-dashboard/index.ts';
+import { seatsStrings } from '../features/seats/index.ts';
 
 const t = strings.home;
 /**
@@ -328,6 +329,8 @@ export class HomeHub extends LitElement {
               link('/courses', coursesStrings.list.link),
             ]
           : []),
+        // a seat in a plan the member's club bought (running clubs)
+        ...(this.inClub() ? [link('/seats', seatsStrings.memberLink)] : []),
       ])}
       ${section(t.nav.settings, [
         link('/settings/email', moneyStrings.email.link),
@@ -345,6 +348,12 @@ export class HomeHub extends LitElement {
       <a href="${base}/groups">${adminStrings.nav.groups}</a>
       <a href="${base}/analytics">${adminStrings.nav.analytics}</a>
       ${
+        // running clubs' seats: the pools the club bought and who holds a seat
+        org.kind === 'club' || org.kind === 'school'
+          ? html`<a href="${base}/seats">${adminStrings.nav.seats}</a>`
+          : nothing
+      }
+      ${
         // which partner manages the club, and whether it may write
         org.kind === 'club' || org.kind === 'school'
           ? html`<a href="${base}/partner">${adminStrings.nav.partner}</a>`
@@ -359,6 +368,13 @@ export class HomeHub extends LitElement {
           : nothing
       }
     </nav>`;
+  }
+
+  /** belongs to a club or a school (where seats of a plan may be held) */
+  private inClub(): boolean {
+    const state = this.#organizations.state;
+    const items = state.status === 'ready' || state.status === 'loading' ? state.items : undefined;
+    return (items ?? []).some((o) => o.kind === 'club' || o.kind === 'school');
   }
 
   /** coaches and the club's admins get the roster */

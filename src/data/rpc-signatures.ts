@@ -439,6 +439,10 @@ export interface RpcSignatures {
     };
     returns: string;
   };
+  seat_pool_names: {
+    args: { p_club: string };
+    returns: { pool_id: string | null; seller_name: string | null; plan_title: string | null }[];
+  };
   set_lesson_quiz_key: {
     args: { p_lesson: string; p_answers: number[] };
     returns: null;

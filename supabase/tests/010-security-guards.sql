@@ -140,7 +140,9 @@ select is(
          -- organizations by name or id, platform admins only (20261207141000)
          'platform_find_organizations', 'platform_organizations',
          -- seat pools of running clubs (20261207150000)
-         'create_seat_pool', 'claim_seat', 'assign_seat', 'revoke_seat', 'close_seat_pool'
+         'create_seat_pool', 'claim_seat', 'assign_seat', 'revoke_seat', 'close_seat_pool',
+         -- the names of a club's seat pools, for its members (20261207151000)
+         'seat_pool_names'
        )
      order by 1
   ),

@@ -8,7 +8,7 @@ import { hasRoleAtLeast } from '../../domain/organization.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import type { AdminData } from './admin-data.ts';
 
-export type AdminSection = 'members' | 'invitations' | 'groups' | 'analytics' | 'partner';
+export type AdminSection = 'members' | 'invitations' | 'groups' | 'analytics' | 'partner' | 'seats';
 
 export const adminStyles = [
   fieldStyles,
@@ -116,7 +116,7 @@ export function adminHeader(data: AdminData, active: AdminSection): TemplateResu
       <ul>
         ${link('members', t.nav.members)} ${link('invitations', t.nav.invitations)}
         ${link('groups', t.nav.groups)} ${link('analytics', t.nav.analytics)}
-        ${link('partner', t.nav.partner)}
+        ${link('partner', t.nav.partner)} ${link('seats', t.nav.seats)}
       </ul>
     </nav>`;
 }

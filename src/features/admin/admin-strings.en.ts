@@ -14,6 +14,7 @@ export const admin: Translation<typeof adminStrings> = {
     groups: 'Groups',
     analytics: 'Analytics',
     partner: 'Partner',
+    seats: 'Seats',
   },
   onlyAdmins:
     'This section is for the organization’s admins and owners only. Ask the club’s owner if you need access.',

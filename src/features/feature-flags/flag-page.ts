@@ -27,7 +27,9 @@ import { flagsStyles } from './feature-flags-styles.ts';
 import { rolloutText, valueChip } from './flag-parts.ts';
 import './org-search.ts';
 import type { OrgPickedEvent } from './org-search.ts';
-import { flagsNav, PlatformGate } from './platform-gate.ts';
+import { PlatformGate } from '../../state/platform-gate.ts';
+import { gateNotice } from '../../ui/gate-notice.ts';
+import { flagsNav } from './flags-nav.ts';
 
 type DetailState =
   | { status: 'loading' }
@@ -126,7 +128,7 @@ export class FeatureFlagPage extends LitElement {
   }
 
   override render() {
-    const gate = this.#gate.view(t.flagTitle);
+    const gate = gateNotice(this.#gate.state, t.flagTitle, t);
     if (gate) return gate;
     const d = this.detail;
     if (d.status === 'loading') {

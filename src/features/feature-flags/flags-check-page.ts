@@ -13,7 +13,9 @@ import { featureFlagsStrings as t } from './feature-flags-strings.ts';
 import { flagsStyles, valueTone } from './feature-flags-styles.ts';
 import './org-search.ts';
 import type { OrgPickedEvent } from './org-search.ts';
-import { flagsNav, PlatformGate } from './platform-gate.ts';
+import { PlatformGate } from '../../state/platform-gate.ts';
+import { gateNotice } from '../../ui/gate-notice.ts';
+import { flagsNav } from './flags-nav.ts';
 
 type CheckState =
   | { status: 'idle' }
@@ -59,7 +61,7 @@ export class FeatureFlagsCheckPage extends LitElement {
   }
 
   override render() {
-    const gate = this.#gate.view(t.checkTitle);
+    const gate = gateNotice(this.#gate.state, t.checkTitle, t);
     if (gate) return gate;
     const client = this.#gate.client;
     return html`<h1>${t.checkTitle}</h1>

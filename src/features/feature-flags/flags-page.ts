@@ -14,7 +14,9 @@ import { addFlag, type FlagWithTargets, loadFlags } from './feature-flags-data.t
 import { featureFlagsStrings as t } from './feature-flags-strings.ts';
 import { flagsStyles } from './feature-flags-styles.ts';
 import { rolloutText, valueChip } from './flag-parts.ts';
-import { flagsNav, PlatformGate } from './platform-gate.ts';
+import { PlatformGate } from '../../state/platform-gate.ts';
+import { gateNotice } from '../../ui/gate-notice.ts';
+import { flagsNav } from './flags-nav.ts';
 
 type ListState =
   | { status: 'loading' }
@@ -78,7 +80,7 @@ export class FeatureFlagsPage extends LitElement {
   }
 
   override render() {
-    const gate = this.#gate.view(t.listTitle);
+    const gate = gateNotice(this.#gate.state, t.listTitle, t);
     if (gate) return gate;
     return html`<h1>${t.listTitle}</h1>
       ${flagsNav('flags')}

@@ -18,7 +18,8 @@ import {
 } from './partner-review-data.ts';
 import { partnerReviewStrings as t } from './partner-review-strings.ts';
 import { applicationTone, reviewStyles } from './partner-review-styles.ts';
-import { PlatformGate } from './platform-gate.ts';
+import { PlatformGate } from '../../state/platform-gate.ts';
+import { gateNotice } from '../../ui/gate-notice.ts';
 
 /** a status change's note (written by the database as `pending → reviewing: reason`) in the reader's words */
 function noteText(body: string): string {
@@ -97,7 +98,7 @@ export class PartnerApplicationPage extends LitElement {
   }
 
   override render() {
-    const gate = this.#gate.view(t.detailTitle);
+    const gate = gateNotice(this.#gate.state, t.detailTitle, t);
     if (gate) return gate;
     const d = this.detail;
     const back = html`<p><a href="/platform/applications">${t.back}</a></p>`;

@@ -7,7 +7,9 @@ import '../../ui/ts-notice.ts';
 import { type ApplicationStats, loadApplicationStats } from './partner-review-data.ts';
 import { partnerReviewStrings as t } from './partner-review-strings.ts';
 import { reviewStyles } from './partner-review-styles.ts';
-import { PlatformGate, reviewNav } from './platform-gate.ts';
+import { PlatformGate } from '../../state/platform-gate.ts';
+import { gateNotice } from '../../ui/gate-notice.ts';
+import { reviewNav } from './review-nav.ts';
 
 type StatsState =
   | { status: 'loading' }
@@ -50,7 +52,7 @@ export class PartnerApplicationStatsPage extends LitElement {
   }
 
   override render() {
-    const gate = this.#gate.view(t.statsTitle);
+    const gate = gateNotice(this.#gate.state, t.statsTitle, t);
     if (gate) return gate;
     return html`<h1>${t.statsTitle}</h1>
       ${reviewNav('stats')}

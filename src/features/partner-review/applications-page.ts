@@ -16,7 +16,9 @@ import '../../ui/ts-notice.ts';
 import { type ApplicationListRow, loadApplications } from './partner-review-data.ts';
 import { partnerReviewStrings as t } from './partner-review-strings.ts';
 import { applicationTone, reviewStyles } from './partner-review-styles.ts';
-import { PlatformGate, reviewNav } from './platform-gate.ts';
+import { PlatformGate } from '../../state/platform-gate.ts';
+import { gateNotice } from '../../ui/gate-notice.ts';
+import { reviewNav } from './review-nav.ts';
 
 type ListState =
   | { status: 'loading' }
@@ -71,7 +73,7 @@ export class PartnerApplicationsPage extends LitElement {
   }
 
   override render() {
-    const gate = this.#gate.view(t.listTitle);
+    const gate = gateNotice(this.#gate.state, t.listTitle, t);
     if (gate) return gate;
     return html`<h1>${t.listTitle}</h1>
       ${reviewNav('list')} ${this.renderFilters()} ${this.renderList()}`;

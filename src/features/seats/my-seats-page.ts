@@ -103,10 +103,10 @@ export class MySeatsPage extends LitElement {
     const key = `${clubs.map((c) => c.orgId).join(',')}/${String(this.#online.online)}`;
     if (this.#loadedFor === key) return;
     this.#loadedFor = key;
-    void this.load(clubs);
+    void this.load(clubs, key);
   }
 
-  private async load(clubs: readonly MyClub[]): Promise<void> {
+  private async load(clubs: readonly MyClub[], key: string): Promise<void> {
     const client = this.#supabase.value;
     const userId = this.#clubs.engine?.userId;
     if (!client || !userId) return;
@@ -115,6 +115,9 @@ export class MySeatsPage extends LitElement {
       clubs.map((c) => c.orgId),
       userId,
     );
+    // the clubs changed while this was asked (the first sync brings them): a
+    // later answer is on its way, and this one would call the newer clubs off
+    if (this.#loadedFor !== key) return;
     this.loaded = result.ok
       ? { status: 'ready', seats: result.value }
       : { status: 'error', message: result.error.message };
@@ -232,7 +235,7 @@ export class MySeatsPage extends LitElement {
 
   private reload(clubs: readonly MyClub[]): void {
     this.loaded = { status: 'loading' };
-    void this.load(clubs);
+    void this.load(clubs, this.#loadedFor);
   }
 
   private async take(pool: SeatPool): Promise<void> {
@@ -247,13 +250,13 @@ export class MySeatsPage extends LitElement {
     if (!result.ok) {
       this.errors = { ...this.errors, [pool.id]: result.error.message };
       // the refusal may mean the pool changed (full, the feature off): show it as it is now
-      await this.load(clubs);
+      await this.load(clubs, this.#loadedFor);
       return;
     }
     this.message = t.member.taken(pool.planTitle || t.unnamedPlan);
     // the plan's copy (and the seller's club) arrive with the next pull; ask for it now
     this.#clubs.engine?.requestSync();
-    await this.load(clubs);
+    await this.load(clubs, this.#loadedFor);
   }
 }
 

@@ -156,7 +156,8 @@ export class MySeatsPage extends LitElement {
     const userId = this.#clubs.engine?.userId ?? '';
     const { held, open } = memberSeats(seats.pools, seats.claims, userId);
     const clubOf = (pool: SeatPool) => clubs.find((c) => c.orgId === pool.org_id);
-    const off = clubs.filter((c) => !seats.on.has(c.orgId));
+    // a club the first sync brought after this answer was asked for is not known to be off
+    const off = clubs.filter((c) => seats.asked.has(c.orgId) && !seats.on.has(c.orgId));
     // a refusal of a pool no longer offered (it filled up, or the feature went off) is said here
     const shown = new Set(open.map((p) => p.id));
     const lost = Object.entries(this.errors).filter(([id, e]) => e && !shown.has(id));

@@ -238,6 +238,8 @@ export async function loadClubSeats(client: AppClient, orgId: string): Promise<R
 }
 
 export interface MySeats {
+  /** the clubs this answer is about */
+  asked: Set<string>;
   /** the clubs (of those asked about) where running_clubs is on */
   on: Set<string>;
   pools: SeatPool[];
@@ -269,6 +271,7 @@ export async function loadMySeats(
     return {
       ok: true,
       value: {
+        asked: new Set(orgIds),
         on: new Set(clubs),
         pools: pools.value,
         claims: z.array(claimRow).parse(claims.data),

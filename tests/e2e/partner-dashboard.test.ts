@@ -104,7 +104,11 @@ describe('the partner dashboard', () => {
       await page.getByLabel('Название', { exact: true }).fill('Клуб «Реферал»');
       await page.getByRole('button', { name: 'Создать' }).click();
       await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
-      await page.getByText('Клуб «Реферал»').waitFor();
+      // in the list of clubs (the organization switch names it too, once it has synced)
+      await page
+        .getByRole('list', { name: 'Мои организации' })
+        .getByText('Клуб «Реферал»')
+        .waitFor();
     });
     const referrals = await e2e.app.rows<{ name: string; code: string }>(
       `select o.name, r.code from public.partner_referrals r

@@ -24,7 +24,7 @@ import {
 } from './feature-flags-data.ts';
 import { featureFlagsStrings as t } from './feature-flags-strings.ts';
 import { flagsStyles } from './feature-flags-styles.ts';
-import { rolloutText, valueChip } from './flag-parts.ts';
+import { rolloutText, ruleLines, valueChip } from './flag-parts.ts';
 import './org-search.ts';
 import type { OrgPickedEvent } from './org-search.ts';
 import { PlatformGate } from '../../state/platform-gate.ts';
@@ -180,22 +180,7 @@ export class FeatureFlagPage extends LitElement {
         <dd>${rolloutText(f.rollout_percent)}</dd>
       </dl>
       <h2>${t.rulesTitle}</h2>
-      ${
-        f.rules.length
-          ? html`<ul class="lines">
-              ${f.rules.map(
-                (r) =>
-                  html`<li>
-                    ${t.ruleLine(
-                      strings.kindName(r.org_kind),
-                      r.enabled ? t.on : t.off,
-                      r.rollout_percent === null ? '' : t.percent(r.rollout_percent),
-                    )}
-                  </li>`,
-              )}
-            </ul>`
-          : html`<p class="muted">${t.noRules}</p>`
-      }
+      ${ruleLines(f.rules)}
       <h2>${t.overridesTitle}</h2>
       ${
         f.overrides.length

@@ -1,6 +1,7 @@
 // Pieces of a flag the list and a flag's page both draw.
 import { html, type TemplateResult } from 'lit';
-import type { Flag } from './feature-flags-data.ts';
+import { strings } from '../../i18n/shell-strings.ts';
+import type { Flag, FlagRule } from './feature-flags-data.ts';
 import { featureFlagsStrings as t } from './feature-flags-strings.ts';
 import { valueTone } from './feature-flags-styles.ts';
 
@@ -15,4 +16,22 @@ export function valueChip(f: Pick<Flag, 'enabled' | 'retired_at'>): TemplateResu
 /** "25 %", or "none" */
 export function rolloutText(percent: number | null): string {
   return percent === null ? t.noRollout : t.percent(percent);
+}
+
+/** a flag's rules per kind of organization, a line each, or that it has none */
+export function ruleLines(rules: readonly FlagRule[]): TemplateResult {
+  return rules.length
+    ? html`<ul class="lines">
+        ${rules.map(
+          (r) =>
+            html`<li>
+              ${t.ruleLine(
+                strings.kindName(r.org_kind),
+                r.enabled ? t.on : t.off,
+                r.rollout_percent === null ? '' : t.percent(r.rollout_percent),
+              )}
+            </li>`,
+        )}
+      </ul>`
+    : html`<p class="muted">${t.noRules}</p>`;
 }

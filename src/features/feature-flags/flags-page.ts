@@ -8,12 +8,11 @@ import {
   rolloutInput,
 } from '../../domain/feature-flag.ts';
 import { currentIntlTag } from '../../i18n/locale.ts';
-import { strings } from '../../i18n/shell-strings.ts';
 import '../../ui/ts-notice.ts';
 import { addFlag, type FlagWithTargets, loadFlags } from './feature-flags-data.ts';
 import { featureFlagsStrings as t } from './feature-flags-strings.ts';
 import { flagsStyles } from './feature-flags-styles.ts';
-import { rolloutText, valueChip } from './flag-parts.ts';
+import { rolloutText, ruleLines, valueChip } from './flag-parts.ts';
 import { PlatformGate } from '../../state/platform-gate.ts';
 import { gateNotice } from '../../ui/gate-notice.ts';
 import { flagsNav } from './flags-nav.ts';
@@ -130,22 +129,7 @@ export class FeatureFlagsPage extends LitElement {
               }
             </dl>
             <h3>${t.rulesTitle}</h3>
-            ${
-              f.rules.length
-                ? html`<ul class="lines">
-                    ${f.rules.map(
-                      (r) =>
-                        html`<li>
-                          ${t.ruleLine(
-                            strings.kindName(r.org_kind),
-                            r.enabled ? t.on : t.off,
-                            r.rollout_percent === null ? '' : t.percent(r.rollout_percent),
-                          )}
-                        </li>`,
-                    )}
-                  </ul>`
-                : html`<p class="muted">${t.noRules}</p>`
-            }
+            ${ruleLines(f.rules)}
             <h3>${t.overridesTitle}</h3>
             ${
               f.overrides.length

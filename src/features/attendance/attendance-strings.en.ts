@@ -9,6 +9,7 @@ export const attendance: Translation<typeof attendanceStrings> = {
   nextDay: 'Next day',
   today: 'Today',
   noSessions: 'Your groups have no sessions on this day.',
+  awaitingSync: 'Sessions appear after the first sync with the server.',
   loading: 'Loading…',
   noAthletes: 'No athletes in this group yet.',
   cancelled: 'Cancelled',

@@ -8,6 +8,7 @@ export const attendanceStrings = localized('attendance', {
   nextDay: 'Следующий день',
   today: 'Сегодня',
   noSessions: 'В этот день у ваших групп нет занятий.',
+  awaitingSync: 'Занятия появятся после первой синхронизации с сервером.',
   loading: 'Загрузка…',
   noAthletes: 'В группе пока нет спортсменов.',
   cancelled: 'Отменено',

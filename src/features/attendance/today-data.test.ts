@@ -119,6 +119,13 @@ describe('readToday', () => {
     expect(next.sessions[0]?.athletes.find((a) => a.id === boris)?.season.percent).toBe(50);
   });
 
+  it('says whether the device has synced once, so no sessions before it is not an answer', async () => {
+    const db = await seeded();
+    expect((await readToday(db, me, '2026-12-07', at)).synced).toBe(false);
+    await db.meta.put({ key: 'lastSyncAt', value: at });
+    expect((await readToday(db, me, '2026-12-07', at)).synced).toBe(true);
+  });
+
   it('reads "today" in the zone of the first organization (by name) where I am staff', async () => {
     const db = await seeded();
     // 22:30 UTC on 6 December is already 7 December in Moscow

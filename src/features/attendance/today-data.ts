@@ -15,6 +15,7 @@ import { seasonOfDate } from '../../domain/season.ts';
 import { isValidZone, localDateAt, type LocalDate } from '../../domain/zoned-time.ts';
 import { isCurrentMembership, isLive, liveRows, liveRowsWhere } from '../../data/live-rows.ts';
 import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
+import { hasSyncedOnce } from '../../data/has-synced-once.ts';
 import type { UserDatabase } from '../../data/open-user-database.ts';
 import type { SyncEngine } from '../../data/start-sync-engine.ts';
 import type { OrganizationRow, TrainingSessionRow } from '../../data/synced-rows.ts';
@@ -46,6 +47,8 @@ export interface TodayData {
   date: LocalDate;
   season: string;
   sessions: TodaySession[];
+  /** the device has synced once: before that, no sessions is not yet an answer */
+  synced: boolean;
 }
 
 /** the user's active role in each organization */
@@ -112,12 +115,13 @@ export async function readToday(
   const season = seasonOfDate(date);
   // sessions and groups, tombstones too: a live mark still dates by its session,
   // as readAthleteMarks dates it, and a session keeps its group's name
-  const [groupIds, sessions, groups, athletes, marks] = await Promise.all([
+  const [groupIds, sessions, groups, athletes, marks, synced] = await Promise.all([
     markableGroups(db, userId),
     db.rows('training_sessions').toArray(),
     db.rows('training_groups').toArray(),
     liveRows(db, 'athletes'),
     liveRows(db, 'attendance'),
+    hasSyncedOnce(db),
   ]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   // the date of each session whose marks count: its day has come
@@ -178,7 +182,7 @@ export async function readToday(
       };
     })
     .sort((a, b) => a.startsAt - b.startsAt || a.groupName.localeCompare(b.groupName, 'ru'));
-  return { date, season, sessions: day };
+  return { date, season, sessions: day, synced };
 }
 
 /** follows readToday as the device's data changes */

@@ -206,7 +206,7 @@ export class TodayPage extends LitElement {
       ${
         data
           ? data.sessions.length === 0
-            ? html`<p class="card">${t.noSessions}</p>`
+            ? html`<p class="card" role="status">${data.synced ? t.noSessions : t.awaitingSync}</p>`
             : html`<p class="muted">
                   ${data.sessions.some((s) => s.markable) ? t.markHint : t.notYet}
                 </p>
@@ -221,7 +221,7 @@ export class TodayPage extends LitElement {
                 <p class="muted">${t.percentOf(data.season)}. ${t.percentHint}</p>`
           : html`<p class="muted" role="status">${t.loading}</p>`
       }
-      ${data ? this.renderExport(data.season) : nothing}
+      ${data?.synced ? this.renderExport(data.season) : nothing}
     `;
   }
 

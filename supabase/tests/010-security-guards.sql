@@ -92,7 +92,10 @@ select is(
        and p.proname not in (
          -- guest booking (20261206152000): open times of a published page; a
          -- manage link's own booking, only with its token
-         'public_slots', 'guest_booking_view', 'guest_booking_cancel', 'guest_booking_reschedule'
+         'public_slots', 'guest_booking_view', 'guest_booking_cancel', 'guest_booking_reschedule',
+         -- races (20261207160000): a published race and the list of them, read only; a
+         -- sponsor banner's view or click, counted per day under a daily cap
+         'race_page', 'upcoming_races', 'race_placement_event'
        )
      order by 1
   ),
@@ -142,7 +145,10 @@ select is(
          -- seat pools of running clubs (20261207150000)
          'create_seat_pool', 'claim_seat', 'assign_seat', 'revoke_seat', 'close_seat_pool',
          -- the names of a club's seat pools, for its members (20261207151000)
-         'seat_pool_names'
+         'seat_pool_names',
+         -- races: the public page, the list, a participant's plans, placement counts, the organizer's figures (20261207160000)
+         'race_page', 'upcoming_races', 'my_race_plans', 'race_placement_event', 'race_placement_stats',
+         'race_participant_stats'
        )
      order by 1
   ),

@@ -366,13 +366,13 @@ language sql stable security definer set search_path = ''
 as $$
   select p.id
     from public.training_plans p
-   where (p.org_id in (select private.org_ids_with_role('admin'))
-          and (p.kind = 'template' or p.org_id in (select private.roster_admin_org_ids())))
+   where p.org_id in (select private.roster_admin_org_ids())
       or (p.org_id in (select private.org_ids_with_role('coach'))
           and (p.kind = 'template'
-               or p.coach_id = (select auth.uid())
-               or p.athlete_id in (select private.coached_athlete_ids())
-               or p.athlete_id in (select private.consulted_athlete_ids())))
+               or (not private.is_participant_org(p.org_id)
+                   and (p.coach_id = (select auth.uid())
+                        or p.athlete_id in (select private.coached_athlete_ids())
+                        or p.athlete_id in (select private.consulted_athlete_ids())))))
 $$;
 
 create or replace function private.writable_plan_ids()
@@ -381,11 +381,25 @@ language sql stable security definer set search_path = ''
 as $$
   select p.id
     from public.training_plans p
-   where (p.org_id in (select private.org_ids_with_role('admin'))
-          and (p.kind = 'template' or p.org_id in (select private.roster_admin_org_ids())))
+   where p.org_id in (select private.roster_admin_org_ids())
+      or (p.org_id in (select private.org_ids_with_role('admin')) and p.kind = 'template')
       or (p.org_id in (select private.org_ids_with_role('coach'))
-          and (p.coach_id = (select auth.uid())
-               or (p.kind = 'athlete' and p.athlete_id in (select private.coached_athlete_ids()))))
+          and ((p.coach_id = (select auth.uid()) and (p.kind = 'template' or not private.is_participant_org(p.org_id)))
+               or (p.kind = 'athlete' and not private.is_participant_org(p.org_id)
+                   and p.athlete_id in (select private.coached_athlete_ids()))))
+$$;
+
+-- a participant's own record: a race's buyers are not its members, and read
+-- their own record, copy and logs all the same
+create or replace function private.own_athlete_ids()
+returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select a.id
+    from public.athletes a
+   where a.user_id = (select auth.uid())
+     and a.deleted_at is null
+     and (a.org_id in (select private.org_ids_with_role('member')) or private.is_participant_org(a.org_id))
 $$;
 
 drop policy "Staff and the athlete can view athletes" on public.athletes;
@@ -468,7 +482,7 @@ declare
 begin
   select r.* into v_race from public.races r where r.id = p_race;
   if v_race.id is null or not (v_race.status in ('published', 'cancelled')
-      or private.is_active_member(v_race.org_id, (select auth.uid()), 'admin')) then
+      or coalesce(private.is_active_member(v_race.org_id, (select auth.uid()), 'admin'), false)) then
     raise exception 'no such race' using errcode = 'P0002', hint = 'race_not_found';
   end if;
   perform private.require_feature('race_partnerships', v_race.org_id);
@@ -831,14 +845,14 @@ grant insert (org_id, tier, contact_name, contact_email, contact_phone, discount
 grant update (tier, contact_name, contact_email, contact_phone, discount_code_id, active)
   on public.partnership_profiles to authenticated;
 grant select, delete on public.races to authenticated;
-grant insert (org_id, name, race_date, time_zone, place, distances_m, status),
+grant insert (id, org_id, name, race_date, time_zone, place, distances_m, status),
   update (name, race_date, time_zone, place, distances_m, status) on public.races to authenticated;
 grant select, delete on public.race_plans to authenticated;
-grant insert (org_id, race_id, product_id, distance_m) on public.race_plans to authenticated;
+grant insert (id, org_id, race_id, product_id, distance_m) on public.race_plans to authenticated;
 grant select, delete on public.race_placements, public.race_perks to authenticated;
-grant insert (org_id, race_id, slot, sponsor_name, image_url, link_url, starts_on, ends_on),
+grant insert (id, org_id, race_id, slot, sponsor_name, image_url, link_url, starts_on, ends_on),
   update (slot, sponsor_name, image_url, link_url, starts_on, ends_on) on public.race_placements to authenticated;
-grant insert (org_id, race_id, sponsor_name, title, description, code),
+grant insert (id, org_id, race_id, sponsor_name, title, description, code),
   update (sponsor_name, title, description, code) on public.race_perks to authenticated;
 
 revoke all on function private.is_participant_org(uuid), private.roster_admin_org_ids(),

@@ -11,7 +11,11 @@ import { racePlanFirstWeek, racePlanStart } from '../../src/domain/race-plan.ts'
 import { addDays } from '../../src/domain/zoned-time.ts';
 
 const date = fc
-  .date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('2024-01-01T00:00:00Z'),
+    max: new Date('2032-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 
 describe('race plan arithmetic agrees with the database', () => {

@@ -775,3 +775,20 @@ insert into public.seat_pools (id, org_id, seller_org_id, product_id, seats, pri
    'd1000000-0000-4000-8000-000000000001', 'a7300000-0000-4000-8000-000000000001', 20, 150000, 'RUB',
    'Весенний набор беговой группы', 'd0000000-0000-4000-8000-000000000001')
 on conflict (id) do nothing;
+
+-- club pricing (20261207160500_club_pricing.sql) -------------------------------------------------
+-- «Юность» sells a monthly pass; its partnership names YUNOST10 as its partner discount, so
+-- a member (runner@) pays 10 % less without a code, and anyone else may use the code.
+insert into public.products (id, org_id, kind, name, description, price_minor, currency, credits, valid_days) values
+  ('a7500000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003', 'package',
+   'Абонемент «Юность»: 12 тренировок', 'Двенадцать тренировок беговой группы, действует 45 дней', 480000, 'RUB', 12, 45)
+on conflict (id) do nothing;
+
+insert into public.discount_codes (id, org_id, code, percent_off) values
+  ('a7500000-0000-4000-8000-000000000002', 'fa100000-0000-4000-8000-000000000003', 'YUNOST10', 10)
+on conflict (id) do nothing;
+
+insert into public.partnership_profiles (org_id, tier, contact_name, contact_email, discount_code_id) values
+  ('fa100000-0000-4000-8000-000000000003', 'silver', 'Юлия Юнусова', 'youth@trackside.test',
+   'a7500000-0000-4000-8000-000000000002')
+on conflict (org_id) do nothing;

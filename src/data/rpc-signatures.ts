@@ -239,6 +239,10 @@ export interface RpcSignatures {
     args: Record<string, never>;
     returns: { org_id: string | null; key: string | null; reason: string | null }[];
   };
+  my_member_prices: {
+    args: Record<string, never>;
+    returns: { org_id: string | null; percent_off: number | null }[];
+  };
   my_race_plans: {
     args: Record<string, never>;
     returns: Json;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountCodeSchema, formatMoney, minorDigits } from './money.ts';
+import { discountCodeSchema, discountedPrice, formatMoney, minorDigits } from './money.ts';
 
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -19,5 +19,12 @@ describe('money', () => {
     expect(discountCodeSchema.safeParse('-START').success).toBe(false);
     expect(discountCodeSchema.safeParse('код10').success).toBe(false);
     expect(discountCodeSchema.safeParse('A'.repeat(33)).success).toBe(false);
+  });
+
+  it('takes a percentage off as the checkout does, the discount rounded down', () => {
+    expect(discountedPrice(1990, 15)).toBe(1692);
+    expect(discountedPrice(1000000, 10)).toBe(900000);
+    expect(discountedPrice(999, 100)).toBe(0);
+    expect(discountedPrice(1, 50)).toBe(1);
   });
 });

@@ -39,3 +39,11 @@ export const discountCodeSchema = z
   .trim()
   .transform((v) => v.toUpperCase())
   .pipe(z.union([z.literal(''), storedDiscountCodeSchema]));
+
+/**
+ * A price less a percentage, as the checkout computes it (public.checkout_prepare):
+ * the discount is rounded down in minor units, so 1990 at 15 % is 1692.
+ */
+export function discountedPrice(priceMinor: number, percentOff: number): number {
+  return priceMinor - Math.floor((priceMinor * percentOff) / 100);
+}

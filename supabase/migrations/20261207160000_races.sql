@@ -744,9 +744,9 @@ returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
+  -- a signed-in caller (the api); the server's own writes carry no user
   if (new.tier is distinct from old.tier or new.active is distinct from old.active)
-     and not private.is_platform_admin()
-     and (select auth.role()) is distinct from 'service_role' then
+     and (select auth.uid()) is not null and not private.is_platform_admin() then
     raise exception 'only the platform sets a partnership''s tier and whether it is active'
       using errcode = '42501';
   end if;

@@ -148,7 +148,9 @@ select is(
          'seat_pool_names',
          -- races: the public page, the list, a participant's plans, placement counts, the organizer's figures (20261207160000)
          'race_page', 'upcoming_races', 'my_race_plans', 'race_placement_event', 'race_placement_stats',
-         'race_participant_stats'
+         'race_participant_stats',
+         -- club pricing: the caller's member prices (20261207160500)
+         'my_member_prices'
        )
      order by 1
   ),

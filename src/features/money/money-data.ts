@@ -1,6 +1,7 @@
 // What the purchases page reads: my organizations, my purchases and my credit
 // balances from the device (synced, so they show offline), and what my clubs
 // sell from the server (products are not synced).
+import { callRpc } from '../../data/call-rpc.ts';
 import { describeError, type ErrorDescription } from '../../data/describe-error.ts';
 import { liveRows, myMemberships } from '../../data/live-rows.ts';
 import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
@@ -111,4 +112,17 @@ export async function loadProducts(
     .order('price_minor');
   if (error) return { ok: false, error: describeError(error) };
   return { ok: true, products: data as Product[] };
+}
+
+/**
+ * The percentage off each of my clubs gives its members (club pricing: the
+ * club's partner discount, applied by the checkout without a code). Empty when
+ * the server cannot say: the checkout applies it all the same.
+ */
+export async function loadMemberPrices(client: AppClient): Promise<Map<string, number>> {
+  const result = await callRpc(client, 'my_member_prices', {});
+  if (!result.ok) return new Map();
+  const prices = new Map<string, number>();
+  for (const r of result.data) if (r.org_id && r.percent_off) prices.set(r.org_id, r.percent_off);
+  return prices;
 }

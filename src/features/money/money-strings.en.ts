@@ -27,6 +27,8 @@ export const money: Translation<typeof moneyStrings> = {
     noCredits: 'No paid sessions yet.',
     history: 'My purchases',
     noPurchases: 'No purchases yet.',
+    memberPrice: (price: string, percent: number) =>
+      `Club members pay ${price} (${percent}% off), no code needed`,
     discount: (percent: number) => `${percent}% off`,
     creditsAdded: (n: number) => `+${n} sessions`,
     status: (status: string): string =>

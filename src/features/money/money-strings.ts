@@ -27,6 +27,8 @@ export const moneyStrings = localized('money', {
     noCredits: 'Пока нет оплаченных тренировок.',
     history: 'Мои покупки',
     noPurchases: 'Покупок пока нет.',
+    memberPrice: (price: string, percent: number) =>
+      `Цена для членов клуба: ${price} (−${percent}%), без промокода`,
     discount: (percent: number) => `скидка ${percent}%`,
     creditsAdded: (n: number) => `+${n} трен.`,
     status: (status: string): string =>

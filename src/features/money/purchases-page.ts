@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { discountCodeSchema, formatMoney } from '../../domain/money.ts';
+import { discountCodeSchema, discountedPrice, formatMoney } from '../../domain/money.ts';
 import { invokeFunction } from '../../data/invoke-function.ts';
 import { ContextConsumer } from '@lit/context';
 import { supabaseContext } from '../../state/contexts.ts';
@@ -16,7 +16,13 @@ import '../../ui/ts-notice.ts';
 import { statusTone } from '../../ui/status-tone.ts';
 import { statusToneStyles } from '../../ui/chip-styles.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
-import { loadProducts, observeMoney, type MoneyData, type Product } from './money-data.ts';
+import {
+  loadMemberPrices,
+  loadProducts,
+  observeMoney,
+  type MoneyData,
+  type Product,
+} from './money-data.ts';
 
 const t = moneyStrings.purchases;
 
@@ -62,6 +68,10 @@ export class PurchasesPage extends LitElement {
       label.product:has(input:checked) {
         border-color: var(--ts-color-brand);
         box-shadow: 0 0 0 1px var(--ts-color-brand);
+      }
+      .member-price {
+        font-weight: 600;
+        color: var(--ts-color-success, #17663a);
       }
       .price {
         font-weight: 700;
@@ -132,6 +142,8 @@ export class PurchasesPage extends LitElement {
 
   @state() private products: Product[] | undefined;
   @state() private productsError = '';
+  /** the percentage off my clubs give their members, by organization */
+  @state() private memberPrices = new Map<string, number>();
   @state() private productId = '';
   @state() private code = '';
   @state() private codeError = '';
@@ -172,7 +184,11 @@ export class PurchasesPage extends LitElement {
   private async showProducts(orgIds: string[]): Promise<void> {
     const client = this.#client.value;
     if (!client) return;
-    const result = await loadProducts(client, orgIds);
+    const [result, memberPrices] = await Promise.all([
+      loadProducts(client, orgIds),
+      loadMemberPrices(client),
+    ]);
+    this.memberPrices = memberPrices;
     if (!result.ok) {
       this.productsError = result.error.message;
       return;
@@ -265,6 +281,17 @@ export class PurchasesPage extends LitElement {
     </section>`;
   }
 
+  /** the club price of a product of a club that gives its members one */
+  private renderMemberPrice(p: Product) {
+    const percent = this.memberPrices.get(p.org_id);
+    if (!percent) return nothing;
+    const price = discountedPrice(p.price_minor, percent);
+    return html`<span></span>
+      <span class="member-price"
+        >${t.memberPrice(formatMoney(price, p.currency, currentIntlTag), percent)}</span
+      >`;
+  }
+
   private renderForm(products: Product[]) {
     const online = this.#online.online;
     return html`<form novalidate @submit=${this.buy}>
@@ -284,6 +311,7 @@ export class PurchasesPage extends LitElement {
                 <span class="name">${p.name}</span>
                 <span class="price">${formatMoney(p.price_minor, p.currency, currentIntlTag)}</span>
               </span>
+              ${this.renderMemberPrice(p)}
               <span></span>
               <span class="muted">
                 ${p.description ?? (p.kind === 'package' && p.credits && p.valid_days ? t.package(p.credits, p.valid_days) : p.kind === 'plan' ? t.plan : '')}

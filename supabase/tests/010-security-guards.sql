@@ -142,7 +142,9 @@ select is(
          -- seat pools of running clubs (20261207150000)
          'create_seat_pool', 'claim_seat', 'assign_seat', 'revoke_seat', 'close_seat_pool',
          -- the names of a club's seat pools, for its members (20261207151000)
-         'seat_pool_names'
+         'seat_pool_names',
+         -- a club's dashboard, for its admins (20261207170000)
+         'club_dashboard'
        )
      order by 1
   ),

@@ -144,7 +144,10 @@ select is(
          -- the names of a club's seat pools, for its members (20261207151000)
          'seat_pool_names',
          -- a club's dashboard, for its admins (20261207170000)
-         'club_dashboard'
+         'club_dashboard',
+         -- club challenges: set, join, the leaderboard and the member's own standing (20261207171000)
+         'create_club_challenge', 'delete_club_challenge', 'join_club_challenge',
+         'set_club_challenge_leaderboard', 'leave_club_challenge', 'my_club_challenges', 'club_challenge_leaderboard'
        )
      order by 1
   ),

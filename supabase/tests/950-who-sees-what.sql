@@ -217,6 +217,13 @@ insert into public.seat_claims (id, org_id, pool_id, user_id, seller_org_id) val
   ('95000000-0000-4000-8000-0000000000c4', '10000000-0000-4000-8000-00000000000a',
    '95000000-0000-4000-8000-0000000000c3', tests.get_supabase_uid('athlete'),
    '95000000-0000-4000-8000-0000000000c0');
+-- club challenges (20261207171000_club_challenges.sql): club A's challenge, the athlete joined
+insert into public.club_challenges (id, org_id, title, metric, starts_on, ends_on) values
+  ('95000000-0000-4000-8000-0000000000c5', '10000000-0000-4000-8000-00000000000a', 'Декабрь', 'sessions',
+   current_date, current_date + 30);
+insert into public.club_challenge_participants (id, org_id, challenge_id, user_id) values
+  ('95000000-0000-4000-8000-0000000000c6', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-0000000000c5', tests.get_supabase_uid('athlete'));
 -- results (20261207120000_results.sql): the athlete's result; the norms are the same for everyone
 insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
   result_kind, value, timing, venue) values
@@ -292,7 +299,9 @@ insert into probes values
   ('feature_flag_rules',     $$select count(*) from public.feature_flag_rules where flag_key = 'coaches' and org_kind = 'club'$$),
   ('feature_flag_overrides', $$select count(*) from public.feature_flag_overrides where org_id = '10000000-0000-4000-8000-00000000000a'$$),
   ('seat_pools',             $$select count(*) from public.seat_pools where id = '95000000-0000-4000-8000-0000000000c3'$$),
-  ('seat_claims',            $$select count(*) from public.seat_claims where id = '95000000-0000-4000-8000-0000000000c4'$$);
+  ('seat_claims',            $$select count(*) from public.seat_claims where id = '95000000-0000-4000-8000-0000000000c4'$$),
+  ('club_challenges',        $$select count(*) from public.club_challenges where id = '95000000-0000-4000-8000-0000000000c5'$$),
+  ('club_challenge_participants', $$select count(*) from public.club_challenge_participants where id = '95000000-0000-4000-8000-0000000000c6'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -379,7 +388,9 @@ insert into who_sees_what values
   ('feature_flag_rules',     'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('feature_flag_overrides', 'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('seat_pools',             'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
-  ('seat_claims',            'yes',      'no',  'no',   'yes',  'no',    'no',   'no');
+  ('seat_claims',            'yes',      'no',  'no',   'yes',  'no',    'no',   'no'),
+  ('club_challenges',        'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('club_challenge_participants', 'no',  'no',  'no',   'yes',  'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

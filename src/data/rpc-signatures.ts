@@ -139,9 +139,9 @@ export interface RpcSignatures {
       p_club: string;
       p_title: string;
       p_metric: string;
-      p_target: number;
       p_starts_on: string;
       p_ends_on: string;
+      p_target?: number | null;
     };
     returns: string;
   };

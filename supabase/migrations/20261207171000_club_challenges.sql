@@ -140,8 +140,8 @@ comment on function private.club_challenge_progress(public.club_challenges, uuid
   * -------------------------------------------------------
   */
 -- the club's admins set a challenge; the table's constraints check what they typed
-create function public.create_club_challenge(p_club uuid, p_title text, p_metric text, p_target int,
-  p_starts_on date, p_ends_on date)
+create function public.create_club_challenge(p_club uuid, p_title text, p_metric text,
+  p_starts_on date, p_ends_on date, p_target int default null)
 returns uuid
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -158,7 +158,7 @@ begin
   return v_id;
 end
 $$;
-comment on function public.create_club_challenge(uuid, text, text, int, date, date) is
+comment on function public.create_club_challenge(uuid, text, text, date, date, int) is
   'security definer (the table has no insert policy): a club admin sets a challenge';
 
 -- the club's admins take a challenge down (its entries go with it, for everyone)
@@ -337,11 +337,11 @@ grant all on public.club_challenges, public.club_challenge_participants to servi
 grant select on public.club_challenges, public.club_challenge_participants to authenticated;
 
 revoke all on function private.club_challenge_progress(public.club_challenges, uuid) from public, anon, authenticated;
-revoke all on function public.create_club_challenge(uuid, text, text, int, date, date),
+revoke all on function public.create_club_challenge(uuid, text, text, date, date, int),
   public.delete_club_challenge(uuid), public.join_club_challenge(uuid, boolean),
   public.set_club_challenge_leaderboard(uuid, boolean), public.leave_club_challenge(uuid),
   public.my_club_challenges(uuid), public.club_challenge_leaderboard(uuid) from public, anon;
-grant execute on function public.create_club_challenge(uuid, text, text, int, date, date),
+grant execute on function public.create_club_challenge(uuid, text, text, date, date, int),
   public.delete_club_challenge(uuid), public.join_club_challenge(uuid, boolean),
   public.set_club_challenge_leaderboard(uuid, boolean), public.leave_club_challenge(uuid),
   public.my_club_challenges(uuid), public.club_challenge_leaderboard(uuid) to authenticated, service_role;

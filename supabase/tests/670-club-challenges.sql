@@ -8,7 +8,7 @@
 -- fixture: tests.create_tenancy_fixture() — club A (athlete, linked to athlete
 -- record a1; member; admin), school B (admin_b); outsider.
 begin;
-select plan(44);
+select plan(45);
 select tests.create_tenancy_fixture();
 
 -- the athlete's activity: a group session of A1 yesterday marked present, and a
@@ -40,32 +40,23 @@ select w.id, w.org_id, w.id, p.athlete_id, 'done', 6, current_date
  where p.assignment_id = '67000000-0000-4000-8000-000000000005';
 
 -- setting a challenge -----------------------------------------------------------------------------------
-select is(tests.try_as('member', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Декабрь', 'sessions', 10, current_date - 7, current_date + 7)$$),
+select is(tests.try_as('member', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрь', 'sessions', current_date - 7, current_date + 7, 10)$$),
   '42501', 'a member cannot set a challenge');
-select is(tests.try_as('coach', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Декабрь', 'sessions', 10, current_date - 7, current_date + 7)$$),
+select is(tests.try_as('coach', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрь', 'sessions', current_date - 7, current_date + 7, 10)$$),
   '42501', 'nor can a coach');
-select is(tests.try_as('admin_b', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Декабрь', 'sessions', 10, current_date - 7, current_date + 7)$$),
+select is(tests.try_as('admin_b', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрь', 'sessions', current_date - 7, current_date + 7, 10)$$),
   '42501', 'nor another club''s admin');
-select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Декабрь', 'sessions', 10, current_date, current_date - 1)$$),
+select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрь', 'sessions', current_date, current_date - 1, 10)$$),
   '23514', 'a challenge does not end before it starts');
-select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Год', 'sessions', null, current_date, current_date + 366)$$),
+select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Год', 'sessions', current_date, current_date + 366, null)$$),
   '23514', 'a challenge lasts at most 366 days');
-select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Год', 'sessions', null, current_date, current_date + 365)$$),
+select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Год', 'sessions', current_date, current_date + 365, null)$$),
   '1', '366 days, both ends counted, is allowed');
-select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Декабрь', 'steps', 10, current_date, current_date)$$),
+select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрь', 'steps', current_date, current_date, 10)$$),
   '23514', 'the metric is distance_km or sessions');
-select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  ' ', 'sessions', 10, current_date, current_date)$$),
+select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', ' ', 'sessions', current_date, current_date, 10)$$),
   '23514', 'the title must show something');
-select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a',
-  'Декабрь', 'sessions', 0, current_date, current_date)$$),
+select is(tests.try_as('admin', $$select count(*) from public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрь', 'sessions', current_date, current_date, 0)$$),
   '23514', 'a target is at least 1');
 select is(tests.try_as('admin', $$insert into public.club_challenges (org_id, title, metric, starts_on, ends_on)
   values ('10000000-0000-4000-8000-00000000000a', 'Тайком', 'sessions', current_date, current_date)$$),
@@ -73,15 +64,12 @@ select is(tests.try_as('admin', $$insert into public.club_challenges (org_id, ti
 
 select tests.authenticate_as('admin');
 create temporary table ch as
-  select public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрьские тренировки', 'sessions',
-    20, current_date - 7, current_date + 7) as sessions_id,
-         public.create_club_challenge('10000000-0000-4000-8000-00000000000a', '100 км до Нового года', 'distance_km',
-    100, current_date - 7, current_date + 7) as distance_id;
+  select public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Декабрьские тренировки', 'sessions', current_date - 7, current_date + 7, 20) as sessions_id,
+         public.create_club_challenge('10000000-0000-4000-8000-00000000000a', '100 км до Нового года', 'distance_km', current_date - 7, current_date + 7, 100) as distance_id;
 reset role;
 grant select on ch to authenticated;
 select tests.authenticate_as('admin_b');
-select ok(public.create_club_challenge('10000000-0000-4000-8000-00000000000b', 'Школьный', 'sessions', null,
-  current_date, current_date + 30) is not null, 'school B''s admin sets a challenge of their own');
+select ok(public.create_club_challenge('10000000-0000-4000-8000-00000000000b', 'Школьный', 'sessions', current_date, current_date + 30, null) is not null, 'school B''s admin sets a challenge of their own');
 reset role;
 
 -- who sees the challenges ------------------------------------------------------------------------------
@@ -171,6 +159,15 @@ select is(tests.try_as('admin', $$select count(*) from public.club_challenge_lea
 select is(tests.try_as('outsider', $$select count(*) from public.set_club_challenge_leaderboard((select sessions_id from ch), false)$$),
   'P0002', 'an outsider has no entry to change');
 
+-- a challenge that is over takes no one new
+insert into public.club_challenges (id, org_id, title, metric, starts_on, ends_on) values
+  ('67000000-0000-4000-8000-000000000009', '10000000-0000-4000-8000-00000000000a', 'Ноябрь', 'sessions',
+   current_date - 40, current_date - 10);
+select tests.authenticate_as('member');
+select is(tests.hint_of($$select public.join_club_challenge('67000000-0000-4000-8000-000000000009')$$), 'challenge_over',
+  'a challenge that is over cannot be joined');
+reset role;
+
 -- the feature off -------------------------------------------------------------------------------------
 insert into public.feature_flag_overrides (flag_key, org_id, enabled)
   values ('running_clubs', '10000000-0000-4000-8000-00000000000a', false);
@@ -185,8 +182,7 @@ select is(tests.hint_of($$select public.join_club_challenge((select distance_id 
   'and so does joining');
 reset role;
 select tests.authenticate_as('admin');
-select is(tests.hint_of($$select public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Январь',
-  'sessions', null, current_date, current_date + 30)$$), 'feature_disabled',
+select is(tests.hint_of($$select public.create_club_challenge('10000000-0000-4000-8000-00000000000a', 'Январь', 'sessions', current_date, current_date + 30, null)$$), 'feature_disabled',
   'and setting a challenge');
 reset role;
 

@@ -775,3 +775,21 @@ insert into public.seat_pools (id, org_id, seller_org_id, product_id, seats, pri
    'd1000000-0000-4000-8000-000000000001', 'a7300000-0000-4000-8000-000000000001', 20, 150000, 'RUB',
    'Весенний набор беговой группы', 'd0000000-0000-4000-8000-000000000001')
 on conflict (id) do nothing;
+
+-- running clubs' challenges demo (20261207171000_club_challenges.sql) --------------------------------
+--   «Юность» runs «Декабрьская сотня»: 100 km of done plan workouts from a week ago to three weeks
+--   ahead, in the club's calendar; runner@ has joined and shows on the leaderboard. youth@ (the owner)
+--   sees it on the club's dashboard (/org/<club>/club) and sets new ones on /org/<club>/challenges.
+--
+--   challenge  a7500000-0000-4000-8000-000000000001  «Декабрьская сотня», distance_km, target 100
+--   entry      a7500000-0000-4000-8000-000000000002  runner@'s
+insert into public.club_challenges (id, org_id, title, metric, target, starts_on, ends_on, created_by)
+select 'a7500000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003',
+       'Декабрьская сотня', 'distance_km', 100, d.today - 7, d.today + 23, 'fa000000-0000-4000-8000-000000000003'
+  from (select (now() at time zone 'Europe/Moscow')::date as today) d
+on conflict (id) do nothing;
+
+insert into public.club_challenge_participants (id, org_id, challenge_id, user_id) values
+  ('a7500000-0000-4000-8000-000000000002', 'fa100000-0000-4000-8000-000000000003',
+   'a7500000-0000-4000-8000-000000000001', 'fa000000-0000-4000-8000-000000000004')
+on conflict (id) do nothing;

@@ -133,6 +133,21 @@ describe('running clubs’ dashboard and challenges', () => {
       expect(await fitsWidth(page)).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `${shots}/club-challenge-member-ru.png`, fullPage: true });
+
+      // the challenges and my entries are on the device: the list shows offline
+      await page.getByRole('link', { name: 'Все челленджи' }).click();
+      const joined = page.locator('li[data-challenge]', { hasText: 'Зимний спринт' });
+      await joined.getByText('Вы участвуете').waitFor({ timeout: 30_000 });
+      await page.context().setOffline(true);
+      await page.getByText('Нет сети: список показан с устройства').waitFor();
+      await page.getByRole('link', { name: 'Открыть челлендж «Декабрьская сотня»' }).click();
+      await page.getByRole('heading', { name: 'Декабрьская сотня', level: 1 }).waitFor();
+      await page.getByText(/Нет сети: эти данные хранятся на сервере/).waitFor();
+      await page.getByRole('link', { name: 'Все челленджи' }).click();
+      await joined.getByText('Вы участвуете').waitFor();
+      await page.locator(`li[data-challenge="${seeded}"]`).getByText('Вы участвуете').waitFor();
+      await page.screenshot({ path: `${shots}/club-challenges-offline-ru.png`, fullPage: true });
+      await page.context().setOffline(false);
     });
 
     const openAsAdmin = async (page: Page) => {

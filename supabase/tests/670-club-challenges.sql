@@ -8,7 +8,7 @@
 -- fixture: tests.create_tenancy_fixture() — club A (athlete, linked to athlete
 -- record a1; member; admin), school B (admin_b); outsider.
 begin;
-select plan(45);
+select plan(51);
 select tests.create_tenancy_fixture();
 
 -- the athlete's activity: a group session of A1 yesterday marked present, and a
@@ -159,6 +159,23 @@ select is(tests.try_as('admin', $$select count(*) from public.club_challenge_lea
 select is(tests.try_as('outsider', $$select count(*) from public.set_club_challenge_leaderboard((select sessions_id from ch), false)$$),
   'P0002', 'an outsider has no entry to change');
 
+-- leaving and taking down -------------------------------------------------------------------------------
+select tests.authenticate_as('member');
+select lives_ok($$select public.leave_club_challenge((select sessions_id from ch))$$, 'the member leaves the challenge');
+reset role;
+select is(tests.try_as('admin', $$select count(*) from public.club_challenge_leaderboard((select sessions_id from ch))
+  where display_name = 'member'$$), '0', 'and is off the leaderboard');
+select is(tests.try_as('coach', $$select count(*) from public.delete_club_challenge((select distance_id from ch))$$),
+  '42501', 'a coach cannot take a challenge down');
+select tests.authenticate_as('admin');
+select lives_ok($$select public.delete_club_challenge((select distance_id from ch))$$, 'the admin takes one down');
+reset role;
+select is(tests.try_as('athlete', $$select count(*) from public.my_club_challenges('10000000-0000-4000-8000-00000000000a')
+  where challenge_id = (select distance_id from ch)$$), '0', 'it is gone from the member''s standings');
+select is(tests.try_as('athlete', $$select count(*) from public.club_challenge_participants
+  where challenge_id = (select distance_id from ch) and deleted_at is null$$), '0',
+  'and the member''s entry in it is closed (a tombstone the sync carries)');
+
 -- a challenge that is over takes no one new
 insert into public.club_challenges (id, org_id, title, metric, starts_on, ends_on) values
   ('67000000-0000-4000-8000-000000000009', '10000000-0000-4000-8000-00000000000a', 'Ноябрь', 'sessions',
@@ -178,7 +195,7 @@ select is(tests.try_as('athlete', $$select count(*) from public.club_challenge_p
 select tests.authenticate_as('member');
 select is(tests.hint_of($$select public.club_challenge_leaderboard((select sessions_id from ch))$$), 'feature_disabled',
   'the leaderboard answers feature_disabled');
-select is(tests.hint_of($$select public.join_club_challenge((select distance_id from ch))$$), 'feature_disabled',
+select is(tests.hint_of($$select public.join_club_challenge((select sessions_id from ch))$$), 'feature_disabled',
   'and so does joining');
 reset role;
 select tests.authenticate_as('admin');

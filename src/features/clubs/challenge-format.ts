@@ -26,3 +26,6 @@ export function metricName(metric: string): string {
     ? clubsStrings.challenges.metric.distance_km
     : clubsStrings.challenges.metric.sessions;
 }
+
+/** the chip tone of a challenge's phase */
+export const phaseTone = { upcoming: 'neutral', running: 'success', over: 'warning' } as const;

@@ -11,8 +11,7 @@ import { OnlineController } from '../../state/online-controller.ts';
 import { chipStyles, statusToneStyles } from '../../ui/chip-styles.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
-import { formatAmount, formatLocalDate, metricName } from './challenge-format.ts';
-import { phaseTone } from './club-challenges-page.ts';
+import { formatAmount, formatLocalDate, metricName, phaseTone } from './challenge-format.ts';
 import {
   deleteChallenge,
   joinChallenge,

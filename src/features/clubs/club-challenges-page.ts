@@ -17,7 +17,7 @@ import { chipStyles, statusToneStyles } from '../../ui/chip-styles.ts';
 import { fieldStyles } from '../../ui/field-styles.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
-import { formatAmount, formatLocalDate, metricName } from './challenge-format.ts';
+import { formatAmount, formatLocalDate, metricName, phaseTone } from './challenge-format.ts';
 import {
   createChallenge,
   loadStandings,
@@ -35,8 +35,6 @@ type Loaded =
   | { status: 'error'; message: string }
   /** standings null: running_clubs is off for the club */
   | { status: 'ready'; standings: Map<string, Standing> | null };
-
-export const phaseTone = { upcoming: 'neutral', running: 'success', over: 'warning' } as const;
 
 /**
  * A club's challenges, for every member: each challenge's metric, dates,

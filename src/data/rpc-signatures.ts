@@ -285,6 +285,10 @@ export interface RpcSignatures {
     args: Record<string, never>;
     returns: { org_id: string | null; key: string | null; reason: string | null }[];
   };
+  my_race_plans: {
+    args: Record<string, never>;
+    returns: Json;
+  };
   partner_accept_link: {
     args: { p_token: string; p_club: string };
     returns: string;
@@ -428,6 +432,34 @@ export interface RpcSignatures {
     args: { p_slug: string; p_session_type: string; p_from: string; p_to: string };
     returns: Json;
   };
+  race_page: {
+    args: { p_race: string };
+    returns: Json;
+  };
+  race_participant_stats: {
+    args: { p_race: string };
+    returns: {
+      distance_m: number | null;
+      is_total: boolean | null;
+      people: number | null;
+      adherence_percent: number | null;
+      suppressed: boolean | null;
+    }[];
+  };
+  race_placement_event: {
+    args: { p_placement: string; p_kind: string };
+    returns: null;
+  };
+  race_placement_stats: {
+    args: { p_race: string };
+    returns: {
+      placement_id: string | null;
+      sponsor_name: string | null;
+      slot: string | null;
+      views: number | null;
+      clicks: number | null;
+    }[];
+  };
   redeem_referral_code: {
     args: { p_org: string; p_code: string };
     returns: Json;
@@ -559,6 +591,17 @@ export interface RpcSignatures {
   sync_rows: {
     args: { p_table: string; p_ids: Json };
     returns: Json;
+  };
+  upcoming_races: {
+    args: { p_limit?: number | null };
+    returns: {
+      id: string | null;
+      name: string | null;
+      race_date: string | null;
+      place: string | null;
+      distances_m: number[] | null;
+      organizer: string | null;
+    }[];
   };
   verify_audit_chain: {
     args: { p_org: string };

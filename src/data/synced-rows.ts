@@ -687,6 +687,8 @@ export type TrainingPlanRow = {
   deleted_at: string | null;
   xid: string;
   purchase_id: string | null;
+  race_id: string | null;
+  first_week: number | null;
 };
 
 export type PlanWorkoutRow = {

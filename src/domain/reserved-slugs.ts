@@ -8,7 +8,7 @@ export const RESERVED_SLUGS: readonly string[] = [
   'booking', 'bookings', 'calendar', 'checkout', 'club', 'clubs', 'coach', 'coaches',
   'conflicts', 'course', 'courses', 'dashboard', 'functions', 'groups', 'help', 'icons',
   'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'messages', 'new', 'org',
-  'organizations', 'page', 'partner', 'partners', 'plans', 'platform', 'privacy', 'products', 'purchases', 'rest',
+  'organizations', 'page', 'partner', 'partners', 'plans', 'platform', 'privacy', 'products', 'purchases', 'races', 'rest',
   'roster', 'season', 'seats', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup',
   'static', 'storage', 'storefront', 'support', 'sync', 'terms', 'today', 'trackside',
   'www',

@@ -92,7 +92,10 @@ select is(
        and p.proname not in (
          -- guest booking (20261206152000): open times of a published page; a
          -- manage link's own booking, only with its token
-         'public_slots', 'guest_booking_view', 'guest_booking_cancel', 'guest_booking_reschedule'
+         'public_slots', 'guest_booking_view', 'guest_booking_cancel', 'guest_booking_reschedule',
+         -- races (20261207160000): a published race and the list of them, read only; a
+         -- sponsor banner's view or click, counted per day under a daily cap
+         'race_page', 'upcoming_races', 'race_placement_event'
        )
      order by 1
   ),
@@ -147,7 +150,10 @@ select is(
          'club_dashboard',
          -- club challenges: set, join, the leaderboard and the member's own standing (20261207171000)
          'create_club_challenge', 'delete_club_challenge', 'join_club_challenge',
-         'set_club_challenge_leaderboard', 'leave_club_challenge', 'my_club_challenges', 'club_challenge_leaderboard'
+         'set_club_challenge_leaderboard', 'leave_club_challenge', 'my_club_challenges', 'club_challenge_leaderboard',
+         -- races: the public page, the list, a participant's plans, placement counts, the organizer's figures (20261207160000)
+         'race_page', 'upcoming_races', 'my_race_plans', 'race_placement_event', 'race_placement_stats',
+         'race_participant_stats'
        )
      order by 1
   ),

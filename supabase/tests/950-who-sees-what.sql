@@ -224,6 +224,34 @@ insert into public.club_challenges (id, org_id, title, metric, starts_on, ends_o
 insert into public.club_challenge_participants (id, org_id, challenge_id, user_id) values
   ('95000000-0000-4000-8000-0000000000c6', '10000000-0000-4000-8000-00000000000a',
    '95000000-0000-4000-8000-0000000000c5', tests.get_supabase_uid('athlete'));
+-- races (20261207160000_races.sql): a race organizer's published race, a plan
+-- product for it, a banner and a perk; club A's partnership profile
+select tests.create_supabase_user('race_950');
+insert into public.organizations (id, kind, name, slug) values
+  ('95000000-0000-4000-8000-0000000000d0', 'race', 'Race 950', 'race-950');
+insert into public.memberships (org_id, user_id, role) values
+  ('95000000-0000-4000-8000-0000000000d0', tests.get_supabase_uid('race_950'), 'owner');
+insert into public.races (id, org_id, name, race_date, place, distances_m, status) values
+  ('95000000-0000-4000-8000-0000000000d1', '95000000-0000-4000-8000-0000000000d0', 'Забег 950',
+   current_date + 120, 'Москва', '{21097}', 'published');
+insert into public.training_plans (id, org_id, coach_id, title, kind, weeks) values
+  ('95000000-0000-4000-8000-0000000000d2', '95000000-0000-4000-8000-0000000000d0',
+   tests.get_supabase_uid('race_950'), 'К забегу', 'template', 4);
+insert into public.products (id, org_id, kind, name, price_minor, currency, training_plan_id) values
+  ('95000000-0000-4000-8000-0000000000d3', '95000000-0000-4000-8000-0000000000d0', 'product',
+   'План к забегу', 200000, 'RUB', '95000000-0000-4000-8000-0000000000d2');
+insert into public.race_plans (id, org_id, race_id, product_id, distance_m) values
+  ('95000000-0000-4000-8000-0000000000d4', '95000000-0000-4000-8000-0000000000d0',
+   '95000000-0000-4000-8000-0000000000d1', '95000000-0000-4000-8000-0000000000d3', 21097);
+insert into public.race_placements (id, org_id, race_id, slot, sponsor_name, image_url, link_url, starts_on, ends_on) values
+  ('95000000-0000-4000-8000-0000000000d5', '95000000-0000-4000-8000-0000000000d0',
+   '95000000-0000-4000-8000-0000000000d1', 'race_page', 'Спонсор', 'https://example.com/b.png',
+   'https://example.com', current_date, current_date + 30);
+insert into public.race_perks (id, org_id, race_id, sponsor_name, title, code) values
+  ('95000000-0000-4000-8000-0000000000d6', '95000000-0000-4000-8000-0000000000d0',
+   '95000000-0000-4000-8000-0000000000d1', 'Спонсор', 'Скидка 15 %', 'RUN15');
+insert into public.partnership_profiles (org_id, tier, contact_email) values
+  ('10000000-0000-4000-8000-00000000000a', 'silver', 'club@example.com');
 -- results (20261207120000_results.sql): the athlete's result; the norms are the same for everyone
 insert into public.competition_results (id, org_id, athlete_id, competed_on, competition, level, discipline,
   result_kind, value, timing, venue) values
@@ -301,7 +329,12 @@ insert into probes values
   ('seat_pools',             $$select count(*) from public.seat_pools where id = '95000000-0000-4000-8000-0000000000c3'$$),
   ('seat_claims',            $$select count(*) from public.seat_claims where id = '95000000-0000-4000-8000-0000000000c4'$$),
   ('club_challenges',        $$select count(*) from public.club_challenges where id = '95000000-0000-4000-8000-0000000000c5'$$),
-  ('club_challenge_participants', $$select count(*) from public.club_challenge_participants where id = '95000000-0000-4000-8000-0000000000c6'$$);
+  ('club_challenge_participants', $$select count(*) from public.club_challenge_participants where id = '95000000-0000-4000-8000-0000000000c6'$$),
+  ('races',                  $$select count(*) from public.races where id = '95000000-0000-4000-8000-0000000000d1'$$),
+  ('race_plans',             $$select count(*) from public.race_plans where id = '95000000-0000-4000-8000-0000000000d4'$$),
+  ('race_placements',        $$select count(*) from public.race_placements where id = '95000000-0000-4000-8000-0000000000d5'$$),
+  ('race_perks',             $$select count(*) from public.race_perks where id = '95000000-0000-4000-8000-0000000000d6'$$),
+  ('partnership_profiles',   $$select count(*) from public.partnership_profiles where org_id = '10000000-0000-4000-8000-00000000000a'$$);
 
 create temporary table actors (actor text primary key, audience text not null, n int not null) on commit drop;
 insert into actors values
@@ -390,7 +423,12 @@ insert into who_sees_what values
   ('seat_pools',             'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
   ('seat_claims',            'yes',      'no',  'no',   'yes',  'no',    'no',   'no'),
   ('club_challenges',        'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
-  ('club_challenge_participants', 'no',  'no',  'no',   'yes',  'no',    'no',   'no');
+  ('club_challenge_participants', 'no',  'no',  'no',   'yes',  'no',    'no',   'no'),
+  ('races',                  'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
+  ('race_plans',             'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('race_placements',        'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('race_perks',             'no',       'no',  'no',   'no',   'no',    'no',   'no'),
+  ('partnership_profiles',   'yes',      'no',  'no',   'no',   'no',    'no',   'no');
 
 -- the verdict of each (table, actor): '1' seen, '0' filtered, '42501' refused (anon)
 create temporary table expected on commit drop as

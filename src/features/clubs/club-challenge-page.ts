@@ -169,7 +169,8 @@ export class ClubChallengePage extends LitElement {
 
   override willUpdate(): void {
     const frame = this.#frame.value;
-    if (!frame || !this.#online.online) return;
+    // a local page draws before the client has loaded: ask once it is there
+    if (!frame || !this.#online.online || !this.#supabase.value) return;
     if (!frame.challenges.some((c) => c.id === this.challengeId)) return;
     const key = `${this.orgId}/${this.challengeId}`;
     if (this.#loadedFor === key) return;

@@ -136,7 +136,8 @@ export class ClubChallengesPage extends LitElement {
 
   override willUpdate(): void {
     const frame = this.#frame.value;
-    if (!frame || !frame.admin.myRole || !this.#online.online) return;
+    // a local page draws before the client has loaded: ask once it is there
+    if (!frame || !frame.admin.myRole || !this.#online.online || !this.#supabase.value) return;
     const key = `${this.orgId}/${frame.challenges.map((c) => c.id).join(',')}`;
     if (this.#loadedFor === key) return;
     this.#loadedFor = key;

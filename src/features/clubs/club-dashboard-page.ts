@@ -121,6 +121,7 @@ export class ClubDashboardPage extends LitElement {
     const frame = this.#frame.value;
     const key = `${this.orgId}/${String(this.#online.online)}`;
     if (!frame || adminGate(frame.admin, t.title) || !this.#online.online) return;
+    if (!this.#supabase.value) return;
     if (this.#loadedFor === key) return;
     this.#loadedFor = key;
     void this.load();

@@ -780,15 +780,33 @@ on conflict (id) do nothing;
 -- «Юность» sells a monthly pass; its partnership names YUNOST10 as its partner discount, so
 -- a member (runner@) pays 10 % less without a code, and anyone else may use the code.
 insert into public.products (id, org_id, kind, name, description, price_minor, currency, credits, valid_days) values
-  ('a7500000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003', 'package',
+  ('a7600000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003', 'package',
    'Абонемент «Юность»: 12 тренировок', 'Двенадцать тренировок беговой группы, действует 45 дней', 480000, 'RUB', 12, 45)
 on conflict (id) do nothing;
 
 insert into public.discount_codes (id, org_id, code, percent_off) values
-  ('a7500000-0000-4000-8000-000000000002', 'fa100000-0000-4000-8000-000000000003', 'YUNOST10', 10)
+  ('a7600000-0000-4000-8000-000000000002', 'fa100000-0000-4000-8000-000000000003', 'YUNOST10', 10)
 on conflict (id) do nothing;
 
 insert into public.partnership_profiles (org_id, tier, contact_name, contact_email, discount_code_id) values
   ('fa100000-0000-4000-8000-000000000003', 'silver', 'Юлия Юнусова', 'youth@trackside.test',
-   'a7500000-0000-4000-8000-000000000002')
+   'a7600000-0000-4000-8000-000000000002')
 on conflict (org_id) do nothing;
+
+-- running clubs' challenges demo (20261207171000_club_challenges.sql) --------------------------------
+--   «Юность» runs «Декабрьская сотня»: 100 km of done plan workouts from a week ago to three weeks
+--   ahead, in the club's calendar; runner@ has joined and shows on the leaderboard. youth@ (the owner)
+--   sees it on the club's dashboard (/org/<club>/club) and sets new ones on /org/<club>/challenges.
+--
+--   challenge  a7500000-0000-4000-8000-000000000001  «Декабрьская сотня», distance_km, target 100
+--   entry      a7500000-0000-4000-8000-000000000002  runner@'s
+insert into public.club_challenges (id, org_id, title, metric, target, starts_on, ends_on, created_by)
+select 'a7500000-0000-4000-8000-000000000001', 'fa100000-0000-4000-8000-000000000003',
+       'Декабрьская сотня', 'distance_km', 100, d.today - 7, d.today + 23, 'fa000000-0000-4000-8000-000000000003'
+  from (select (now() at time zone 'Europe/Moscow')::date as today) d
+on conflict (id) do nothing;
+
+insert into public.club_challenge_participants (id, org_id, challenge_id, user_id) values
+  ('a7500000-0000-4000-8000-000000000002', 'fa100000-0000-4000-8000-000000000003',
+   'a7500000-0000-4000-8000-000000000001', 'fa000000-0000-4000-8000-000000000004')
+on conflict (id) do nothing;

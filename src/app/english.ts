@@ -27,6 +27,7 @@ import { plans } from '../features/plans/plans-strings.en.ts';
 import { groupMove } from '../features/roster/group-move-strings.en.ts';
 import { season } from '../features/season/season-strings.en.ts';
 import { seats } from '../features/seats/seats-strings.en.ts';
+import { clubs } from '../features/clubs/clubs-strings.en.ts';
 import { shell } from '../i18n/shell-strings.en.ts';
 import { errors } from '../i18n/error-strings.en.ts';
 import { photoUpload } from '../i18n/photo-upload-strings.en.ts';
@@ -67,6 +68,7 @@ export const english = {
   workouts,
   reports,
   seats,
+  clubs,
 };
 
 export const templates = {};

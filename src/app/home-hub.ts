@@ -38,6 +38,7 @@ import { errorStrings } from '../i18n/error-strings.ts';
 import { partnerConsoleStrings } from '../features/partner-console/index.ts';
 import { partnerDashboardStrings } from '../features/partner-dashboard/index.ts';
 import { seatsStrings } from '../features/seats/index.ts';
+import { clubsStrings } from '../features/clubs/index.ts';
 
 const t = strings.home;
 /**
@@ -247,6 +248,18 @@ export class HomeHub extends LitElement {
             </p>
             ${['owner', 'admin'].includes(org.role) ? this.renderAdminLinks(org) : nothing}
             ${
+              // a running club's challenges, for every member (running clubs)
+              org.kind === 'club' || org.kind === 'school'
+                ? html`<p>
+                    <a href="/org/${org.orgId}/challenges"
+                      >${clubsStrings.challengesLink}<span class="visually-hidden">
+                        — ${org.name}</span
+                      ></a
+                    >
+                  </p>`
+                : nothing
+            }
+            ${
               ['reseller', 'partner'].includes(org.kind)
                 ? html`<p><a href="/partner">${partnerDashboardStrings.title}</a></p>`
                 : nothing
@@ -351,6 +364,12 @@ export class HomeHub extends LitElement {
         // running clubs' seats: the pools the club bought and who holds a seat
         org.kind === 'club' || org.kind === 'school'
           ? html`<a href="${base}/seats">${adminStrings.nav.seats}</a>`
+          : nothing
+      }
+      ${
+        // a running club's dashboard: members, seats, purchases, activity
+        org.kind === 'club' || org.kind === 'school'
+          ? html`<a href="${base}/club">${adminStrings.nav.club}</a>`
           : nothing
       }
       ${

@@ -23,6 +23,7 @@ import { reportsRoutes } from '../features/reports/reports-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
 import { seatsRoutes } from '../features/seats/seats-routes.ts';
+import { clubsRoutes } from '../features/clubs/clubs-routes.ts';
 import { storefrontRoutes } from '../features/storefront/storefront-routes.ts';
 import { syncIssuesRoutes } from '../features/sync-issues/sync-issues-routes.ts';
 import { strings } from '../i18n/shell-strings.ts';
@@ -62,6 +63,7 @@ export const routes: readonly FeatureRoute[] = [
   ...partnerReviewRoutes,
   ...featureFlagsRoutes,
   ...seatsRoutes,
+  ...clubsRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

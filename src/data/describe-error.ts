@@ -43,6 +43,9 @@ const byHint: Record<string, () => string> = {
   pool_full: () => t.partnerships.poolFull,
   seat_taken: () => t.partnerships.seatTaken,
   not_a_member: () => t.partnerships.notAMember,
+  // club challenges (20261207171000_club_challenges.sql)
+  challenge_over: () => t.partnerships.challengeOver,
+  not_joined: () => t.partnerships.notJoined,
 };
 
 /**

@@ -87,6 +87,20 @@ export interface RpcSignatures {
     args: { p_org: string };
     returns: Json;
   };
+  club_challenge_leaderboard: {
+    args: { p_challenge: string };
+    returns: {
+      place: number | null;
+      user_id: string | null;
+      display_name: string | null;
+      progress: number | null;
+      is_me: boolean | null;
+    }[];
+  };
+  club_dashboard: {
+    args: { p_club: string };
+    returns: Json;
+  };
   club_partner: {
     args: { p_club: string };
     returns: {
@@ -119,6 +133,17 @@ export interface RpcSignatures {
   course_outline: {
     args: { p_course: string };
     returns: Json;
+  };
+  create_club_challenge: {
+    args: {
+      p_club: string;
+      p_title: string;
+      p_metric: string;
+      p_starts_on: string;
+      p_ends_on: string;
+      p_target?: number | null;
+    };
+    returns: string;
   };
   create_invitation: {
     args: {
@@ -181,6 +206,10 @@ export interface RpcSignatures {
     };
     returns: string;
   };
+  delete_club_challenge: {
+    args: { p_challenge: string };
+    returns: null;
+  };
   enroll_course: {
     args: { p_course: string; p_time_zone?: string | null };
     returns: Json;
@@ -206,6 +235,14 @@ export interface RpcSignatures {
   guest_booking_view: {
     args: { p_booking: string; p_token: string };
     returns: Json;
+  };
+  join_club_challenge: {
+    args: { p_challenge: string; p_on_leaderboard?: boolean | null };
+    returns: string;
+  };
+  leave_club_challenge: {
+    args: { p_challenge: string };
+    returns: null;
   };
   leave_course: {
     args: { p_course: string };
@@ -234,6 +271,15 @@ export interface RpcSignatures {
   moyklass_connection: {
     args: { p_org: string };
     returns: Json;
+  };
+  my_club_challenges: {
+    args: { p_club: string };
+    returns: {
+      challenge_id: string | null;
+      joined: boolean | null;
+      on_leaderboard: boolean | null;
+      progress: number | null;
+    }[];
   };
   my_feature_flags: {
     args: Record<string, never>;
@@ -478,6 +524,10 @@ export interface RpcSignatures {
   seat_pool_names: {
     args: { p_club: string };
     returns: { pool_id: string | null; seller_name: string | null; plan_title: string | null }[];
+  };
+  set_club_challenge_leaderboard: {
+    args: { p_challenge: string; p_on_leaderboard: boolean };
+    returns: null;
   };
   set_lesson_quiz_key: {
     args: { p_lesson: string; p_answers: number[] };

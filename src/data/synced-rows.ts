@@ -731,6 +731,36 @@ export type WorkoutLogRow = {
   xid: string;
 };
 
+export type ClubChallengeRow = {
+  id: string;
+  org_id: string;
+  title: string;
+  metric: string;
+  target: number | null;
+  starts_on: string;
+  ends_on: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
+export type ClubChallengeParticipantRow = {
+  id: string;
+  org_id: string;
+  challenge_id: string;
+  user_id: string;
+  on_leaderboard: boolean;
+  joined_at: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+  xid: string;
+};
+
 /** every synced table by name, with its row */
 export interface SyncedRows {
   organizations: OrganizationRow;
@@ -774,6 +804,8 @@ export interface SyncedRows {
   training_plans: TrainingPlanRow;
   plan_workouts: PlanWorkoutRow;
   workout_logs: WorkoutLogRow;
+  club_challenges: ClubChallengeRow;
+  club_challenge_participants: ClubChallengeParticipantRow;
 }
 
 export type SyncedTableName = keyof SyncedRows;

@@ -71,4 +71,6 @@ export const syncedTables: readonly SyncedTableDeclaration[] = [
   { name: 'conversations', indexes: ['org_id', 'athlete_id', 'coach_id'], since: 6 },
   { name: 'conversation_messages', indexes: ['conversation_id'], since: 6 },
   { name: 'conversation_reads', indexes: ['conversation_id', 'user_id'], since: 6 },
+  { name: 'club_challenges', indexes: ['org_id'], since: 7 },
+  { name: 'club_challenge_participants', indexes: ['challenge_id', 'user_id'], since: 7 },
 ];

@@ -41,5 +41,7 @@ export const errors: Translation<typeof errorStrings> = {
     poolFull: 'No seats are left in this pool.',
     seatTaken: 'This member already has a seat of this pool.',
     notAMember: 'Seats are for members of the club.',
+    challengeOver: 'This challenge is over.',
+    notJoined: 'Join the challenge first.',
   },
 };

@@ -65,5 +65,7 @@ export const errorStrings = localized('errors', {
     poolFull: 'Свободных мест в этом пакете больше нет.',
     seatTaken: 'У этого участника уже есть место в этом пакете.',
     notAMember: 'Место можно получить только участнику клуба.',
+    challengeOver: 'Этот челлендж уже закончился.',
+    notJoined: 'Сначала присоединитесь к челленджу.',
   },
 } as const);

@@ -146,6 +146,11 @@ select is(
          'create_seat_pool', 'claim_seat', 'assign_seat', 'revoke_seat', 'close_seat_pool',
          -- the names of a club's seat pools, for its members (20261207151000)
          'seat_pool_names',
+         -- a club's dashboard, for its admins (20261207170000)
+         'club_dashboard',
+         -- club challenges: set, join, the leaderboard and the member's own standing (20261207171000)
+         'create_club_challenge', 'delete_club_challenge', 'join_club_challenge',
+         'set_club_challenge_leaderboard', 'leave_club_challenge', 'my_club_challenges', 'club_challenge_leaderboard',
          -- races: the public page, the list, a participant's plans, placement counts, the organizer's figures (20261207160000)
          'race_page', 'upcoming_races', 'my_race_plans', 'race_placement_event', 'race_placement_stats',
          'race_participant_stats',

@@ -217,6 +217,13 @@ insert into public.seat_claims (id, org_id, pool_id, user_id, seller_org_id) val
   ('95000000-0000-4000-8000-0000000000c4', '10000000-0000-4000-8000-00000000000a',
    '95000000-0000-4000-8000-0000000000c3', tests.get_supabase_uid('athlete'),
    '95000000-0000-4000-8000-0000000000c0');
+-- club challenges (20261207171000_club_challenges.sql): club A's challenge, the athlete joined
+insert into public.club_challenges (id, org_id, title, metric, starts_on, ends_on) values
+  ('95000000-0000-4000-8000-0000000000c5', '10000000-0000-4000-8000-00000000000a', 'Декабрь', 'sessions',
+   current_date, current_date + 30);
+insert into public.club_challenge_participants (id, org_id, challenge_id, user_id) values
+  ('95000000-0000-4000-8000-0000000000c6', '10000000-0000-4000-8000-00000000000a',
+   '95000000-0000-4000-8000-0000000000c5', tests.get_supabase_uid('athlete'));
 -- races (20261207160000_races.sql): a race organizer's published race, a plan
 -- product for it, a banner and a perk; club A's partnership profile
 select tests.create_supabase_user('race_950');
@@ -321,6 +328,8 @@ insert into probes values
   ('feature_flag_overrides', $$select count(*) from public.feature_flag_overrides where org_id = '10000000-0000-4000-8000-00000000000a'$$),
   ('seat_pools',             $$select count(*) from public.seat_pools where id = '95000000-0000-4000-8000-0000000000c3'$$),
   ('seat_claims',            $$select count(*) from public.seat_claims where id = '95000000-0000-4000-8000-0000000000c4'$$),
+  ('club_challenges',        $$select count(*) from public.club_challenges where id = '95000000-0000-4000-8000-0000000000c5'$$),
+  ('club_challenge_participants', $$select count(*) from public.club_challenge_participants where id = '95000000-0000-4000-8000-0000000000c6'$$),
   ('races',                  $$select count(*) from public.races where id = '95000000-0000-4000-8000-0000000000d1'$$),
   ('race_plans',             $$select count(*) from public.race_plans where id = '95000000-0000-4000-8000-0000000000d4'$$),
   ('race_placements',        $$select count(*) from public.race_placements where id = '95000000-0000-4000-8000-0000000000d5'$$),
@@ -413,6 +422,8 @@ insert into who_sees_what values
   ('feature_flag_overrides', 'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('seat_pools',             'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
   ('seat_claims',            'yes',      'no',  'no',   'yes',  'no',    'no',   'no'),
+  ('club_challenges',        'yes',      'yes', 'yes',  'yes',  'yes',   'no',   'no'),
+  ('club_challenge_participants', 'no',  'no',  'no',   'yes',  'no',    'no',   'no'),
   ('races',                  'yes',      'yes', 'yes',  'yes',  'yes',   'yes',  'no'),
   ('race_plans',             'no',       'no',  'no',   'no',   'no',    'no',   'no'),
   ('race_placements',        'no',       'no',  'no',   'no',   'no',    'no',   'no'),

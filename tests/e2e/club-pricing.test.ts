@@ -36,7 +36,7 @@ describe('club pricing', () => {
       expect(spaces(await page.textContent('body'))).toContain('4 320,00 ₽');
       const rows = await e2e.app.rows<{ amount_minor: number; percent_off: number }>(
         `select amount_minor, percent_off from public.purchases
-          where user_id = $1 and product_id = 'a7500000-0000-4000-8000-000000000001'`,
+          where user_id = $1 and product_id = 'a7600000-0000-4000-8000-000000000001'`,
         [RUNNER],
       );
       expect(rows).toEqual([{ amount_minor: 432000, percent_off: 10 }]);

@@ -8,7 +8,8 @@ import { hasRoleAtLeast } from '../../domain/organization.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import type { AdminData } from './admin-data.ts';
 
-export type AdminSection = 'members' | 'invitations' | 'groups' | 'analytics' | 'partner' | 'seats';
+export type AdminSection =
+  'members' | 'invitations' | 'groups' | 'analytics' | 'partner' | 'seats' | 'club';
 
 export const adminStyles = [
   fieldStyles,
@@ -116,7 +117,7 @@ export function adminHeader(data: AdminData, active: AdminSection): TemplateResu
       <ul>
         ${link('members', t.nav.members)} ${link('invitations', t.nav.invitations)}
         ${link('groups', t.nav.groups)} ${link('analytics', t.nav.analytics)}
-        ${link('partner', t.nav.partner)} ${link('seats', t.nav.seats)}
+        ${link('partner', t.nav.partner)} ${link('seats', t.nav.seats)} ${link('club', t.nav.club)}
       </ul>
     </nav>`;
 }

@@ -15,6 +15,7 @@ export const admin: Translation<typeof adminStrings> = {
     analytics: 'Analytics',
     partner: 'Partner',
     seats: 'Seats',
+    club: 'Club',
   },
   onlyAdmins:
     'This section is for the organization’s admins and owners only. Ask the club’s owner if you need access.',

@@ -790,6 +790,8 @@ on conflict (id) do nothing;
 --   template   ba400000-0000-4000-8000-000000000001  «Полумарафон за 12 недель»
 --   workouts   ba500000-0000-4000-8000-0000000000WD  (W = week 1–3, D = day of the plan's week)
 --   product    ba600000-0000-4000-8000-000000000001  «План к полумарафону „Белые ночи“», 2 990 ₽
+--              ba600000-0000-4000-8000-000000000002  «План «12 недель к старту»», 1 990 ₽, for no race yet
+--              (a product is sold for one race: the organizer attaches this one to a new race)
 --   race plan  ba700000-0000-4000-8000-000000000001  the product for 21 097 m
 --   banners    ba800000-0000-4000-8000-00000000000{1,2}  race page, athlete plan
 --   perk       ba900000-0000-4000-8000-000000000001  «БегоМаркет», code NIGHTS-RUN20
@@ -868,7 +870,10 @@ on conflict (id) do nothing;
 insert into public.products (id, org_id, kind, name, description, price_minor, currency, training_plan_id) values
   ('ba600000-0000-4000-8000-000000000001', 'ba100000-0000-4000-8000-000000000001', 'product',
    'План к полумарафону „Белые ночи“', 'Двенадцать недель до старта: свой экземпляр плана, неделя за неделей',
-   299000, 'RUB', 'ba400000-0000-4000-8000-000000000001')
+   299000, 'RUB', 'ba400000-0000-4000-8000-000000000001'),
+  ('ba600000-0000-4000-8000-000000000002', 'ba100000-0000-4000-8000-000000000001', 'product',
+   'План «12 недель к старту»', 'Тот же план на двенадцать недель — для следующего забега организатора',
+   199000, 'RUB', 'ba400000-0000-4000-8000-000000000001')
 on conflict (id) do nothing;
 
 insert into public.race_plans (id, org_id, race_id, product_id, distance_m) values

@@ -5,6 +5,7 @@
 // the page words it. The participants' side reads the RPCs' answers with the
 // schemas below, so a changed answer fails loudly rather than drawing nonsense.
 import { z } from 'zod';
+import { addDays, epochDay } from './zoned-time.ts';
 
 export const RACE_LIMITS = {
   name: 120,
@@ -47,13 +48,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** whole days from `from` to `to` (ISO dates) */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return epochDay(to) - epochDay(from);
 }
 
 /** an ISO date `days` days after `date` */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /**
  * Distances typed in kilometres ("10, 21,097" or "42.195") as whole metres, or

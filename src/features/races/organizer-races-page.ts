@@ -174,6 +174,17 @@ export class OrganizerRacesPage extends LitElement {
         border-bottom: 1px solid var(--ts-color-border);
         vertical-align: top;
       }
+      summary {
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+        cursor: pointer;
+        color: var(--ts-color-link);
+        font-weight: 600;
+      }
+      details[open] > summary {
+        margin-bottom: var(--ts-space-2);
+      }
       .suppressed {
         color: var(--ts-color-muted);
         font-style: italic;
@@ -535,47 +546,50 @@ export class OrganizerRacesPage extends LitElement {
               })}
             </ul>`
       }
-      <form @submit=${(e: SubmitEvent) => this.submitBanner(e, race)} novalidate>
-        <fieldset>
-          <legend>${t.organizer.addBanner}</legend>
-          <label
-            >${t.organizer.bannerForm.slot}
-            <select name="slot">
-              ${PLACEMENT_SLOTS.map((s) => html`<option value=${s}>${t.organizer.slot[s]}</option>`)}
-            </select>
-          </label>
-          <label
-            >${t.organizer.bannerForm.sponsor}
-            <input name="sponsor_name" maxlength="80" />
-          </label>
-          <label
-            >${t.organizer.bannerForm.image}
-            <input name="image_url" type="url" inputmode="url" placeholder="https://" />
-          </label>
-          <label
-            >${t.organizer.bannerForm.link}
-            <input name="link_url" type="url" inputmode="url" placeholder="https://" />
-          </label>
-          <label
-            >${t.organizer.bannerForm.starts}
-            <input name="starts_on" type="date" .value=${today} />
-          </label>
-          <label
-            >${t.organizer.bannerForm.ends}
-            <input
-              name="ends_on"
-              type="date"
-              .value=${race.race_date >= today ? race.race_date : addDays(today, 30)}
-            />
-          </label>
-          <p class="error" role="alert">${this.errors[key] ?? ''}</p>
-          <p>
-            <button class="button secondary" type="submit" ?disabled=${this.busy}>
-              ${t.organizer.addBanner}
-            </button>
-          </p>
-        </fieldset>
-      </form>`;
+      <details ?open=${Boolean(this.errors[key])}>
+        <summary>${t.organizer.addBanner}</summary>
+        <form @submit=${(e: SubmitEvent) => this.submitBanner(e, race)} novalidate>
+          <fieldset>
+            <legend class="visually-hidden">${t.organizer.addBanner}</legend>
+            <label
+              >${t.organizer.bannerForm.slot}
+              <select name="slot">
+                ${PLACEMENT_SLOTS.map((s) => html`<option value=${s}>${t.organizer.slot[s]}</option>`)}
+              </select>
+            </label>
+            <label
+              >${t.organizer.bannerForm.sponsor}
+              <input name="sponsor_name" maxlength="80" />
+            </label>
+            <label
+              >${t.organizer.bannerForm.image}
+              <input name="image_url" type="url" inputmode="url" placeholder="https://" />
+            </label>
+            <label
+              >${t.organizer.bannerForm.link}
+              <input name="link_url" type="url" inputmode="url" placeholder="https://" />
+            </label>
+            <label
+              >${t.organizer.bannerForm.starts}
+              <input name="starts_on" type="date" .value=${today} />
+            </label>
+            <label
+              >${t.organizer.bannerForm.ends}
+              <input
+                name="ends_on"
+                type="date"
+                .value=${race.race_date >= today ? race.race_date : addDays(today, 30)}
+              />
+            </label>
+            <p class="error" role="alert">${this.errors[key] ?? ''}</p>
+            <p>
+              <button class="button secondary" type="submit" ?disabled=${this.busy}>
+                ${t.organizer.addBanner}
+              </button>
+            </p>
+          </fieldset>
+        </form>
+      </details>`;
   }
 
   private renderPerks(data: OrganizerRaces, race: RaceRow): TemplateResult {
@@ -606,41 +620,43 @@ export class OrganizerRacesPage extends LitElement {
               )}
             </ul>`
       }
-      <form @submit=${(e: SubmitEvent) => this.submitPerk(e, race)} novalidate>
-        <fieldset>
-          <legend>${t.organizer.addPerk}</legend>
-          <label
-            >${t.organizer.perkForm.sponsor} <input name="sponsor_name" maxlength="80"
-          /></label>
-          <label>${t.organizer.perkForm.title} <input name="title" maxlength="120" /></label>
-          <label
-            >${t.organizer.perkForm.description}
-            <textarea name="description" rows="2" maxlength="500"></textarea>
-          </label>
-          <label
-            >${t.organizer.perkForm.code}
-            <input name="code" maxlength="32" autocapitalize="characters" autocomplete="off" />
-          </label>
-          <p class="error" role="alert">${this.errors[key] ?? ''}</p>
-          <p>
-            <button class="button secondary" type="submit" ?disabled=${this.busy}>
-              ${t.organizer.addPerk}
-            </button>
-          </p>
-        </fieldset>
-      </form>`;
+      <details ?open=${Boolean(this.errors[key])}>
+        <summary>${t.organizer.addPerk}</summary>
+        <form @submit=${(e: SubmitEvent) => this.submitPerk(e, race)} novalidate>
+          <fieldset>
+            <legend class="visually-hidden">${t.organizer.addPerk}</legend>
+            <label
+              >${t.organizer.perkForm.sponsor} <input name="sponsor_name" maxlength="80"
+            /></label>
+            <label>${t.organizer.perkForm.title} <input name="title" maxlength="120" /></label>
+            <label
+              >${t.organizer.perkForm.description}
+              <textarea name="description" rows="2" maxlength="500"></textarea>
+            </label>
+            <label
+              >${t.organizer.perkForm.code}
+              <input name="code" maxlength="32" autocapitalize="characters" autocomplete="off" />
+            </label>
+            <p class="error" role="alert">${this.errors[key] ?? ''}</p>
+            <p>
+              <button class="button secondary" type="submit" ?disabled=${this.busy}>
+                ${t.organizer.addPerk}
+              </button>
+            </p>
+          </fieldset>
+        </form>
+      </details>`;
   }
 
   private renderParticipants(figures: RaceFigures | undefined): TemplateResult {
     const rows = figures?.participants ?? [];
-    const total = rows.find((r) => r.total);
     const cell = (r: ParticipantFigure, value: number | null, suffix = '') =>
       r.suppressed
         ? html`<td class="suppressed">${t.organizer.fewer}</td>`
         : html`<td>${value === null ? '—' : `${value}${suffix}`}</td>`;
     return html`<h3>${t.organizer.participants}</h3>
       ${
-        rows.length === 0 || (total && !total.suppressed && total.people === 0)
+        rows.length === 0
           ? html`<p class="meta">${t.organizer.noParticipants}</p>`
           : html`<table data-testid="participants">
               <thead>

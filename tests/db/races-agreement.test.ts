@@ -65,15 +65,28 @@ describe('race forms and the database agree', () => {
     status: 'draft' as const,
   };
   const labels: [string, string, string, number, (v: string) => boolean][] = [
-    ['races', 'races_name_check', 'name', 120, (v) => raceFormSchema.safeParse({ ...base, name: v }).success],
-    ['races', 'races_place_check', 'place', 200, (v) => raceFormSchema.safeParse({ ...base, place: v }).success],
+    [
+      'races',
+      'races_name_check',
+      'name',
+      120,
+      (v) => raceFormSchema.safeParse({ ...base, name: v }).success,
+    ],
+    [
+      'races',
+      'races_place_check',
+      'place',
+      200,
+      (v) => raceFormSchema.safeParse({ ...base, place: v }).success,
+    ],
     [
       'race_perks',
       'race_perks_title_check',
       'title',
       120,
       (v) =>
-        perkFormSchema.safeParse({ sponsor_name: 'S', title: v, description: '', code: 'ABC' }).success,
+        perkFormSchema.safeParse({ sponsor_name: 'S', title: v, description: '', code: 'ABC' })
+          .success,
     ],
     [
       'race_perks',
@@ -81,7 +94,8 @@ describe('race forms and the database agree', () => {
       'sponsor_name',
       80,
       (v) =>
-        perkFormSchema.safeParse({ sponsor_name: v, title: 'T', description: '', code: 'ABC' }).success,
+        perkFormSchema.safeParse({ sponsor_name: v, title: 'T', description: '', code: 'ABC' })
+          .success,
     ],
     [
       'race_perks',
@@ -89,7 +103,8 @@ describe('race forms and the database agree', () => {
       'description',
       500,
       (v) =>
-        perkFormSchema.safeParse({ sponsor_name: 'S', title: 'T', description: v, code: 'ABC' }).success,
+        perkFormSchema.safeParse({ sponsor_name: 'S', title: 'T', description: v, code: 'ABC' })
+          .success,
     ],
   ];
 
@@ -135,7 +150,9 @@ describe('race forms and the database agree', () => {
       [JSON.stringify(values)],
     );
     const verdicts = r.rows.map((row) => row.ok);
-    expect(values.filter((v, i) => distancesSchema.safeParse(v).success !== verdicts[i])).toEqual([]);
+    expect(values.filter((v, i) => distancesSchema.safeParse(v).success !== verdicts[i])).toEqual(
+      [],
+    );
   });
 
   it('on a banner’s image and link addresses', async () => {

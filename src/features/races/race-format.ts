@@ -5,13 +5,15 @@ import { currentIntlTag } from '../../i18n/locale.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function format(kind: 'long' | 'short'): Intl.DateTimeFormat {
+function format(kind: 'long' | 'short' | 'day'): Intl.DateTimeFormat {
   let f = formats.get(kind);
   if (!f) {
     f = new Intl.DateTimeFormat(currentIntlTag, {
       ...(kind === 'long'
         ? { day: 'numeric', month: 'long', year: 'numeric' }
-        : { weekday: 'short', day: 'numeric', month: 'long' }),
+        : kind === 'day'
+          ? { day: 'numeric', month: 'long' }
+          : { weekday: 'short', day: 'numeric', month: 'long' }),
       timeZone: 'UTC',
     });
     formats.set(kind, f);
@@ -29,4 +31,9 @@ export function formatRaceDate(date: string): string {
 /** «ср, 23 декабря» */
 export function formatPlanDate(date: string): string {
   return format('short').format(at(date));
+}
+
+/** «30 декабря» */
+export function formatWeekDate(date: string): string {
+  return format('day').format(at(date));
 }

@@ -29,7 +29,7 @@ import {
   loadRacePage,
   type RaceWorkout,
 } from './races-data.ts';
-import { formatPlanDate, formatRaceDate } from './race-format.ts';
+import { formatPlanDate, formatRaceDate, formatWeekDate } from './race-format.ts';
 import { racesStrings as t } from './races-strings.ts';
 
 type Loaded =
@@ -368,6 +368,7 @@ export class RacePage extends LitElement {
     const discount = race.discount;
     return html`<section aria-labelledby="plans">
       <h2 id="plans">${t.race.plans}</h2>
+      ${this.mine ? html`<p class="meta">${t.race.alreadyYours}</p>` : nothing}
       ${
         race.plans.length === 0
           ? html`<p class="card">${t.race.noPlans}</p>`
@@ -509,14 +510,14 @@ export class RacePage extends LitElement {
               return html`<li data-week=${w.week} data-state="locked">
                 <div class="week-head">
                   <h3>${label}</h3>
-                  <span class="meta">${t.plan.opens(formatPlanDate(w.opensOn))}</span>
+                  <span class="meta">${t.plan.opens(formatWeekDate(w.opensOn))}</span>
                 </div>
               </li>`;
             const mine = workouts.filter((x) => x.week === w.week);
             return html`<li data-week=${w.week} data-state="open">
               <div class="week-head">
                 <h3>${label}</h3>
-                <span class="meta">${t.plan.from(formatPlanDate(w.startsOn))}</span>
+                <span class="meta">${t.plan.from(formatWeekDate(w.startsOn))}</span>
               </div>
               ${
                 mine.length === 0

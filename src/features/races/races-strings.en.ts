@@ -47,6 +47,7 @@ export const races: Translation<typeof racesStrings> = {
     paid: 'Payment received. The plan shows here in a few seconds.',
     canceled: 'The payment was not completed — nothing was charged.',
     waiting: 'Waiting for the payment to be confirmed…',
+    alreadyYours: 'You already have a plan for this race — it is above.',
     perks: 'Perks for participants',
     perksHint: 'Participants who bought a plan see the perks’ codes.',
     errors: {
@@ -71,7 +72,7 @@ export const races: Translation<typeof racesStrings> = {
     minutes: (n) => `${n} min`,
     perks: 'Your perks',
     code: 'Code',
-    atHome: 'Today’s workout is on the home page.',
+    atHome: 'The plan’s workouts show on the home page, each on its day.',
   },
   organizer: {
     title: 'Races',

@@ -810,3 +810,124 @@ insert into public.club_challenge_participants (id, org_id, challenge_id, user_i
   ('a7500000-0000-4000-8000-000000000002', 'fa100000-0000-4000-8000-000000000003',
    'a7500000-0000-4000-8000-000000000001', 'fa000000-0000-4000-8000-000000000004')
 on conflict (id) do nothing;
+
+-- race partnerships demo (20261207160000_races.sql) -------------------------------------------------
+--   «Белые ночи», a race organizer (kind race, gold partner), publishes a half marathon about 100
+--   days after the seed's day (Moscow) with a 12-week plan for 21,1 km sold at 2 990 ₽, the partner
+--   discount NIGHTS15 (15 %), a sponsor's banner on the race page and in participants' plans (the
+--   image served by the app itself, /sponsors/…) and a perk with a code for participants. nobody has
+--   bought the plan yet: athlete@trackside.test buys it on /races/<race>.
+--
+--   race@trackside.test  owner of «Белые ночи»                      ba000000-0000-4000-8000-000000000001
+--   org        ba100000-0000-4000-8000-000000000001  «Белые ночи», slug white-nights
+--   code       ba200000-0000-4000-8000-000000000001  NIGHTS15, 15 %
+--   race       ba300000-0000-4000-8000-000000000001  «Полумарафон „Белые ночи“», 10 and 21,097 km
+--   template   ba400000-0000-4000-8000-000000000001  «Полумарафон за 12 недель»
+--   workouts   ba500000-0000-4000-8000-0000000000WD  (W = week 1–3, D = day of the plan's week)
+--   product    ba600000-0000-4000-8000-000000000001  «План к полумарафону „Белые ночи“», 2 990 ₽
+--              ba600000-0000-4000-8000-000000000002  «План «12 недель к старту»», 1 990 ₽, for no race yet
+--              (a product is sold for one race: the organizer attaches this one to a new race)
+--   race plan  ba700000-0000-4000-8000-000000000001  the product for 21 097 m
+--   banners    ba800000-0000-4000-8000-00000000000{1,2}  race page, athlete plan
+--   perk       ba900000-0000-4000-8000-000000000001  «БегоМаркет», code NIGHTS-RUN20
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change
+)
+select '00000000-0000-0000-0000-000000000000', u.id, 'authenticated', 'authenticated', u.email,
+       extensions.crypt('trackside-demo', extensions.gen_salt('bf')), now(),
+       '{"provider": "email", "providers": ["email"]}'::jsonb,
+       jsonb_build_object('display_name', u.display_name), now(), now(), '', '', '', ''
+  from (values
+    ('ba000000-0000-4000-8000-000000000001'::uuid, 'race@trackside.test', 'Наталья Белова')
+  ) as u(id, email, display_name)
+on conflict (id) do nothing;
+
+insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+select u.id, u.id, u.id::text, 'email',
+       jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true, 'phone_verified', false),
+       now(), now(), now()
+  from auth.users u
+ where u.id = 'ba000000-0000-4000-8000-000000000001'
+on conflict do nothing;
+
+update public.profiles set locale = 'ru', time_zone = 'Europe/Moscow'
+ where id = 'ba000000-0000-4000-8000-000000000001' and time_zone is null;
+
+insert into public.organizations (id, kind, name, slug, time_zone, locale) values
+  ('ba100000-0000-4000-8000-000000000001', 'race', 'Белые ночи', 'white-nights', 'Europe/Moscow', 'ru')
+on conflict (id) do nothing;
+
+insert into public.memberships (org_id, user_id, role) values
+  ('ba100000-0000-4000-8000-000000000001', 'ba000000-0000-4000-8000-000000000001', 'owner')
+on conflict (org_id, user_id) do nothing;
+
+insert into public.discount_codes (id, org_id, code, percent_off) values
+  ('ba200000-0000-4000-8000-000000000001', 'ba100000-0000-4000-8000-000000000001', 'NIGHTS15', 15)
+on conflict (id) do nothing;
+
+insert into public.partnership_profiles (org_id, tier, contact_name, contact_email, contact_phone, discount_code_id)
+values ('ba100000-0000-4000-8000-000000000001', 'gold', 'Наталья Белова', 'race@trackside.test',
+        '+7 812 555-01-01', 'ba200000-0000-4000-8000-000000000001')
+on conflict (org_id) do nothing;
+
+insert into public.races (id, org_id, name, race_date, time_zone, place, distances_m, status) values
+  ('ba300000-0000-4000-8000-000000000001', 'ba100000-0000-4000-8000-000000000001',
+   'Полумарафон „Белые ночи“', (now() at time zone 'Europe/Moscow')::date + 100, 'Europe/Moscow',
+   'Санкт-Петербург, Дворцовая площадь', array[10000, 21097], 'published')
+on conflict (id) do nothing;
+
+insert into public.training_plans (id, org_id, coach_id, title, description, kind, weeks, status)
+values ('ba400000-0000-4000-8000-000000000001', 'ba100000-0000-4000-8000-000000000001',
+        'ba000000-0000-4000-8000-000000000001', 'Полумарафон за 12 недель',
+        'От 30 км в неделю к полумарафону: три пробежки и силовая, длинная пробежка растёт к девятой неделе, последние две — подводка к старту.',
+        'template', 12, 'active')
+on conflict (id) do nothing;
+
+insert into public.plan_workouts (id, org_id, plan_id, week, day, position, type, title, duration_min,
+                                  distance_m, intensity, pace_s_per_km, hr_zone, rpe, notes)
+select ('ba500000-0000-4000-8000-0000000000' || w.week::text || d.day::text)::uuid,
+       'ba100000-0000-4000-8000-000000000001', 'ba400000-0000-4000-8000-000000000001',
+       w.week, d.day, 0, d.type, d.title,
+       case when d.minutes is null then null else d.minutes + 5 * (w.week - 1) end,
+       case when d.metres is null then null else d.metres + 1000 * (w.week - 1) end,
+       d.intensity, d.pace, d.zone, d.rpe, d.notes
+  from generate_series(1, 3) as w(week)
+ cross join (values
+   (2, 'run', 'Лёгкий бег', 40, null, 'hr_zone', null, 2, null, 'Разговорный темп.'),
+   (4, 'intervals', '5 × 1 км', null, 5000, 'pace', 290, null, null, 'Отдых 400 м трусцой. Разминка и заминка по 15 минут.'),
+   (5, 'strength', 'Силовая для бегуна', 30, null, 'rpe', null, null, 6, 'Выпады, подъёмы на носки, планка — 3 круга.'),
+   (7, 'run', 'Длинная пробежка', null, 10000, 'pace', 400, null, null, 'Ровно, последние 2 км чуть быстрее.')
+ ) as d(day, type, title, minutes, metres, intensity, pace, zone, rpe, notes)
+on conflict (id) do nothing;
+
+insert into public.products (id, org_id, kind, name, description, price_minor, currency, training_plan_id) values
+  ('ba600000-0000-4000-8000-000000000001', 'ba100000-0000-4000-8000-000000000001', 'product',
+   'План к полумарафону „Белые ночи“', 'Двенадцать недель до старта: свой экземпляр плана, неделя за неделей',
+   299000, 'RUB', 'ba400000-0000-4000-8000-000000000001'),
+  ('ba600000-0000-4000-8000-000000000002', 'ba100000-0000-4000-8000-000000000001', 'product',
+   'План «12 недель к старту»', 'Тот же план на двенадцать недель — для следующего забега организатора',
+   199000, 'RUB', 'ba400000-0000-4000-8000-000000000001')
+on conflict (id) do nothing;
+
+insert into public.race_plans (id, org_id, race_id, product_id, distance_m) values
+  ('ba700000-0000-4000-8000-000000000001', 'ba100000-0000-4000-8000-000000000001',
+   'ba300000-0000-4000-8000-000000000001', 'ba600000-0000-4000-8000-000000000001', 21097)
+on conflict (id) do nothing;
+
+insert into public.race_placements (id, org_id, race_id, slot, sponsor_name, image_url, link_url, starts_on, ends_on)
+select v.id, 'ba100000-0000-4000-8000-000000000001', 'ba300000-0000-4000-8000-000000000001', v.slot,
+       'БегоМаркет', v.image_url, 'https://begomarket.example/white-nights',
+       (now() at time zone 'Europe/Moscow')::date - 7, (now() at time zone 'Europe/Moscow')::date + 100
+  from (values
+    ('ba800000-0000-4000-8000-000000000001'::uuid, 'race_page', '/sponsors/begomarket-race.svg'),
+    ('ba800000-0000-4000-8000-000000000002'::uuid, 'athlete_plan', '/sponsors/begomarket-plan.svg')
+  ) as v(id, slot, image_url)
+on conflict (id) do nothing;
+
+insert into public.race_perks (id, org_id, race_id, sponsor_name, title, description, code) values
+  ('ba900000-0000-4000-8000-000000000001', 'ba100000-0000-4000-8000-000000000001',
+   'ba300000-0000-4000-8000-000000000001', 'БегоМаркет', 'Скидка 20 % на беговую обувь',
+   'В магазинах и на сайте «БегоМаркета» до дня старта, по коду участника.', 'NIGHTS-RUN20')
+on conflict (id) do nothing;

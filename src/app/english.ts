@@ -19,6 +19,7 @@ import { partnerConsole } from '../features/partner-console/partner-console-stri
 import { partnerDashboard } from '../features/partner-dashboard/partner-dashboard-strings.en.ts';
 import { partnerReview } from '../features/partner-review/partner-review-strings.en.ts';
 import { products } from '../features/products/products-strings.en.ts';
+import { races } from '../features/races/races-strings.en.ts';
 import { reports } from '../features/reports/reports-strings.en.ts';
 import { roster } from '../features/roster/roster-strings.en.ts';
 import { results } from '../features/results/results-strings.en.ts';
@@ -69,6 +70,7 @@ export const english = {
   reports,
   seats,
   clubs,
+  races,
 };
 
 export const templates = {};

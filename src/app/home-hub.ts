@@ -39,6 +39,8 @@ import { partnerConsoleStrings } from '../features/partner-console/index.ts';
 import { partnerDashboardStrings } from '../features/partner-dashboard/index.ts';
 import { seatsStrings } from '../features/seats/index.ts';
 import { clubsStrings } from '../features/clubs/index.ts';
+import { observeHasRacePlan, racesStrings } from '../features/races/index.ts';
+import { LocalQueryController } from '../state/local-query-controller.ts';
 
 const t = strings.home;
 /**
@@ -151,6 +153,8 @@ export class HomeHub extends LitElement {
   readonly #engine = new ContextConsumer(this, { context: syncEngineContext, subscribe: true });
   readonly #organizations = new MyOrganizationsController(this);
   readonly #online = new OnlineController(this);
+  /** holds a race plan (synced), so «Мои забеги» leads to it */
+  readonly #racePlan = new LocalQueryController(this, observeHasRacePlan);
   #loadedFor: string | undefined;
   #wasOnline = navigator.onLine;
 
@@ -344,6 +348,8 @@ export class HomeHub extends LitElement {
           : []),
         // a seat in a plan the member's club bought (running clubs)
         ...(this.inClub() ? [link('/seats', seatsStrings.memberLink)] : []),
+        // races with their plans; a participant's own plan for a race is there too
+        link('/races', this.#racePlan.value ? racesStrings.myLink : racesStrings.link),
       ])}
       ${section(t.nav.settings, [
         link('/settings/email', moneyStrings.email.link),
@@ -370,6 +376,12 @@ export class HomeHub extends LitElement {
         // a running club's dashboard: members, seats, purchases, activity
         org.kind === 'club' || org.kind === 'school'
           ? html`<a href="${base}/club">${adminStrings.nav.club}</a>`
+          : nothing
+      }
+      ${
+        // a race organizer's races, plans, sponsors and figures
+        org.kind === 'race' || org.kind === 'timing_company'
+          ? html`<a href="${base}/races">${racesStrings.organizer.link}</a>`
           : nothing
       }
       ${

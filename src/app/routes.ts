@@ -19,6 +19,7 @@ import { partnerDashboardRoutes } from '../features/partner-dashboard/partner-da
 import { partnerReviewRoutes } from '../features/partner-review/partner-review-routes.ts';
 import { plansRoutes } from '../features/plans/plans-routes.ts';
 import { productsRoutes } from '../features/products/products-routes.ts';
+import { racesRoutes } from '../features/races/races-routes.ts';
 import { reportsRoutes } from '../features/reports/reports-routes.ts';
 import { rosterRoutes } from '../features/roster/roster-routes.ts';
 import { seasonRoutes } from '../features/season/season-routes.ts';
@@ -64,6 +65,7 @@ export const routes: readonly FeatureRoute[] = [
   ...featureFlagsRoutes,
   ...seatsRoutes,
   ...clubsRoutes,
+  ...racesRoutes,
 ];
 
 /** any URL no route matches; public, so a signed-out visitor is told too */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysToRace, racePlanFirstWeek, racePlanStart, skippedWeeks } from './race-plan.ts';
+import { racePlanFirstWeek, racePlanStart } from './race-plan.ts';
 import { slotDate } from './plan-day.ts';
 
 describe('race plans count back from race day', () => {
@@ -33,15 +33,5 @@ describe('race plans count back from race day', () => {
     // on race day and after, the last week
     expect(racePlanFirstWeek(start, 12, '2027-09-19')).toBe(12);
     expect(racePlanFirstWeek(start, 12, '2027-12-01')).toBe(12);
-  });
-
-  it('names the weeks a late start leaves out', () => {
-    expect(skippedWeeks(1)).toEqual([]);
-    expect(skippedWeeks(5)).toEqual([1, 2, 3, 4]);
-  });
-
-  it('counts the days to the race', () => {
-    expect(daysToRace('2027-09-19', '2027-09-12')).toBe(7);
-    expect(daysToRace('2027-09-19', '2027-09-20')).toBe(-1);
   });
 });

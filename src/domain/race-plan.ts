@@ -2,9 +2,10 @@
 // starts on race_date − 7 × weeks and the last week ends the day before the race.
 // A buyer who comes late starts in the week their purchase falls in (their zone's
 // date); the weeks before it were over and are left out. The same arithmetic as
-// private.race_plan_start and private.plan_week_of (tests/db/race-plan-agreement).
+// private.race_plan_start and private.plan_week_of (tests/db/race-plan-agreement). The participant's
+// week list is src/domain/races.ts's raceWeeks.
 import { weeksBegun } from './plan-day.ts';
-import { addDays, epochDay, type LocalDate } from './zoned-time.ts';
+import { addDays, type LocalDate } from './zoned-time.ts';
 
 /** week 1, day 1 of a plan of `weeks` weeks for a race on `raceDate` */
 export function racePlanStart(raceDate: LocalDate, weeks: number): LocalDate {
@@ -17,14 +18,4 @@ export function racePlanStart(raceDate: LocalDate, weeks: number): LocalDate {
  */
 export function racePlanFirstWeek(start: LocalDate, weeks: number, today: LocalDate): number {
   return weeksBegun({ startDate: start, weeks }, today);
-}
-
-/** the weeks a late start leaves out (1..firstWeek−1), empty for an on-time one */
-export function skippedWeeks(firstWeek: number): number[] {
-  return Array.from({ length: Math.max(0, firstWeek - 1) }, (_, i) => i + 1);
-}
-
-/** whole days from `today` to race day (negative once it has passed) */
-export function daysToRace(raceDate: LocalDate, today: LocalDate): number {
-  return epochDay(raceDate) - epochDay(today);
 }

@@ -12,7 +12,7 @@ import '../../ui/ts-field.ts';
 import '../../ui/ts-notice.ts';
 import { updateProfile, type PartnerProfile, type PartnerTier } from './partner-dashboard-data.ts';
 import { partnerDashboardStrings } from './partner-dashboard-strings.ts';
-import { tierLabel } from './tier-label.ts';
+import { tierLabel } from '../../i18n/tier-label.ts';
 
 const t = partnerDashboardStrings;
 const v = t.validation;

@@ -23,7 +23,7 @@ import {
   type PartnerTier,
 } from './partner-dashboard-data.ts';
 import { partnerDashboardStrings } from './partner-dashboard-strings.ts';
-import { tierLabel } from './tier-label.ts';
+import { tierLabel } from '../../i18n/tier-label.ts';
 import './partner-deals-section.ts';
 import './partner-company-form.ts';
 import './partner-brand-form.ts';

@@ -9,6 +9,7 @@
 // organizer's page asks my_feature_flags to tell "no races" from "off".
 import { z } from 'zod';
 import { callRpc } from '../../data/call-rpc.ts';
+import { tierLabel } from '../../i18n/tier-label.ts';
 import { describeError, type ErrorDescription } from '../../data/describe-error.ts';
 import { invokeFunction } from '../../data/invoke-function.ts';
 import type { AppClient } from '../../data/supabase-client.ts';
@@ -212,6 +213,7 @@ export type PlanProduct = z.infer<typeof productRow>;
 
 const profileRow = z.object({
   tier: z.string(),
+  partner_tiers: z.object({ label_ru: z.string(), label_en: z.string() }).nullable(),
   contact_name: z.string().nullable(),
   contact_email: z.string().nullable(),
   active: z.boolean(),
@@ -221,6 +223,7 @@ const profileRow = z.object({
 const codeRow = z.object({ id: z.string(), code: z.string(), percent_off: z.number() });
 
 export interface Partnership {
+  /** the tier's name in the reader's language */
   tier: string;
   active: boolean;
   contactName: string;
@@ -316,7 +319,9 @@ export async function loadOrganizerRaces(
         profileRow,
         client
           .from('partnership_profiles')
-          .select('tier, contact_name, contact_email, active, discount_code_id')
+          .select(
+            'tier, partner_tiers(label_ru, label_en), contact_name, contact_email, active, discount_code_id',
+          )
           .eq('org_id', orgId),
       ),
     ]);
@@ -340,7 +345,7 @@ export async function loadOrganizerRaces(
         if (c) discount = { code: c.code, percentOff: c.percent_off };
       }
       partnership = {
-        tier: profile.tier,
+        tier: profile.partner_tiers ? tierLabel(profile.partner_tiers) : profile.tier,
         active: profile.active,
         contactName: profile.contact_name ?? '',
         contactEmail: profile.contact_email ?? '',

@@ -47,6 +47,16 @@ as $$
    where not private.is_participant_org(r.org_id)
 $$;
 
+-- organizations whose races the caller manages: those they administer, while the
+-- race_partnerships feature is on for them (one set per statement, not a flag per row)
+create function private.race_admin_org_ids()
+returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select r.org_id from private.org_ids_with_role('admin') r (org_id)
+   where private.flag_enabled('race_partnerships', r.org_id)
+$$;
+
 /**
   * -------------------------------------------------------
   * section - partnership profiles
@@ -764,69 +774,52 @@ create policy "Organizer admins and members can view races"
   );
 create policy "Organizer admins can add races"
   on public.races for insert to authenticated
-  with check (org_id = any (array(select private.org_ids_with_role('admin')))
-              and private.flag_enabled('race_partnerships', org_id));
+  with check (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can edit races"
   on public.races for update to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id))
-  with check (org_id = any (array(select private.org_ids_with_role('admin')))
-              and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())))
+  with check (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can delete races"
   on public.races for delete to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin'))) and status = 'draft'
-         and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())) and status = 'draft');
 
 create policy "Organizer admins can view race plans"
   on public.race_plans for select to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can add race plans"
   on public.race_plans for insert to authenticated
-  with check (org_id = any (array(select private.org_ids_with_role('admin')))
-              and private.flag_enabled('race_partnerships', org_id));
+  with check (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can delete race plans"
   on public.race_plans for delete to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())));
 
 create policy "Organizer admins can view placements"
   on public.race_placements for select to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can add placements"
   on public.race_placements for insert to authenticated
-  with check (org_id = any (array(select private.org_ids_with_role('admin')))
-              and private.flag_enabled('race_partnerships', org_id));
+  with check (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can edit placements"
   on public.race_placements for update to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id))
-  with check (org_id = any (array(select private.org_ids_with_role('admin')))
-              and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())))
+  with check (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can delete placements"
   on public.race_placements for delete to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())));
 
 create policy "Organizer admins can view perks"
   on public.race_perks for select to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can add perks"
   on public.race_perks for insert to authenticated
-  with check (org_id = any (array(select private.org_ids_with_role('admin')))
-              and private.flag_enabled('race_partnerships', org_id));
+  with check (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can edit perks"
   on public.race_perks for update to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id))
-  with check (org_id = any (array(select private.org_ids_with_role('admin')))
-              and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())))
+  with check (org_id = any (array(select private.race_admin_org_ids())));
 create policy "Organizer admins can delete perks"
   on public.race_perks for delete to authenticated
-  using (org_id = any (array(select private.org_ids_with_role('admin')))
-         and private.flag_enabled('race_partnerships', org_id));
+  using (org_id = any (array(select private.race_admin_org_ids())));
 
 /**
   * -------------------------------------------------------
@@ -855,12 +848,12 @@ grant insert (id, org_id, race_id, slot, sponsor_name, image_url, link_url, star
 grant insert (id, org_id, race_id, sponsor_name, title, description, code),
   update (sponsor_name, title, description, code) on public.race_perks to authenticated;
 
-revoke all on function private.is_participant_org(uuid), private.roster_admin_org_ids(),
+revoke all on function private.is_participant_org(uuid), private.roster_admin_org_ids(), private.race_admin_org_ids(),
   private.guard_partnership_profile(), private.guard_partnership_profile_columns(), private.guard_race(),
   private.guard_race_plan(), private.race_plan_start(date, int), private.plan_week_of(date, int, date)
   from public, anon, authenticated;
-grant execute on function private.is_participant_org(uuid), private.roster_admin_org_ids()
-  to authenticated, service_role;
+grant execute on function private.is_participant_org(uuid), private.roster_admin_org_ids(),
+  private.race_admin_org_ids() to authenticated, service_role;
 grant execute on function private.race_plan_start(date, int), private.plan_week_of(date, int, date)
   to service_role;
 revoke all on function public.race_page(uuid), public.upcoming_races(int), public.my_race_plans(),

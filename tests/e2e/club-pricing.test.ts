@@ -63,3 +63,30 @@ describe('club pricing', () => {
     );
   });
 });
+
+describe('the club names its partner discount', () => {
+  test('the owner takes the member price off on the codes list and members pay the list price', async () => {
+    await e2e.asUser('club-pricing-owner', 'youth@trackside.test', async (page) => {
+      await page.goto(`${e2e.app.url}/products`);
+      const code = page.locator('li[data-code="YUNOST10"]');
+      await code.getByText('Скидка партнёра', { exact: true }).waitFor();
+      await page.getByText('у клуба это цена для его участников', { exact: false }).waitFor();
+      await code.getByRole('button', { name: 'Больше не скидка партнёра' }).click();
+      await code.getByRole('button', { name: 'Сделать скидкой партнёра' }).waitFor();
+      expect(await code.getByText('Скидка партнёра', { exact: true }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'club-pricing-codes-ru');
+    });
+    expect(
+      await e2e.app.rows<{ discount_code_id: string | null }>(
+        `select discount_code_id from public.partnership_profiles
+          where org_id = 'fa100000-0000-4000-8000-000000000003'`,
+      ),
+    ).toEqual([{ discount_code_id: null }]);
+    await e2e.asUser('club-pricing-after', 'runner@trackside.test', async (page) => {
+      await page.goto(`${e2e.app.url}/purchases`);
+      await page.getByRole('radio', { name: /Абонемент «Юность»/ }).waitFor();
+      expect(await page.getByText('Цена для членов клуба', { exact: false }).count()).toBe(0);
+    });
+  }, 120_000);
+});

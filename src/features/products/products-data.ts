@@ -44,6 +44,12 @@ export interface Dashboard {
   items: PackageItem[];
   /** null: the reader is not an admin (codes are the admins') */
   codes: DiscountCode[] | null;
+  /**
+   * the organization's partnership (the platform makes one): the code it names as
+   * its partner discount — its members' price for a club, the race page's code for
+   * a race. null: no partnership.
+   */
+  partnership: { codeId: string | null; active: boolean } | null;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorDescription };
@@ -68,14 +74,25 @@ export async function loadDashboard(
     .eq('org_id', orgId);
   if (items.error) return { ok: false, error: describeError(items.error) };
   let codes: DiscountCode[] | null = null;
+  let partnership: Dashboard['partnership'] = null;
   if (admin) {
-    const res = await client
-      .from('discount_codes')
-      .select('id, code, percent_off, active, valid_until, max_redemptions, redemptions')
-      .eq('org_id', orgId)
-      .order('code');
+    const [res, profile] = await Promise.all([
+      client
+        .from('discount_codes')
+        .select('id, code, percent_off, active, valid_until, max_redemptions, redemptions')
+        .eq('org_id', orgId)
+        .order('code'),
+      client
+        .from('partnership_profiles')
+        .select('discount_code_id, active')
+        .eq('org_id', orgId)
+        .maybeSingle(),
+    ]);
     if (res.error) return { ok: false, error: describeError(res.error) };
+    if (profile.error) return { ok: false, error: describeError(profile.error) };
     codes = res.data as DiscountCode[];
+    if (profile.data)
+      partnership = { codeId: profile.data.discount_code_id, active: profile.data.active };
   }
   return {
     ok: true,
@@ -83,6 +100,7 @@ export async function loadDashboard(
       products: products.data as DashboardProduct[],
       items: items.data as PackageItem[],
       codes,
+      partnership,
     },
   };
 }
@@ -151,6 +169,19 @@ export async function createDiscountCode(
     // the end of that day, in the reader's zone
     valid_until: code.validUntil ? new Date(`${code.validUntil}T23:59:59`).toISOString() : null,
   });
+  return res.error ? { ok: false, error: describeError(res.error) } : { ok: true, value: null };
+}
+
+/** names one of the organization's codes as its partner discount, or none */
+export async function setPartnerCode(
+  client: AppClient,
+  orgId: string,
+  codeId: string | null,
+): Promise<Result<null>> {
+  const res = await client
+    .from('partnership_profiles')
+    .update({ discount_code_id: codeId })
+    .eq('org_id', orgId);
   return res.error ? { ok: false, error: describeError(res.error) } : { ok: true, value: null };
 }
 

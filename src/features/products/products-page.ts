@@ -25,6 +25,7 @@ import {
   loadDashboard,
   saveProduct,
   setDiscountCodeActive,
+  setPartnerCode,
   setProductActive,
 } from './products-data.ts';
 import { productsStrings } from './products-strings.ts';
@@ -612,6 +613,7 @@ export class ProductsPage extends LitElement {
 
   private renderCodes() {
     const codes = this.data?.codes ?? [];
+    const partnership = this.data?.partnership ?? null;
     const c = this.code;
     const codeField = (name: keyof typeof c, label: string, hint = '', type = 'text') =>
       html`<ts-field
@@ -629,6 +631,7 @@ export class ProductsPage extends LitElement {
     return html`<section aria-labelledby="codes">
       <h2 id="codes">${t.codes.title}</h2>
       <p class="muted">${t.codes.hint}</p>
+      ${partnership ? html`<p class="muted">${t.codes.partnerHint}</p>` : nothing}
       ${
         codes.length === 0
           ? html`<p class="card">${t.codes.empty}</p>`
@@ -640,6 +643,11 @@ export class ProductsPage extends LitElement {
                       ><span class="name">${d.code}</span
                       ><span class="price">−${d.percent_off}%</span></span
                     >
+                    ${
+                      partnership?.codeId === d.id
+                        ? html`<span class="chip">${t.codes.partner}</span>`
+                        : nothing
+                    }
                     <span class="muted"
                       >${[
                         t.codes.used(d.redemptions, d.max_redemptions),
@@ -663,7 +671,21 @@ export class ProductsPage extends LitElement {
                         @click=${() => this.toggleCode(d.id, !d.active)}
                       >
                         ${d.active ? t.codes.deactivate : t.codes.activate}
-                      </button></span
+                      </button>
+                      ${
+                        partnership
+                          ? html`<button
+                              class="button secondary"
+                              type="button"
+                              aria-pressed=${partnership.codeId === d.id ? 'true' : 'false'}
+                              ?disabled=${!this.#online.online}
+                              @click=${() =>
+                                this.choosePartnerCode(partnership.codeId === d.id ? null : d.id)}
+                            >
+                              ${partnership.codeId === d.id ? t.codes.unsetPartner : t.codes.setPartner}
+                            </button>`
+                          : nothing
+                      }</span
                     >
                   </li>`,
               )}
@@ -678,6 +700,14 @@ export class ProductsPage extends LitElement {
         </button>
       </form>
     </section>`;
+  }
+
+  private async choosePartnerCode(codeId: string | null): Promise<void> {
+    const client = this.#client.value;
+    if (!client) return;
+    const res = await setPartnerCode(client, this.orgId, codeId);
+    if (!res.ok) this.message = { tone: 'error', text: res.error.message };
+    await this.reload();
   }
 
   private async toggleCode(id: string, active: boolean): Promise<void> {

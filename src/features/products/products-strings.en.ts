@@ -89,6 +89,11 @@ export const products: Translation<typeof productsStrings> = {
     inactive: 'off',
     used: (n: number, max: number | null) =>
       max === null ? `used ${n} times` : `used ${n} of ${max}`,
+    partner: 'Partner discount',
+    partnerHint:
+      "One code may be the partnership's discount: for a club it is its members' price (no code to type), for a race the code filled in on the race page.",
+    setPartner: 'Make it the partner discount',
+    unsetPartner: 'No longer the partner discount',
     until_: (date: string) => `until ${date}`,
   },
 };

@@ -89,6 +89,11 @@ export const productsStrings = localized('products', {
     inactive: 'отключён',
     used: (n: number, max: number | null) =>
       max === null ? `использован ${n} раз` : `использован ${n} из ${max}`,
+    partner: 'Скидка партнёра',
+    partnerHint:
+      'Один код можно сделать скидкой партнёра: у клуба это цена для его участников (без ввода кода), у забега — код, подставленный на странице забега.',
+    setPartner: 'Сделать скидкой партнёра',
+    unsetPartner: 'Больше не скидка партнёра',
     until_: (date: string) => `до ${date}`,
   },
 });

@@ -525,6 +525,10 @@ export interface RpcSignatures {
     args: { p_club: string };
     returns: { pool_id: string | null; seller_name: string | null; plan_title: string | null }[];
   };
+  seat_pool_quote: {
+    args: { p_product: string; p_seats: number };
+    returns: Json;
+  };
   set_club_challenge_leaderboard: {
     args: { p_challenge: string; p_on_leaderboard: boolean };
     returns: null;

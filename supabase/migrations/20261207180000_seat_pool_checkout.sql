@@ -86,6 +86,37 @@ $$;
 comment on function public.seat_pool_quote(uuid, int) is
   'the volume price of n seats of a plan product: per seat, total, the percent off';
 
+-- what a club's admins may buy seats of: the active plan products other clubs show
+-- on a published coach page (listed), and those the club already holds a pool of;
+-- with the seller's name (shown on the coach page, or on the club's own pool)
+create function public.seat_pool_offers(p_club uuid)
+returns table (product_id uuid, seller_org_id uuid, seller_name text, name text, description text,
+  price_minor int, currency text, weeks int, held boolean)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  if not private.is_active_member(p_club, (select auth.uid()), 'admin') then
+    raise exception 'only the club''s admins buy seats for it' using errcode = '42501';
+  end if;
+  perform private.require_feature('running_clubs', p_club);
+  return query
+    select pr.id, pr.org_id, o.name, pr.name, pr.description, pr.price_minor, pr.currency, tp.weeks,
+           exists (select from public.seat_pools sp where sp.org_id = p_club and sp.product_id = pr.id)
+      from public.products pr
+      join public.organizations o on o.id = pr.org_id and o.deleted_at is null
+      join public.training_plans tp on tp.id = pr.training_plan_id and tp.deleted_at is null
+     where pr.active and pr.org_id <> p_club
+       and ((pr.listed and exists (
+              select from public.coach_pages cp
+               where cp.org_id = pr.org_id and cp.published
+                 and (pr.coach_id is null or pr.coach_id = cp.coach_id)))
+         or exists (select from public.seat_pools sp where sp.org_id = p_club and sp.product_id = pr.id))
+     order by o.name, pr.name, pr.id;
+end
+$$;
+comment on function public.seat_pool_offers(uuid) is
+  'for a club''s admins: the plan products of other clubs on coach pages or already pooled, to buy seats of';
+
 /**
   * -------------------------------------------------------
   * section - the order
@@ -255,6 +286,8 @@ revoke all on function private.is_seat_pool_order(uuid) from public, anon;
 -- a trigger's condition runs as whoever writes the purchase
 grant execute on function private.is_seat_pool_order(uuid) to authenticated, service_role;
 revoke all on function private.seat_pool_order_outcome() from public, anon, authenticated;
+revoke all on function public.seat_pool_offers(uuid) from public, anon;
+grant execute on function public.seat_pool_offers(uuid) to authenticated, service_role;
 revoke all on function public.seat_pool_quote(uuid, int) from public, anon;
 grant execute on function public.seat_pool_quote(uuid, int) to authenticated, service_role;
 revoke all on function public.seat_pool_checkout_prepare(uuid, uuid, uuid, int) from public, anon, authenticated;

@@ -7,7 +7,7 @@
 -- fixture: tests.create_tenancy_fixture(). club A buys; school B sells a plan of its
 -- coach (`coach_b`) at 3 000 ₽.
 begin;
-select plan(30);
+select plan(34);
 select tests.create_tenancy_fixture();
 
 insert into public.training_plans (id, org_id, coach_id, title, kind, weeks) values
@@ -42,6 +42,22 @@ select is(tests.hint_of($$select public.seat_pool_quote('66200000-0000-4000-8000
 select is(tests.hint_of($$select public.seat_pool_quote('66200000-0000-4000-8000-000000000002', 10001)$$), 'invalid_seats',
   'at most 10 000 seats');
 reset role;
+
+-- what the club's admins may buy seats of ----------------------------------------------------------------
+select is(tests.try_as('admin', $$select count(*) from public.seat_pool_offers('10000000-0000-4000-8000-00000000000a')$$),
+  '0', 'nothing yet: the plan is not listed on a published coach page and the club holds no pool of it');
+insert into public.coach_pages (org_id, coach_id, slug, published, display_name) values
+  ('10000000-0000-4000-8000-00000000000b', tests.get_supabase_uid('coach_b'), 'coach-b-662', true, 'Тренер Б');
+update public.products set listed = true where org_id = '10000000-0000-4000-8000-00000000000b';
+select tests.authenticate_as('admin');
+select is((select string_agg(name || '/' || seller_name || '/' || weeks || '/' || held, ' ')
+             from public.seat_pool_offers('10000000-0000-4000-8000-00000000000a')),
+  'План к полумарафону/School B/2/false', 'listed on a published coach page: the plan product, not the T-shirt');
+reset role;
+select is(tests.try_as('member', $$select count(*) from public.seat_pool_offers('10000000-0000-4000-8000-00000000000a')$$),
+  '42501', 'a member who is not an admin is refused');
+select is(tests.try_as('admin_b', $$select count(*) from public.seat_pool_offers('10000000-0000-4000-8000-00000000000b')$$),
+  '0', 'a club is not offered its own plans');
 
 -- who may prepare the checkout --------------------------------------------------------------------------
 select ok(not has_function_privilege('authenticated', 'public.seat_pool_checkout_prepare(uuid, uuid, uuid, int)', 'execute'),

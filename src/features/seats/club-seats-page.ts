@@ -214,8 +214,12 @@ export class ClubSeatsPage extends LitElement {
       return;
     }
     if (outcome !== 'success') return;
-    if (before === null || pools > before) {
+    if (before === null) {
       this.message = t.buy.paid;
+      return;
+    }
+    if (pools > before) {
+      this.message = t.buy.arrived;
       return;
     }
     const client = this.#supabase.value;

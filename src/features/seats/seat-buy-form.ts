@@ -12,6 +12,7 @@ import { currentIntlTag } from '../../i18n/locale.ts';
 import { errorStrings } from '../../i18n/error-strings.ts';
 import { strings } from '../../i18n/shell-strings.ts';
 import { supabaseContext } from '../../state/contexts.ts';
+import { fieldStyles } from '../../ui/field-styles.ts';
 import { sharedStyles } from '../../ui/shared-styles.ts';
 import '../../ui/ts-notice.ts';
 import { buySeats, loadSeatOffers, type SeatOffer } from './seats-data.ts';
@@ -41,6 +42,7 @@ export function poolCountKey(orgId: string): string {
 export class SeatBuyForm extends LitElement {
   static override styles = [
     sharedStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -65,7 +67,7 @@ export class SeatBuyForm extends LitElement {
       }
       dl {
         display: grid;
-        grid-template-columns: auto 1fr;
+        grid-template-columns: minmax(0, 1fr) auto;
         gap: var(--ts-space-1) var(--ts-space-3);
         margin: 0;
       }
@@ -74,7 +76,8 @@ export class SeatBuyForm extends LitElement {
       }
       dd {
         margin: 0;
-        overflow-wrap: anywhere;
+        text-align: end;
+        white-space: nowrap;
         font-variant-numeric: tabular-nums;
       }
       dd.total,
@@ -189,7 +192,7 @@ export class SeatBuyForm extends LitElement {
             this.error = '';
           }}
         />
-        <span class="muted" id="seats-hint">${valid ? t.seatsHint : t.seatsError}</span>
+        <span class="hint" id="seats-hint">${valid ? t.seatsHint : t.seatsError}</span>
       </label>
       ${offer && valid ? this.renderQuote(offer, seats) : nothing}
       <p class="error" role="alert">${this.error}</p>

@@ -525,6 +525,24 @@ export interface RpcSignatures {
     args: { p_club: string };
     returns: { pool_id: string | null; seller_name: string | null; plan_title: string | null }[];
   };
+  seat_pool_offers: {
+    args: { p_club: string };
+    returns: {
+      product_id: string | null;
+      seller_org_id: string | null;
+      seller_name: string | null;
+      name: string | null;
+      description: string | null;
+      price_minor: number | null;
+      currency: string | null;
+      weeks: number | null;
+      held: boolean | null;
+    }[];
+  };
+  seat_pool_quote: {
+    args: { p_product: string; p_seats: number };
+    returns: Json;
+  };
   set_club_challenge_leaderboard: {
     args: { p_challenge: string; p_on_leaderboard: boolean };
     returns: null;

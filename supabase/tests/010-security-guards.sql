@@ -155,7 +155,9 @@ select is(
          'race_page', 'upcoming_races', 'my_race_plans', 'race_placement_event', 'race_placement_stats',
          'race_participant_stats',
          -- club pricing: the caller's member prices (20261207160500)
-         'my_member_prices'
+         'my_member_prices',
+         -- seat pools bought through checkout: what a club's admins may buy seats of (20261207180000)
+         'seat_pool_offers'
        )
      order by 1
   ),

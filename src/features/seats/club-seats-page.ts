@@ -23,6 +23,7 @@ import {
   type SeatClaim,
   type SeatPool,
 } from './seats-data.ts';
+import { poolCountKey } from './seat-buy-form.ts';
 import { seatsStrings as t } from './seats-strings.ts';
 
 // the admin screens' gate, header and styles, loaded with this page
@@ -60,6 +61,9 @@ export class ClubSeatsPage extends LitElement {
     chipStyles,
     statusToneStyles,
     css`
+      seat-buy-form {
+        margin-top: var(--ts-space-4);
+      }
       .pools {
         list-style: none;
         margin: 0;
@@ -165,6 +169,8 @@ export class ClubSeatsPage extends LitElement {
   @state() private message = '';
   /** the club and connection the seats were last asked for */
   #loadedFor = '';
+  /** back from the payment page: 'success' or 'canceled' (once) */
+  #checkout: string | null = new URLSearchParams(location.search).get('checkout');
 
   override willUpdate(): void {
     const frame = this.#frame.value;
@@ -184,6 +190,53 @@ export class ClubSeatsPage extends LitElement {
     this.loaded = result.ok
       ? { status: 'ready', seats: result.value }
       : { status: 'error', message: result.error.message };
+    if (result.ok && this.#checkout) await this.afterCheckout(orgId, result.value.pools.length);
+  }
+
+  /** back from the payment page: say how it went; paid, ask again until the webhook made the pool */
+  private async afterCheckout(orgId: string, pools: number): Promise<void> {
+    const outcome = this.#checkout;
+    this.#checkout = null;
+    const url = new URL(location.href);
+    url.searchParams.delete('checkout');
+    url.searchParams.delete('session_id');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    let before: number | null = null;
+    try {
+      const kept = sessionStorage.getItem(poolCountKey(orgId));
+      sessionStorage.removeItem(poolCountKey(orgId));
+      before = kept === null ? null : Number(kept);
+    } catch {
+      // no storage: the pools as they are now
+    }
+    if (outcome === 'canceled') {
+      this.message = t.buy.canceled;
+      return;
+    }
+    if (outcome !== 'success') return;
+    if (before === null) {
+      this.message = t.buy.paid;
+      return;
+    }
+    if (pools > before) {
+      this.message = t.buy.arrived;
+      return;
+    }
+    const client = this.#supabase.value;
+    this.message = t.buy.waiting;
+    for (let i = 0; i < 15 && client; i++) {
+      await new Promise((r) => setTimeout(r, 2000));
+      if (orgId !== this.orgId) return;
+      const result = await loadClubSeats(client, orgId);
+      if (orgId !== this.orgId) return;
+      if (!result.ok) continue;
+      this.loaded = { status: 'ready', seats: result.value };
+      if (result.value.pools.length > before) {
+        this.message = t.buy.arrived;
+        return;
+      }
+    }
+    this.message = t.buy.paid;
   }
 
   override render() {
@@ -225,13 +278,19 @@ export class ClubSeatsPage extends LitElement {
               ><p>${t.featureOff(frame.admin.orgName)}</p></ts-notice
             >`;
         }
+        const buy = html`<seat-buy-form
+          .orgId=${this.orgId}
+          .poolCount=${seats.pools.length}
+        ></seat-buy-form>`;
         if (seats.pools.length === 0)
           return html`${refusals}
-            <p class="card">${t.club.none}</p>`;
+            <p class="card">${t.club.none}</p>
+            ${buy}`;
         return html`${refusals}
           <ul class="pools" aria-label=${t.club.title}>
             ${seats.pools.map((pool) => this.renderPool(frame, seats, pool))}
-          </ul>`;
+          </ul>
+          ${buy}`;
       }
     }
   }

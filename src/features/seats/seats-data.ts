@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { isRole, type Role } from '../../domain/organization.ts';
 import { callRpc } from '../../data/call-rpc.ts';
+import { invokeFunction } from '../../data/invoke-function.ts';
 import { describeError, type ErrorDescription } from '../../data/describe-error.ts';
 import { isCurrentMembership, isLive, myMemberships } from '../../data/live-rows.ts';
 import { observeLocal, type LocalSubscription } from '../../data/observe-local.ts';
@@ -304,4 +305,58 @@ export function assignSeat(
 /** a club admin frees a seat (the member's copy of the plan is archived) */
 export function revokeSeat(client: AppClient, claimId: string): Promise<Result<void>> {
   return done(callRpc(client, 'revoke_seat', { p_claim: claimId }));
+}
+
+// ---------------------------------------------------------------- buying a pool
+
+const offerRow = z.object({
+  product_id: z.string(),
+  seller_org_id: z.string(),
+  seller_name: z.string().nullable(),
+  name: z.string(),
+  description: z.string().nullable(),
+  price_minor: z.number().int().nonnegative(),
+  currency: z.string(),
+  weeks: z.number().int().nullable(),
+  held: z.boolean(),
+});
+export type SeatOffer = z.infer<typeof offerRow>;
+
+/**
+ * What the club's admins may buy seats of (seat_pool_offers,
+ * 20261207180000_seat_pool_checkout.sql): other clubs' plan products listed on a
+ * published coach page, and those the club already holds a pool of.
+ */
+export async function loadSeatOffers(
+  client: AppClient,
+  orgId: string,
+): Promise<Result<SeatOffer[]>> {
+  try {
+    const result = await callRpc(client, 'seat_pool_offers', { p_club: orgId });
+    if (!result.ok) return result;
+    return { ok: true, value: z.array(offerRow).parse(result.data) };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+export type BuySeatsResult =
+  | { ok: true; url: string }
+  | { ok: false; network: boolean; status: number; code: string; message: string };
+
+/**
+ * Starts the checkout of `seats` seats for the club: the checkout function prices
+ * them in the database (the volume price) and answers the payment page, which
+ * comes back to /org/<club>/seats.
+ */
+export async function buySeats(
+  client: AppClient,
+  orgId: string,
+  productId: string,
+  seats: number,
+): Promise<BuySeatsResult> {
+  const result = await invokeFunction<{ url: string }>(client, 'checkout', {
+    body: { action: 'seats', clubId: orgId, productId, seats },
+  });
+  return result.ok ? { ok: true, url: result.data.url } : result;
 }

@@ -44,6 +44,47 @@ export const seats: Translation<typeof seatsStrings> = {
     revoked: (name) => `${name}’s seat is revoked and back in the pool.`,
     someone: 'A member',
   },
+  buy: {
+    title: 'Buy seats',
+    intro:
+      'The club buys seats in a coach’s or school’s plan and hands them to its members. The more seats, the less each costs.',
+    none: 'Nothing to buy yet: other clubs’ plans show here when they are on a published coach page, or when the club has bought seats of them before.',
+    plan: 'Plan',
+    choose: 'Choose a plan',
+    offer: (plan, seller, price) => `${plan} — ${seller}, ${price}`,
+    weeks: (n) => `${n} wk`,
+    seats: 'How many seats',
+    seatsHint: 'From 1 to 10,000.',
+    seatsError: 'Enter a whole number from 1 to 10,000.',
+    tiers: 'Volume discount',
+    tier: (from, to, percent) =>
+      `${to === null ? `${from}+` : `${from}–${to}`} seats: ${percent === 0 ? 'no discount' : `−${percent}%`}`,
+    listPrice: 'List price per seat',
+    perSeat: 'Price per seat',
+    discount: 'Discount',
+    noDiscount: 'none (under 10 seats)',
+    discountOf: (percent, from, to) =>
+      `−${percent}% (${to === null ? `${from}+` : `${from}–${to}`} seats)`,
+    total: 'Total',
+    pay: (total) => `Pay ${total}`,
+    paying: 'Opening the payment page…',
+    priceNote:
+      'The server prices the seats at checkout; the pool shows here once the payment goes through.',
+    paid: 'Payment received. The seat pool shows here in a few seconds.',
+    waiting: 'Waiting for the payment to be confirmed…',
+    arrived: 'Payment confirmed: the new seat pool is below.',
+    canceled: 'Payment canceled; no seats were bought.',
+    errors: {
+      feature_disabled: 'Plan seats are turned off for the club right now.',
+      forbidden: 'Only the club’s owners and admins buy seats for it.',
+      not_a_plan: 'This product gives no training plan.',
+      own_product: 'A club does not buy seats of its own plans.',
+      product_not_found: 'This plan is no longer on sale.',
+      invalid_seats: 'Seats: from 1 to 10,000.',
+      rate_limited: 'Too many attempts. Try again in a minute.',
+    },
+    failed: (status, message) => `Could not start the payment (${status}): ${message}`,
+  },
   member: {
     title: 'Club seats',
     intro:

@@ -45,6 +45,47 @@ export const seatsStrings = localized('seats', {
     revoked: (name: string) => `Место ${name} отозвано и вернулось в пакет.`,
     someone: 'Участник',
   },
+  buy: {
+    title: 'Купить места',
+    intro:
+      'Клуб покупает места в плане тренера или школы и раздаёт их своим участникам. Чем больше мест, тем дешевле каждое.',
+    none: 'Купить пока нечего: здесь появляются планы других клубов с опубликованных страниц тренеров и планы, места в которых клуб уже покупал.',
+    plan: 'План',
+    choose: 'Выберите план',
+    offer: (plan: string, seller: string, price: string) => `${plan} — ${seller}, ${price}`,
+    weeks: (n: number) => `${n} нед.`,
+    seats: 'Сколько мест',
+    seatsHint: 'От 1 до 10 000.',
+    seatsError: 'Введите целое число от 1 до 10 000.',
+    tiers: 'Скидка за количество',
+    tier: (from: number, to: number | null, percent: number) =>
+      `${to === null ? `от ${from}` : `${from}–${to}`} мест: ${percent === 0 ? 'без скидки' : `−${percent} %`}`,
+    listPrice: 'Цена места без скидки',
+    perSeat: 'Цена места',
+    discount: 'Скидка',
+    noDiscount: 'нет (меньше 10 мест)',
+    discountOf: (percent: number, from: number, to: number | null) =>
+      `−${percent} % (${to === null ? `от ${from}` : `${from}–${to}`} мест)`,
+    total: 'Итого',
+    pay: (total: string) => `Оплатить ${total}`,
+    paying: 'Переходим к оплате…',
+    priceNote: 'Цену считает сервер при оплате; пакет появится здесь, как только платёж пройдёт.',
+    paid: 'Оплата прошла. Пакет мест появится здесь через несколько секунд.',
+    waiting: 'Ждём подтверждения оплаты…',
+    arrived: 'Оплата подтверждена: новый пакет мест ниже.',
+    canceled: 'Оплата отменена, места не куплены.',
+    errors: {
+      feature_disabled: 'Места в планах сейчас отключены для клуба.',
+      forbidden: 'Места для клуба покупают только его владельцы и администраторы.',
+      not_a_plan: 'Этот товар не даёт тренировочного плана.',
+      own_product: 'Места в своих планах клуб не покупает.',
+      product_not_found: 'Этот план больше не продаётся.',
+      invalid_seats: 'Количество мест — от 1 до 10 000.',
+      rate_limited: 'Слишком много попыток. Попробуйте через минуту.',
+    } as Record<string, string>,
+    failed: (status: number, message: string) =>
+      `Не получилось начать оплату (${status}): ${message}`,
+  },
   member: {
     title: 'Места в клубе',
     intro:

@@ -20,6 +20,14 @@
 //   200 {url, bookingId, holdUntil, …} the slot is held 10 minutes while they pay
 //   (../_shared/booking-checkout.ts); the same slot asked again returns the same
 //   checkout · 409 slot_taken · 404 session_type_not_found · 403 not a member
+// A club's admin buys a pool of seats of another club's plan for the club's members
+// (public.seat_pool_checkout_prepare: the volume price, a pending purchase tied to
+// the club and the seats; paid, the pool is made for the club):
+// POST {action: 'seats', clubId, productId, seats}
+//   200 {url, purchaseId, sessionId, amountMinor, currency, percentOff, seats, perSeatMinor}
+//   a one-off payment of seats × the price per seat, back to /org/<club>/seats
+//   403 not the club's admin or running_clubs off · 404 product_not_found
+//   422 not_a_plan, own_product, invalid_seats
 // POST {action: 'cancel', purchaseId}
 //   200 {purchaseId, status: 'canceled'} after Stripe has expired the session,
 //   so the page can no longer take a payment · 409 checkout_complete / not_pending
@@ -96,8 +104,18 @@ export const bookRequestSchema = z
   })
   .strict();
 
+export const seatsRequestSchema = z
+  .object({
+    action: z.literal('seats'),
+    clubId: z.uuid(),
+    productId: z.uuid(),
+    seats: z.number().int().min(1).max(10_000),
+  })
+  .strict();
+
 export const checkoutRequestSchema = z.union([
   bookRequestSchema,
+  seatsRequestSchema,
   manageRequestSchema,
   buyRequestSchema,
 ]);
@@ -121,6 +139,12 @@ const preparedSchema = z.object({
   billingInterval: z.enum(['month', 'year']).nullable(),
 });
 
+const seatsPreparedSchema = preparedSchema.extend({
+  clubId: z.uuid(),
+  seats: z.number().int().min(1),
+  perSeatMinor: z.number().int().nonnegative(),
+});
+
 export function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Response> {
   return handleSignedInPost(req, deps, checkoutRequestSchema, async (input, userId) => {
     if ('action' in input && input.action === 'book') {
@@ -133,6 +157,9 @@ export function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Respon
           ...(input.bookingId ? { bookingId: input.bookingId } : {}),
         },
       );
+    }
+    if ('action' in input && input.action === 'seats') {
+      return buySeats(deps, userId, input);
     }
     if ('action' in input) {
       return input.action === 'resume'
@@ -222,6 +249,84 @@ export function handleCheckout(req: Request, deps: CheckoutDeps): Promise<Respon
       percentOff: prepared.percentOff,
     };
   });
+}
+
+/** a club admin's checkout of a seat pool: one payment of seats × the price per seat */
+async function buySeats(
+  deps: CheckoutDeps,
+  userId: string,
+  input: z.infer<typeof seatsRequestSchema>,
+) {
+  const prepared = await rpcParsed(
+    deps.rpc,
+    'seat_pool_checkout_prepare',
+    { p_user: userId, p_club: input.clubId, p_product: input.productId, p_seats: input.seats },
+    seatsPreparedSchema,
+  );
+  if (prepared.amountMinor === 0) {
+    await attach(deps, prepared.purchaseId, null);
+    throw new HttpError(422, 'nothing_to_pay', 'The seats cost nothing');
+  }
+  const site = deps.siteUrl.replace(/\/+$/, '');
+  const back = `${site}/org/${prepared.clubId}/seats`;
+  const metadata = {
+    purchase_id: prepared.purchaseId,
+    org_id: prepared.orgId,
+    product_id: prepared.productId,
+    club_id: prepared.clubId,
+    seats: String(prepared.seats),
+  };
+  const params: CheckoutSessionParams = {
+    // seats are bought once, even of a plan sold by subscription
+    mode: 'payment',
+    client_reference_id: prepared.purchaseId,
+    metadata,
+    line_items: [
+      {
+        quantity: prepared.seats,
+        price_data: {
+          currency: prepared.currency.toLowerCase(),
+          unit_amount: prepared.perSeatMinor,
+          product_data: {
+            name: prepared.name,
+            ...(prepared.description ? { description: prepared.description } : {}),
+          },
+        },
+      },
+    ],
+    payment_intent_data: { metadata },
+    success_url: `${back}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${back}?checkout=canceled`,
+  };
+  let session: { id: string; url: string | null };
+  try {
+    // one session per purchase, even if this call is retried
+    session = await deps.stripe.checkout.sessions.create(params, {
+      idempotencyKey: `checkout-${prepared.purchaseId}`,
+    });
+  } catch {
+    await attach(deps, prepared.purchaseId, null);
+    throw new HttpError(502, 'payment_provider_error', 'The payment provider refused the checkout');
+  }
+  if (!session.url) {
+    await attach(deps, prepared.purchaseId, null);
+    throw new HttpError(
+      502,
+      'payment_provider_error',
+      'The payment provider gave no checkout page',
+    );
+  }
+  await attach(deps, prepared.purchaseId, session.id);
+  return {
+    url: session.url,
+    purchaseId: prepared.purchaseId,
+    sessionId: session.id,
+    amountMinor: prepared.amountMinor,
+    currency: prepared.currency,
+    percentOff: prepared.percentOff,
+    seats: prepared.seats,
+    perSeatMinor: prepared.perSeatMinor,
+  };
 }
 
 /** the buyer's pending purchase with a session, or the reason it has none to offer */

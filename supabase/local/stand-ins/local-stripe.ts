@@ -97,7 +97,8 @@ export class LocalStripe implements StripeCheckout {
           id,
           purchaseId: String(purchaseId),
           name: item.product_data?.name ?? '',
-          amountTotal: item.unit_amount,
+          // as Stripe: the line's price times its quantity (a club's seats)
+          amountTotal: item.unit_amount * (params.line_items?.[0]?.quantity ?? 1),
           currency: item.currency,
           mode: params.mode === 'subscription' ? 'subscription' : 'payment',
           paymentIntentId: `pi_local_${randomHex(12)}`,

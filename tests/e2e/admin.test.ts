@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations, shots, syncStatus } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations, shots, syncStatus } from './page-helpers.ts';
 import { seededSeason } from './seed-facts.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';
@@ -26,11 +26,6 @@ async function roleOf(email: string, orgId: string): Promise<string | undefined>
     [email, orgId],
   );
   return rows[0]?.role;
-}
-
-/** nothing sticks out sideways at 360 px */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatMoney } from '../../src/domain/money.ts';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations } from './page-helpers.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';
 const startName = 'Лёгкоатлетический клуб «Старт»';
@@ -39,11 +39,6 @@ async function liveCells(): Promise<CellRow[]> {
       where org_id = $1 and deleted_at is null order by figure, period, dimension`,
     [start],
   );
-}
-
-/** nothing sticks out sideways at 360 px */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -13,17 +13,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { flagBucket } from '../../src/domain/flag-bucket.ts';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations, shots } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations, shots } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 
 const START = 'Лёгкоатлетический клуб «Старт»';
 const STRELA_ID = 'ad100000-0000-4000-8000-000000000001';
-
-/** nothing sticks out sideways */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 /** the check table's row for a flag: value, why and bucket as read */
 async function checkRow(page: Page, key: string): Promise<string[]> {

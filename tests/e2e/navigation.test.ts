@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations } from './page-helpers.ts';
 import { beginners, seededSeason, shiftSeason } from './seed-facts.ts';
 
 const start = 'd1000000-0000-4000-8000-000000000001';
@@ -26,11 +26,6 @@ const pathOf = (page: Page) => new URL(page.url()).pathname;
 async function currentTab(page: Page): Promise<string | null> {
   const current = tabBar(page).locator('a[aria-current="page"]');
   return (await current.count()) === 1 ? current.innerText() : null;
-}
-
-/** nothing sticks out sideways at 360 px */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 interface Tab {

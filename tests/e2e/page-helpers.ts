@@ -74,6 +74,11 @@ export async function signInAt(page: Page, appUrl: string, email: string): Promi
   await page.getByRole('heading', { name: 'Мои организации' }).waitFor();
 }
 
+/** nothing sticks out sideways at the phone's width */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
 /** serious and critical axe violations, as readable lines */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations, signIn } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations, signIn } from './page-helpers.ts';
 
 const shots = '/tmp/shots';
 const youth = 'fa100000-0000-4000-8000-000000000003';
@@ -23,11 +23,6 @@ const e2e = useE2eStack();
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: `${shots}/console-${name}.png`, fullPage: true });
-}
-
-/** nothing sticks out sideways */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 /** ends the acting session with the shell's banner; the banner goes */

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, phone, seriousViolations } from './page-helpers.ts';
+import { demoPassword, fitsWidth, phone, seriousViolations } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 const shots = '/tmp/shots';
@@ -25,11 +25,6 @@ async function signInEnglish(page: Page, email: string): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: 'My organizations' }).waitFor();
-}
-
-/** nothing sticks out sideways */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
 describe('the partner dashboard', () => {

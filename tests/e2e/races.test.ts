@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 const shots = '/tmp/races-shots';
@@ -29,11 +29,6 @@ const athleteUser = 'd0000000-0000-4000-8000-000000000004';
 const spaces = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 /** the text as one line, every run of white space one space */
 const flat = (s: string | null) => spaces(s).replace(/\s+/g, ' ').trim();
-
-/** nothing sticks out sideways */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 /** the seed's day on Moscow's calendar, `days` later, as YYYY-MM-DD */
 function seedDay(days: number): string {

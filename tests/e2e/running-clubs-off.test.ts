@@ -4,20 +4,14 @@
  * so (seats, dashboard, challenges) and their RPCs refuse with feature_disabled,
  * while the race organizer's pages, another feature, are untouched.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 const YOUTH = 'Лёгкоатлетический клуб «Юность»';
 const youthId = 'fa100000-0000-4000-8000-000000000003';
 const pool = 'a7400000-0000-4000-8000-000000000001';
-
-/** nothing sticks out sideways */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 describe('running_clubs off for one club', () => {
   test('a platform admin turns it off on the page; the club pages and their RPCs refuse', async () => {

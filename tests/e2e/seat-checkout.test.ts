@@ -8,10 +8,9 @@
  * English, the quote and the tiers read the same.
  */
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 mkdirSync('/tmp/shots', { recursive: true });
@@ -19,10 +18,6 @@ mkdirSync('/tmp/shots', { recursive: true });
 const youth = 'fa100000-0000-4000-8000-000000000003';
 const product = 'a7300000-0000-4000-8000-000000000001';
 const spaces = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
-
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 describe('a club buys seats through checkout', () => {
   test('360 px, Russian: 25 seats at −10 %, paid on the test checkout, the pool shows 0 of 25', async () => {

@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2eStack } from './e2e-stack.ts';
-import { demoPassword, seriousViolations } from './page-helpers.ts';
+import { demoPassword, fitsWidth, seriousViolations } from './page-helpers.ts';
 
 const e2e = useE2eStack();
 const shots = '/tmp/shots';
@@ -21,11 +21,6 @@ mkdirSync(shots, { recursive: true });
 const youth = 'fa100000-0000-4000-8000-000000000003';
 const pool = 'a7400000-0000-4000-8000-000000000001';
 const runner = 'fa000000-0000-4000-8000-000000000004';
-
-/** nothing sticks out sideways */
-async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 async function seatsOff(off: boolean): Promise<void> {
   await e2e.app.exec(

@@ -9,7 +9,7 @@ export const RESERVED_SLUGS: readonly string[] = [
   'conflicts', 'course', 'courses', 'dashboard', 'functions', 'groups', 'help', 'icons',
   'invite', 'learn', 'login', 'logout', 'mailbox', 'manifest', 'me', 'messages', 'new', 'org',
   'organizations', 'page', 'partner', 'partners', 'plans', 'platform', 'privacy', 'products', 'purchases', 'races', 'rest',
-  'roster', 'season', 'seats', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup',
+  'roster', 'season', 'seats', 'settings', 'sign-in', 'sign-out', 'sign-up', 'signin', 'signup', 'sponsors',
   'static', 'storage', 'storefront', 'support', 'sync', 'terms', 'today', 'trackside',
   'www',
 ]; // prettier-ignore

@@ -102,7 +102,7 @@ describe('the partner dashboard', () => {
       // in the list of clubs (the organization switch names it too, once it has synced)
       await page
         .getByRole('list', { name: 'Мои организации' })
-        .getByText('Клуб «Реферал»')
+        .getByText('Клуб «Реферал»', { exact: true })
         .waitFor();
     });
     const referrals = await e2e.app.rows<{ name: string; code: string }>(
